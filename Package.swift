@@ -1,0 +1,55 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// Module boundaries (see docs/DECISIONS.md):
+//   CHiredis  -> RedisClient   (the only importer of hiredis)
+//   CCurses   -> TerminalCurses (the only importer of ncurses)
+//   Operations: the Redis data model (toggles, sessions, errors, logs, polling), over RedisClient
+//   Dashboard:  pure UI core (state, update, render into a cell buffer); no C, no I/O
+//   LocalRedis: starts private redis-server processes (demo, tests, benchmarks)
+let package = Package(
+    name: "opsdeck",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "opsdeck", targets: ["opsdeck"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        .systemLibrary(name: "CHiredis", path: "Sources/CHiredis"),
+        .target(
+            name: "CCurses",
+            path: "Sources/CCurses",
+            cSettings: [.define("_XOPEN_SOURCE", to: "700"), .define("_DEFAULT_SOURCE")],
+            linkerSettings: [.linkedLibrary("ncursesw")]
+        ),
+        .target(
+            name: "RedisClient",
+            dependencies: ["CHiredis", .product(name: "Logging", package: "swift-log")]
+        ),
+        .target(name: "LocalRedis", dependencies: ["RedisClient"]),
+        .target(name: "TestSupport", dependencies: ["RedisClient", "LocalRedis"]),
+        .target(
+            name: "Operations",
+            dependencies: ["RedisClient", .product(name: "Logging", package: "swift-log"), "Yams"]
+        ),
+        .target(name: "Dashboard", dependencies: ["Operations", "Yams"]),
+        .target(name: "TerminalCurses", dependencies: ["CCurses", "Dashboard"]),
+        .executableTarget(
+            name: "opsdeck",
+            dependencies: [
+                "RedisClient", "LocalRedis", "Operations", "Dashboard", "TerminalCurses",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .testTarget(name: "RedisClientTests", dependencies: ["RedisClient", "LocalRedis", "TestSupport"]),
+        .testTarget(name: "OperationsTests", dependencies: ["Operations", "RedisClient", "TestSupport"]),
+        .testTarget(name: "DashboardTests", dependencies: ["Dashboard", "Operations"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["RedisClient", "LocalRedis", "TestSupport"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,3 @@
+#include "ccurses.h"
+
+int ccurses_wcwidth(wchar_t c) { return wcwidth(c); }
