@@ -1,0 +1,29 @@
+/// The one seam between opsdeck and Redis: send commands, get one reply per command.
+///
+/// A single method covers both one command and a pipeline, so stores written against it work
+/// unchanged over a real `RedisConnection`, an in-memory fake, or a later cluster-aware client
+/// that routes each command by its key slot and runs SCAN on every master.
+/// Error replies come back as `.error` values (one failing command in a pipeline must not hide
+/// the others' replies); connection failures throw.
+public protocol RedisCommandSender: AnyObject {
+    @discardableResult
+    func send(_ commands: [RedisCommand]) throws(RedisError) -> [RedisValue]
+}
+
+extension RedisCommandSender {
+    /// Sends one command and returns its reply; an error reply throws its typed `RedisError`.
+    @discardableResult
+    public func execute(_ command: RedisCommand) throws(RedisError) -> RedisValue {
+        let replies = try send([command])
+        guard let reply = replies.first else {
+            throw .unexpectedReply(command: command.name, detail: "no reply")
+        }
+        return try reply.throwingOnError()
+    }
+
+    /// Sends one command built from its name and arguments.
+    @discardableResult
+    public func execute(_ name: String, _ arguments: any RedisArgument...) throws(RedisError) -> RedisValue {
+        try execute(RedisCommand(name, arguments))
+    }
+}

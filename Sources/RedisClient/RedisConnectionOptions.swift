@@ -1,0 +1,26 @@
+/// How a `RedisConnection` connects and behaves: endpoint, timeouts, client name, backoff.
+public struct RedisConnectionOptions: Sendable, Hashable {
+    public var endpoint: RedisEndpoint
+    /// Bound on establishing the TCP/Unix connection, in seconds.
+    public var connectTimeout: Double
+    /// Bound on waiting for any reply, in seconds. hiredis waits forever without it.
+    public var readTimeout: Double
+    /// Sent with `CLIENT SETNAME` so operators can see opsdeck in `CLIENT LIST`.
+    public var clientName: String?
+    /// First and largest delay between reconnect attempts after the connection drops.
+    public var reconnectBackoff: ClosedRange<Double>
+
+    public init(
+        endpoint: RedisEndpoint,
+        connectTimeout: Double = 2,
+        readTimeout: Double = 5,
+        clientName: String? = "opsdeck",
+        reconnectBackoff: ClosedRange<Double> = 0.1...5
+    ) {
+        self.endpoint = endpoint
+        self.connectTimeout = connectTimeout
+        self.readTimeout = readTimeout
+        self.clientName = clientName
+        self.reconnectBackoff = reconnectBackoff
+    }
+}

@@ -1,0 +1,125 @@
+/// Where Redis is and how to log in: parsed from a `redis://` or `unix://` URL or built from
+/// redis-cli-like options. A value type; `description` never shows the password.
+public struct RedisEndpoint: Sendable, Hashable, CustomStringConvertible {
+    public enum Address: Sendable, Hashable {
+        case tcp(host: String, port: Int)
+        case unix(path: String)
+    }
+
+    public var address: Address
+    public var database: Int
+    public var username: String?
+    public var password: String?
+
+    public init(address: Address, database: Int = 0, username: String? = nil, password: String? = nil) {
+        self.address = address
+        self.database = database
+        self.username = username
+        self.password = password
+    }
+
+    public static let defaultPort = 6379
+
+    /// Parses `redis://[user[:password]@]host[:port][/db]` or `unix:///path/to/redis.sock[?db=N]`.
+    public init(url: String) throws(RedisError) {
+        if url.hasPrefix("unix://") {
+            var rest = String(url.dropFirst("unix://".count))
+            var database = 0
+            if let query = rest.firstIndex(of: "?") {
+                let params = rest[rest.index(after: query)...]
+                rest = String(rest[..<query])
+                for param in params.split(separator: "&") {
+                    let parts = param.split(separator: "=", maxSplits: 1).map(String.init)
+                    guard parts.count == 2 else { throw .invalidEndpoint(detail: "bad query parameter '\(param)' in \(url)") }
+                    switch parts[0] {
+                    case "db": database = try Self.parseDatabase(parts[1], in: url)
+                    default: throw .invalidEndpoint(detail: "unknown parameter '\(parts[0])' in \(url) (only db=N)")
+                    }
+                }
+            }
+            let path = Self.percentDecode(rest)
+            guard path.hasPrefix("/") else {
+                throw .invalidEndpoint(detail: "'\(url)' needs an absolute socket path, as in unix:///run/redis.sock")
+            }
+            self.init(address: .unix(path: path), database: database)
+            return
+        }
+        guard url.hasPrefix("redis://") else {
+            throw .invalidEndpoint(detail: "'\(url)' is neither a redis:// nor a unix:// URL")
+        }
+        var rest = Substring(url.dropFirst("redis://".count))
+        var username: String?
+        var password: String?
+        if let at = rest.lastIndex(of: "@") {
+            let credentials = rest[..<at]
+            rest = rest[rest.index(after: at)...]
+            if let colon = credentials.firstIndex(of: ":") {
+                let user = String(credentials[..<colon])
+                username = user.isEmpty ? nil : Self.percentDecode(user)
+                password = Self.percentDecode(String(credentials[credentials.index(after: colon)...]))
+            } else if !credentials.isEmpty {
+                username = Self.percentDecode(String(credentials))
+            }
+        }
+        var database = 0
+        if let slash = rest.firstIndex(of: "/") {
+            let db = rest[rest.index(after: slash)...]
+            rest = rest[..<slash]
+            if !db.isEmpty { database = try Self.parseDatabase(String(db), in: url) }
+        }
+        var host = String(rest)
+        var port = Self.defaultPort
+        if host.hasPrefix("[") {  // [::1]:6379
+            guard let close = host.firstIndex(of: "]") else { throw .invalidEndpoint(detail: "unclosed '[' in \(url)") }
+            let after = host[host.index(after: close)...]
+            let inner = String(host[host.index(after: host.startIndex)..<close])
+            if after.hasPrefix(":") { port = try Self.parsePort(String(after.dropFirst()), in: url) }
+            host = inner
+        } else if let colon = host.lastIndex(of: ":") {
+            port = try Self.parsePort(String(host[host.index(after: colon)...]), in: url)
+            host = String(host[..<colon])
+        }
+        if host.isEmpty { host = "127.0.0.1" }
+        self.init(address: .tcp(host: host, port: port), database: database, username: username, password: password)
+    }
+
+    /// `redis://host:port/db` or `unix:///path?db=N`, with the user but never the password.
+    public var description: String {
+        let user = username.map { "\($0)@" } ?? ""
+        switch address {
+        case .tcp(let host, let port):
+            let shownHost = host.contains(":") ? "[\(host)]" : host
+            return "redis://\(user)\(shownHost):\(port)" + (database == 0 ? "" : "/\(database)")
+        case .unix(let path):
+            return "unix://\(path)" + (database == 0 ? "" : "?db=\(database)")
+        }
+    }
+
+    private static func parsePort(_ text: String, in url: String) throws(RedisError) -> Int {
+        guard let port = Int(text), (1...65535).contains(port) else {
+            throw .invalidEndpoint(detail: "bad port '\(text)' in \(url)")
+        }
+        return port
+    }
+
+    private static func parseDatabase(_ text: String, in url: String) throws(RedisError) -> Int {
+        guard let db = Int(text), db >= 0 else { throw .invalidEndpoint(detail: "bad database '\(text)' in \(url)") }
+        return db
+    }
+
+    private static func percentDecode(_ text: String) -> String {
+        guard text.contains("%") else { return text }
+        var bytes: [UInt8] = []
+        var iterator = Array(text.utf8)[...]
+        while let byte = iterator.popFirst() {
+            if byte == UInt8(ascii: "%"), iterator.count >= 2,
+               let value = UInt8(String(decoding: iterator.prefix(2), as: UTF8.self), radix: 16) {
+                bytes.append(value)
+                iterator = iterator.dropFirst(2)
+            } else {
+                bytes.append(byte)
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+}

@@ -1,0 +1,117 @@
+import Foundation
+import LocalRedis
+import RedisClient
+import TestSupport
+import Testing
+
+@Suite struct ConnectionLifecycleTests {
+    @Test func handshakeSetsNameAndDatabase() throws {
+        try withServer { server in
+            var endpoint = server.endpoint
+            endpoint.database = 3
+            let redis = RedisConnection(endpoint: endpoint)
+            try redis.execute("SET", "where", "db3")
+            #expect(try redis.execute("CLIENT", "GETNAME").string == "opsdeck")
+            let other = try server.connect()
+            #expect(try other.execute("GET", "where") == .null)
+            try other.execute("SELECT", 3)
+            #expect(try other.execute("GET", "where").string == "db3")
+        }
+    }
+
+    @Test func aclUserRightAndWrongPassword() throws {
+        try withServer { server in
+            let admin = try server.connect()
+            try admin.execute("ACL", "SETUSER", "oncall", "on", ">right-pw", "~*", "+@all")
+            try admin.execute("CONFIG", "SET", "requirepass", "default-pw")
+
+            var good = server.endpoint
+            good.username = "oncall"
+            good.password = "right-pw"
+            #expect(try RedisConnection(endpoint: good).execute("ACL", "WHOAMI").string == "oncall")
+
+            var bad = good
+            bad.password = "wrong-pw"
+            let rejected = RedisConnection(endpoint: bad)
+            #expect {
+                try rejected.execute("PING")
+            } throws: { error in
+                guard case .authFailed(let detail) = error as? RedisError else { return false }
+                return detail.contains("WRONGPASS")
+            }
+
+            let anonymous = RedisConnection(endpoint: server.endpoint)
+            #expect {
+                try anonymous.execute("GET", "x")
+            } throws: { error in
+                guard let error = error as? RedisError, case .noAuth = error else { return false }
+                return error.description.contains("REDISCLI_AUTH")
+            }
+        }
+    }
+
+    @Test func serverRestartMidSession() throws {
+        try withServer { server in
+            let redis = try server.connect()
+            try redis.execute("SET", "before", "1")
+            server.stop()
+            var failure: RedisError?
+            do { try redis.execute("PING") } catch let error as RedisError { failure = error }
+            let error = try #require(failure)
+            #expect(error.isConnectionFailure)
+            #expect(error.description.contains(server.socketPath), "the error names the endpoint: \(error)")
+            try server.start()
+            // The first attempt after a drop is immediate; later ones back off, so allow a few tries.
+            let recovered = eventually(timeout: 10) { (try? redis.execute("PING")) == .status("PONG") }
+            #expect(recovered)
+            #expect(try redis.execute("CLIENT", "GETNAME").string == "opsdeck", "handshake re-applied after reconnect")
+        }
+    }
+
+    @Test func readTimeoutAgainstSleepingServer() throws {
+        try withServer { server in
+            let options = RedisConnectionOptions(endpoint: server.endpoint, readTimeout: 0.3)
+            let redis = RedisConnection(options: options)
+            try redis.connect()
+            let endpoint = server.endpoint
+            let sleeper = Thread {
+                let blocker = RedisConnection(endpoint: endpoint)
+                _ = try? blocker.execute("DEBUG", "SLEEP", "1.5")
+            }
+            sleeper.start()
+            // Wait until the server is really inside DEBUG SLEEP: a probe with a tiny timeout stops answering.
+            let probe = RedisConnection(options: RedisConnectionOptions(endpoint: endpoint, readTimeout: 0.1))
+            try #require(eventually(timeout: 5) {
+                do { try probe.execute("PING"); return false } catch let error as RedisError { return error.isTimeout }
+            })
+            let started = Date()
+            var failure: RedisError?
+            do { try redis.execute("PING") } catch let error as RedisError { failure = error }
+            guard case .timeout = try #require(failure) else {
+                Issue.record("expected a timeout, got \(String(describing: failure))")
+                return
+            }
+            #expect(Date().timeIntervalSince(started) < 1.4, "the read timeout, not DEBUG SLEEP, ended the call")
+            #expect(eventually(timeout: 5) { (try? redis.execute("PING")) == .status("PONG") }, "reconnects after the stall")
+        }
+    }
+
+    @Test func unreachableServerBacksOff() throws {
+        let endpoint = RedisEndpoint(address: .unix(path: "/tmp/opsdeck-no-such-dir/redis.sock"))
+        let redis = RedisConnection(options: RedisConnectionOptions(endpoint: endpoint, reconnectBackoff: 5...10))
+        #expect {
+            try redis.execute("PING")
+        } throws: { error in
+            guard case .connectionRefused(_, let detail) = error as? RedisError else { return false }
+            return detail.contains("No such file")
+        }
+        // Second failure schedules a 5 s backoff: the third call must not touch the network.
+        _ = try? redis.execute("PING")
+        #expect {
+            try redis.execute("PING")
+        } throws: { error in
+            guard case .reconnecting(_, _, let retry) = error as? RedisError else { return false }
+            return retry > 1
+        }
+    }
+}
