@@ -1,0 +1,50 @@
+import RedisClient
+
+/// Failures of an operation on the data model, each with a message that says what to do next.
+/// The command line maps each case to a documented exit code; the dashboard shows the message.
+public enum OperationsError: Error, Sendable, CustomStringConvertible {
+    /// The connection or a Redis command failed.
+    case redis(RedisError)
+    /// A write was refused because this context is read-only.
+    case readOnly(action: String)
+    /// The compare-and-set found another value than expected: nothing was written.
+    case conflict(toggle: String, expected: String, current: String)
+    /// The key does not exist, or is not what the command needs.
+    case notFound(what: String)
+    /// The user's input cannot be used (with why and an example of what works).
+    case invalidInput(String)
+    /// Redis holds data in a shape opsdeck cannot use (wrong type, unparsable value).
+    case badData(String)
+    /// A deploy gate counted more than allowed.
+    case gateExceeded(count: Int, max: Int, what: String)
+
+    public var description: String {
+        switch self {
+        case .redis(let error):
+            return error.description
+        case .readOnly(let action):
+            return "refused to \(action): this context is read-only (--read-only or `read-only: true` in the config). "
+                + "Use a context that allows writes."
+        case .conflict(let toggle, let expected, let current):
+            return "not changed: \(toggle) is \(current), not \(expected) as expected — someone changed it meanwhile. "
+                + "Check `opsdeck toggles history \(toggle)`, then retry with --expect \(current) if the change still makes sense."
+        case .notFound(let what):
+            return "\(what) was not found."
+        case .invalidInput(let message):
+            return message
+        case .badData(let message):
+            return message
+        case .gateExceeded(let count, let max, let what):
+            return "gate exceeded: \(count) \(what), more than the allowed \(max)."
+        }
+    }
+}
+
+extension OperationsError {
+    /// Wraps a Redis failure, keeping an operations error as it is.
+    public static func wrap(_ error: any Error) -> OperationsError {
+        if let error = error as? OperationsError { return error }
+        if let error = error as? RedisError { return .redis(error) }
+        return .badData(String(describing: error))
+    }
+}

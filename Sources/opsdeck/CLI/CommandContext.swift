@@ -1,0 +1,83 @@
+import Foundation
+import Operations
+import RedisClient
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// What a subcommand works with, resolved from flags, the config file and the environment
+/// (flags win, then the context, then `OPSDECK_URL`, then redis://127.0.0.1:6379).
+/// Owned by the main thread for the life of one command.
+struct CommandContext {
+    let contextName: String?
+    let endpoint: RedisEndpoint
+    let connectionOptions: RedisConnectionOptions
+    let patterns: KeyPatterns
+    let readOnly: Bool
+    let production: Bool
+    let actor: String
+    let config: OpsdeckConfig
+
+    init(_ options: ConnectionOptions) throws {
+        let (config, _) = try OpsdeckConfig.load(path: options.config)
+        let selected = try config.context(named: options.context)
+        let context = selected?.context ?? OpsdeckConfig.Context()
+        self.config = config
+        contextName = selected?.name
+
+        var endpoint: RedisEndpoint
+        if let url = options.url ?? context.url ?? ProcessInfo.processInfo.environment["OPSDECK_URL"] {
+            endpoint = try RedisEndpoint(url: url)
+        } else {
+            endpoint = RedisEndpoint(address: .tcp(host: "127.0.0.1", port: RedisEndpoint.defaultPort))
+        }
+        if let socket = options.socket {
+            endpoint.address = .unix(path: socket)
+        } else if options.host != nil || options.port != nil {
+            var host = "127.0.0.1"
+            var port = RedisEndpoint.defaultPort
+            if case .tcp(let currentHost, let currentPort) = endpoint.address {
+                host = currentHost
+                port = currentPort
+            }
+            endpoint.address = .tcp(host: options.host ?? host, port: options.port ?? port)
+        }
+        if let database = options.database { endpoint.database = database }
+        if let user = options.user ?? context.user { endpoint.username = user }
+        if options.askpass {
+            endpoint.password = try Self.promptPassword(for: endpoint)
+        } else if endpoint.password == nil, let password = ProcessInfo.processInfo.environment["REDISCLI_AUTH"] {
+            endpoint.password = password
+        }
+        self.endpoint = endpoint
+        let timeout = options.timeout ?? 5
+        connectionOptions = RedisConnectionOptions(endpoint: endpoint, connectTimeout: timeout, readTimeout: timeout)
+        patterns = context.patterns ?? KeyPatterns()
+        readOnly = options.readOnly || (context.readOnly ?? false)
+        production = context.production ?? false
+        actor = options.actor ?? OpsEnvironment.defaultActor()
+    }
+
+    /// Connects now, so an unreachable server or a bad password fails fast with its own exit code.
+    func connect() throws -> RedisConnection {
+        let connection = RedisConnection(options: connectionOptions)
+        try connection.connect()
+        return connection
+    }
+
+    /// A connected environment for the data-model stores.
+    func environment() throws -> OpsEnvironment {
+        OpsEnvironment(redis: try connect(), patterns: patterns, readOnly: readOnly, actor: actor)
+    }
+
+    private static func promptPassword(for endpoint: RedisEndpoint) throws -> String {
+        guard isatty(STDIN_FILENO) == 1 else {
+            throw OperationsError.invalidInput("--askpass needs a terminal; in scripts set REDISCLI_AUTH instead")
+        }
+        guard let entered = getpass("Password for \(endpoint): ") else {
+            throw OperationsError.invalidInput("no password entered")
+        }
+        return String(cString: entered)
+    }
+}

@@ -1,0 +1,49 @@
+import ArgumentParser
+
+/// Connection and context options shared by every subcommand, redis-cli style.
+/// The password never has to be on the command line: `REDISCLI_AUTH` or `--askpass`.
+struct ConnectionOptions: ParsableArguments {
+    @Option(name: [.short, .customLong("url")], help: ArgumentHelp(
+        "Redis URL: redis://[user[:password]@]host[:port][/db] or unix:///path/redis.sock[?db=N].",
+        valueName: "url"))
+    var url: String?
+
+    @Option(name: [.customShort("h"), .long], help: "Server hostname (default 127.0.0.1).")
+    var host: String?
+
+    @Option(name: [.short, .long], help: "Server port (default 6379).")
+    var port: Int?
+
+    @Option(name: [.short, .long], help: "Server Unix socket (overrides host and port).")
+    var socket: String?
+
+    @Option(name: [.customShort("n"), .customLong("db")], help: "Database number.")
+    var database: Int?
+
+    @Option(name: .long, help: "ACL user name (the password comes from REDISCLI_AUTH or --askpass).")
+    var user: String?
+
+    @Flag(name: .long, help: "Prompt for the password on the terminal.")
+    var askpass = false
+
+    @Option(name: .long, help: "Seconds to wait to connect and for each reply (default 5).")
+    var timeout: Double?
+
+    @Option(name: .long, help: "Config file (default $OPSDECK_CONFIG or ~/.config/opsdeck/config.yaml).")
+    var config: String?
+
+    @Option(name: .long, help: "Named context from the config file (e.g. prod, staging).")
+    var context: String?
+
+    @Flag(name: .long, help: "Refuse every write (flips, log and error writes).")
+    var readOnly = false
+
+    @Option(name: .customLong("as"), help: "Name recorded as the actor in the audit trail (default user@host).")
+    var actor: String?
+}
+
+/// `--json` for every read.
+struct OutputOptions: ParsableArguments {
+    @Flag(name: .long, help: "Print machine-readable JSON (shapes documented in the README).")
+    var json = false
+}

@@ -1,0 +1,44 @@
+import ArgumentParser
+import Operations
+import RedisClient
+
+/// The documented exit codes (README, "Exit codes"). Pipelines branch on these, so they never change.
+enum ExitStatus: Int32, CaseIterable {
+    case success = 0
+    case failure = 1
+    case conflict = 3
+    case readOnly = 4
+    case gateExceeded = 5
+    case notFound = 6
+    case usage = 64
+    case unavailable = 69
+
+    /// The exit code an error stands for.
+    static func of(_ error: any Error) -> ExitStatus {
+        switch error {
+        case let error as OperationsError:
+            switch error {
+            case .redis(let redis): return of(redis)
+            case .readOnly: return .readOnly
+            case .conflict: return .conflict
+            case .gateExceeded: return .gateExceeded
+            case .notFound: return .notFound
+            case .invalidInput: return .usage
+            case .badData: return .failure
+            }
+        case let error as RedisError:
+            switch error {
+            case .connectionRefused, .timeout, .connectionLost, .reconnecting, .authFailed, .noAuth: return .unavailable
+            case .invalidEndpoint: return .usage
+            default: return .failure
+            }
+        default:
+            return .failure
+        }
+    }
+}
+
+/// An error already reported on stderr; `Opsdeck.main` exits with its status and prints nothing more.
+struct ReportedFailure: Error {
+    let status: ExitStatus
+}
