@@ -8,8 +8,8 @@ public struct Keymap: Hashable, Sendable {
     }
 
     /// The action for `key`, trying `contexts` in order (most specific first). Pass only the
-    /// contexts active now: e.g. `[.textInput, .dialog]` while typing a reason, so letters
-    /// type instead of confirming.
+    /// contexts active now. While a text field has focus, offer printable characters to the
+    /// field (`TextInput.handle`) before looking here, so `y` types instead of confirming.
     public func action(for key: Key, in contexts: [KeyContext]) -> KeyAction? {
         for context in contexts {
             if let b = bindings.first(where: { $0.context == context && $0.keys.contains(key) }) { return b.action }
@@ -65,8 +65,8 @@ public struct Keymap: Hashable, Sendable {
         // Same description on purpose: the help shows each pair on one row.
         KeyBinding([.left], .cursorLeft, "Move cursor", context: .textInput),
         KeyBinding([.right], .cursorRight, "Move cursor", context: .textInput),
-        KeyBinding([.home, .ctrl("a")], .cursorHome, "Start/end of text", context: .textInput),
-        KeyBinding([.end, .ctrl("e")], .cursorEnd, "Start/end of text", context: .textInput),
+        KeyBinding([.home, .ctrl("a")], .cursorHome, "Start of text", context: .textInput),
+        KeyBinding([.end, .ctrl("e")], .cursorEnd, "End of text", context: .textInput),
         KeyBinding([.backspace], .deleteBackward, "Delete character", context: .textInput),
         KeyBinding([.delete], .deleteForward, "Delete character", context: .textInput),
         KeyBinding([.ctrl("u")], .deleteToStart, "Delete to start", context: .textInput),

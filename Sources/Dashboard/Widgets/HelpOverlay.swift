@@ -30,8 +30,8 @@ public struct HelpOverlay: Widget, Sendable {
                   headingStyle: theme[.dialog].patch(theme[.header]), keyStyle: theme[.dialog].patch(Style(bold: true)))
     }
 
-    static let columnWidth = 38
-    static let keyColumn = 11
+    static let columnWidth = 37
+    static let keyColumn = 12
 
     enum Row: Equatable {
         case heading(String)
@@ -57,7 +57,7 @@ public struct HelpOverlay: Widget, Sendable {
     }
 
     public func render(area: Rect, buffer: inout ScreenBuffer) {
-        let box = area.centered(width: min(area.width, 2 + 2 * HelpOverlay.columnWidth + 2), height: area.height)
+        let box = area.centered(width: min(area.width, 80), height: area.height)
         let block = Block(title: "Keys — ? or Esc closes", borderStyle: borderStyle, titleStyle: titleStyle,
                           padding: (0, 1, 0, 1), clear: true, fillStyle: style)
         block.render(area: box, buffer: &buffer)

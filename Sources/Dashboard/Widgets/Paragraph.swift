@@ -47,12 +47,13 @@ public struct Paragraph: Widget, Sendable {
         var rows: [[Glyph]] = [[]]
         var rowWidth = 0
         var lastSpace: Int? = nil // index in the current row after which we may break
-        let budget = width * maxRows + 1
+        let (product, overflow) = width.multipliedReportingOverflow(by: maxRows)
+        let budget = overflow ? Int.max : product + 1
         var seen = 0
         outer: for span in line.spans {
             for ch in span.text {
+                if seen >= budget { break outer }
                 seen += 1
-                if seen > budget { break outer }
                 let w = SafeText.needsReplacement(ch) ? 1 : TextWidth.of(ch)
                 if rowWidth + w > width {
                     if ch == " " {
