@@ -47,8 +47,6 @@ public final class CursesTerminal {
         guard !isActive else { return }
         try CursesTerminal.checkUsable(environment: environment)
         _ = ccurses_setup_locale()
-        // set_escdelay only sticks after newterm; ESCDELAY makes the first read honour it too.
-        setenv("ESCDELAY", "25", 0)
         guard let s = ccurses_newterm() else { throw TerminalError.startFailed(environment["TERM"] ?? "") }
         screen = s
         window = ccurses_stdscr()
