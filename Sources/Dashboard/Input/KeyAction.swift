@@ -1,0 +1,13 @@
+/// What a key does; the update code switches over these, never over raw keys.
+public enum KeyAction: String, CaseIterable, Hashable, Sendable {
+    case focusNext, focusPrevious, focusToggles, focusSessions, focusErrors, focusLogs
+    case moveDown, moveUp, moveTop, moveBottom, pageUp, pageDown
+    case openDetails, back, filter, refresh, help, quit
+    case flipToggle
+    case revealMasked
+    case editSearch, runSearch, cancelSearch
+    case pauseLogs
+    case confirm, cancel, nextField
+    case cursorLeft, cursorRight, cursorHome, cursorEnd, deleteBackward, deleteForward
+    case deleteToStart, deleteWord
+}
