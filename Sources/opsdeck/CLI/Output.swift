@@ -1,3 +1,4 @@
+import Dashboard
 import Foundation
 
 /// Printing for subcommands: aligned tables for people, stable JSON for pipelines,
@@ -40,38 +41,14 @@ enum Output {
         FileHandle.standardError.write(Data(("opsdeck: " + message + "\n").utf8))
     }
 
-    /// Replaces control characters (including ESC) with visible placeholders.
+    /// Replaces control characters (including ESC) with visible placeholders: the same
+    /// sanitizer the dashboard uses, so data from Redis can never drive the terminal.
     static func visible(_ text: String) -> String {
-        var result = ""
-        result.unicodeScalars.reserveCapacity(text.unicodeScalars.count)
-        for scalar in text.unicodeScalars {
-            switch scalar.value {
-            case 0x0A: result += "↵"
-            case 0x09: result += "→"
-            case 0x1B: result += "␛"
-            case 0x00..<0x20: result.unicodeScalars.append(Unicode.Scalar(0x2400 + scalar.value)!)
-            case 0x7F: result += "␡"
-            case 0x80..<0xA0, 0x202A...0x202E, 0x2066...0x2069: result += "�"
-            default: result.unicodeScalars.append(scalar)
-            }
-        }
-        return result
+        SafeText.clean(text).text
     }
 
-    /// Terminal columns a string takes: 2 for East Asian wide and emoji, 0 for combining marks.
+    /// Terminal columns a string takes (wide characters count 2).
     static func displayWidth(_ text: String) -> Int {
-        text.reduce(0) { total, character in
-            guard let scalar = character.unicodeScalars.first else { return total }
-            if scalar.properties.generalCategory == .nonspacingMark { return total }
-            if scalar.properties.isEmojiPresentation { return total + 2 }
-            switch scalar.value {
-            case 0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF,
-                 0xA000...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60,
-                 0xFFE0...0xFFE6, 0x20000...0x3FFFD:
-                return total + 2
-            default:
-                return total + 1
-            }
-        }
+        TextWidth.of(text)
     }
 }
