@@ -38,10 +38,11 @@ let package = Package(
         ),
         .target(name: "Dashboard", dependencies: ["Operations", "Yams"]),
         .target(name: "TerminalCurses", dependencies: ["CCurses", "Dashboard"]),
+        .target(name: "Demo", dependencies: ["RedisClient", "Operations", "LocalRedis"]),
         .executableTarget(
             name: "opsdeck",
             dependencies: [
-                "RedisClient", "LocalRedis", "Operations", "Dashboard", "TerminalCurses",
+                "RedisClient", "LocalRedis", "Operations", "Dashboard", "TerminalCurses", "Demo",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
