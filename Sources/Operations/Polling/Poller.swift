@@ -94,7 +94,21 @@ public final class Poller<Source: PollSource>: @unchecked Sendable {
         }
     }
 
+    /// Changes the source's settings (e.g. the session filter) on the poller's queue, between polls.
+    public func updateSource(_ change: @escaping @Sendable (inout Source) -> Void) {
+        queue.async { [self] in
+            change(&source)
+        }
+    }
+
     private func pollNow() {
+        schedule(after: pollOnce())
+    }
+
+    /// One poll, delivered; returns the delay before the next. Runs on `queue` only (tests call
+    /// it through `queue.sync`, so they exercise the logic without timers).
+    func pollOnce() -> Double {
+        dispatchPrecondition(condition: .onQueue(queue))
         generation += 1
         let started = Date()
         let discover = discoverNext || polls % discoverEvery == 0
@@ -113,7 +127,7 @@ public final class Poller<Source: PollSource>: @unchecked Sendable {
             delay = min(maxBackoff, interval * pow(2, Double(failures - 1)))
             deliver(.failed(error, retryIn: delay, at: Date()))
         }
-        schedule(after: delay)
+        return delay
     }
 
     private func schedule(after delay: Double) {

@@ -1,0 +1,85 @@
+import Foundation
+@testable import Operations
+import RedisClient
+import Synchronization
+import TestSupport
+import Testing
+
+/// A source that records each call and reads one key, so tests see what the poller asked for.
+private struct RecordingSource: PollSource {
+    let calls: Calls
+    func poll(_ redis: any RedisCommandSender, discover: Bool) throws(RedisError) -> String {
+        calls.record(discover)
+        return try redis.execute("GET", "value").string ?? "(nil)"
+    }
+}
+
+private final class Calls: Sendable {
+    private let log = Mutex<[Bool]>([])
+    func record(_ discover: Bool) { log.withLock { $0.append(discover) } }
+    var discovers: [Bool] { log.withLock { $0 } }
+}
+
+private final class Events: Sendable {
+    private let log = Mutex<[PollEvent<String>]>([])
+    func add(_ event: PollEvent<String>) { log.withLock { $0.append(event) } }
+    var all: [PollEvent<String>] { log.withLock { $0 } }
+}
+
+@Suite struct PollerTests {
+    @Test func deliversSnapshotsAndDiscoversPeriodically() throws {
+        try withServer { server in
+            let calls = Calls()
+            let events = Events()
+            let poller = Poller(connection: RedisConnectionOptions(endpoint: server.endpoint),
+                                source: RecordingSource(calls: calls), interval: 1, discoverEvery: 3) { events.add($0) }
+            try server.connect().execute("SET", "value", "v1")
+            for _ in 0..<4 { _ = poller.queue.sync { poller.pollOnce() } }
+            #expect(calls.discovers == [true, false, false, true], "first poll discovers, then every 3rd")
+            guard case .snapshot(let value, _, _) = events.all.last else {
+                Issue.record("expected a snapshot, got \(events.all)")
+                return
+            }
+            #expect(value == "v1")
+            #expect(poller.commandsSent == 4, "the 4 GETs; the connection handshake goes around the counter")
+        }
+    }
+
+    @Test func backsOffWhileDownAndRecovers() throws {
+        try withServer { server in
+            let calls = Calls()
+            let events = Events()
+            let poller = Poller(connection: RedisConnectionOptions(endpoint: server.endpoint, reconnectBackoff: 0...0),
+                                source: RecordingSource(calls: calls), interval: 1, maxBackoff: 5) { events.add($0) }
+            #expect(poller.queue.sync { poller.pollOnce() } == 1)
+            server.stop()
+            let delays = (0..<5).map { _ in poller.queue.sync { poller.pollOnce() } }
+            #expect(delays == [1, 2, 4, 5, 5], "doubling from the interval, capped")
+            let failures = events.all.filter { if case .failed = $0 { true } else { false } }
+            #expect(failures.count == 5)
+            try server.start()
+            #expect(poller.queue.sync { poller.pollOnce() } == 1)
+            #expect(calls.discovers.last == true, "after a failure the next poll rediscovers keys")
+            guard case .snapshot = events.all.last else {
+                Issue.record("expected recovery, got \(String(describing: events.all.last))")
+                return
+            }
+        }
+    }
+
+    @Test func refreshNowPollsWithDiscoveryWithoutOverlap() throws {
+        try withServer { server in
+            let calls = Calls()
+            let events = Events()
+            let poller = Poller(connection: RedisConnectionOptions(endpoint: server.endpoint),
+                                source: RecordingSource(calls: calls), interval: 60, discoverEvery: 100) { events.add($0) }
+            poller.start()
+            #expect(eventually { calls.discovers.count == 1 })
+            poller.refreshNow()
+            poller.refreshNow()
+            #expect(eventually { calls.discovers.count == 3 })
+            #expect(calls.discovers == [true, true, true])
+            poller.stop()
+        }
+    }
+}
