@@ -12,6 +12,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "opsdeck", targets: ["opsdeck"]),
+        .executable(name: "opsdeck-bench", targets: ["opsdeck-bench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -46,6 +47,11 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
+        ),
+        // Benchmarks (scripts/bench, docs/BENCHMARKS.md): release build only, never run by the tests.
+        .executableTarget(
+            name: "opsdeck-bench",
+            dependencies: ["RedisClient", "LocalRedis", "Operations", "Dashboard"]
         ),
         .testTarget(name: "RedisClientTests", dependencies: ["RedisClient", "LocalRedis", "TestSupport"]),
         .testTarget(name: "OperationsTests", dependencies: ["Operations", "RedisClient", "TestSupport"]),

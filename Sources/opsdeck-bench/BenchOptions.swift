@@ -1,0 +1,85 @@
+import Foundation
+
+/// Command-line settings of `opsdeck-bench`. Plain parsing: the flags are few and the target
+/// stays free of extra dependencies.
+struct BenchOptions: Sendable {
+    var toggles = 10_000
+    var sessions = 100_000
+    var errors = 10_000
+    var logLists = 50
+    var repeats = 7
+    var idleSeconds = 30.0
+    var writerSeconds = 5.0
+    var writerRate = 1_000
+    var quick = false
+    /// Figure groups to run (toggles, sessions, search, logs, render, idle); empty = all.
+    var only: Set<String> = []
+
+    static let usage = """
+        usage: opsdeck-bench [--toggles N] [--sessions N] [--errors N] [--repeats N]
+                             [--idle-seconds S] [--writer-seconds S] [--quick] [--only a,b,...]
+          --quick   a smoke run: 1,000 toggles, 10,000 sessions, 1,000 errors, 3 repeats, 5 s idle
+          --only    any of: toggles, sessions, search, logs, render, idle
+        """
+
+    static func parse(_ arguments: [String]) throws(UsageError) -> BenchOptions {
+        var options = BenchOptions()
+        var explicit: Set<String> = []
+        var index = 0
+        func value(_ flag: String) throws(UsageError) -> String {
+            index += 1
+            guard index < arguments.count else { throw UsageError("\(flag) needs a value") }
+            return arguments[index]
+        }
+        func number(_ flag: String) throws(UsageError) -> Int {
+            let text = try value(flag)
+            guard let n = Int(text.replacingOccurrences(of: "_", with: "")), n > 0 else {
+                throw UsageError("\(flag) needs a positive whole number, not '\(text)'")
+            }
+            explicit.insert(flag)
+            return n
+        }
+        while index < arguments.count {
+            let flag = arguments[index]
+            switch flag {
+            case "--toggles": options.toggles = try number(flag)
+            case "--sessions": options.sessions = try number(flag)
+            case "--errors": options.errors = try number(flag)
+            case "--repeats": options.repeats = try number(flag)
+            case "--idle-seconds": options.idleSeconds = Double(try number(flag)); explicit.insert(flag)
+            case "--writer-seconds": options.writerSeconds = Double(try number(flag)); explicit.insert(flag)
+            case "--quick": options.quick = true
+            case "--only":
+                let groups = Set(try value(flag).split(separator: ",").map(String.init))
+                let known: Set = ["toggles", "sessions", "search", "logs", "render", "idle"]
+                if let bad = groups.subtracting(known).first { throw UsageError("unknown group '\(bad)' for --only") }
+                options.only = groups
+            case "--help", "-h": throw UsageError(nil)
+            default: throw UsageError("unknown argument '\(flag)'")
+            }
+            index += 1
+        }
+        if options.quick {
+            if !explicit.contains("--toggles") { options.toggles = 1_000 }
+            if !explicit.contains("--sessions") { options.sessions = 10_000 }
+            if !explicit.contains("--errors") { options.errors = 1_000 }
+            if !explicit.contains("--repeats") { options.repeats = 3 }
+            if !explicit.contains("--idle-seconds") { options.idleSeconds = 5 }
+            if !explicit.contains("--writer-seconds") { options.writerSeconds = 3 }
+        }
+        return options
+    }
+
+    func wants(_ group: String) -> Bool { only.isEmpty || only.contains(group) }
+
+    var settings: [String: String] {
+        ["toggles": "\(toggles)", "sessions": "\(sessions)", "errors": "\(errors)", "log_lists": "\(logLists)",
+         "repeats": "\(repeats)", "idle_seconds": "\(idleSeconds)", "writer_seconds": "\(writerSeconds)",
+         "writer_rate": "\(writerRate)", "quick": "\(quick)"]
+    }
+}
+
+struct UsageError: Error {
+    let message: String?
+    init(_ message: String?) { self.message = message }
+}

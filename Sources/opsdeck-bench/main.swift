@@ -1,0 +1,69 @@
+import Foundation
+import LocalRedis
+import RedisClient
+
+// opsdeck-bench: starts private servers, loads a synthetic data set, measures opsdeck's own
+// code paths against baselines from the same run, and prints a table plus one `BENCH_JSON `
+// line. See docs/BENCHMARKS.md. Progress goes to stderr, results to stdout.
+
+let options: BenchOptions
+do {
+    options = try BenchOptions.parse(Array(CommandLine.arguments.dropFirst()))
+} catch {
+    if let message = error.message { Progress.say("opsdeck-bench: \(message)") }
+    Progress.say(BenchOptions.usage)
+    exit(error.message == nil ? 0 : 64)
+}
+
+let report = Report(settings: options.settings)
+
+/// Runs one figure group; a failure becomes an `error` line in the table, not a crash.
+@MainActor
+func group(_ name: String, id: String, title: String, _ body: () throws -> Void) {
+    guard options.wants(name) else { return }
+    Progress.say("== \(name)")
+    do {
+        try body()
+    } catch {
+        report.add(Figure(id: id, title: title, unit: "s", verdict: .error, note: "\(error)"))
+    }
+}
+
+do {
+    Progress.say("starting a private redis-server and loading \(options.toggles) toggles, \(options.sessions) sessions, "
+        + "\(options.logLists) log lists")
+    let server = try RedisServerProcess(flavor: .plain)
+    defer { server.stop() }
+    let connection = try server.connect(readTimeout: 60)
+    try SyntheticData.load(SyntheticData.toggleCommands(count: options.toggles), on: connection)
+    try SyntheticData.load(SyntheticData.sessionCommands(count: options.sessions), on: connection)
+    try SyntheticData.load(SyntheticData.logCommands(lists: options.logLists, entries: 100), on: connection)
+
+    group("toggles", id: "toggles.snapshot", title: "1. toggle snapshot") {
+        try TogglesBench(options: options, socket: server.socketPath, connection: connection, report: report).run()
+    }
+    group("sessions", id: "sessions", title: "2. sessions") {
+        try SessionsBench(options: options, socket: server.socketPath, connection: connection, report: report).run()
+    }
+    for flavor in [ServerFlavor.search1, .search2] {
+        group("search", id: "search.\(flavor.rawValue)", title: "3. error search (\(flavor))") {
+            try SearchBench(options: options, report: report).run(flavor: flavor)
+        }
+    }
+    group("logs", id: "logs", title: "4. log tail") {
+        try LogsBench(options: options, server: server, connection: connection, report: report).run()
+    }
+    group("render", id: "render.full", title: "5. render 240x70") {
+        try RenderBench(options: options, report: report).run()
+    }
+    group("idle", id: "idle", title: "6. idle cost") {
+        try IdleRun(options: options, report: report, loadedServer: server).run()
+    }
+} catch {
+    Progress.say("opsdeck-bench: \(error)")
+    exit(1)
+}
+
+print(report.table())
+print(report.jsonLine())
+exit(report.figures.contains { $0.verdict == .error } ? 2 : 0)
