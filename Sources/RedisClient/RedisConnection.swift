@@ -202,29 +202,60 @@ public final class RedisConnection: RedisCommandSender {
         return replies
     }
 
-    /// Copies all arguments into one flat temporary buffer: one allocation per command instead
-    /// of three Swift arrays, which the platform notes measured at about 30% of a pipeline's time.
+    /// Encodes the command as RESP (`*N\r\n` then `$len\r\n<bytes>\r\n` per argument) into one
+    /// temporary buffer and hands it to hiredis as an already formatted command.
+    ///
+    /// hiredis' own `redisAppendCommandArgv` formats each argument's header with `sdscatfmt`,
+    /// which callgrind showed as the largest client-side cost of a 10,000-command pipeline
+    /// (about 2,000 instructions per short command); writing the headers here is a few dozen.
+    /// The bytes are identical, so the server cannot tell the difference.
     private static func append(_ command: RedisCommand, to context: UnsafeMutablePointer<redisContext>) -> Int32 {
         let arguments = command.arguments
-        let total = arguments.reduce(0) { $0 + $1.count }
-        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(total, 1)) { bytes in
-            withUnsafeTemporaryAllocation(of: UnsafePointer<CChar>?.self, capacity: arguments.count) { pointers in
-                withUnsafeTemporaryAllocation(of: Int.self, capacity: arguments.count) { lengths in
-                    var offset = 0
-                    let base = bytes.baseAddress!
-                    for (index, argument) in arguments.enumerated() {
-                        argument.withUnsafeBufferPointer { source in
-                            if let address = source.baseAddress, source.count > 0 {
-                                (base + offset).initialize(from: address, count: source.count)
-                            }
-                        }
-                        pointers[index] = UnsafeRawPointer(base + offset).assumingMemoryBound(to: CChar.self)
-                        lengths[index] = argument.count
-                        offset += argument.count
+        // Per argument: '$', up to 20 digits, CRLF, payload, CRLF; plus the '*N' header.
+        var capacity = 1 + 20 + 2
+        for argument in arguments { capacity += argument.count + 25 }
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: capacity) { buffer in
+            let base = buffer.baseAddress!
+            var offset = 0
+            func put(_ byte: UInt8) {
+                base[offset] = byte
+                offset += 1
+            }
+            func putDecimal(_ value: Int) {
+                var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+                             UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
+                    (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+                var count = 0
+                var rest = value
+                withUnsafeMutableBytes(of: &digits) { scratch in
+                    repeat {
+                        scratch[count] = UInt8(truncatingIfNeeded: 48 + rest % 10)
+                        rest /= 10
+                        count += 1
+                    } while rest > 0
+                    while count > 0 {
+                        count -= 1
+                        put(scratch[count])
                     }
-                    return redisAppendCommandArgv(
-                        context, Int32(arguments.count), pointers.baseAddress, lengths.baseAddress)
                 }
+            }
+            put(42)  // *
+            putDecimal(arguments.count)
+            put(13); put(10)
+            for argument in arguments {
+                put(36)  // $
+                putDecimal(argument.count)
+                put(13); put(10)
+                argument.withUnsafeBufferPointer { source in
+                    if let address = source.baseAddress, source.count > 0 {
+                        (base + offset).initialize(from: address, count: source.count)
+                    }
+                }
+                offset += argument.count
+                put(13); put(10)
+            }
+            return UnsafeRawPointer(base).withMemoryRebound(to: CChar.self, capacity: offset) { formatted in
+                redisAppendFormattedCommand(context, formatted, offset)
             }
         }
     }
