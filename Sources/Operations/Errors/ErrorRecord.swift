@@ -56,6 +56,23 @@ public struct ErrorRecord: Sendable, Hashable, Codable, Identifiable {
         return ""
     }
 
+    private enum CodingKeys: String, CodingKey {
+        case id, key, toggleName, toggleValue, fingerPrint, exceptionBody, time, fields
+    }
+
+    /// Writes every key, `time` as null when unknown, so the JSON shape never changes.
+    public func encode(to encoder: any Encoder) throws {
+        var values = encoder.container(keyedBy: CodingKeys.self)
+        try values.encode(id, forKey: .id)
+        try values.encode(key, forKey: .key)
+        try values.encode(toggleName, forKey: .toggleName)
+        try values.encode(toggleValue, forKey: .toggleValue)
+        try values.encode(fingerPrint, forKey: .fingerPrint)
+        try values.encode(exceptionBody, forKey: .exceptionBody)
+        try values.encode(time, forKey: .time)
+        try values.encode(fields, forKey: .fields)
+    }
+
     /// The value of one of the four known fields.
     public func value(of field: ErrorField) -> String {
         switch field {

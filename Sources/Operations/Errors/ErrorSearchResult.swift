@@ -57,6 +57,17 @@ public struct ErrorSearchResult: Sendable, Hashable, Codable {
     /// Something the reader should know about the answer (client-side search, ignored words).
     public var notice: String?
 
+    private enum CodingKeys: String, CodingKey { case total, records, backend, notice }
+
+    /// Writes every key, `notice` as null when there is none, so the JSON shape never changes.
+    public func encode(to encoder: any Encoder) throws {
+        var values = encoder.container(keyedBy: CodingKeys.self)
+        try values.encode(total, forKey: .total)
+        try values.encode(records, forKey: .records)
+        try values.encode(backend, forKey: .backend)
+        try values.encode(notice, forKey: .notice)
+    }
+
     public init(total: Int, records: [ErrorRecord], backend: Backend, notice: String? = nil) {
         self.total = total
         self.records = records
