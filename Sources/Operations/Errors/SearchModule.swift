@@ -23,6 +23,15 @@ public struct SearchModule: Sendable, Hashable, Codable, CustomStringConvertible
         self.version = version
     }
 
+    private enum CodingKeys: String, CodingKey { case generation, version }
+
+    /// Writes both keys, `version` as null when unknown, so the JSON shape never changes.
+    public func encode(to encoder: any Encoder) throws {
+        var values = encoder.container(keyedBy: CodingKeys.self)
+        try values.encode(generation, forKey: .generation)
+        try values.encode(version, forKey: .version)
+    }
+
     public var description: String {
         switch generation {
         case .v1: return "RediSearch 1.x" + (version.map { " (\($0))" } ?? "")
