@@ -38,6 +38,11 @@ import Testing
                             "input \(input.debugDescription): \(message)")
                 }
             }
+            // A toggle name is typed too: it narrows the index search, so it must be just as safe.
+            for input in Self.nastyInputs {
+                #expect(try store.count(env, toggle: input) == 0, "toggle \(input.debugDescription)")
+            }
+            #expect(try store.count(env, toggle: "useNewAlgorithm") == 1)
             // Non-ASCII words are words on every backend.
             #expect(try store.search(env, query: "Größe").total == 1)
             #expect(try store.search(env, query: "日本").total == 1)
