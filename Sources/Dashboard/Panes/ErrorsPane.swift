@@ -6,7 +6,9 @@ enum ErrorsPane {
         var search: Rect
         var info: Rect
         var table: Rect
+        /// A side list when wide, else one footer row.
         var counts: Rect
+        var countsAsFooter: Bool
     }
 
     static let countsWidth = 24
@@ -15,13 +17,16 @@ enum ErrorsPane {
         let inner = rect.inset(by: 1)
         let (search, rest) = inner.splitTop(1)
         let (info, body) = rest.splitTop(1)
-        // Counts go beside the results only when the results keep a readable width.
-        if body.width >= 64 {
+        // Counts go beside the results only when the results keep a readable width; else
+        // they shrink to one footer row, so the exception text keeps its room.
+        if body.width >= 100 {
             let (table, side) = body.splitLeft(body.width - countsWidth - 1)
             return Areas(search: search, info: info, table: table,
-                         counts: Rect(x: side.x + 1, y: side.y, width: side.width - 1, height: side.height))
+                         counts: Rect(x: side.x + 1, y: side.y, width: side.width - 1, height: side.height),
+                         countsAsFooter: false)
         }
-        return Areas(search: search, info: info, table: body, counts: .zero)
+        let (table, footer) = body.splitBottom(state.errors.counts.isEmpty ? 0 : 1)
+        return Areas(search: search, info: info, table: table, counts: footer, countsAsFooter: true)
     }
 
     static let columns = [
@@ -64,7 +69,7 @@ enum ErrorsPane {
         if e.result != nil && rows.isEmpty {
             PaneChrome.emptyMessage("No error matches", theme: theme, tableArea: a.table, buffer: &buffer)
         }
-        renderCounts(e.counts, theme: theme, area: a.counts, buffer: &buffer)
+        renderCounts(e.counts, asFooter: a.countsAsFooter, theme: theme, area: a.counts, buffer: &buffer)
     }
 
     /// `searching…`, the failure, or `2 of 14 · RediSearch 1.x · notice`.
@@ -79,9 +84,19 @@ enum ErrorsPane {
         return Line(spans)
     }
 
-    static func renderCounts(_ counts: [ToggleCount], theme: Theme, area: Rect, buffer: inout ScreenBuffer) {
+    static func renderCounts(_ counts: [ToggleCount], asFooter: Bool, theme: Theme, area: Rect,
+                             buffer: inout ScreenBuffer) {
         guard !area.isEmpty else { return }
         let sorted = counts.sorted { $0.count != $1.count ? $0.count > $1.count : $0.toggle < $1.toggle }
+        if asFooter {
+            var spans = [Span("Per toggle: ", style: theme[.header])]
+            for (i, c) in sorted.prefix(20).enumerated() {
+                spans.append(Span((i > 0 ? " · " : "") + SafeText.line(c.toggle, width: 40) + " "))
+                spans.append(Span(Formatting.count(c.count), style: Style(bold: true)))
+            }
+            Line(spans).render(in: area.row(0), buffer: &buffer)
+            return
+        }
         let table = Table(columns: [TableColumn("Per toggle", width: .flex(1)), TableColumn("#", width: .fixed(5), alignment: .right)],
                           rowCount: sorted.count, headerStyle: theme[.header], style: theme[.text]) { i in
             TableRow([Line(SafeText.line(sorted[i].toggle, width: 40)), Line(Formatting.count(sorted[i].count))])
