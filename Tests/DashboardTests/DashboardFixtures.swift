@@ -57,6 +57,16 @@ enum Fixtures {
         return s
     }
 
+    /// The buffer as text with trailing blanks cut from each row, for literal pictures that
+    /// survive editors trimming whitespace.
+    static func picture(_ b: ScreenBuffer) -> String {
+        b.lines().map { line in
+            var l = Substring(line)
+            while l.last == " " { l = l.dropLast() }
+            return String(l)
+        }.joined(separator: "\n")
+    }
+
     static func screen(_ state: AppState, theme: Theme = .monochrome) -> ScreenBuffer {
         var b = ScreenBuffer(width: state.width, height: state.height)
         render(state, theme: theme, into: &b)

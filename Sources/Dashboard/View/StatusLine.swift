@@ -1,47 +1,42 @@
-/// The status bar's content: where we are connected, how fresh the data is, and badges.
+/// The status bar's content. Ordered by what an on-call engineer needs first when the bar is
+/// cut on a narrow terminal: which context, whether we are connected, how old the data is,
+/// then endpoint, server version, search module and load. Badges on the right always show.
 /// Stateless; main queue.
 enum StatusLine {
     static func bar(_ state: AppState, theme: Theme) -> StatusBar {
         let base = theme[.statusBar]
-        var left: [Span] = []
-        let sep = Span(" │ ", style: base)
-        if let server = state.server {
-            var place = ""
-            if let context = server.contextName { place += SafeText.line(context, width: 20) + " @ " }
-            place += SafeText.line(server.endpoint, width: 40)
-            left.append(Span(" " + place))
-        } else {
-            left.append(Span(" opsdeck"))
-        }
-        left.append(sep)
+        var parts: [[Span]] = []
+        let server = state.server
+        if let context = server?.contextName { parts.append([Span(SafeText.line(context, width: 20), style: Style(bold: true))]) }
         switch state.connection {
         case .connecting:
-            left.append(Span("connecting…"))
+            parts.append([Span("connecting…")])
         case .connected:
-            left.append(Span("connected"))
-        case .reconnecting(let error, let retryAt):
+            parts.append([Span("connected")])
+        case .reconnecting(_, let retryAt):
             let wait = Int(max(0, retryAt.timeIntervalSince(state.now)).rounded(.up))
-            let retry = wait > 0 ? "retry in \(wait)s" : "retrying"
-            left.append(Span("reconnecting… \(retry): \(SafeText.line(error, width: 40))", style: theme[.error].patch(Style(bg: base.bg))))
+            let text = wait > 0 ? "reconnecting, retry in \(wait)s" : "reconnecting…"
+            parts.append([Span(text, style: theme[.error].patch(Style(bg: base.bg)))])
         }
         if let age = state.dataAge {
             var fresh = "data " + (age < 1 ? "just now" : Formatting.age(age) + " ago")
-            if let ms = state.lastPollDuration { fresh += " · poll \(Int((ms * 1000).rounded()))ms" }
-            left.append(sep)
-            left.append(Span(fresh))
+            if let seconds = state.lastPollDuration { fresh += " · poll \(Int((seconds * 1000).rounded()))ms" }
+            parts.append([Span(fresh)])
         }
-        if let server = state.server {
-            if let version = server.version {
-                left.append(sep)
-                left.append(Span("Redis " + SafeText.line(version, width: 16)))
-            }
-            left.append(sep)
+        if case .reconnecting(let error, _) = state.connection {
+            parts.append([Span(SafeText.line(error, width: 40))])
+        }
+        if let server {
+            parts.append([Span(SafeText.line(server.endpoint, width: 40))])
+            if let version = server.version { parts.append([Span("Redis " + SafeText.line(version, width: 16))]) }
             let search = server.searchModule == "none" ? "search: client-side" : SafeText.line(server.searchModule, width: 20)
-            left.append(Span(search))
+            parts.append([Span(search)])
         }
-        if let cps = state.commandsPerSecond {
-            left.append(sep)
-            left.append(Span("\(Int(cps.rounded())) cmd/s"))
+        if let cps = state.commandsPerSecond { parts.append([Span("\(Int(cps.rounded())) cmd/s")]) }
+        var left: [Span] = [Span(" ")]
+        for (i, part) in parts.enumerated() {
+            if i > 0 { left.append(Span(" │ ", style: base)) }
+            left.append(contentsOf: part)
         }
         var right: [Span] = []
         if state.isStale { right.append(StatusBar.badge("STALE", style: theme[.badgeStale])) }
