@@ -37,7 +37,7 @@ let package = Package(
             name: "Operations",
             dependencies: ["RedisClient", .product(name: "Logging", package: "swift-log"), "Yams"]
         ),
-        .target(name: "Dashboard", dependencies: ["Operations", "Yams"]),
+        .target(name: "Dashboard", dependencies: ["Yams"]),
         .target(name: "TerminalCurses", dependencies: ["CCurses", "Dashboard"]),
         .target(name: "Demo", dependencies: ["RedisClient", "Operations", "LocalRedis"]),
         .executableTarget(

@@ -36,7 +36,8 @@ import Testing
         let text = b.debugPicture
         for needle in ["Everywhere", "Toggles pane", "Space      Flip toggle (asks first)", "q/C-c      Quit",
                        "Tab        Next pane", "y/Enter    Confirm", "←/→        Move cursor", "C-w        Delete word",
-                       "p          Pause/resume tail", "Confirmation dialog", "Home/C-a   Start of text"] {
+                       "p          Pause/resume tail", "Confirmation dialog", "Home/C-a   Start of text",
+                       "t          Jump to its toggle", "s          Minimum severity", "o          Cycle sort order"] {
             #expect(text.contains(needle), "missing \(needle)")
         }
         #expect(!text.contains("more: PgDn"))
@@ -46,24 +47,24 @@ import Testing
             │  Tab        Next pane                  m          Reveal/mask values         │
             │  S-Tab      Previous pane             Errors pane                            │
             │  1          Toggles pane               /          Edit search                │
-            │  2          Sessions pane             Logs pane                              │
-            │  3          Errors pane                p          Pause/resume tail          │
-            │  4          Logs pane                 Errors search field                    │
-            │  j/↓        Move down                  Enter      Run search                 │
-            │  k/↑        Move up                    Esc        Leave search field         │
-            │  g/Home     Go to top                 Confirmation dialog                    │
-            │  G/End      Go to bottom               y/Enter    Confirm                    │
-            │  PgUp       Page up                    n/Esc      Cancel                     │
-            │  PgDn       Page down                  Tab        Reason field               │
-            │  Enter      Show details              Editing text                           │
-            │  Esc        Back / close               ←/→        Move cursor                │
-            │  /          Filter rows                Home/C-a   Start of text              │
-            │  r          Refresh now                End/C-e    End of text                │
-            │  ?          This help                  Bksp/Del   Delete character           │
-            │  q/C-c      Quit                       C-u        Delete to start            │
-            │ Toggles pane                           C-w        Delete word                │
-            │  Space      Flip toggle (asks first)                                         │
-            │                                                                              │
+            │  2          Sessions pane              t          Jump to its toggle         │
+            │  3          Errors pane               Logs pane                              │
+            │  4          Logs pane                  p          Pause/resume tail          │
+            │  j/↓        Move down                  s          Minimum severity           │
+            │  k/↑        Move up                   Errors search field                    │
+            │  g/Home     Go to top                  Enter      Run search                 │
+            │  G/End      Go to bottom               Esc        Leave search field         │
+            │  PgUp       Page up                   Confirmation dialog                    │
+            │  PgDn       Page down                  y/Enter    Confirm                    │
+            │  Enter      Show details               n/Esc      Cancel                     │
+            │  Esc        Back / close               Tab        Reason field               │
+            │  /          Filter rows               Editing text                           │
+            │  r          Refresh now                ←/→        Move cursor                │
+            │  ?          This help                  Home/C-a   Start of text              │
+            │  q/C-c      Quit                       End/C-e    End of text                │
+            │ Toggles pane                           Bksp/Del   Delete character           │
+            │  Space      Flip toggle (asks first)   C-u        Delete to start            │
+            │  o          Cycle sort order           C-w        Delete word                │
             └──────────────────────────────────────────────────────────────────────────────┘
             """)
     }

@@ -6,7 +6,8 @@ public enum KeyAction: String, CaseIterable, Hashable, Sendable {
     case flipToggle
     case revealMasked
     case editSearch, runSearch, cancelSearch
-    case pauseLogs
+    case pauseLogs, cycleSeverity
+    case cycleSort, jumpToToggle
     case confirm, cancel, nextField
     case cursorLeft, cursorRight, cursorHome, cursorEnd, deleteBackward, deleteForward
     case deleteToStart, deleteWord

@@ -51,9 +51,12 @@ public struct Keymap: Hashable, Sendable {
         KeyBinding([.char("q"), .ctrl("c")], .quit, "Quit", context: .global),
 
         KeyBinding([.char(" ")], .flipToggle, "Flip toggle (asks first)", context: .toggles),
+        KeyBinding([.char("o")], .cycleSort, "Cycle sort order", context: .toggles),
         KeyBinding([.char("m")], .revealMasked, "Reveal/mask values", context: .sessions),
         KeyBinding([.char("/")], .editSearch, "Edit search", context: .errors),
+        KeyBinding([.char("t")], .jumpToToggle, "Jump to its toggle", context: .errors),
         KeyBinding([.char("p")], .pauseLogs, "Pause/resume tail", context: .logs),
+        KeyBinding([.char("s")], .cycleSeverity, "Minimum severity", context: .logs),
 
         KeyBinding([.enter], .runSearch, "Run search", context: .search),
         KeyBinding([.escape], .cancelSearch, "Leave search field", context: .search),

@@ -10,8 +10,9 @@ enum Output {
         encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
         encoder.dateEncodingStrategy = .iso8601
         let data = try encoder.encode(value)
-        FileHandle.standardOutput.write(data)
-        FileHandle.standardOutput.write(Data("\n".utf8))
+        // write(contentsOf:) throws on a closed pipe (`| head`); write(_:) would trap, since
+        // SIGPIPE is ignored process-wide and the write fails with EPIPE.
+        try FileHandle.standardOutput.write(contentsOf: data + Data("\n".utf8))
     }
 
     /// Prints rows as columns aligned by display width; the last column is not padded.
@@ -38,7 +39,7 @@ enum Output {
 
     /// Writes a message to stderr.
     static func error(_ message: String) {
-        FileHandle.standardError.write(Data(("opsdeck: " + message + "\n").utf8))
+        try? FileHandle.standardError.write(contentsOf: Data(("opsdeck: " + message + "\n").utf8))
     }
 
     /// Replaces control characters (including ESC) with visible placeholders: the same

@@ -1,0 +1,33 @@
+/// What one poll brings. A plain `Sendable` value, made on the poller's queue and handed to the
+/// main queue inside `Message.pollSucceeded`.
+///
+/// Toggles and sessions are full replacements; logs are only the lines that are new since the
+/// previous poll; a nil field means "not fetched this poll, keep what you have".
+public struct DashboardSnapshot: Hashable, Sendable {
+    public var toggles: [ToggleRow]?
+    public var sessions: [SessionRow]?
+    /// All sessions matching the pattern, when the poller fetched only a page of them.
+    public var sessionsTotal: Int?
+    public var newLogLines: [LogLine]
+    /// Entries that may have been pushed and trimmed away between two polls (a list grew past
+    /// its cap); nil or 0 when nothing was lost.
+    public var logsPossiblyLost: Int?
+    public var logsLostIsEstimate: Bool
+    public var errorCounts: [ToggleCount]?
+    public var server: ServerInfo?
+    public var commandsPerSecond: Double?
+
+    public init(toggles: [ToggleRow]? = nil, sessions: [SessionRow]? = nil, sessionsTotal: Int? = nil,
+                newLogLines: [LogLine] = [], logsPossiblyLost: Int? = nil, logsLostIsEstimate: Bool = true,
+                errorCounts: [ToggleCount]? = nil, server: ServerInfo? = nil, commandsPerSecond: Double? = nil) {
+        self.toggles = toggles
+        self.sessions = sessions
+        self.sessionsTotal = sessionsTotal
+        self.newLogLines = newLogLines
+        self.logsPossiblyLost = logsPossiblyLost
+        self.logsLostIsEstimate = logsLostIsEstimate
+        self.errorCounts = errorCounts
+        self.server = server
+        self.commandsPerSecond = commandsPerSecond
+    }
+}

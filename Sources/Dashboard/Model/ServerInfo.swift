@@ -1,0 +1,23 @@
+/// What the status bar says about the server. A plain value.
+public struct ServerInfo: Hashable, Sendable {
+    /// The config context (e.g. "prod"), when one was chosen.
+    public var contextName: String?
+    /// Where we connect, e.g. "127.0.0.1:6379" or a socket path.
+    public var endpoint: String
+    public var version: String?
+    /// "RediSearch 1.x", "RediSearch 2.x" or "none".
+    public var searchModule: String
+    public var readOnly: Bool
+    /// A production context: flips require typing the toggle name.
+    public var production: Bool
+
+    public init(contextName: String? = nil, endpoint: String, version: String? = nil, searchModule: String = "none",
+                readOnly: Bool = false, production: Bool = false) {
+        self.contextName = contextName
+        self.endpoint = endpoint
+        self.version = version
+        self.searchModule = searchModule
+        self.readOnly = readOnly
+        self.production = production
+    }
+}

@@ -1,0 +1,106 @@
+/// The Errors pane: the search box, a summary row (total, backend, notice), the results with
+/// matched words highlighted, and the counts per toggle at the side; or one error's detail.
+/// Stateless: draws `AppState`. Main queue.
+enum ErrorsPane {
+    struct Areas {
+        var search: Rect
+        var info: Rect
+        var table: Rect
+        /// A side list when wide, else one footer row.
+        var counts: Rect
+        var countsAsFooter: Bool
+    }
+
+    static let countsWidth = 24
+
+    static func areas(in rect: Rect, state: AppState) -> Areas {
+        let inner = rect.inset(by: 1)
+        let (search, rest) = inner.splitTop(1)
+        let (info, body) = rest.splitTop(1)
+        // Counts go beside the results only when the results keep a readable width; else
+        // they shrink to one footer row, so the exception text keeps its room.
+        if body.width >= 100 {
+            let (table, side) = body.splitLeft(body.width - countsWidth - 1)
+            return Areas(search: search, info: info, table: table,
+                         counts: Rect(x: side.x + 1, y: side.y, width: side.width - 1, height: side.height),
+                         countsAsFooter: false)
+        }
+        let (table, footer) = body.splitBottom(state.errors.counts.isEmpty ? 0 : 1)
+        return Areas(search: search, info: info, table: table, counts: footer, countsAsFooter: true)
+    }
+
+    static let columns = [
+        TableColumn("Time", width: .fixed(14)),
+        TableColumn("Toggle", width: .min(12)),
+        TableColumn("Fingerprint", width: .min(10)),
+        TableColumn("Exception", width: .flex(3)),
+    ]
+
+    static func render(_ state: AppState, theme: Theme, area: Rect, buffer: inout ScreenBuffer) {
+        let e = state.errors
+        var title = "3 Errors"
+        if let detail = e.detail { title += " · " + SafeText.line(detail.id, width: 60) }
+        let inner = PaneChrome.block(title, pane: .errors, state: state, theme: theme, area: area, buffer: &buffer)
+        if let detail = e.detail {
+            ErrorDetailView.render(detail, terms: e.result?.terms ?? [], state: state, theme: theme,
+                                   area: inner, buffer: &buffer)
+            return
+        }
+        let a = areas(in: area, state: state)
+        PaneChrome.field(label: "Search: ", input: e.query, editing: e.editingQuery,
+                         placeholder: "/ to search by toggle, developer or exception text",
+                         theme: theme, row: a.search, buffer: &buffer)
+        infoLine(e, theme: theme).render(in: a.info, buffer: &buffer)
+        let terms = e.result?.terms ?? []
+        let rows = e.rows
+        let hl = theme[.highlight]
+        let table = Table(columns: columns, rowCount: rows.count, state: e.table,
+                          headerStyle: theme[.header], style: theme[.text], selectionStyle: theme[.selection]) { i in
+            let r = rows[i]
+            let time = r.time.map { Formatting.shortDateTime($0, in: state.timeZone) } ?? "—"
+            return TableRow([
+                Line(time, style: theme[.muted]),
+                Line.highlighting(SafeText.line(r.toggleName, width: 60), terms: terms, highlight: hl),
+                Line.highlighting(SafeText.line(r.fingerprint, width: 60), terms: terms, highlight: hl),
+                Line.highlighting(SafeText.line(r.firstLine, width: 200), terms: terms, highlight: hl),
+            ])
+        }
+        table.render(area: a.table, buffer: &buffer)
+        if e.result != nil && rows.isEmpty {
+            PaneChrome.emptyMessage("No error matches", theme: theme, tableArea: a.table, buffer: &buffer)
+        }
+        renderCounts(e.counts, asFooter: a.countsAsFooter, theme: theme, area: a.counts, buffer: &buffer)
+    }
+
+    /// `searching…`, the failure, or `2 of 14 · RediSearch 1.x · notice`.
+    static func infoLine(_ e: ErrorsState, theme: Theme) -> Line {
+        if e.searching { return Line("searching…", style: theme[.muted]) }
+        if let error = e.searchError { return Line(SafeText.line(error, width: 200), style: theme[.error]) }
+        guard let r = e.result else { return Line("Enter runs the search; words are matched, symbols ignored", style: theme[.muted]) }
+        var spans = [Span(r.total == r.rows.count ? "\(Formatting.count(r.total)) found"
+                          : "\(Formatting.count(r.rows.count)) of \(Formatting.count(r.total)) found"),
+                     Span(" · " + SafeText.line(r.backendLabel, width: 30), style: theme[.muted])]
+        if let notice = r.notice { spans.append(Span(" · " + SafeText.line(notice, width: 120), style: theme[.muted])) }
+        return Line(spans)
+    }
+
+    static func renderCounts(_ counts: [ToggleCount], asFooter: Bool, theme: Theme, area: Rect,
+                             buffer: inout ScreenBuffer) {
+        guard !area.isEmpty else { return }
+        let sorted = counts.sorted { $0.count != $1.count ? $0.count > $1.count : $0.toggle < $1.toggle }
+        if asFooter {
+            var spans = [Span("Per toggle: ", style: theme[.header])]
+            for (i, c) in sorted.prefix(20).enumerated() {
+                spans.append(Span((i > 0 ? " · " : "") + SafeText.line(c.toggle, width: 40) + " "))
+                spans.append(Span(Formatting.count(c.count), style: Style(bold: true)))
+            }
+            Line(spans).render(in: area.row(0), buffer: &buffer)
+            return
+        }
+        let table = Table(columns: [TableColumn("Per toggle", width: .flex(1)), TableColumn("#", width: .fixed(5), alignment: .right)],
+                          rowCount: sorted.count, headerStyle: theme[.header], style: theme[.text]) { i in
+            TableRow([Line(SafeText.line(sorted[i].toggle, width: 40)), Line(Formatting.count(sorted[i].count))])
+        }
+        table.render(area: area, buffer: &buffer)
+    }
+}

@@ -1,0 +1,32 @@
+/// Pieces every pane draws the same way: the bordered block, the filter row and the message
+/// shown in place of an empty list. Stateless; main queue.
+enum PaneChrome {
+    /// Draws the pane's block and returns the area inside it.
+    static func block(_ title: String, pane: Pane, state: AppState, theme: Theme,
+                      area: Rect, buffer: inout ScreenBuffer) -> Rect {
+        let focused = state.focus == pane
+        let block = Block.pane(title: title, focused: focused, theme: theme)
+        buffer.fill(area, style: theme[.text])
+        block.render(area: area, buffer: &buffer)
+        return block.inner(area)
+    }
+
+    /// `label` then the field, e.g. `/ rollb` with the cursor block while editing.
+    static func field(label: String, input: TextInput, editing: Bool, placeholder: String, theme: Theme,
+                      row: Rect, buffer: inout ScreenBuffer) {
+        let (labelArea, fieldArea) = row.splitLeft(TextWidth.of(label))
+        Line(label, style: theme[editing ? .titleFocused : .muted]).render(in: labelArea, buffer: &buffer)
+        if input.isEmpty && !editing {
+            Line(placeholder, style: theme[.muted]).render(in: fieldArea, buffer: &buffer)
+        } else {
+            let style = editing ? theme[.input] : theme[.text]
+            input.render(area: fieldArea, buffer: &buffer, style: style, cursorStyle: Style(reverse: true), focused: editing)
+        }
+    }
+
+    /// A muted message in the first data row of a list (under its header).
+    static func emptyMessage(_ text: String, theme: Theme, tableArea: Rect, buffer: inout ScreenBuffer) {
+        guard tableArea.height >= 2 else { return }
+        Line(text, style: theme[.muted]).render(in: tableArea.row(1), buffer: &buffer)
+    }
+}

@@ -1,0 +1,74 @@
+/// The Sessions pane: the list (key, auth type, name, live TTL) with its filter, or the detail
+/// view of one session. Stateless: draws `AppState`. Main queue.
+enum SessionsPane {
+    static let columns = [
+        TableColumn("Key", width: .min(20)),
+        TableColumn("Auth type", width: .fixed(12)),
+        TableColumn("Name", width: .min(10)),
+        TableColumn("TTL", width: .fixed(8), alignment: .right),
+    ]
+
+    static func showsFilter(_ state: AppState) -> Bool {
+        state.sessions.editingFilter || !state.sessions.filter.isEmpty
+    }
+
+    static func tableArea(in rect: Rect, state: AppState) -> Rect {
+        let inner = rect.inset(by: 1)
+        return showsFilter(state) ? inner.splitTop(1).1 : inner
+    }
+
+    static func title(_ state: AppState) -> String {
+        let s = state.sessions
+        if let detail = s.detail { return "2 Session " + SafeText.line(detail.key, width: 60) }
+        var title = "2 Sessions"
+        guard state.lastPollAt != nil else { return title }
+        title += " " + Formatting.count(s.visible.count)
+        if let total = s.total, total > s.rows.count {
+            title += " of " + Formatting.count(total)
+        } else if s.visible.count != s.rows.count {
+            title += "/" + Formatting.count(s.rows.count)
+        }
+        return title
+    }
+
+    static func render(_ state: AppState, theme: Theme, area: Rect, buffer: inout ScreenBuffer) {
+        let inner = PaneChrome.block(title(state), pane: .sessions, state: state, theme: theme, area: area, buffer: &buffer)
+        if let detail = state.sessions.detail {
+            SessionDetailView.render(detail, state: state, theme: theme, area: inner, buffer: &buffer)
+            return
+        }
+        let s = state.sessions
+        if showsFilter(state) {
+            PaneChrome.field(label: "/ ", input: s.filter, editing: s.editingFilter, placeholder: "",
+                             theme: theme, row: inner.row(0), buffer: &buffer)
+        }
+        let tableRect = tableArea(in: area, state: state)
+        let table = Table(columns: columns, rowCount: s.visible.count, state: s.table,
+                          headerStyle: theme[.header], style: theme[.text], selectionStyle: theme[.selection]) { i in
+            row(s.row(atVisible: i), state: state, theme: theme)
+        }
+        table.render(area: tableRect, buffer: &buffer)
+        if state.lastPollAt == nil {
+            PaneChrome.emptyMessage("Waiting for the first poll…", theme: theme, tableArea: tableRect, buffer: &buffer)
+        } else if s.visible.isEmpty {
+            let text = s.rows.isEmpty ? "No sessions found" : "No session matches the filter (Esc clears it)"
+            PaneChrome.emptyMessage(text, theme: theme, tableArea: tableRect, buffer: &buffer)
+        }
+    }
+
+    static func row(_ r: SessionRow, state: AppState, theme: Theme) -> TableRow {
+        var ttl = "none"
+        if let seconds = r.ttl {
+            // Count down from the poll that read it, so the column moves between polls.
+            let elapsed = state.lastPollAt.map { Int(state.now.timeIntervalSince($0)) } ?? 0
+            ttl = Formatting.ttl(seconds - max(0, elapsed))
+        }
+        let name = r.field("name").map { state.masked ? Masking.mask($0) : $0 } ?? ""
+        return TableRow([
+            Line(SafeText.line(r.key, width: 80)),
+            Line(SafeText.line(r.authType ?? "", width: 20)),
+            Line(SafeText.line(name, width: 40)),
+            Line(ttl, style: theme[.muted]),
+        ])
+    }
+}

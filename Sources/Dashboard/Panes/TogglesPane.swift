@@ -1,0 +1,84 @@
+/// The Toggles pane: a table of name, state (as text and colour), release, fingerprint,
+/// override and last change; rows changed by others flash. Stateless: draws `AppState`.
+/// Main queue.
+enum TogglesPane {
+    static let columns = [
+        TableColumn("", width: .fixed(1)),
+        TableColumn("Name", width: .min(14)),
+        TableColumn("State", width: .fixed(7)),
+        TableColumn("Release", width: .fixed(8)),
+        TableColumn("Fingerprint", width: .min(8)),
+        TableColumn("Override", width: .fixed(10)),
+        TableColumn("Last change", width: .fixed(13)),
+    ]
+
+    static func showsFilter(_ state: AppState) -> Bool {
+        state.toggles.editingFilter || !state.toggles.filter.isEmpty
+    }
+
+    /// The table's rectangle inside the pane at `rect` (below the filter row when shown).
+    static func tableArea(in rect: Rect, state: AppState) -> Rect {
+        let inner = rect.inset(by: 1)
+        return showsFilter(state) ? inner.splitTop(1).1 : inner
+    }
+
+    static func title(_ state: AppState) -> String {
+        let t = state.toggles
+        var title = "1 Toggles"
+        if t.loaded {
+            title += t.visible.count == t.rows.count ? " \(Formatting.count(t.rows.count))"
+                : " \(Formatting.count(t.visible.count))/\(Formatting.count(t.rows.count))"
+        }
+        if t.sort != .name { title += " · by \(t.sort.label)" }
+        return title
+    }
+
+    static func render(_ state: AppState, theme: Theme, area: Rect, buffer: inout ScreenBuffer) {
+        let inner = PaneChrome.block(title(state), pane: .toggles, state: state, theme: theme, area: area, buffer: &buffer)
+        let t = state.toggles
+        if showsFilter(state) {
+            PaneChrome.field(label: "/ ", input: t.filter, editing: t.editingFilter, placeholder: "",
+                             theme: theme, row: inner.row(0), buffer: &buffer)
+        }
+        let tableRect = tableArea(in: area, state: state)
+        let table = Table(columns: columns, rowCount: t.visible.count, state: t.table,
+                          headerStyle: theme[.header], style: theme[.text], selectionStyle: theme[.selection]) { i in
+            row(t.row(atVisible: i), state: state, theme: theme)
+        }
+        table.render(area: tableRect, buffer: &buffer)
+        if !t.loaded {
+            PaneChrome.emptyMessage("Waiting for the first poll…", theme: theme, tableArea: tableRect, buffer: &buffer)
+        } else if t.visible.isEmpty {
+            let text = t.rows.isEmpty ? "No toggles found" : "No toggle matches the filter (Esc clears it)"
+            PaneChrome.emptyMessage(text, theme: theme, tableArea: tableRect, buffer: &buffer)
+        }
+    }
+
+    /// The state as text and colour: `ON`, `OFF`, or `?` plus the raw value we cannot read.
+    static func stateCell(_ row: ToggleRow, theme: Theme) -> Line {
+        switch row.status {
+        case .on: return Line("ON", style: theme[.toggleOn])
+        case .off: return Line("OFF", style: theme[.toggleOff])
+        case .unknown: return Line("?" + SafeText.line(row.rawValue, width: 6), style: theme[.toggleUnknown])
+        }
+    }
+
+    static func row(_ r: ToggleRow, state: AppState, theme: Theme) -> TableRow {
+        let flashing = state.toggles.isFlashing(r.name, now: state.now)
+        var last = ""
+        if let change = r.lastChange {
+            last = SafeText.line(change.actor, width: 8) + " " + Formatting.age(state.now.timeIntervalSince(change.time))
+            if !last.hasSuffix("now") { last += " ago" }
+        }
+        // The `*` says "changed by someone else just now" in text, the colour only repeats it.
+        return TableRow([
+            Line(flashing ? "*" : " "),
+            Line(SafeText.line(r.name, width: 80)),
+            stateCell(r, theme: theme),
+            Line(SafeText.line(r.releaseNum ?? "", width: 12)),
+            Line(SafeText.line(r.fingerprint ?? "", width: 60)),
+            Line(SafeText.line(r.override ?? "", width: 40)),
+            Line(last, style: theme[.muted]),
+        ], style: flashing ? theme[.changedFlash] : .plain)
+    }
+}

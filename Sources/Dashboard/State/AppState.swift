@@ -1,0 +1,89 @@
+import Foundation
+
+/// The whole state of the dashboard: one value, owned by the main queue, changed only by
+/// `update(_:_:)` and read by `render(_:theme:into:)`. Nothing in it does I/O or reads the clock:
+/// time comes in with messages (`tick`, `pollSucceeded`...), so tests can fix it.
+public struct AppState: Hashable, Sendable {
+    // MARK: Screen
+    public var width: Int
+    public var height: Int
+    public var focus: Pane = .toggles
+    public var helpVisible = false
+    public var helpScroll = 0
+    /// E-mail addresses and phone numbers in session views are masked until `m`.
+    public var masked = true
+    public var flash: FlashMessage?
+    public var dialog: FlipDialog?
+
+    // MARK: Panes
+    public var toggles = TogglesState()
+    public var sessions = SessionsState()
+    public var errors = ErrorsState()
+    public var logs: LogsState
+
+    // MARK: Connection and freshness
+    public var connection: ConnectionState = .connecting
+    public var server: ServerInfo?
+    /// When the last poll succeeded (the age of what is on screen).
+    public var lastPollAt: Date?
+    /// Seconds the last successful poll took.
+    public var lastPollDuration: Double?
+    public var commandsPerSecond: Double?
+    /// The poll interval in seconds; data older than three intervals is marked stale.
+    public var pollInterval: Double
+
+    // MARK: Environment
+    /// The latest time seen in a message; the view's idea of "now".
+    public var now: Date
+    /// Zone for clock times on screen (UTC in tests).
+    public var timeZone: TimeZone
+    public var keymap: Keymap
+
+    /// - Parameters:
+    ///   - server: what is known before the first poll (endpoint, context, read-only, production).
+    ///   - logCapacity: how many log entries the tail keeps.
+    public init(now: Date, width: Int = 80, height: Int = 24, server: ServerInfo? = nil,
+                pollInterval: Double = 1, timeZone: TimeZone = .current, logCapacity: Int = 5_000,
+                keymap: Keymap = .standard) {
+        self.now = now
+        self.width = width
+        self.height = height
+        self.server = server
+        self.pollInterval = pollInterval
+        self.timeZone = timeZone
+        self.logs = LogsState(capacity: logCapacity)
+        self.keymap = keymap
+    }
+
+    public var layoutMode: LayoutMode { LayoutMode(width: width, height: height) }
+
+    public var readOnly: Bool { server?.readOnly ?? false }
+    public var production: Bool { server?.production ?? false }
+
+    /// Seconds since the last good poll, nil before the first.
+    public var dataAge: Double? { lastPollAt.map { max(0, now.timeIntervalSince($0)) } }
+
+    /// The data on screen is not current: the connection is down, or no poll succeeded for
+    /// three intervals (a stalled server looks like this before any error arrives).
+    public var isStale: Bool {
+        guard let age = dataAge else { return false }
+        if case .reconnecting = connection { return true }
+        return age > 3 * pollInterval
+    }
+
+    /// True while keys go to a text field (so printable keys are text, not commands).
+    public var isEditingText: Bool {
+        if let dialog { return dialog.field != .none && dialog.phase == .asking }
+        switch focus {
+        case .toggles: return toggles.editingFilter
+        case .sessions: return sessions.editingFilter
+        case .errors: return errors.editingQuery
+        case .logs: return logs.editingFilter
+        }
+    }
+
+    /// Shows `text` in the hint row for a few seconds.
+    public mutating func say(_ text: String, error: Bool = false, seconds: Double = 4) {
+        flash = FlashMessage(text: text, isError: error, expires: now.addingTimeInterval(seconds))
+    }
+}

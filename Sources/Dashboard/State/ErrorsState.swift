@@ -1,0 +1,24 @@
+/// Everything the Errors pane remembers between frames. A plain value owned by `AppState`.
+public struct ErrorsState: Hashable, Sendable {
+    public var query = TextInput()
+    public var editingQuery = false
+    /// A search effect is out and its answer has not come back.
+    public var searching = false
+    public var result: ErrorSearchView?
+    /// Why the last search failed, in words for the user.
+    public var searchError: String?
+    public var table = TableState()
+    /// The error whose body is shown; a copy, so a new search does not swap it underneath.
+    public var detail: ErrorRow?
+    public var detailScroll = 0
+    public var counts: [ToggleCount] = []
+
+    public init() {}
+
+    public var rows: [ErrorRow] { result?.rows ?? [] }
+
+    public var selectedRow: ErrorRow? {
+        guard let s = table.selected, s >= 0, s < rows.count else { return nil }
+        return rows[s]
+    }
+}

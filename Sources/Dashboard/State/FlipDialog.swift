@@ -1,0 +1,55 @@
+/// The flip confirmation dialog. A plain value owned by `AppState`; `update` edits it.
+///
+/// It remembers the raw value the screen showed when it opened (`oldRaw`): the flip is a
+/// compare-and-set against exactly that, so a change nobody has seen is never overwritten.
+public struct FlipDialog: Hashable, Sendable {
+    /// Which text field has the keys. With `.none`, `y` confirms.
+    public enum Field: Hashable, Sendable { case none, reason, confirmName }
+
+    public enum Phase: Hashable, Sendable {
+        case asking
+        /// The flip effect is out.
+        case writing
+        /// Someone changed the toggle meanwhile: nothing was written.
+        case conflict(current: String, lastChange: AuditSummary?)
+        case failed(String)
+    }
+
+    public var toggle: String
+    public var oldRaw: String
+    public var newRaw: String
+    /// True when the flip turns the toggle on.
+    public var turnsOn: Bool
+    /// Sessions the toggle reaches after the flip, of all sessions; nil while counting.
+    public var reached: Int?
+    public var total: Int?
+    public var reason = TextInput(maxLength: 200)
+    /// Present in a production context: the toggle name must be typed here before `y` works.
+    public var confirmName: TextInput?
+    public var field: Field
+    public var phase: Phase = .asking
+    /// Why a confirm was refused (e.g. the name does not match yet).
+    public var notice: String?
+
+    public init(toggle: String, oldRaw: String, newRaw: String, turnsOn: Bool, production: Bool) {
+        self.toggle = toggle
+        self.oldRaw = oldRaw
+        self.newRaw = newRaw
+        self.turnsOn = turnsOn
+        self.confirmName = production ? TextInput(maxLength: 300) : nil
+        // In production the name must be typed anyway, so start there.
+        self.field = production ? .confirmName : .none
+    }
+
+    /// True when a confirm may go ahead (the typed name matches in production).
+    public var nameConfirmed: Bool { confirmName.map { $0.text == toggle } ?? true }
+
+    /// Tab order: none → reason → name (production) → none.
+    public mutating func nextField() {
+        switch field {
+        case .none: field = .reason
+        case .reason: field = confirmName == nil ? .none : .confirmName
+        case .confirmName: field = .none
+        }
+    }
+}

@@ -1,0 +1,50 @@
+/// Everything the Sessions pane remembers between frames. A plain value owned by `AppState`.
+public struct SessionsState: Hashable, Sendable {
+    public private(set) var rows: [SessionRow] = []
+    /// All matching sessions in Redis when the poller only fetched a page.
+    public var total: Int?
+    public private(set) var visible: [Int] = []
+    public var table = TableState()
+    public var filter = TextInput()
+    public var editingFilter = false
+    /// The filter last handed to the poller (`Effect.setSessionFilter`), to send only changes.
+    public var appliedFilter = ""
+    public var detail: SessionDetailState?
+    public var detailScroll = 0
+
+    public init() {}
+
+    public var selectedRow: SessionRow? {
+        guard let s = table.selected, s >= 0, s < visible.count else { return nil }
+        return rows[visible[s]]
+    }
+
+    public func row(atVisible i: Int) -> SessionRow { rows[visible[i]] }
+
+    public mutating func replace(_ new: [SessionRow], total: Int?) {
+        rows = new
+        if let total { self.total = total }
+        refilter()
+    }
+
+    /// Recomputes `visible` from the filter (key, auth type and field values, case-insensitive),
+    /// keeping the selected session selected when it survives.
+    public mutating func refilter() {
+        let keep = selectedRow?.key
+        let needle = filter.text.lowercased()
+        visible = rows.indices.filter { i in
+            guard !needle.isEmpty else { return true }
+            let r = rows[i]
+            if r.key.lowercased().contains(needle) { return true }
+            if (r.authType ?? "").lowercased().contains(needle) { return true }
+            return r.fields.contains { $0.value.lowercased().contains(needle) }
+        }
+        if let keep, let i = visible.firstIndex(where: { rows[$0].key == keep }) {
+            table.selected = i
+        } else if visible.isEmpty {
+            table.selected = nil
+        } else {
+            table.selected = min(max(0, table.selected ?? 0), visible.count - 1)
+        }
+    }
+}

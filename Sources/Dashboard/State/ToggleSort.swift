@@ -1,0 +1,43 @@
+/// How the Toggles pane orders its rows (cycled with `o`). A plain value.
+public enum ToggleSort: Int, CaseIterable, Hashable, Sendable {
+    case name, release, state, lastChange
+
+    public var label: String {
+        switch self {
+        case .name: return "name"
+        case .release: return "release"
+        case .state: return "state"
+        case .lastChange: return "last change"
+        }
+    }
+
+    public var next: ToggleSort { ToggleSort(rawValue: (rawValue + 1) % ToggleSort.allCases.count)! }
+
+    /// Strict ordering for this sort; ties fall back to the name so the order is stable.
+    func less(_ a: ToggleRow, _ b: ToggleRow) -> Bool {
+        switch self {
+        case .name:
+            break
+        case .release:
+            // Version order, rows without a release last.
+            switch (a.releaseNum, b.releaseNum) {
+            case let (x?, y?) where x != y: return VersionOrder.less(x, y)
+            case (.some, nil): return true
+            case (nil, .some): return false
+            default: break
+            }
+        case .state:
+            let rank: [ToggleStatus: Int] = [.unknown: 0, .on: 1, .off: 2]
+            if a.status != b.status { return rank[a.status]! < rank[b.status]! }
+        case .lastChange:
+            // Newest first: during an incident the question is "what changed just now".
+            switch (a.lastChange?.time, b.lastChange?.time) {
+            case let (x?, y?) where x != y: return x > y
+            case (.some, nil): return true
+            case (nil, .some): return false
+            default: break
+            }
+        }
+        return a.name < b.name
+    }
+}

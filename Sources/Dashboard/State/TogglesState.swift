@@ -1,0 +1,101 @@
+import Foundation
+
+/// Everything the Toggles pane remembers between frames. A plain value owned by `AppState` on
+/// the main queue.
+public struct TogglesState: Hashable, Sendable {
+    /// As polled, in the poller's order.
+    public private(set) var rows: [ToggleRow] = []
+    /// Indices into `rows` after filter and sort: what the table shows.
+    public private(set) var visible: [Int] = []
+    public var table = TableState()
+    public var filter = TextInput()
+    public var editingFilter = false
+    public private(set) var sort: ToggleSort = .name
+    /// When a poll saw another client change a toggle; drives the brief flash.
+    public var changedAt: [String: Date] = [:]
+    /// Raw values our own flips wrote and a poll has not shown yet: seeing them is not a change
+    /// "by others", so they are not flashed.
+    public var pendingOwnFlips: [String: String] = [:]
+    /// False until the first poll: everything is new then, so nothing flashes.
+    public private(set) var loaded = false
+
+    public init() {}
+
+    /// How long a change by others stays marked.
+    public static let flashSeconds: Double = 5
+
+    public var selectedRow: ToggleRow? {
+        guard let s = table.selected, s >= 0, s < visible.count else { return nil }
+        return rows[visible[s]]
+    }
+
+    public func row(atVisible i: Int) -> ToggleRow { rows[visible[i]] }
+
+    /// Replaces the rows with a poll's, marking values that changed under us.
+    public mutating func replace(_ new: [ToggleRow], at time: Date) {
+        if loaded {
+            let old = Dictionary(rows.map { ($0.name, $0.rawValue) }, uniquingKeysWith: { a, _ in a })
+            for row in new {
+                guard let before = old[row.name], before != row.rawValue else { continue }
+                if pendingOwnFlips[row.name] == row.rawValue {
+                    pendingOwnFlips[row.name] = nil
+                } else {
+                    changedAt[row.name] = time
+                }
+            }
+        }
+        loaded = true
+        rows = new
+        refilter()
+    }
+
+    public mutating func setSort(_ sort: ToggleSort) {
+        self.sort = sort
+        refilter()
+    }
+
+    /// Recomputes `visible`, keeping the selected toggle selected (by name) when it survives.
+    public mutating func refilter() {
+        let keep = selectedRow?.name
+        let needle = filter.text.lowercased()
+        var indices = rows.indices.filter { i in
+            guard !needle.isEmpty else { return true }
+            let r = rows[i]
+            return [r.name, r.fingerprint ?? "", r.override ?? "", r.releaseNum ?? "", r.rawValue]
+                .contains { $0.lowercased().contains(needle) }
+        }
+        indices.sort { sort.less(rows[$0], rows[$1]) }
+        visible = indices
+        if let keep, let i = visible.firstIndex(where: { rows[$0].name == keep }) {
+            table.selected = i
+        } else if visible.isEmpty {
+            table.selected = nil
+        } else {
+            table.selected = min(max(0, table.selected ?? 0), visible.count - 1)
+        }
+    }
+
+    /// Selects the toggle named `name`, clearing the filter if it hides it. False when absent.
+    @discardableResult
+    public mutating func select(name: String) -> Bool {
+        guard rows.contains(where: { $0.name == name }) else { return false }
+        if !visible.contains(where: { rows[$0].name == name }) {
+            filter = TextInput()
+            refilter()
+        }
+        table.selected = visible.firstIndex { rows[$0].name == name }
+        return true
+    }
+
+    /// Whether the row should flash at `now`.
+    public func isFlashing(_ name: String, now: Date) -> Bool {
+        guard let t = changedAt[name] else { return false }
+        let age = now.timeIntervalSince(t)
+        return age >= 0 && age < TogglesState.flashSeconds
+    }
+
+    /// Forgets flashes that are over, so the dictionary does not grow for ever.
+    public mutating func expireFlashes(now: Date) {
+        changedAt = changedAt.filter { now.timeIntervalSince($0.value) < TogglesState.flashSeconds }
+    }
+}

@@ -1,0 +1,103 @@
+/// The flip flow: opening the confirmation, keys inside it, and the outcome of the write.
+/// Pure; main queue.
+extension AppState {
+    /// Space on a toggle: open the confirmation (never flip straight away) and start counting
+    /// its blast radius. Refused, with a reason on screen, in read-only mode or for a value we
+    /// cannot read.
+    mutating func startFlip() -> [Effect] {
+        guard focus == .toggles, let row = toggles.selectedRow else { return [] }
+        if readOnly {
+            say("Read-only mode: flipping toggles is disabled", error: true)
+            return []
+        }
+        let name = SafeText.line(row.name, width: 40)
+        guard row.status != .unknown else {
+            say("\(name) holds an unknown value (\(SafeText.line(row.rawValue, width: 20))): not flipping what we cannot read",
+                error: true)
+            return []
+        }
+        let turnsOn = row.status == .off
+        let newRaw = row.flippedRaw ?? (turnsOn ? "true" : "false")
+        dialog = FlipDialog(toggle: row.name, oldRaw: row.rawValue, newRaw: newRaw, turnsOn: turnsOn,
+                            production: production)
+        return [.countBlastRadius(toggle: row.name)]
+    }
+
+    mutating func handleDialogKey(_ key: Key) -> [Effect] {
+        guard var d = dialog else { return [] }
+        defer { if dialog != nil { dialog = d } }
+        switch d.phase {
+        case .writing:
+            return [] // the answer is on its way; closing now would hide it
+        case .conflict, .failed:
+            if [.escape, .enter, .char("n"), .char("y"), .char("q")].contains(key) { dialog = nil }
+            return []
+        case .asking:
+            break
+        }
+        if d.field != .none {
+            switch key {
+            case .enter: return confirm(&d)
+            case .escape: dialog = nil; return []
+            case .tab: d.nextField(); return []
+            default:
+                // Printable keys are text here: `y` typed into the reason is a letter.
+                if d.field == .reason { d.reason.handle(key) } else { d.confirmName?.handle(key) }
+                d.notice = nil
+                return []
+            }
+        }
+        switch keymap.action(for: key, in: [.dialog]) {
+        case .confirm: return confirm(&d)
+        case .cancel: dialog = nil
+        case .nextField: d.nextField()
+        default: break
+        }
+        return []
+    }
+
+    private mutating func confirm(_ d: inout FlipDialog) -> [Effect] {
+        if readOnly {
+            dialog = nil
+            say("Read-only mode: flipping toggles is disabled", error: true)
+            return []
+        }
+        guard d.nameConfirmed else {
+            d.notice = "Production: type the toggle name exactly, then press Enter"
+            d.field = .confirmName
+            return []
+        }
+        d.phase = .writing
+        d.notice = nil
+        toggles.pendingOwnFlips[d.toggle] = d.newRaw
+        let reason = d.reason.text.trimmingCharacters(in: .whitespaces)
+        return [.flip(toggle: d.toggle, to: d.turnsOn, expectedRaw: d.oldRaw, reason: reason.isEmpty ? nil : reason)]
+    }
+
+    mutating func finishFlip(_ outcome: FlipOutcome) -> [Effect] {
+        switch outcome {
+        case .done(let toggle, let old, let new):
+            if dialog?.toggle == toggle { dialog = nil }
+            say("\(SafeText.line(toggle, width: 40)): \(SafeText.line(old, width: 12)) → \(SafeText.line(new, width: 12)) (audited)")
+            // Our own write: when the next poll shows it, it is not a change by others.
+            toggles.pendingOwnFlips[toggle] = new
+            return [.refreshNow]
+        case .conflict(let toggle, _, let current, let lastChange):
+            toggles.pendingOwnFlips[toggle] = nil
+            if dialog?.toggle == toggle {
+                dialog?.phase = .conflict(current: current, lastChange: lastChange)
+            } else {
+                say("\(SafeText.line(toggle, width: 40)) changed meanwhile: nothing written", error: true)
+            }
+            return [.refreshNow]
+        case .failed(let message):
+            if let d = dialog {
+                toggles.pendingOwnFlips[d.toggle] = nil
+                dialog?.phase = .failed(message)
+            } else {
+                say("Flip failed: \(SafeText.line(message, width: 60))", error: true)
+            }
+            return []
+        }
+    }
+}

@@ -1,0 +1,20 @@
+/// Work `update(_:_:)` asks the executable to do (I/O stays outside the pure core). Answers come
+/// back as `Message`s. A plain value.
+public enum Effect: Hashable, Sendable {
+    /// Restore the terminal and exit.
+    case quit
+    /// Poll now instead of waiting for the timer.
+    case refreshNow
+    /// Compare-and-set the toggle: write `to` (in the toggle's own spelling) only if it still
+    /// holds `expectedRaw`, the value the screen showed; audit with `reason`.
+    /// Answered by `Message.flipFinished`.
+    case flip(toggle: String, to: Bool, expectedRaw: String, reason: String?)
+    /// Count the sessions the toggle would reach when on. Answered by `Message.blastRadius`.
+    case countBlastRadius(toggle: String)
+    /// Run an error search. Answered by `Message.searchFinished`.
+    case search(query: String)
+    /// Read one session and evaluate every toggle for it. Answered by `Message.sessionDetailLoaded`.
+    case loadSessionDetail(key: String)
+    /// The user's sessions filter, so the poller can narrow its scan ("" = no filter).
+    case setSessionFilter(String)
+}

@@ -1,0 +1,9 @@
+/// How a flip ended, reported by the executable after it ran `Effect.flip`. A plain value.
+public enum FlipOutcome: Hashable, Sendable {
+    /// Written (with its audit entry): `old` → `new` raw values.
+    case done(toggle: String, old: String, new: String)
+    /// The toggle no longer held `expected`: nothing was written.
+    case conflict(toggle: String, expected: String, current: String, lastChange: AuditSummary?)
+    /// Not written, for another reason (connection lost, read-only gate...).
+    case failed(String)
+}

@@ -1,0 +1,20 @@
+import Foundation
+
+/// Everything that can happen to the dashboard: keys, time, the terminal's size and the
+/// answers of the poller and of effects. Plain `Sendable` values, delivered on the main queue
+/// to `update(_:_:)`.
+public enum Message: Hashable, Sendable {
+    case key(Key)
+    /// The clock moved (sent a few times a second); the only way `now` advances without data.
+    case tick(Date)
+    case resized(width: Int, height: Int)
+    /// A poll finished; `duration` in seconds.
+    case pollSucceeded(DashboardSnapshot, duration: Double, at: Date)
+    /// A poll failed; the poller retries in `retryIn` seconds.
+    case pollFailed(error: String, retryIn: Double, at: Date)
+    case flipFinished(FlipOutcome)
+    /// Sessions `toggle` would reach after the flip that is being confirmed, of `total`.
+    case blastRadius(toggle: String, reached: Int, total: Int)
+    case searchFinished(SearchOutcome)
+    case sessionDetailLoaded(SessionDetailOutcome)
+}

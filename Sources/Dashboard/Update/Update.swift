@@ -1,0 +1,101 @@
+import Foundation
+
+/// The dashboard's one state transition (the Elm architecture's `update`): applies `message` to
+/// `state` and returns the effects the executable must run. Pure: no I/O, no clock, no
+/// globals, so every behaviour is testable by feeding messages. Call it on the main queue,
+/// which owns the state.
+public func update(_ state: inout AppState, _ message: Message) -> [Effect] {
+    switch message {
+    case .key(let key):
+        return state.handleKey(key)
+    case .tick(let date):
+        state.now = date
+        if let flash = state.flash, flash.expires <= date { state.flash = nil }
+        state.toggles.expireFlashes(now: date)
+        return []
+    case .resized(let width, let height):
+        state.width = max(0, width)
+        state.height = max(0, height)
+        state.keepSelectionsVisible()
+        return []
+    case .pollSucceeded(let snapshot, let duration, let at):
+        return state.applyPoll(snapshot, duration: duration, at: at)
+    case .pollFailed(let error, let retryIn, let at):
+        state.now = max(state.now, at)
+        state.connection = .reconnecting(error: error, retryAt: at.addingTimeInterval(max(0, retryIn)))
+        return []
+    case .flipFinished(let outcome):
+        return state.finishFlip(outcome)
+    case .blastRadius(let toggle, let reached, let total):
+        if state.dialog?.toggle == toggle {
+            state.dialog?.reached = reached
+            state.dialog?.total = total
+        }
+        return []
+    case .searchFinished(let outcome):
+        state.finishSearch(outcome)
+        return []
+    case .sessionDetailLoaded(let outcome):
+        state.finishSessionDetail(outcome)
+        return []
+    }
+}
+
+extension AppState {
+    /// Takes in one poll: fresh data replaces old, new log lines are appended, and the
+    /// connection counts as up again.
+    mutating func applyPoll(_ snapshot: DashboardSnapshot, duration: Double, at: Date) -> [Effect] {
+        if case .reconnecting = connection { say("Reconnected") }
+        connection = .connected
+        now = max(now, at)
+        lastPollAt = at
+        lastPollDuration = duration
+        if var info = snapshot.server {
+            // Read-only and production are safety settings: a poll can add them, never drop them.
+            info.readOnly = info.readOnly || readOnly
+            info.production = info.production || production
+            server = info
+        }
+        if let rows = snapshot.toggles { toggles.replace(rows, at: at) }
+        if let rows = snapshot.sessions { sessions.replace(rows, total: snapshot.sessionsTotal) }
+        logs.append(snapshot.newLogLines, lost: snapshot.logsPossiblyLost, lostIsEstimate: snapshot.logsLostIsEstimate)
+        if let counts = snapshot.errorCounts { errors.counts = counts }
+        if let cps = snapshot.commandsPerSecond { commandsPerSecond = cps }
+        keepSelectionsVisible()
+        return []
+    }
+
+    mutating func finishSearch(_ outcome: SearchOutcome) {
+        errors.searching = false
+        switch outcome {
+        case .success(let view):
+            errors.result = view
+            errors.searchError = nil
+            errors.table = TableState(selected: view.rows.isEmpty ? nil : 0)
+        case .failure(let message):
+            // Keep the previous results visible under the message: better than a blank pane.
+            errors.searchError = message
+        }
+    }
+
+    mutating func finishSessionDetail(_ outcome: SessionDetailOutcome) {
+        // Only the answer for the session still open counts; the user may have moved on.
+        guard let open = sessions.detail else { return }
+        switch outcome {
+        case .loaded(let detail) where detail.session.key == open.key:
+            sessions.detail = .loaded(detail)
+        case .failed(let key, let error) where key == open.key:
+            sessions.detail = .failed(key: key, error: error)
+        default:
+            break
+        }
+    }
+
+    /// Scroll offsets that keep each table's selection on screen at the current size, so moving
+    /// up after moving down does not jump.
+    mutating func keepSelectionsVisible() {
+        toggles.table.offset = toggles.table.clampedOffset(rowCount: toggles.visible.count, visibleRows: listRows(for: .toggles))
+        sessions.table.offset = sessions.table.clampedOffset(rowCount: sessions.visible.count, visibleRows: listRows(for: .sessions))
+        errors.table.offset = errors.table.clampedOffset(rowCount: errors.rows.count, visibleRows: listRows(for: .errors))
+    }
+}

@@ -1,0 +1,43 @@
+/// Draws the whole dashboard for `state` into `buffer` (the Elm architecture's `view`). Pure:
+/// the same state always gives the same cells, so tests compare screens with literal pictures.
+/// Lays out for the buffer's size. Main queue.
+public func render(_ state: AppState, theme: Theme, into buffer: inout ScreenBuffer) {
+    buffer.fill(buffer.area, style: theme[.text])
+    let layout = ScreenLayout(width: buffer.width, height: buffer.height, focus: state.focus)
+    if layout.mode == .tooSmall {
+        renderTooSmall(width: buffer.width, height: buffer.height, theme: theme, into: &buffer)
+        return
+    }
+    if let tabs = layout.tabBar {
+        TabBar(titles: Pane.allCases.map { "\($0.rawValue + 1) \($0.title)" }, selected: state.focus.rawValue,
+               activeStyle: theme[.tabActive], inactiveStyle: theme[.tabInactive], style: theme[.text])
+            .render(area: tabs, buffer: &buffer)
+    }
+    for (pane, rect) in layout.panes.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
+        switch pane {
+        case .toggles: TogglesPane.render(state, theme: theme, area: rect, buffer: &buffer)
+        case .sessions: SessionsPane.render(state, theme: theme, area: rect, buffer: &buffer)
+        case .errors: ErrorsPane.render(state, theme: theme, area: rect, buffer: &buffer)
+        case .logs: LogsPane.render(state, theme: theme, area: rect, buffer: &buffer)
+        }
+    }
+    StatusLine.bar(state, theme: theme).render(area: layout.status, buffer: &buffer)
+    KeyHints.line(state, theme: theme).render(in: layout.hints, buffer: &buffer)
+    if let dialog = state.dialog {
+        FlipDialogView.render(dialog, state: state, theme: theme, area: layout.main, buffer: &buffer)
+    }
+    if state.helpVisible {
+        HelpOverlay(keymap: state.keymap, scroll: state.helpScroll, theme: theme).render(area: layout.main, buffer: &buffer)
+    }
+}
+
+/// Says how big the terminal must be instead of drawing a garbled dashboard.
+func renderTooSmall(width: Int, height: Int, theme: Theme, into buffer: inout ScreenBuffer) {
+    let text = "Terminal too small: need at least \(LayoutMode.minimumSize.width)x\(LayoutMode.minimumSize.height), have \(width)x\(height)"
+    let lines = SafeText.wrap(text, width: max(1, width))
+    let top = max(0, (height - lines.count) / 2)
+    for (i, line) in lines.enumerated() {
+        Line(line, style: theme[.error], alignment: .center)
+            .render(in: Rect(x: 0, y: top + i, width: width, height: 1), buffer: &buffer)
+    }
+}

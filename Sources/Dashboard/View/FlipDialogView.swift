@@ -1,0 +1,96 @@
+/// The flip confirmation drawn over the panes: toggle, old → new, blast radius, the reason
+/// field, the production name field, and the outcome of a conflict or failure. Stateless;
+/// main queue.
+enum FlipDialogView {
+    enum Row {
+        case text(Line)
+        case input(TextInput, focused: Bool)
+    }
+
+    static func rows(_ d: FlipDialog, state: AppState, theme: Theme, width: Int) -> (rows: [Row], hint: String) {
+        let base = theme[.dialog]
+        let name = SafeText.line(d.toggle, width: width)
+        let oldRole: ThemeRole = d.turnsOn ? .toggleOff : .toggleOn
+        let newRole: ThemeRole = d.turnsOn ? .toggleOn : .toggleOff
+        var rows: [Row] = [.text(Line(name, style: base.bolded()))]
+        rows.append(.text(Line([Span(SafeText.line(d.oldRaw, width: 20), style: base.patch(theme[oldRole])),
+                               Span(" → "),
+                               Span(SafeText.line(d.newRaw, width: 20), style: base.patch(theme[newRole])),
+                               Span(d.turnsOn ? "  (turns it ON)" : "  (turns it OFF)")])))
+        switch d.phase {
+        case .conflict(let current, let change):
+            var text = "Changed meanwhile: now \(SafeText.line(current, width: 20))"
+            if let change {
+                text += " (by \(SafeText.line(change.actor, width: 20)) at \(Formatting.clock(change.time, in: state.timeZone)))"
+            }
+            text += " — nothing written."
+            rows.append(.text(""))
+            rows.append(.text(Line(text, style: base.patch(theme[.error]))))
+            rows.append(.text(Line("The table now shows the current value; flip again if still needed.")))
+            return (rows, "Esc close")
+        case .failed(let message):
+            rows.append(.text(""))
+            rows.append(.text(Line("Flip failed: " + SafeText.line(message, width: 120), style: base.patch(theme[.error]))))
+            return (rows, "Esc close")
+        case .writing:
+            rows.append(.text(""))
+            rows.append(.text(Line("Writing…")))
+            return (rows, "")
+        case .asking:
+            break
+        }
+        let radius: String
+        if let reached = d.reached, let total = d.total {
+            radius = "Blast radius: reaches \(Formatting.count(reached)) of \(Formatting.count(total)) sessions"
+        } else {
+            radius = "Blast radius: counting…"
+        }
+        rows.append(.text(Line(radius)))
+        rows.append(.text(""))
+        rows.append(.text(Line("Reason (optional, Tab):", style: base.patch(theme[.muted]))))
+        rows.append(.input(d.reason, focused: d.field == .reason))
+        if let confirmName = d.confirmName {
+            rows.append(.text(Line("Production: type the toggle name to confirm", style: base.patch(theme[.error]))))
+            rows.append(.input(confirmName, focused: d.field == .confirmName))
+        }
+        if let notice = d.notice {
+            rows.append(.text(Line(notice, style: base.patch(theme[.error]))))
+        }
+        let hint = d.field == .none ? "y confirm · n cancel · Tab reason" : "Enter confirm · Esc cancel · Tab next"
+        return (rows, hint)
+    }
+
+    static func render(_ d: FlipDialog, state: AppState, theme: Theme, area: Rect, buffer: inout ScreenBuffer) {
+        let width = min(64, max(0, area.width - 2))
+        let innerWidth = max(1, width - 4)
+        let (rows, hint) = rows(d, state: state, theme: theme, width: innerWidth)
+        // Text rows may wrap (a long conflict message); inputs take one row each.
+        var laidOut: [Row] = []
+        for row in rows {
+            switch row {
+            case .text(let line):
+                for piece in Paragraph([line]).layout(width: innerWidth) { laidOut.append(.text(piece)) }
+            case .input:
+                laidOut.append(row)
+            }
+        }
+        let box = area.centered(width: width, height: laidOut.count + 4)
+        let block = Block(title: "Flip toggle", borderStyle: theme[.dialog].patch(theme[.dialogBorder]),
+                          titleStyle: theme[.dialog].patch(theme[.titleFocused]), padding: (0, 1, 0, 1),
+                          clear: true, fillStyle: theme[.dialog])
+        block.render(area: box, buffer: &buffer)
+        let inner = block.inner(box)
+        guard !inner.isEmpty else { return }
+        for (i, row) in laidOut.enumerated() where i < inner.height - 2 {
+            switch row {
+            case .text(let line):
+                line.render(in: inner.row(i), buffer: &buffer, base: theme[.dialog])
+            case .input(let input, let focused):
+                input.render(area: inner.row(i), buffer: &buffer, style: theme[.input],
+                             cursorStyle: Style(reverse: true), focused: focused)
+            }
+        }
+        Line(hint, alignment: .right).render(in: inner.row(inner.height - 1), buffer: &buffer,
+                                             base: theme[.dialog].patch(theme[.muted]))
+    }
+}

@@ -1,0 +1,69 @@
+import Foundation
+
+/// The error id format services already use (DESIGN.md §1): `<toggleName>:<MM-DD-YY-HH-MM-SS>`,
+/// the time in UTC. A pure namespace; thread-safe.
+///
+/// When two errors of one toggle land in the same second, the later one gets `#2`, `#3`... on the
+/// toggle part (`useNewAlgorithm#2:03-12-19-10-32-05`): the id ends with the time exactly as
+/// before, so everything that reads the time from the suffix after the last `:` keeps working,
+/// and the true toggle name is in the record's `toggleName` field anyway. (Overwriting with
+/// REPLACE would lose an error; moving it to the next free second would record a wrong time.)
+public enum ErrorID {
+    /// `MM-DD-YY-HH-MM-SS` is 17 characters.
+    static let timeLength = 17
+
+    /// The id for an error of `toggle` at `date`; `sequence` > 1 marks a same-second duplicate.
+    public static func make(toggle: String, date: Date, sequence: Int = 1) -> String {
+        let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
+        func two(_ value: Int?) -> String {
+            let number = (value ?? 0) % 100
+            return number < 10 ? "0\(number)" : "\(number)"
+        }
+        let time = [parts.month, parts.day, parts.year, parts.hour, parts.minute, parts.second].map(two)
+            .joined(separator: "-")
+        return toggle + (sequence > 1 ? "#\(sequence)" : "") + ":" + time
+    }
+
+    /// The UTC time in the id's suffix, or nil when the suffix is not a valid
+    /// `MM-DD-YY-HH-MM-SS` (years are 20YY). Never traps, whatever the id holds.
+    public static func time(of id: String) -> Date? {
+        guard let colon = id.lastIndex(of: ":") else { return nil }
+        let suffix = id[id.index(after: colon)...]
+        guard suffix.utf8.count == timeLength else { return nil }
+        let fields = suffix.split(separator: "-", omittingEmptySubsequences: false)
+        guard fields.count == 6,
+              fields.allSatisfy({ $0.utf8.count == 2 && $0.utf8.allSatisfy { (0x30...0x39).contains($0) } })
+        else { return nil }
+        let numbers = fields.compactMap { Int($0) }
+        guard numbers.count == 6 else { return nil }
+        let (month, day, year, hour, minute, second) = (numbers[0], numbers[1], numbers[2], numbers[3], numbers[4], numbers[5])
+        guard (1...12).contains(month), (1...31).contains(day), hour < 24, minute < 60, second < 60 else { return nil }
+        let components = DateComponents(
+            calendar: calendar, timeZone: calendar.timeZone,
+            year: 2000 + year, month: month, day: day, hour: hour, minute: minute, second: second)
+        guard let date = calendar.date(from: components) else { return nil }
+        // The calendar rolls 02-30 over into March: such a day does not exist, so no time.
+        guard calendar.component(.day, from: date) == day, calendar.component(.month, from: date) == month else {
+            return nil
+        }
+        return date
+    }
+
+    /// The toggle part of an id: before the time suffix, without a `#n` duplicate marker.
+    /// Used only when a record has lost its fields (RediSearch 1.2 returns such ids).
+    public static func toggle(of id: String) -> String {
+        guard time(of: id) != nil, let colon = id.lastIndex(of: ":") else { return "" }
+        var toggle = id[..<colon]
+        if let hash = toggle.lastIndex(of: "#"), toggle[toggle.index(after: hash)...].allSatisfy(\.isNumber),
+           toggle.index(after: hash) < toggle.endIndex {
+            toggle = toggle[..<hash]
+        }
+        return String(toggle)
+    }
+
+    static let calendar: Calendar = {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC") ?? TimeZone(secondsFromGMT: 0) ?? calendar.timeZone
+        return calendar
+    }()
+}

@@ -1,0 +1,191 @@
+import Foundation
+import RedisClient
+
+/// Reads and writes error records on whatever the server runs: `FT.SEARCH` on RediSearch 1.x and
+/// 2.x, a labelled client-side scan without a search module (DESIGN.md §1). Writes live in
+/// `ErrorStore+Writing.swift` and all go through `env.gate`.
+///
+/// A value holding only configuration; every call runs on the thread that owns `env.redis`.
+/// Pass the `module` detected once per connection to save a round trip per call; when nil, each
+/// call detects it.
+public struct ErrorStore: Sendable {
+    public var module: SearchModule?
+    /// How many error hashes the client-side fallback reads at most.
+    public var clientSideScanLimit: Int
+    /// Documents fetched per `FT.SEARCH` page when counting with a toggle or time window.
+    public var pageSize = 1000
+
+    public init(module: SearchModule? = nil, clientSideScanLimit: Int = 10_000) {
+        self.module = module
+        self.clientSideScanLimit = clientSideScanLimit
+    }
+
+    /// The module given at init, or detected now.
+    public func resolveModule(_ env: OpsEnvironment) throws(OperationsError) -> SearchModule {
+        if let module { return module }
+        return try SearchModule.detect(env)
+    }
+
+    // MARK: - Search
+
+    /// Parses `query` (see `ErrorQuery`) and searches; `.invalidInput` says what to type instead.
+    public func search(_ env: OpsEnvironment, query: String, limit: Int = 20, offset: Int = 0)
+        throws(OperationsError) -> ErrorSearchResult
+    {
+        try search(env, query: try ErrorQuery(query), limit: limit, offset: offset)
+    }
+
+    /// One page of the records matching `query`: by relevance on RediSearch, newest first on the
+    /// client-side fallback. `total` counts every match.
+    public func search(_ env: OpsEnvironment, query: ErrorQuery, limit: Int = 20, offset: Int = 0)
+        throws(OperationsError) -> ErrorSearchResult
+    {
+        let limit = max(0, limit)
+        let offset = max(0, offset)
+        let ignoredNotice = query.ignored.isEmpty ? nil : "ignored: " + query.ignored.joined(separator: ", ")
+        let module = try resolveModule(env)
+        switch module.generation {
+        case .v1, .v2:
+            // 1.2 rejects LIMIT x 0; ask for one and drop it.
+            let reply = try ftSearch(env, query.redisSearchQuery, ["LIMIT", offset, max(limit, 1)])
+            let prefix = module.generation == .v2 ? env.patterns.errorPrefix : nil
+            return ErrorSearchResult(
+                total: reply.total, records: Array(reply.records(prefix: prefix).prefix(limit)),
+                backend: module.generation == .v1 ? .search1 : .search2, notice: ignoredNotice)
+        case .none:
+            let client = ErrorClientSearch(scanLimit: clientSideScanLimit)
+            let (all, truncated) = try client.loadAll(env)
+            let matching = all.filter(query.matches)
+            let notice = [ErrorClientSearch.notice(scanned: all.count, truncated: truncated, limit: clientSideScanLimit),
+                          ignoredNotice].compactMap { $0 }.joined(separator: "; ")
+            return ErrorSearchResult(
+                total: matching.count, records: Array(matching.dropFirst(offset).prefix(limit)),
+                backend: .clientSide(scanned: all.count, truncated: truncated), notice: notice)
+        }
+    }
+
+    // MARK: - Counting
+
+    /// How many records match, for deploy gates: `query` as in `search`, `toggle` an exact
+    /// toggle name (case-insensitive, so a mistyped case cannot pass a gate with 0), `since`
+    /// keeping records whose id time is at or after it (records without a time are left out).
+    public func count(_ env: OpsEnvironment, query: String? = nil, toggle: String? = nil, since: Date? = nil)
+        throws(OperationsError) -> Int
+    {
+        try countDetailed(env, query: query, toggle: toggle, since: since).count
+    }
+
+    /// `count` with where the number came from.
+    public func countDetailed(_ env: OpsEnvironment, query: String? = nil, toggle: String? = nil, since: Date? = nil)
+        throws(OperationsError) -> ErrorCount
+    {
+        let parsed: ErrorQuery? = try query.map { text throws(OperationsError) in try ErrorQuery(text) }
+        let module = try resolveModule(env)
+        let keep: (ErrorRecord) -> Bool = { record in
+            if let toggle, record.toggleName.lowercased() != toggle.lowercased() { return false }
+            if let since { guard let time = record.time, time >= since else { return false } }
+            return true
+        }
+        switch module.generation {
+        case .v1, .v2:
+            var clauses = parsed?.clauses ?? []
+            if let toggle { clauses += Self.toggleClauses(toggle) }
+            let text = clauses.isEmpty ? "*" : ErrorQuery(text: "", clauses: clauses).redisSearchQuery
+            let backend: ErrorSearchResult.Backend = module.generation == .v1 ? .search1 : .search2
+            if toggle == nil && since == nil {
+                // 2.x counts with LIMIT 0 0; 1.2 rejects that, so it fetches one id.
+                let limit: [any RedisArgument] = module.generation == .v2 ? ["LIMIT", 0, 0] : ["LIMIT", 0, 1]
+                let reply = try ftSearch(env, text, ["NOCONTENT"] + limit)
+                return ErrorCount(count: reply.total, backend: backend, notice: nil)
+            }
+            // The index cannot filter by exact toggle name or by time (both live in the id and a
+            // TEXT field), so page through the candidates and check each.
+            var count = 0
+            let prefix = module.generation == .v2 ? env.patterns.errorPrefix : nil
+            try forEachPage(env, text, returning: [ErrorField.toggleName.rawValue], prefix: prefix) { records in
+                count += records.filter(keep).count
+            }
+            return ErrorCount(count: count, backend: backend, notice: nil)
+        case .none:
+            let client = ErrorClientSearch(scanLimit: clientSideScanLimit)
+            let (all, truncated) = try client.loadAll(env)
+            let count = all.filter { (parsed?.matches($0) ?? true) && keep($0) }.count
+            let notice = ErrorClientSearch.notice(scanned: all.count, truncated: truncated, limit: clientSideScanLimit)
+                + (truncated ? "; the count is a lower bound" : "")
+            return ErrorCount(count: count, backend: .clientSide(scanned: all.count, truncated: truncated), notice: notice)
+        }
+    }
+
+    /// How many records each toggle has (by the `toggleName` field, or the id when the hash is gone).
+    public func countsPerToggle(_ env: OpsEnvironment) throws(OperationsError) -> [String: Int] {
+        var counts: [String: Int] = [:]
+        let module = try resolveModule(env)
+        switch module.generation {
+        case .v1, .v2:
+            let prefix = module.generation == .v2 ? env.patterns.errorPrefix : nil
+            try forEachPage(env, "*", returning: [ErrorField.toggleName.rawValue], prefix: prefix) { records in
+                for record in records { counts[record.toggleName, default: 0] += 1 }
+            }
+        case .none:
+            for record in try ErrorClientSearch(scanLimit: clientSideScanLimit).loadAll(env).records {
+                counts[record.toggleName, default: 0] += 1
+            }
+        }
+        return counts
+    }
+
+    // MARK: - FT.SEARCH
+
+    /// A toggle name as index terms: its words in `toggleName`, as a phrase when it has several.
+    /// These only narrow the candidates; the exact name is checked on each record.
+    static func toggleClauses(_ toggle: String) -> [ErrorQuery.Clause] {
+        let words = ErrorTokenizer.words(toggle).filter { !ErrorTokenizer.isStopword($0) }
+        switch words.count {
+        case 0: return []
+        case 1: return [.init(field: .toggleName, term: .word(words[0], prefix: false))]
+        default: return [.init(field: .toggleName, term: .phrase(words))]
+        }
+    }
+
+    /// Runs `FT.SEARCH index query extra...`, turning "no such index" into what to do about it.
+    func ftSearch(_ env: OpsEnvironment, _ query: String, _ extra: [any RedisArgument]) throws(OperationsError)
+        -> ErrorSearchReply
+    {
+        let command = RedisCommand("FT.SEARCH", [env.patterns.errorIndex, query] + extra)
+        let reply = try env.run { redis throws(RedisError) in try redis.send([command]) }
+        guard let first = reply.first else {
+            throw .redis(.unexpectedReply(command: "FT.SEARCH", detail: "no reply"))
+        }
+        if let message = first.errorMessage { throw Self.failure(message, env: env) }
+        return try ErrorSearchReply(first)
+    }
+
+    /// Pages through every document matching `query`, `pageSize` at a time, fetching only `returning`.
+    func forEachPage(
+        _ env: OpsEnvironment, _ query: String, returning fields: [String], prefix: String?,
+        _ body: ([ErrorRecord]) -> Void
+    ) throws(OperationsError) {
+        var offset = 0
+        while true {
+            let extra: [any RedisArgument] = ["RETURN", fields.count] + fields + ["LIMIT", offset, pageSize]
+            let reply = try ftSearch(env, query, extra)
+            body(reply.records(prefix: prefix))
+            offset += pageSize
+            if reply.documents.isEmpty || offset >= reply.total { return }
+        }
+    }
+
+    /// An error reply from the search module, as something a person can act on.
+    static func failure(_ message: String, env: OpsEnvironment) -> OperationsError {
+        let lowered = message.lowercased()
+        if lowered.contains("unknown index name") || lowered.contains("no such index") {
+            return .badData("the error index '\(env.patterns.errorIndex)' does not exist on this server (it said: \(message)). "
+                + "Create it with `opsdeck errors init`, or set `error-index` in the config to the index your services use.")
+        }
+        if lowered.contains("unknown command") {
+            return .badData("the search module disappeared from the server (\(message)); run the command again "
+                + "to use the client-side search")
+        }
+        return .redis(RedisError.fromReply(message))
+    }
+}
