@@ -35,9 +35,16 @@ do {
     let server = try RedisServerProcess(flavor: .plain)
     defer { server.stop() }
     let connection = try server.connect(readTimeout: 60)
-    try SyntheticData.load(SyntheticData.toggleCommands(count: options.toggles), on: connection)
-    try SyntheticData.load(SyntheticData.sessionCommands(count: options.sessions), on: connection)
-    try SyntheticData.load(SyntheticData.logCommands(lists: options.logLists, entries: 100), on: connection)
+    // Only what the chosen groups read (the idle dashboard reads everything).
+    if options.wants("toggles") || options.wants("idle") {
+        try SyntheticData.load(SyntheticData.toggleCommands(count: options.toggles), on: connection)
+    }
+    if options.wants("sessions") || options.wants("idle") {
+        try SyntheticData.load(SyntheticData.sessionCommands(count: options.sessions), on: connection)
+    }
+    if options.wants("logs") || options.wants("idle") {
+        try SyntheticData.load(SyntheticData.logCommands(lists: options.logLists, entries: 100), on: connection)
+    }
 
     group("toggles", id: "toggles.snapshot", title: "1. toggle snapshot") {
         try TogglesBench(options: options, socket: server.socketPath, connection: connection, report: report).run()
