@@ -96,7 +96,7 @@ public enum SessionStore {
     }
 
     /// Fields and TTL of `keys` in one pipeline, in order, skipping keys gone or of another type.
-    static func fetch(_ env: OpsEnvironment, keys: [RedisKey]) throws(OperationsError) -> [Session] {
+    public static func fetch(_ env: OpsEnvironment, keys: [RedisKey]) throws(OperationsError) -> [Session] {
         if keys.isEmpty { return [] }
         let replies = try env.run { redis throws(RedisError) in
             try redis.send(keys.flatMap { [RedisCommand("HGETALL", $0), RedisCommand("TTL", $0)] })
