@@ -55,7 +55,7 @@ let package = Package(
         ),
         .testTarget(name: "RedisClientTests", dependencies: ["RedisClient", "LocalRedis", "TestSupport"]),
         .testTarget(name: "OperationsTests", dependencies: ["Operations", "RedisClient", "TestSupport"]),
-        .testTarget(name: "DashboardTests", dependencies: ["Dashboard", "Operations"]),
+        .testTarget(name: "DashboardTests", dependencies: ["Dashboard"]),
         .testTarget(name: "TerminalCursesTests", dependencies: ["TerminalCurses", "Dashboard"]),
         .testTarget(name: "EndToEndTests", dependencies: ["RedisClient", "LocalRedis", "TestSupport"]),
     ],

@@ -56,11 +56,11 @@ enum DemoCatalog {
         "debug": ["cache refresh took %dms", "retrying request id=%d", "loaded %d feature flags", "gc pause %dms"],
         "info": ["order %d placed", "user %s signed in", "deployed build %d", "processed %d events",
                  "health check ok in %dms"],
-        "warning": ["slow query %dms on orders", "retry %d/3 for payment gateway", "queue depth %d above soft limit",
+        "warning": ["slow query %dms on orders", "retry 3/3 for payment gateway", "queue depth %d above soft limit",
                     "deprecated API used by client %s"],
         "error": ["payment timed out after %dms", "ArrayIndexOutOfBoundsException at Ranker.java:%d",
                   "could not reach inventory service (attempt %d)", "invalid session token for %s"],
-        "critical": ["database connection pool exhausted (%d waiting)", "disk usage %d%% on /var/lib/orders"],
+        "critical": ["database connection pool exhausted (%d waiting)", "disk usage 97% on /var/lib/orders"],
     ]
 
     /// Exception bodies for error records; the first is the seed's.

@@ -82,6 +82,13 @@ public final class RedisServerProcess {
         child.terminate()
     }
 
+    /// Stops the server and removes its directory (socket, log, pid file): nothing is left behind.
+    /// For owners that end with `exit()`, where `deinit` never runs.
+    public func shutdown() {
+        stop()
+        try? FileManager.default.removeItem(at: directory)
+    }
+
     /// Freezes the server process (SIGSTOP), as a stalled server would look to clients.
     public func pause() { process?.signal(SIGSTOP) }
     /// Resumes a paused server (SIGCONT).

@@ -1,4 +1,7 @@
 import ArgumentParser
+import Dashboard
+import Foundation
+import TerminalCurses
 
 /// `opsdeck dashboard` (the default): the four-pane terminal UI.
 struct DashboardCommand: ParsableCommand {
@@ -7,9 +10,32 @@ struct DashboardCommand: ParsableCommand {
         abstract: "Open the live dashboard (toggles, sessions, errors, logs).")
 
     @OptionGroup var connection: ConnectionOptions
+    @OptionGroup var options: DashboardOptions
 
     func run() throws {
-        Output.error("the dashboard is not built yet; use the subcommands (see --help).")
-        throw ReportedFailure(status: .failure)
+        try Self.requireTerminal()
+        let context = try CommandContext(connection)
+        let theme = try options.loadTheme(configured: context.config.theme)
+        // With Redis unreachable the dashboard still opens, in the reconnecting state.
+        let runtime = MainActor.assumeIsolated {
+            DashboardRuntime(DashboardRuntime.Settings(
+                endpoint: context.connectionOptions,
+                server: ServerInfo(contextName: context.contextName, endpoint: context.endpoint.description,
+                                   readOnly: context.readOnly, production: context.production),
+                patterns: context.patterns, readOnly: context.readOnly, actor: context.actor,
+                interval: options.interval ?? context.config.interval ?? 1, theme: theme))
+        }
+        try MainActor.assumeIsolated { try runtime.run() }
+    }
+
+    /// Fails with a clear message (pointing to the subcommands) when there is no usable terminal,
+    /// before anything is started: curses would otherwise exit or write escape codes into a pipe.
+    static func requireTerminal() throws {
+        do {
+            try CursesTerminal.checkUsable()
+        } catch let error as TerminalError {
+            Output.error(error.description)
+            throw ReportedFailure(status: .failure)
+        }
     }
 }

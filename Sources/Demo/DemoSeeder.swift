@@ -1,0 +1,59 @@
+import Foundation
+import Operations
+import RedisClient
+
+/// Loads the demo's sample data into a (private, empty) server: toggles, sessions, the error
+/// index with its records, and recent-log lists. Runs on the caller's thread with the caller's
+/// connection, before the dashboard starts.
+public struct DemoSeeder {
+    public var sessions: Int
+    public var errors: Int
+    public var now: Date
+    public var random: SeededRandom
+
+    /// The seed error record of DESIGN.md §1: `useNewAlgorithm:03-12-19-10-32-05`.
+    public static let seedErrorTime = Date(timeIntervalSince1970: 1_552_386_725)  // 2019-03-12 10:32:05 UTC
+
+    public init(sessions: Int = 300, errors: Int = 40, now: Date, seed: UInt64) {
+        self.sessions = sessions
+        self.errors = errors
+        self.now = now
+        self.random = SeededRandom(seed: seed)
+    }
+
+    /// Writes everything; returns the search module found (the error index depends on it).
+    @discardableResult
+    public mutating func load(into redis: some RedisCommandSender, patterns: KeyPatterns = KeyPatterns()) throws -> SearchModule {
+        try redis.send(DemoDataset.toggleCommands())
+        try redis.send(DemoDataset.sessionCommands(count: sessions, now: now, random: &random))
+        try redis.send(DemoLogs.commands(now: now, random: &random))
+        return try loadErrors(into: redis, patterns: patterns)
+    }
+
+    private mutating func loadErrors(into redis: some RedisCommandSender, patterns: KeyPatterns) throws -> SearchModule {
+        let env = OpsEnvironment(redis: redis, patterns: patterns, actor: "demo")
+        let module = try SearchModule.detect(env)
+        let store = ErrorStore(module: module)
+        if module.generation != .none { _ = try store.createIndex(env) }
+        let seedTime = Self.seedErrorTime
+        let seed = OpsEnvironment(redis: redis, patterns: patterns, actor: "demo", now: { seedTime })
+        _ = try store.add(seed, toggleName: "useNewAlgorithm", toggleValue: "True", fingerPrint: "John S,Stephanie B",
+                          exceptionBody: DemoCatalog.exceptions[0])
+        // Most errors cluster on a few toggles, as in a real incident.
+        let hot = ["useNewAlgorithm", "checkoutV2", "fastSearchIndex", "newPricingEngine"]
+        for _ in 0..<max(0, errors - 1) {
+            let entry: (String, String, String, String, String?)
+            if Int.random(in: 0..<3, using: &random) < 2, let name = hot.randomElement(using: &random),
+               let found = DemoCatalog.toggles.first(where: { $0.0 == name }) {
+                entry = found
+            } else {
+                entry = DemoCatalog.toggles.randomElement(using: &random)!
+            }
+            let when = now.addingTimeInterval(-Double(Int.random(in: 30...(3 * 86_400), using: &random)))
+            let env = OpsEnvironment(redis: redis, patterns: patterns, actor: "demo", now: { when })
+            _ = try store.add(env, toggleName: entry.0, toggleValue: entry.1, fingerPrint: entry.3,
+                              exceptionBody: DemoCatalog.exceptions.randomElement(using: &random)!)
+        }
+        return module
+    }
+}

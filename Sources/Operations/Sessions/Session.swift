@@ -1,0 +1,44 @@
+import RedisClient
+
+/// A user session (feature context): a hash, usually with a TTL (DESIGN.md §1).
+///
+/// `fields` keep HGETALL's order, so a session shows the way `redis-cli` shows it.
+/// An immutable `Sendable` value.
+public struct Session: Sendable, Hashable, Codable, Identifiable {
+    public let key: RedisKey
+    public let fields: [SessionField]
+    /// Seconds until the session expires; nil when it has no expiry.
+    public let ttl: Int?
+
+    public init(key: RedisKey, fields: [SessionField], ttl: Int?) {
+        self.key = key
+        self.fields = fields
+        self.ttl = ttl
+    }
+
+    public var id: RedisKey { key }
+
+    /// The first value of `name`, if the session has that field.
+    public func value(of name: String) -> String? { fields.first { $0.name == name }?.value }
+
+    /// The audience the feature rule targets by default.
+    public var authType: String? { value(of: "authType") }
+
+    enum CodingKeys: String, CodingKey { case key, fields, ttl, authType }
+
+    // JSON: key as text, `ttl` null for no expiry, `authType` spelled out for scripts.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(key.text, forKey: .key)
+        try container.encode(fields, forKey: .fields)
+        try container.encode(ttl, forKey: .ttl)
+        try container.encode(authType, forKey: .authType)
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(key: RedisKey(try container.decode(String.self, forKey: .key)),
+                  fields: try container.decode([SessionField].self, forKey: .fields),
+                  ttl: try container.decodeIfPresent(Int.self, forKey: .ttl))
+    }
+}

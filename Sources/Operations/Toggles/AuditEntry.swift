@@ -1,0 +1,95 @@
+import Foundation
+
+/// One entry of the flip audit trail: who flipped which toggle from what to what, when and why.
+///
+/// Stored in Redis as one compact JSON object per list element, keys sorted:
+/// `{"actor":…,"new":…,"old":…,"reason":…|null,"time":"2026-11-26T18:03:33Z","toggle":…}`.
+/// An element that is not such an object is kept, not dropped: `unparsed` holds its text and
+/// the other fields are empty. A `Sendable` value.
+public struct AuditEntry: Sendable, Hashable, Codable {
+    /// ISO-8601 UTC, second precision.
+    public var time: String
+    public var actor: String
+    public var toggle: String
+    public var old: String
+    public var new: String
+    public var reason: String?
+    /// The stored text when it was not a valid entry; nil for every entry opsdeck can read.
+    public var unparsed: String?
+
+    public init(time: String, actor: String, toggle: String, old: String, new: String, reason: String?) {
+        self.time = time
+        self.actor = actor
+        self.toggle = toggle
+        self.old = old
+        self.new = new
+        self.reason = reason
+        self.unparsed = nil
+    }
+
+    /// An element of the audit list that could not be read as an entry.
+    public init(unparsed text: String) {
+        self.init(time: "", actor: "", toggle: "", old: "", new: "", reason: nil)
+        unparsed = text
+    }
+
+    public var isValid: Bool { unparsed == nil }
+    public var date: Date? { AsctimeTimestamp.parseISO8601(time) }
+
+    /// Reads one element of the audit list; anything else becomes an `unparsed` entry.
+    public init(stored text: String) {
+        guard let data = text.data(using: .utf8),
+              let stored = try? JSONDecoder().decode(Stored.self, from: data) else {
+            self.init(unparsed: text)
+            return
+        }
+        self.init(time: stored.time, actor: stored.actor, toggle: stored.toggle,
+                  old: stored.old, new: stored.new, reason: stored.reason)
+    }
+
+    /// The compact JSON written into Redis (without `unparsed`).
+    public func storedJSON() -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let stored = Stored(time: time, actor: actor, toggle: toggle, old: old, new: new, reason: reason)
+        // Encoding plain strings cannot fail; an empty object would still be a visible entry.
+        let data = (try? encoder.encode(stored)) ?? Data("{}".utf8)
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    /// The stored shape; `reason` is written as null when absent so every entry has every key.
+    struct Stored: Codable {
+        var time: String
+        var actor: String
+        var toggle: String
+        var old: String
+        var new: String
+        var reason: String?
+
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(time, forKey: .time)
+            try container.encode(actor, forKey: .actor)
+            try container.encode(toggle, forKey: .toggle)
+            try container.encode(old, forKey: .old)
+            try container.encode(new, forKey: .new)
+            try container.encode(reason, forKey: .reason)
+        }
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case time, actor, toggle, old, new, reason, unparsed
+    }
+
+    // CLI JSON: every key always present (null when absent), so scripts can rely on the shape.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(time, forKey: .time)
+        try container.encode(actor, forKey: .actor)
+        try container.encode(toggle, forKey: .toggle)
+        try container.encode(old, forKey: .old)
+        try container.encode(new, forKey: .new)
+        try container.encode(reason, forKey: .reason)
+        try container.encode(unparsed, forKey: .unparsed)
+    }
+}

@@ -1,0 +1,128 @@
+import Foundation
+import RedisClient
+
+/// Discovers, reads and flips feature toggles (DESIGN.md §1: any hash with a `toggle` field).
+///
+/// Stateless: every function takes the environment and runs on the thread that owns
+/// `env.redis`. Reads are pipelined (one round trip for all hashes); the only write, `flip`,
+/// goes through `env.gate` as one atomic script.
+public enum ToggleStore {
+    /// Keys of every toggle under `patterns.toggles`: SCAN (with COUNT and `TYPE hash`, never
+    /// KEYS) page by page, each page checked with one pipeline of HEXISTS.
+    public static func discover(_ env: OpsEnvironment) throws(OperationsError) -> [RedisKey] {
+        let patterns = env.patterns
+        return try env.run { redis throws(RedisError) in
+            var scanner = KeyScanner(pattern: patterns.toggles, count: patterns.scanCount, type: "hash")
+            var seen = Set<RedisKey>()
+            var found: [RedisKey] = []
+            while let page = try scanner.next(on: redis) {
+                // SCAN may repeat a key across pages.
+                let fresh = page.filter { seen.insert($0).inserted }
+                if fresh.isEmpty { continue }
+                let replies = try redis.send(fresh.map { RedisCommand("HEXISTS", $0, "toggle") })
+                for (key, reply) in zip(fresh, replies) where reply.int == 1 {
+                    found.append(key)
+                }
+            }
+            return found
+        }
+    }
+
+    /// Reads the given toggles with ONE pipelined HGETALL. Keys that vanished, changed type
+    /// (an error reply, e.g. WRONGTYPE) or lost their `toggle` field are skipped; order is kept.
+    public static func fetch(_ env: OpsEnvironment, keys: [RedisKey]) throws(OperationsError) -> [Toggle] {
+        if keys.isEmpty { return [] }
+        let naming = ToggleNaming(pattern: env.patterns.toggles)
+        let replies = try env.run { redis throws(RedisError) in
+            try redis.send(keys.map { RedisCommand("HGETALL", $0) })
+        }
+        var toggles: [Toggle] = []
+        for (key, reply) in zip(keys, replies) {
+            guard let pairs = reply.pairs,
+                  let toggle = Toggle(key: key, name: naming.name(of: key), pairs: pairs) else { continue }
+            toggles.append(toggle)
+        }
+        return toggles
+    }
+
+    /// Every toggle, sorted by name.
+    public static func list(_ env: OpsEnvironment) throws(OperationsError) -> [Toggle] {
+        try fetch(env, keys: discover(env)).sorted { $0.name < $1.name || ($0.name == $1.name && $0.key < $1.key) }
+    }
+
+    /// One toggle by the name people type (see `ToggleNaming`); `.notFound` when no such toggle,
+    /// `.badData` when the key exists but is not a toggle hash.
+    public static func get(_ env: OpsEnvironment, name: String) throws(OperationsError) -> Toggle {
+        let naming = ToggleNaming(pattern: env.patterns.toggles)
+        let candidates = naming.candidateKeys(for: name)
+        let replies = try env.run { redis throws(RedisError) in
+            try redis.send(candidates.flatMap { [RedisCommand("TYPE", $0), RedisCommand("HGETALL", $0)] })
+        }
+        var wrongType: (RedisKey, String)?
+        for (index, key) in candidates.enumerated() {
+            let type = replies[index * 2].string ?? "none"
+            if type == "none" { continue }
+            if type == "hash", let pairs = replies[index * 2 + 1].pairs {
+                if let toggle = Toggle(key: key, name: naming.name(of: key), pairs: pairs) { return toggle }
+                wrongType = wrongType ?? (key, "a hash without a `toggle` field")
+            } else {
+                wrongType = wrongType ?? (key, "a \(type)")
+            }
+        }
+        if let (key, what) = wrongType {
+            throw .badData("\(key.text) is \(what), not a toggle. Toggles are hashes with a `toggle` field; "
+                + "`opsdeck toggles list` shows them.")
+        }
+        throw .notFound(what: "toggle \(name) (key \(candidates[0].text)); `opsdeck toggles list` shows the toggles")
+    }
+
+    /// Sets a toggle on or off, in its own spelling, with compare-and-set and an audit entry.
+    ///
+    /// Reads the toggle, checks `expect` (when given) against its state, then runs ONE script
+    /// that re-checks the raw value just read, writes the new value, LPUSHes the audit entry
+    /// (capped at `auditCap`) and a log line to `recent:opsdeck:info` (capped at 100), all or
+    /// nothing. A concurrent change between the read and the script is reported as
+    /// `.conflict` with the current value and nothing is written. Already in the target state
+    /// (and matching `expect`): nothing is written, `changed` is false. Read-only refuses before
+    /// anything is sent.
+    public static func flip(
+        _ env: OpsEnvironment, name: String, to on: Bool, expect: ToggleState? = nil, reason: String? = nil
+    ) throws(OperationsError) -> FlipResult {
+        let action = "set toggle \(name) \(on ? "on" : "off")"
+        try env.gate.check(action)
+        let toggle = try get(env, name: name)
+        let current = toggle.value
+        if let expect, current.state != expect {
+            throw .conflict(toggle: toggle.name, expected: expect.rawValue, current: current.raw)
+        }
+        if current.state == ToggleState(on) {
+            return FlipResult(toggle: toggle, old: current.raw, new: current.raw, audit: nil)
+        }
+        let newRaw = current.spelled(on)
+        let now = env.now()
+        let audit = AuditEntry(time: AsctimeTimestamp.iso8601(now), actor: env.actor, toggle: toggle.name,
+                               old: current.raw, new: newRaw, reason: reason.flatMap { $0.isEmpty ? nil : $0 })
+        var message = "toggle \(toggle.name) \(current.raw) -> \(newRaw) by \(env.actor)"
+        if let reason = audit.reason { message += ": \(reason)" }
+        let logKey = LogStore.key(source: "opsdeck", severity: .info, patterns: env.patterns)
+        let command = ToggleFlipScript.command(
+            toggleKey: toggle.key, auditKey: RedisKey(env.patterns.auditKey), logKey: logKey,
+            expected: current.raw, new: newRaw, auditJSON: audit.storedJSON(), auditCap: env.patterns.auditCap,
+            logLine: AsctimeTimestamp.format(now) + " " + message, logCap: LogStore.listCap)
+        let replies = try env.gate.write(action, [command], on: env.redis)
+        switch try ToggleFlipScript.outcome(of: replies.first ?? .null) {
+        case .flipped:
+            return FlipResult(toggle: toggle.with(value: newRaw), old: current.raw, new: newRaw, audit: audit)
+        case .conflict(let now):
+            throw .conflict(toggle: toggle.name, expected: current.raw, current: now)
+        case .missing(let type):
+            if type == "none" { throw .notFound(what: "toggle \(name) (it was deleted meanwhile)") }
+            throw .badData("\(toggle.key.text) became a \(type) meanwhile; nothing was written.")
+        case .noToggleField:
+            throw .badData("\(toggle.key.text) lost its `toggle` field meanwhile; nothing was written.")
+        case .badList(let key, let type):
+            throw .badData("\(key) holds a \(type), not a list, so the audit entry or log line cannot be written; "
+                + "nothing was changed. Remove that key or configure another one.")
+        }
+    }
+}

@@ -1,0 +1,157 @@
+import Dashboard
+import Dispatch
+import Foundation
+import Operations
+import RedisClient
+import TerminalCurses
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The running dashboard: the terminal, the state, the poller and the main-queue event loop.
+///
+/// Threading: the runtime lives on the main queue (`@MainActor`), which owns the state and every
+/// curses call. Keys arrive through a read source on stdin and a 4 Hz timer (which also catches
+/// ncurses' KEY_RESIZE); poll results and effect results arrive as messages hopped onto the main
+/// queue. Each batch of messages goes through the pure `update`, then one `render` into a fresh
+/// buffer, of which the terminal sends only the changed cells. Nothing here waits on Redis.
+@MainActor
+final class DashboardRuntime {
+    struct Settings {
+        var endpoint: RedisConnectionOptions
+        var server: ServerInfo
+        var patterns: KeyPatterns
+        var readOnly: Bool
+        var actor: String
+        var interval: Double
+        var theme: Theme
+        /// The dashboard's clock; the demo's deterministic mode starts it at a fixed instant.
+        var clock: @Sendable () -> Date = { Date() }
+        /// Time zone for showing times (and reading log stamps, which services write in local time).
+        var timeZone: TimeZone = .current
+    }
+
+    private let settings: Settings
+    private let terminal = CursesTerminal()
+    private var state: AppState
+    private let poller: Poller<DashboardSource>
+    private var effects: EffectRunner!
+    private var sources: [any DispatchSourceProtocol] = []
+    private var lastTick = Date.distantPast
+    private var onExit: [() -> Void] = []
+
+    init(_ settings: Settings) {
+        self.settings = settings
+        state = AppState(now: settings.clock(), server: settings.server, pollInterval: settings.interval,
+                         timeZone: settings.timeZone)
+        let clock = settings.clock
+        let source = DashboardSource(patterns: settings.patterns, server: settings.server, timeZone: settings.timeZone)
+        // Poll results are stamped with the dashboard's clock on arrival, so ages stay consistent.
+        poller = Poller(connection: settings.endpoint, source: source, interval: settings.interval) { event in
+            DispatchQueue.main.async {
+                MainActor.assumeIsolated { DashboardRuntime.current?.receive(event, at: clock()) }
+            }
+        }
+        effects = EffectRunner(poller: poller, patterns: settings.patterns, readOnly: settings.readOnly,
+                               actor: settings.actor, now: clock) { message in
+            DispatchQueue.main.async { MainActor.assumeIsolated { DashboardRuntime.current?.send([message]) } }
+        }
+    }
+
+    /// The one running dashboard, for callbacks that arrive on the main queue.
+    private static var current: DashboardRuntime?
+
+    /// Registers cleanup to run after the terminal is restored (the demo stops its server here).
+    func atExit(_ cleanup: @escaping () -> Void) { onExit.append(cleanup) }
+
+    /// Takes over the terminal and runs until the user quits; never returns.
+    func run() throws -> Never {
+        try terminal.start()
+        Self.current = self
+        let size = terminal.size
+        send([.resized(width: size.width, height: size.height), .tick(settings.clock())])
+        poller.start()
+
+        let input = DispatchSource.makeReadSource(fileDescriptor: STDIN_FILENO, queue: .main)
+        input.setEventHandler { MainActor.assumeIsolated { DashboardRuntime.current?.drainKeys() } }
+        let timer = DispatchSource.makeTimerSource(queue: .main)
+        timer.schedule(deadline: .now() + 0.25, repeating: 0.25, leeway: .milliseconds(50))
+        timer.setEventHandler { MainActor.assumeIsolated { DashboardRuntime.current?.heartbeat() } }
+        sources = [input, timer]
+        for number in [SIGINT, SIGTERM, SIGHUP] {
+            signal(number, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: number, queue: .main)
+            source.setEventHandler {
+                MainActor.assumeIsolated {
+                    if let runtime = DashboardRuntime.current { runtime.quit() }
+                }
+            }
+            sources.append(source)
+        }
+        sources.forEach { $0.resume() }
+        dispatchMain()
+    }
+
+    private func heartbeat() {
+        drainKeys()
+        let now = settings.clock()
+        // Ages, countdowns and flash expiry change once a second; nothing else needs a redraw.
+        if now.timeIntervalSince(lastTick) >= 1 {
+            send([.tick(now)])
+        }
+    }
+
+    private func drainKeys() {
+        var messages: [Message] = []
+        while let key = terminal.readKey(timeoutMs: 0) {
+            if key == .resize {
+                let size = terminal.size
+                messages.append(.resized(width: size.width, height: size.height))
+            } else {
+                messages.append(.key(key))
+            }
+            if messages.count > 256 { break }
+        }
+        if !messages.isEmpty { send(messages) }
+    }
+
+    private func receive(_ event: PollEvent<DashboardSnapshot>, at now: Date) {
+        switch event {
+        case .snapshot(let snapshot, let duration, _):
+            send([.pollSucceeded(snapshot, duration: duration, at: now)])
+        case .failed(let error, let retryIn, _):
+            send([.pollFailed(error: error.shortReason, retryIn: retryIn, at: now)])
+        }
+    }
+
+    /// Runs messages through `update`, starts their effects, and draws once.
+    private func send(_ messages: [Message]) {
+        var quitting = false
+        for message in messages {
+            if case .tick(let date) = message { lastTick = date }
+            for effect in update(&state, message) {
+                if case .quit = effect { quitting = true } else { effects.run(effect) }
+            }
+        }
+        if quitting { quit() }
+        draw()
+    }
+
+    private func draw() {
+        let size = terminal.size
+        guard terminal.isActive, size.width > 0, size.height > 0 else { return }
+        var buffer = ScreenBuffer(width: size.width, height: size.height)
+        render(state, theme: settings.theme, into: &buffer)
+        terminal.draw(buffer)
+    }
+
+    /// Restores the terminal first, whatever happens next, then stops the poller and cleans up.
+    func quit() -> Never {
+        terminal.stop()
+        sources.forEach { $0.cancel() }
+        poller.stop()
+        for cleanup in onExit { cleanup() }
+        exit(0)
+    }
+}

@@ -1,0 +1,106 @@
+import Dashboard
+import Foundation
+import Operations
+import RedisClient
+
+/// Turns the update function's effects into work on the poller's queue (with the poller's own
+/// connection, so a flip never races a poll) and their results into messages for the main queue.
+///
+/// Threading: `run` is called on the main queue; the work closures run on the poller's queue;
+/// `searchModule` is only touched there. Results come back through `reply`, which hops to main.
+final class EffectRunner: @unchecked Sendable {
+    let poller: Poller<DashboardSource>
+    let patterns: KeyPatterns
+    let readOnly: Bool
+    let actor: String
+    let reply: @Sendable (Message) -> Void
+    let now: @Sendable () -> Date
+    /// Detected on first use, on the poller's queue.
+    private var searchModule: SearchModule?
+
+    init(poller: Poller<DashboardSource>, patterns: KeyPatterns, readOnly: Bool, actor: String,
+         now: @escaping @Sendable () -> Date, reply: @escaping @Sendable (Message) -> Void) {
+        self.now = now
+        self.poller = poller
+        self.patterns = patterns
+        self.readOnly = readOnly
+        self.actor = actor
+        self.reply = reply
+    }
+
+    /// Starts the effect's work; `.quit` is the runtime's own business.
+    func run(_ effect: Effect) {
+        switch effect {
+        case .quit:
+            return
+        case .refreshNow:
+            poller.refreshNow()
+        case .flip(let toggle, let on, let expectedRaw, let reason):
+            perform { env in self.reply(.flipFinished(Self.flip(env, toggle: toggle, to: on, expectedRaw: expectedRaw, reason: reason))) }
+            poller.refreshNow()
+        case .countBlastRadius(let toggle):
+            perform { env in
+                if let radius = try? SessionStore.blastRadius(env, toggle: toggle) {
+                    self.reply(.blastRadius(toggle: toggle, reached: radius.reached, total: radius.total))
+                }
+            }
+        case .search(let text):
+            perform { env in self.reply(.searchFinished(self.search(env, text))) }
+        case .loadSessionDetail(let key):
+            perform { env in self.reply(.sessionDetailLoaded(Self.sessionDetail(env, key: key, at: self.now()))) }
+        case .setSessionFilter(let text):
+            let filter = Self.serverFilter(text)
+            poller.updateSource { $0.sessionFilter = filter }
+            poller.refreshNow()
+        }
+    }
+
+    private func perform(_ work: @escaping @Sendable (OpsEnvironment) -> Void) {
+        let patterns = patterns, readOnly = readOnly, actor = actor, now = now
+        poller.perform { redis in
+            work(OpsEnvironment(redis: redis, patterns: patterns, readOnly: readOnly, actor: actor, now: now))
+        }
+    }
+
+    private static func flip(_ env: OpsEnvironment, toggle: String, to on: Bool, expectedRaw: String, reason: String?) -> FlipOutcome {
+        // Compare against what the screen showed: a change made since then is a conflict.
+        let expected = ToggleValue(expectedRaw).state
+        do {
+            let result = try ToggleStore.flip(env, name: toggle, to: on, expect: expected, reason: reason)
+            return .done(toggle: toggle, old: result.old, new: result.new)
+        } catch .conflict(let name, _, let current) {
+            let last = (try? AuditStore.history(env, toggle: name, limit: 1))?.first.flatMap(AuditSummary.init)
+            return .conflict(toggle: name, expected: expectedRaw, current: current, lastChange: last)
+        } catch {
+            return .failed(error.description)
+        }
+    }
+
+    private func search(_ env: OpsEnvironment, _ text: String) -> SearchOutcome {
+        do {
+            if searchModule == nil { searchModule = try SearchModule.detect(env) }
+            let query = try ErrorQuery(text)
+            let result = try ErrorStore(module: searchModule).search(env, query: query, limit: 200)
+            return .success(ErrorSearchView(result, query: query))
+        } catch {
+            return .failure(error.description)
+        }
+    }
+
+    private static func sessionDetail(_ env: OpsEnvironment, key: String, at now: Date) -> SessionDetailOutcome {
+        do {
+            let session = try SessionStore.show(env, key: RedisKey(key))
+            let toggles = try ToggleStore.list(env)
+            let decisions = FeatureRule().decisions(for: session, toggles: toggles)
+            return .loaded(SessionDetail(session: SessionRow(session), fetchedAt: now, decisions: decisions.map(DecisionRow.init)))
+        } catch {
+            return .failed(key: key, error: error.description)
+        }
+    }
+
+    /// `FIELD=VALUE` narrows the poller's scan; free text stays a client-side filter.
+    private static func serverFilter(_ text: String) -> SessionFilter {
+        guard text.contains("=") else { return SessionFilter() }
+        return (try? SessionFilter(parsing: [text])) ?? SessionFilter()
+    }
+}

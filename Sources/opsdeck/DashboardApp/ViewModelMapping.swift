@@ -1,0 +1,76 @@
+import Dashboard
+import Foundation
+import Operations
+
+// Maps the data model (Operations) into the dashboard's own view models. The UI core does not
+// import Operations, so this file is the only place that knows both.
+
+extension ToggleRow {
+    init(_ toggle: Toggle, lastChange: AuditEntry?) {
+        let status: ToggleStatus
+        switch toggle.state {
+        case .on: status = .on
+        case .off: status = .off
+        case .unknown: status = .unknown
+        }
+        self.init(name: toggle.name, rawValue: toggle.value.raw, status: status, releaseNum: toggle.releaseNum,
+                  fingerprint: toggle.fingerprint, override: toggle.override,
+                  lastChange: lastChange.flatMap(AuditSummary.init))
+    }
+}
+
+extension AuditSummary {
+    init?(_ entry: AuditEntry) {
+        guard entry.isValid, let date = entry.date else { return nil }
+        self.init(actor: entry.actor, time: date, old: entry.old, new: entry.new, reason: entry.reason)
+    }
+}
+
+extension SessionRow {
+    init(_ session: Session) {
+        self.init(key: session.key.text, fields: session.fields.map { FieldRow(name: $0.name, value: $0.value) },
+                  ttl: session.ttl, authType: session.authType)
+    }
+}
+
+extension DecisionRow {
+    init(_ decision: ToggleDecision) {
+        self.init(toggle: decision.toggle, enabled: decision.enabled, reason: decision.reason.description)
+    }
+}
+
+extension ErrorRow {
+    init(_ record: ErrorRecord) {
+        self.init(id: record.id, time: record.time, toggleName: record.toggleName, toggleValue: record.toggleValue,
+                  fingerprint: record.fingerPrint, firstLine: record.firstLine, body: record.exceptionBody)
+    }
+}
+
+extension ErrorSearchView {
+    init(_ result: ErrorSearchResult, query: ErrorQuery) {
+        let label: String
+        switch result.backend {
+        case .search1: label = "RediSearch 1.x"
+        case .search2: label = "RediSearch 2.x"
+        case .clientSide: label = "client-side"
+        }
+        // On call, the newest errors matter first; the servers rank by relevance.
+        let rows = result.records.map(ErrorRow.init).sorted { ($0.time ?? .distantPast) > ($1.time ?? .distantPast) }
+        self.init(query: query.text, total: result.total, rows: rows,
+                  backendLabel: label, notice: result.notice, terms: query.matchedTerms)
+    }
+}
+
+extension LogLine {
+    init(_ entry: Operations.LogEntry) {
+        let level: LogLevel
+        switch entry.severity {
+        case .debug: level = .debug
+        case .info: level = .info
+        case .warning: level = .warning
+        case .error: level = .error
+        case .critical: level = .critical
+        }
+        self.init(source: entry.source, severity: level, message: entry.message, timestamp: entry.timestamp, raw: entry.raw)
+    }
+}
