@@ -1,3 +1,4 @@
+import Operations
 import RedisClient
 
 /// Figure 1: one toggle snapshot (pipelined HGETALL of every toggle + decoding) against
@@ -44,20 +45,32 @@ struct TogglesBench {
             verdict: ratio <= 1.3 ? .pass : .miss,
             note: "\(trips) round trip(s), deepest pipeline \(depth); \(Self.pathNote)",
             runs: sample.runs.count))
+        try discovery()
     }
 
-    static let pathNote = "RedisClient pipelined HGETALL + field decoding (ToggleStore not merged yet)"
+    static let pathNote = "ToggleStore.fetch (pipelined HGETALL + Toggle decoding)"
 
-    /// Fetch and decode one snapshot; returns how many toggles were decoded.
+    /// The real store's snapshot of the given toggles; returns how many toggles it decoded.
     private func fetchSnapshot(keys: [RedisKey], on redis: any RedisCommandSender) throws -> Int {
-        let replies = try redis.send(keys.map { RedisCommand("HGETALL", $0) })
-        var toggles: [[String: String]] = []
-        toggles.reserveCapacity(keys.count)
-        for reply in replies {
-            guard let pairs = reply.pairs else { continue }
-            toggles.append(Dictionary(pairs, uniquingKeysWith: { first, _ in first }))
+        try ToggleStore.fetch(OpsEnvironment(redis: redis, readOnly: true), keys: keys).count
+    }
+
+    /// Discovery (SCAN + HEXISTS per hash) with the default toggle pattern, which the dashboard
+    /// runs every 10 polls: reported, not a goal, since it walks the whole keyspace.
+    func discovery() throws {
+        let recorder = RecordingSender(connection)
+        let env = OpsEnvironment(redis: recorder, readOnly: true)
+        var found = 0
+        let sample = try Sample.measure(repeats: max(3, options.repeats / 2)) {
+            recorder.reset()
+            found = try ToggleStore.discover(env).count
         }
-        return toggles.filter { $0["toggle"] != nil }.count
+        let keyspace = try connection.execute("DBSIZE").int ?? -1
+        report.add(Figure(
+            id: "toggles.discover", title: "1b. toggle discovery, pattern `\(env.patterns.toggles)`", unit: "s",
+            value: sample.median, min: sample.min, goal: "report", verdict: found == options.toggles ? .info : .error,
+            note: "ToggleStore.discover found \(found) toggles among \(keyspace) keys in \(recorder.roundTrips) round trips "
+                + "(\(recorder.commandCount) commands)", runs: sample.runs.count))
     }
 }
 
