@@ -29,9 +29,13 @@ struct TogglesBench {
         let benchmark = try RedisBenchmark(socket: socket)
         let requests = max(count * 10, 200_000)
         var runs: [Double] = []
+        var clientRuns: [Double] = []
         var baselineRuns: [Double] = []
+        let commands = keys.map { RedisCommand("HGETALL", $0) }
         for _ in 0..<options.repeats {
             runs.append(try Stopwatch.time { decoded = try fetchSnapshot(keys: keys, on: connection) })
+            // The same pipeline through RedisClient alone: replies copied into RedisValues, not decoded.
+            clientRuns.append(try Stopwatch.time { _ = try connection.send(commands) })
             let result = try benchmark.run(["HGETALL", "toggle:__rand_int__"], requests: requests, pipeline: depth, keyspace: count)
             baselineRuns.append(Double(count) / result.requestsPerSecond)
         }
@@ -45,6 +49,13 @@ struct TogglesBench {
             verdict: ratio <= 1.3 ? .pass : .miss,
             note: "\(trips) round trip(s), deepest pipeline \(depth); \(Self.pathNote)",
             runs: sample.runs.count))
+        let client = Sample(clientRuns)
+        report.add(Figure(
+            id: "toggles.redisclient", title: "1c. same pipeline, RedisClient only (no decoding)", unit: "s",
+            value: client.median, min: client.min, baseline: baseline.median, baselineMin: baseline.min,
+            baselineLabel: "redis-benchmark -P \(depth)", ratio: client.median / baseline.median, goal: "report (the transport's share of 1)",
+            verdict: .info, note: "RedisConnection.send of the \(count) HGETALLs: RESP encoding, hiredis parsing, copy into RedisValue",
+            runs: client.runs.count))
         try discovery()
     }
 
