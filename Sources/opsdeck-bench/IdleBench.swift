@@ -27,12 +27,17 @@ struct IdleBench {
     /// Runs the dashboard against `server` and measures it; throws a TODO-worthy failure when
     /// the binary has no working dashboard yet.
     func measure(server: RedisServerProcess, label: String) throws -> Outcome {
+        try measure(socketPath: server.socketPath, scratch: server.directory.path, label: label)
+    }
+
+    /// Same, against any server on a Unix socket; `scratch` is a private directory for tmux's socket.
+    func measure(socketPath: String, scratch: String, label: String) throws -> Outcome {
         guard let binary = Self.dashboardBinary() else { throw BenchFailure("the opsdeck binary is not built next to opsdeck-bench") }
         let tmux = try ExternalProcess.locate("tmux", install: "apt-get install -y tmux")
-        let socket = server.directory.appendingPathComponent("tmux.sock").path
+        let socket = scratch + "/bench-tmux.sock"
         let session = "bench"
         // The shell stays after the dashboard exits, so its last words can be read off the pane.
-        let command = "env LANG=C.UTF-8 ESCDELAY=25 TERM=xterm-256color '\(binary)' dashboard --socket '\(server.socketPath)' "
+        let command = "env LANG=C.UTF-8 ESCDELAY=25 TERM=xterm-256color '\(binary)' dashboard --socket '\(socketPath)' "
             + "--read-only; echo \"[exited with status $?]\"; sleep 3600"
         try ExternalProcess.run(tmux, ["-S", socket, "-f", "/dev/null", "new-session", "-d", "-x", "240", "-y", "70", "-s", session, command])
         defer { _ = try? ExternalProcess.run(tmux, ["-S", socket, "kill-server"], check: false) }
@@ -53,7 +58,7 @@ struct IdleBench {
         guard let ticks0 = Self.cpuTicks(pid), Self.isOpsdeck(pid) else {
             throw BenchFailure("the dashboard exited at once (\(label)); it printed: \(Self.screen(tmux, socket))")
         }
-        let redis = try server.connect()
+        let redis = RedisConnection(options: RedisConnectionOptions(endpoint: RedisEndpoint(address: .unix(path: socketPath)), clientName: "bench-idle"))
         let calls0 = try Self.totalCalls(redis)
         let start = Stopwatch.now()
         usleep(UInt32(options.idleSeconds * 1e6))
