@@ -51,7 +51,7 @@ struct TogglesBench {
             runs: sample.runs.count))
         let client = Sample(clientRuns)
         report.add(Figure(
-            id: "toggles.redisclient", title: "1c. same pipeline, RedisClient only (no decoding)", unit: "s",
+            id: "toggles.redisclient", title: "1b. same pipeline, RedisClient only (no decoding)", unit: "s",
             value: client.median, min: client.min, baseline: baseline.median, baselineMin: baseline.min,
             baselineLabel: "redis-benchmark -P \(depth)", ratio: client.median / baseline.median, goal: "report (the transport's share of 1)",
             verdict: .info, note: "RedisConnection.send of the \(count) HGETALLs: RESP encoding, hiredis parsing, copy into RedisValue",
@@ -78,7 +78,7 @@ struct TogglesBench {
         }
         let keyspace = try connection.execute("DBSIZE").int ?? -1
         report.add(Figure(
-            id: "toggles.discover", title: "1b. toggle discovery, pattern `\(env.patterns.toggles)`", unit: "s",
+            id: "toggles.discover", title: "1c. toggle discovery, pattern `\(env.patterns.toggles)`", unit: "s",
             value: sample.median, min: sample.min, goal: "report", verdict: found == options.toggles ? .info : .error,
             note: "ToggleStore.discover found \(found) toggles among \(keyspace) keys in \(recorder.roundTrips) round trips "
                 + "(\(recorder.commandCount) commands)", runs: sample.runs.count))
