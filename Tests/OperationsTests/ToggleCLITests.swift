@@ -1,5 +1,4 @@
 import Foundation
-import LocalRedis
 import RedisClient
 import TestSupport
 import Testing
