@@ -50,7 +50,8 @@ struct DemoCommand: ParsableCommand {
         if !deterministic && !noActivity { simulator.start() }
 
         if serverOnly {
-            print(server.endpoint.description)
+            // Unbuffered: scripts read this line while we keep running.
+            FileHandle.standardOutput.write(Data((server.endpoint.description + "\n").utf8))
             if let note = server.searchNote { Output.error(note) }
             MainActor.assumeIsolated { DemoCommand.waitForSignal { simulator.stop(); server.stop() } }
         }
