@@ -15,7 +15,7 @@ struct Opsdeck: ParsableCommand {
             69 Redis unreachable or authentication failed.
             """,
         subcommands: [DashboardCommand.self, ToggleCommands.self, SessionCommands.self, ErrorCommands.self,
-                      LogCommands.self, DemoCommand.self],
+                      LogCommands.self, DemoCommand.self, KeysCommand.self],
         defaultSubcommand: DashboardCommand.self,
         // -h is the host, as in redis-cli; help is --help.
         helpNames: [.long]
