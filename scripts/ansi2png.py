@@ -78,6 +78,10 @@ class CaptureScreen(pyte.Screen):
     numbers), glibc character widths, and zero-width characters (variation selectors, ZWJ)
     attached to the previous cell instead of ending the whole text run as pyte 0.8.2 does."""
 
+    def reset(self):
+        super().reset()
+        self.cursor.attrs = self.default_char  # pyte starts the cursor with its own Char type
+
     @property
     def default_char(self):
         return Cell(data=" ", reverse=pyte.modes.DECSCNM in self.mode)
