@@ -50,8 +50,14 @@ class Pane:
         environment.update(env or {})
         # `env -u` because tmux passes its own environment on, and LINES/COLUMNS from the
         # caller would override the pane size in ncurses.
+        # The sh wrapper records the exit status and keeps the pane open: tmux 3.3 can drop the
+        # last output of a pane whose process exits at once, which is just what an error
+        # report needs. `trap :` lets C-c reach the program without ending the wrapper.
+        self.status_file = os.path.join(self.dir, "exit-status")
+        wrapper = 'trap : INT QUIT; "$@"; echo $? > "$0"; exec sleep infinity'
         wrapped = ["env", "-u", "LINES", "-u", "COLUMNS"] + \
-            [f"{k}={v}" for k, v in environment.items()] + list(command)
+            [f"{k}={v}" for k, v in environment.items()] + \
+            ["sh", "-c", wrapper, self.status_file] + list(command)
         # remain-on-exit keeps the pane after the program exits, so a crash leaves its last
         # screen to report; set in the same tmux call, before the program can exit.
         self._tmux("new-session", "-d", "-x", str(cols), "-y", str(rows),
@@ -95,7 +101,16 @@ class Pane:
         return self._tmux("capture-pane", "-p", "-N", *(["-e"] if styled else []), "-t", "0")
 
     def is_dead(self):
+        if os.path.exists(self.status_file):
+            return True
         return self._tmux("display-message", "-p", "-t", "0", "#{pane_dead}").strip() == "1"
+
+    def exit_status(self):
+        try:
+            with open(self.status_file) as f:
+                return int(f.read().strip())
+        except (OSError, ValueError):
+            return None
 
     def cursor(self):
         """(col, row) of the cursor, or None when the program hid it."""
@@ -112,7 +127,8 @@ class Pane:
             if predicate(screen):
                 return screen
             if time.monotonic() > deadline or self.is_dead():
-                state = "the program exited" if self.is_dead() else f"{timeout:g}s passed"
+                state = f"the program exited (status {self.exit_status()})" if self.is_dead() \
+                    else f"{timeout:g}s passed"
                 raise DriveError(f"waiting for {description}: {state}; last screen:\n{screen}")
             time.sleep(0.05)
 
