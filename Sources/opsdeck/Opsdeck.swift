@@ -25,6 +25,7 @@ struct Opsdeck: ParsableCommand {
     static func main() {
         do {
             var command = try parseAsRoot()
+            Diagnostics.bootstrap(interactive: command is DashboardCommand || command is DemoCommand)
             try command.run()
         } catch let failure as ReportedFailure {
             Foundation.exit(failure.status.rawValue)

@@ -118,10 +118,10 @@ import Testing
         try app.terminal.waitFor("reconnecting", timeout: 2.5)
         #expect(app.terminal.screen().contains("useNewAlgorithm"), "the last data stays on screen")
         try app.terminal.send(keys: "?")
-        try app.terminal.waitFor("Help", timeout: 1)  // keys still work while Redis is gone
+        try app.terminal.waitFor("Keys — ", timeout: 1)  // keys still work while Redis is gone
         try app.terminal.send(keys: "Escape")
         try app.server.start()
-        try app.redis.execute("HSET", "recoveredToggle", "toggle", "on")
+        try app.server.connect().execute("HSET", "recoveredToggle", "toggle", "on")
         try app.terminal.waitUntil(timeout: 15, description: "recovered with fresh data") {
             $0.contains("connected") && !$0.contains("reconnecting") && $0.contains("recoveredToggle")
         }
@@ -140,9 +140,9 @@ import Testing
             do { try probe.execute("PING"); return false } catch { return true }
         })
         try app.terminal.send(keys: "?")
-        try app.terminal.waitFor("Help", timeout: 1)
+        try app.terminal.waitFor("Keys — ", timeout: 1)
         try app.terminal.send(keys: "Escape", "4")
-        try app.terminal.waitUntil(timeout: 1, description: "Logs focused while Redis sleeps") { !$0.contains("Help") }
+        try app.terminal.waitUntil(timeout: 1, description: "help closed while Redis sleeps") { !$0.contains("Keys — ") }
     }
 
     @Test func quittingRestoresTheTerminal() throws {
@@ -154,7 +154,9 @@ import Testing
         defer { terminal.close() }
         try terminal.waitFor("connected", timeout: 10)
         try terminal.send(keys: "q")
-        let screen = try terminal.waitFor("exit=0", timeout: 5)
+        let screen = try terminal.waitUntil(timeout: 5, description: "exit status and stty settings") {
+            $0.contains("exit=0") && $0.contains("iexten")
+        }
         #expect(screen.contains(" icanon") && screen.contains(" echo"), "cooked mode and echo are back:\n\(screen)")
     }
 

@@ -37,7 +37,7 @@ final class DashboardHarness {
     }
 
     /// Pushes a log line the way services do (LPUSH + LTRIM) from another client.
-    func pushLog(_ message: String, source: String = "e2e", severity: String = "error") throws {
+    func pushLog(_ message: String, source: String = "checkout", severity: String = "error") throws {
         let line = AsctimeTimestamp.format(Date(), timeZone: TimeZone(identifier: "UTC")!) + " " + message
         try redis.send([RedisCommand("LPUSH", "recent:\(source):\(severity)", line),
                         RedisCommand("LTRIM", "recent:\(source):\(severity)", 0, 99)])
