@@ -58,7 +58,8 @@ struct DemoCommand: ParsableCommand {
         let runtime = MainActor.assumeIsolated {
             let runtime = DashboardRuntime(DashboardRuntime.Settings(
                 endpoint: .init(endpoint: server.endpoint),
-                server: ServerInfo(contextName: "demo", endpoint: server.endpoint.description),
+                // The socket's folder name is random: deterministic screens name it generically.
+                server: ServerInfo(contextName: "demo", endpoint: deterministic ? "unix://…/redis.sock" : server.endpoint.description),
                 patterns: KeyPatterns(), readOnly: false, actor: OpsEnvironment.defaultActor(),
                 interval: options.interval ?? 1, theme: theme, clock: clock,
                 timeZone: deterministic ? TimeZone(identifier: "UTC")! : .current))
