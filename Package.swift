@@ -57,7 +57,8 @@ let package = Package(
         .testTarget(name: "OperationsTests", dependencies: ["Operations", "RedisClient", "TestSupport"]),
         .testTarget(name: "DashboardTests", dependencies: ["Dashboard"]),
         .testTarget(name: "TerminalCursesTests", dependencies: ["TerminalCurses", "Dashboard"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["RedisClient", "LocalRedis", "TestSupport"]),
+        // Depending on the executable makes `swift test` build the binary the end-to-end tests run.
+        .testTarget(name: "EndToEndTests", dependencies: ["opsdeck", "RedisClient", "LocalRedis", "Operations", "Demo", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

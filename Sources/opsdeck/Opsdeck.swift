@@ -14,7 +14,8 @@ struct Opsdeck: ParsableCommand {
             conflict, 4 refused by read-only mode, 5 gate exceeded, 6 not found, 64 usage error, \
             69 Redis unreachable or authentication failed.
             """,
-        subcommands: [DashboardCommand.self, DemoCommand.self, ErrorCommands.self],
+        subcommands: [DashboardCommand.self, ToggleCommands.self, SessionCommands.self, ErrorCommands.self,
+                      LogCommands.self, DemoCommand.self, KeysCommand.self],
         defaultSubcommand: DashboardCommand.self,
         // -h is the host, as in redis-cli; help is --help.
         helpNames: [.long]
@@ -24,6 +25,7 @@ struct Opsdeck: ParsableCommand {
     static func main() {
         do {
             var command = try parseAsRoot()
+            Diagnostics.bootstrap(interactive: command is DashboardCommand || command is DemoCommand)
             try command.run()
         } catch let failure as ReportedFailure {
             Foundation.exit(failure.status.rawValue)

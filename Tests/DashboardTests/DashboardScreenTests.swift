@@ -22,11 +22,11 @@ import Testing
         #expect(Fixtures.picture(b) == """
              1 Toggles │ 2 Sessions │ 3 Errors │ 4 Logs
             ┌ 1 Toggles 4 ─────────────────────────────────────────────────────────────────┐
-            │  Name                State   Release  Fingerprint    Override   Last change  │
-            │  betaCheckout        ON      10.0     John S,Stepha…                         │
-            │* darkMode            ON      2.10     Stephanie B                            │
-            │  legacyPayments      ?maybe  1.9                                             │
-            │  useNewAlgorithm     ON      2.5      John S         fb-user    alice 2m ago │
+            │  Name               State   Release  Fingerprint  Override   Last change     │
+            │  betaCheckout       ON      10.0     John S,Step…                            │
+            │* darkMode           ON      2.10     Stephanie B                             │
+            │  legacyPayments     ?maybe  1.9                                              │
+            │  useNewAlgorithm    ON      2.5      John S       fb-user    alice 2m ago    │
             │                                                                              │
             │                                                                              │
             │                                                                              │
@@ -92,11 +92,11 @@ import Testing
         #expect(Fixtures.picture(Fixtures.screen(s)) == """
              1 Toggles │ 2 Sessions │ 3 Errors │ 4 Logs
             ┌ 1 Toggles 4 ─────────────────────────────────────────────────────────────────┐
-            │  Name                State   Release  Fingerprint    Override   Last change  │
-            │  betaCheckout        ON      10.0     John S,Stepha…                         │
-            │* darkMode            ON      2.10     Stephanie B                            │
-            │  legacyPayments      ?maybe  1.9                                             │
-            │  useNe┌ Flip toggle ─────────────────────────────────────────────────┐2m ago │
+            │  Name               State   Release  Fingerprint  Override   Last change     │
+            │  betaCheckout       ON      10.0     John S,Step…                            │
+            │* darkMode           ON      2.10     Stephanie B                             │
+            │  legacyPayments     ?maybe  1.9                                              │
+            │  useNe┌ Flip toggle ─────────────────────────────────────────────────┐ago    │
             │       │ useNewAlgorithm                                              │       │
             │       │ True → False  (turns it OFF)                                 │       │
             │       │ Blast radius: reaches 12 of 40 sessions                      │       │
@@ -125,11 +125,11 @@ import Testing
         #expect(Fixtures.picture(Fixtures.screen(s)) == """
              1 Toggles │ 2 Sessions │ 3 Errors │ 4 Logs
             ┌ 1 Toggles 4 ─────────────────────────────────────────────────────────────────┐
-            │  Name                State   Release  Fingerprint    Override   Last change  │
-            │  betaCheckout        ON      10.0     John S,Stepha…                         │
-            │* darkMode            ON      2.10     Stephanie B                            │
+            │  Name               State   Release  Fingerprint  Override   Last change     │
+            │  betaCheckout       ON      10.0     John S,Step…                            │
+            │* darkMode           ON      2.10     Stephanie B                             │
             │  legac┌ Flip toggle ─────────────────────────────────────────────────┐       │
-            │  useNe│ useNewAlgorithm                                              │2m ago │
+            │  useNe│ useNewAlgorithm                                              │ago    │
             │       │ True → False  (turns it OFF)                                 │       │
             │       │                                                              │       │
             │       │ Changed meanwhile: now False (by bob at 18:03:30) — nothing  │       │

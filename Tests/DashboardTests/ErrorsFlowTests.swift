@@ -19,6 +19,23 @@ import Testing
         #expect(!s.errors.searching && s.errors.selectedRow?.id == Fixtures.errorRows[0].id)
     }
 
+    @Test func latestErrorsShowUntilTheUserSearches() {
+        var s = Fixtures.loaded()
+        let latest = ErrorSearchView(query: "", total: 9, rows: Fixtures.errorRows, backendLabel: "RediSearch 1.x")
+        _ = update(&s, .pollSucceeded(DashboardSnapshot(latestErrors: latest), duration: 0.01, at: Fixtures.at(1)))
+        #expect(s.errors.result == latest, "before any search the pane lists the newest errors")
+        _ = s.press(.char("3"), .char("/"))
+        _ = s.type("john")
+        _ = s.press(.enter)
+        _ = update(&s, .searchFinished(.success(Self.result)))
+        let newer = ErrorSearchView(query: "", total: 10, rows: [], backendLabel: "RediSearch 1.x")
+        _ = update(&s, .pollSucceeded(DashboardSnapshot(latestErrors: newer), duration: 0.01, at: Fixtures.at(2)))
+        #expect(s.errors.result == Self.result, "a poll never replaces the user's search results")
+        var buffer = ScreenBuffer(width: 80, height: 24)
+        render(s, theme: .monochrome, into: &buffer)
+        #expect(buffer.lines().joined().contains("found"))
+    }
+
     @Test func escLeavesTheFieldWithoutSearching() {
         var s = Fixtures.loaded()
         _ = s.press(.char("3"), .char("/"))

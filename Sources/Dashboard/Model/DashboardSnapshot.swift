@@ -14,12 +14,14 @@ public struct DashboardSnapshot: Hashable, Sendable {
     public var logsPossiblyLost: Int?
     public var logsLostIsEstimate: Bool
     public var errorCounts: [ToggleCount]?
+    /// The newest errors (a view with an empty query), shown until the user searches.
+    public var latestErrors: ErrorSearchView?
     public var server: ServerInfo?
     public var commandsPerSecond: Double?
 
     public init(toggles: [ToggleRow]? = nil, sessions: [SessionRow]? = nil, sessionsTotal: Int? = nil,
                 newLogLines: [LogLine] = [], logsPossiblyLost: Int? = nil, logsLostIsEstimate: Bool = true,
-                errorCounts: [ToggleCount]? = nil, server: ServerInfo? = nil, commandsPerSecond: Double? = nil) {
+                errorCounts: [ToggleCount]? = nil, latestErrors: ErrorSearchView? = nil, server: ServerInfo? = nil, commandsPerSecond: Double? = nil) {
         self.toggles = toggles
         self.sessions = sessions
         self.sessionsTotal = sessionsTotal
@@ -27,6 +29,7 @@ public struct DashboardSnapshot: Hashable, Sendable {
         self.logsPossiblyLost = logsPossiblyLost
         self.logsLostIsEstimate = logsLostIsEstimate
         self.errorCounts = errorCounts
+        self.latestErrors = latestErrors
         self.server = server
         self.commandsPerSecond = commandsPerSecond
     }

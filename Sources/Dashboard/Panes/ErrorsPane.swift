@@ -77,8 +77,12 @@ enum ErrorsPane {
         if e.searching { return Line("searching…", style: theme[.muted]) }
         if let error = e.searchError { return Line(SafeText.line(error, width: 200), style: theme[.error]) }
         guard let r = e.result else { return Line("Enter runs the search; words are matched, symbols ignored", style: theme[.muted]) }
-        var spans = [Span(r.total == r.rows.count ? "\(Formatting.count(r.total)) found"
-                          : "\(Formatting.count(r.rows.count)) of \(Formatting.count(r.total)) found"),
+        // No query yet: the poller's list of the newest errors.
+        let summary = r.query.isEmpty
+            ? "latest \(Formatting.count(r.rows.count)) of \(Formatting.count(r.total)) errors"
+            : r.total == r.rows.count ? "\(Formatting.count(r.total)) found"
+            : "\(Formatting.count(r.rows.count)) of \(Formatting.count(r.total)) found"
+        var spans = [Span(summary),
                      Span(" · " + SafeText.line(r.backendLabel, width: 30), style: theme[.muted])]
         if let notice = r.notice { spans.append(Span(" · " + SafeText.line(notice, width: 120), style: theme[.muted])) }
         return Line(spans)

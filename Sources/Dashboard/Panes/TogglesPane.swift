@@ -9,7 +9,7 @@ enum TogglesPane {
         TableColumn("Release", width: .fixed(8)),
         TableColumn("Fingerprint", width: .min(8)),
         TableColumn("Override", width: .fixed(10)),
-        TableColumn("Last change", width: .fixed(13)),
+        TableColumn("Last change", width: .fixed(16)),
     ]
 
     static func showsFilter(_ state: AppState) -> Bool {
@@ -67,7 +67,9 @@ enum TogglesPane {
         let flashing = state.toggles.isFlashing(r.name, now: state.now)
         var last = ""
         if let change = r.lastChange {
-            last = SafeText.line(change.actor, width: 8) + " " + Formatting.age(state.now.timeIntervalSince(change.time))
+            // `alice@laptop` reads as `alice`: the host rarely matters at a glance; history has it.
+            let who = change.actor.split(separator: "@", maxSplits: 1).first.map(String.init) ?? change.actor
+            last = SafeText.line(who, width: 8) + " " + Formatting.age(state.now.timeIntervalSince(change.time))
             if !last.hasSuffix("now") { last += " ago" }
         }
         // The `*` says "changed by someone else just now" in text, the colour only repeats it.

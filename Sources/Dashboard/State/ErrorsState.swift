@@ -21,4 +21,13 @@ public struct ErrorsState: Hashable, Sendable {
         guard let s = table.selected, s >= 0, s < rows.count else { return nil }
         return rows[s]
     }
+
+    /// Shows the poller's newest errors while the user has not searched (or cleared the
+    /// search); never replaces the results of a query, and keeps the selection in range.
+    public mutating func showLatest(_ latest: ErrorSearchView) {
+        guard !searching, query.isEmpty, result?.query.isEmpty ?? true else { return }
+        let selected = table.selected
+        result = latest
+        table.selected = latest.rows.isEmpty ? nil : min(selected ?? 0, latest.rows.count - 1)
+    }
 }

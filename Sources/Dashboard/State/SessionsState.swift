@@ -22,15 +22,21 @@ public struct SessionsState: Hashable, Sendable {
     public func row(atVisible i: Int) -> SessionRow { rows[visible[i]] }
 
     public mutating func replace(_ new: [SessionRow], total: Int?) {
+        let keep = selectedRow?.key
         rows = new
         if let total { self.total = total }
-        refilter()
+        refilter(keeping: keep)
     }
 
     /// Recomputes `visible` from the filter (key, auth type and field values, case-insensitive),
     /// keeping the selected session selected when it survives.
     public mutating func refilter() {
-        let keep = selectedRow?.key
+        refilter(keeping: selectedRow?.key)
+    }
+
+    /// `visible` indexes into `rows`: when the rows are replaced, the selection must be read
+    /// before, or a shorter list would be indexed with the old positions.
+    private mutating func refilter(keeping keep: String?) {
         let needle = filter.text.lowercased()
         visible = rows.indices.filter { i in
             guard !needle.isEmpty else { return true }

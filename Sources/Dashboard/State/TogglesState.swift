@@ -45,8 +45,9 @@ public struct TogglesState: Hashable, Sendable {
             }
         }
         loaded = true
+        let keep = selectedRow?.name
         rows = new
-        refilter()
+        refilter(keeping: keep)
     }
 
     public mutating func setSort(_ sort: ToggleSort) {
@@ -56,7 +57,12 @@ public struct TogglesState: Hashable, Sendable {
 
     /// Recomputes `visible`, keeping the selected toggle selected (by name) when it survives.
     public mutating func refilter() {
-        let keep = selectedRow?.name
+        refilter(keeping: selectedRow?.name)
+    }
+
+    /// `visible` indexes into `rows`: when the rows are replaced, the selection must be read
+    /// before, or a shorter list would be indexed with the old positions.
+    private mutating func refilter(keeping keep: String?) {
         let needle = filter.text.lowercased()
         var indices = rows.indices.filter { i in
             guard !needle.isEmpty else { return true }

@@ -60,6 +60,7 @@ extension AppState {
         if let rows = snapshot.sessions { sessions.replace(rows, total: snapshot.sessionsTotal) }
         logs.append(snapshot.newLogLines, lost: snapshot.logsPossiblyLost, lostIsEstimate: snapshot.logsLostIsEstimate)
         if let counts = snapshot.errorCounts { errors.counts = counts }
+        if let latest = snapshot.latestErrors { errors.showLatest(latest) }
         if let cps = snapshot.commandsPerSecond { commandsPerSecond = cps }
         keepSelectionsVisible()
         return []

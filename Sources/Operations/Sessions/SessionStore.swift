@@ -53,10 +53,10 @@ public enum SessionStore {
         let type = replies[0].string ?? "none"
         switch type {
         case "none":
-            throw .notFound(what: "session \(key.text); `opsdeck sessions list` shows the sessions")
+            throw .notFound(what: "session `\(key.text)` (`opsdeck sessions list` shows the sessions)")
         case "hash":
             guard let session = session(key: key, fields: replies[1], ttl: replies[2]) else {
-                throw .notFound(what: "session \(key.text) (it expired just now)")
+                throw .notFound(what: "session `\(key.text)` (it expired just now)")
             }
             return session
         default:

@@ -73,7 +73,7 @@ public enum ToggleStore {
             throw .badData("\(key.text) is \(what), not a toggle. Toggles are hashes with a `toggle` field; "
                 + "`opsdeck toggles list` shows them.")
         }
-        throw .notFound(what: "toggle \(name) (key \(candidates[0].text)); `opsdeck toggles list` shows the toggles")
+        throw .notFound(what: "toggle `\(name)` (key `\(candidates[0].text)`; `opsdeck toggles list` shows every toggle)")
     }
 
     /// Sets a toggle on or off, in its own spelling, with compare-and-set and an audit entry.
@@ -116,7 +116,7 @@ public enum ToggleStore {
         case .conflict(let now):
             throw .conflict(toggle: toggle.name, expected: current.raw, current: now)
         case .missing(let type):
-            if type == "none" { throw .notFound(what: "toggle \(name) (it was deleted meanwhile)") }
+            if type == "none" { throw .notFound(what: "toggle `\(name)` (deleted meanwhile; nothing was written)") }
             throw .badData("\(toggle.key.text) became a \(type) meanwhile; nothing was written.")
         case .noToggleField:
             throw .badData("\(toggle.key.text) lost its `toggle` field meanwhile; nothing was written.")

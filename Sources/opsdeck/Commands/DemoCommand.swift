@@ -50,14 +50,16 @@ struct DemoCommand: ParsableCommand {
         if !deterministic && !noActivity { simulator.start() }
 
         if serverOnly {
-            print(server.endpoint.description)
+            // Unbuffered: scripts read this line while we keep running.
+            FileHandle.standardOutput.write(Data((server.endpoint.description + "\n").utf8))
             if let note = server.searchNote { Output.error(note) }
             MainActor.assumeIsolated { DemoCommand.waitForSignal { simulator.stop(); server.stop() } }
         }
         let runtime = MainActor.assumeIsolated {
             let runtime = DashboardRuntime(DashboardRuntime.Settings(
                 endpoint: .init(endpoint: server.endpoint),
-                server: ServerInfo(contextName: "demo", endpoint: server.endpoint.description),
+                // The socket's folder name is random: deterministic screens name it generically.
+                server: ServerInfo(contextName: "demo", endpoint: deterministic ? "unix://…/redis.sock" : server.endpoint.description),
                 patterns: KeyPatterns(), readOnly: false, actor: OpsEnvironment.defaultActor(),
                 interval: options.interval ?? 1, theme: theme, clock: clock,
                 timeZone: deterministic ? TimeZone(identifier: "UTC")! : .current))

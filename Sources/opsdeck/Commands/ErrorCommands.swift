@@ -11,7 +11,7 @@ struct ErrorCommands: ParsableCommand {
         discussion: """
             Queries: free words, field:value (toggle:, value:, dev:/fingerprint:, exception:), word* prefixes, \
             "phrases", field:(several words). Punctuation only separates words, so anything can be pasted. \
-            See docs/cli-errors.md.
+            See the README, "Errors".
             """,
         subcommands: [Search.self, Count.self, Add.self, Init.self])
 

@@ -40,13 +40,13 @@ struct DashboardSource: PollSource {
         let env = OpsEnvironment(redis: redis, patterns: patterns, readOnly: true)
         do {
             var info: ServerInfo?
-            var counts: [ToggleCount]?
+            var errors: (counts: [ToggleCount], latest: ErrorSearchView)?
             if discover {
                 toggleKeys = try ToggleStore.discover(env)
                 logLists = try LogStore.discover(env)
                 try discoverSessions(env)
                 info = try serverInfo(env)
-                counts = try errorCounts(env)
+                errors = errorOverview(env)
             }
             let toggles = try ToggleStore.fetch(env, keys: toggleKeys)
             // The audit trail only matters when a value moved: read it then, not every second.
@@ -77,7 +77,8 @@ struct DashboardSource: PollSource {
                 newLogLines: update.entries.map(LogLine.init),
                 logsPossiblyLost: update.losses.isEmpty ? nil : lost,
                 logsLostIsEstimate: update.losses.contains { $0.estimatedLost != nil },
-                errorCounts: counts,
+                errorCounts: errors?.counts,
+                latestErrors: errors?.latest,
                 server: info,
                 commandsPerSecond: commandRate(redis))
         } catch {
@@ -130,10 +131,13 @@ struct DashboardSource: PollSource {
         return info
     }
 
-    private func errorCounts(_ env: OpsEnvironment) throws(OperationsError) -> [ToggleCount]? {
+    /// Counts per toggle and the newest errors, for the Errors pane before any search.
+    private func errorOverview(_ env: OpsEnvironment) -> (counts: [ToggleCount], latest: ErrorSearchView)? {
         // A missing index is not a poll failure: the Errors pane says so when searched.
-        guard let counts = try? ErrorStore(module: module).countsPerToggle(env) else { return nil }
-        return counts.map { ToggleCount(toggle: $0.key, count: $0.value) }.sorted { ($1.count, $0.toggle) < ($0.count, $1.toggle) }
+        guard let overview = try? ErrorStore(module: module).overview(env, latest: 100) else { return nil }
+        let counts = overview.counts.map { ToggleCount(toggle: $0.key, count: $0.value) }
+            .sorted { ($1.count, $0.toggle) < ($0.count, $1.toggle) }
+        return (counts, ErrorSearchView(overview.latest, query: nil))
     }
 
     private mutating func commandRate(_ redis: any RedisCommandSender) -> Double? {

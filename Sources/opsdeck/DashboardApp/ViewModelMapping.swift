@@ -47,7 +47,8 @@ extension ErrorRow {
 }
 
 extension ErrorSearchView {
-    init(_ result: ErrorSearchResult, query: ErrorQuery) {
+    /// A search's results, or (with no query) the poller's newest errors.
+    init(_ result: ErrorSearchResult, query: ErrorQuery?) {
         let label: String
         switch result.backend {
         case .search1: label = "RediSearch 1.x"
@@ -56,8 +57,8 @@ extension ErrorSearchView {
         }
         // On call, the newest errors matter first; the servers rank by relevance.
         let rows = result.records.map(ErrorRow.init).sorted { ($0.time ?? .distantPast) > ($1.time ?? .distantPast) }
-        self.init(query: query.text, total: result.total, rows: rows,
-                  backendLabel: label, notice: result.notice, terms: query.matchedTerms)
+        self.init(query: query?.text ?? "", total: result.total, rows: rows,
+                  backendLabel: label, notice: result.notice, terms: query?.matchedTerms ?? [])
     }
 }
 

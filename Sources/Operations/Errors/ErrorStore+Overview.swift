@@ -1,0 +1,51 @@
+import Foundation
+import RedisClient
+
+/// The error database at a glance: how many records each toggle has and the latest ones, for
+/// the dashboard's Errors pane before anyone has typed a query.
+public struct ErrorOverview: Sendable, Hashable {
+    public var counts: [String: Int]
+    /// The newest records (by the time in their id), newest first.
+    public var latest: ErrorSearchResult
+}
+
+extension ErrorStore {
+    /// One pass over the index (ids and toggle names only, `pageSize` at a time), then the
+    /// newest `latest` records in full with one pipelined HGETALL. Without a search module the
+    /// bounded client-side load gives both.
+    public func overview(_ env: OpsEnvironment, latest limit: Int = 100) throws(OperationsError) -> ErrorOverview {
+        let module = try resolveModule(env)
+        var counts: [String: Int] = [:]
+        switch module.generation {
+        case .v1, .v2:
+            let prefix = module.generation == .v2 ? env.patterns.errorPrefix : nil
+            var stubs: [ErrorRecord] = []
+            try forEachPage(env, "*", returning: [ErrorField.toggleName.rawValue], prefix: prefix) { records in
+                for record in records { counts[record.toggleName, default: 0] += 1 }
+                stubs += records
+            }
+            let newest = Array(Self.newestFirst(stubs).prefix(limit))
+            let replies = try env.run { redis throws(RedisError) in
+                try redis.send(newest.map { RedisCommand("HGETALL", $0.key) })
+            }
+            let records = zip(newest, replies).map { stub, reply in
+                // A 1.x document whose hash is gone still has its id (and so its time and toggle).
+                ErrorRecord(id: stub.id, key: stub.key, fields: Dictionary(reply.pairs ?? [], uniquingKeysWith: { a, _ in a }))
+            }
+            let backend: ErrorSearchResult.Backend = module.generation == .v1 ? .search1 : .search2
+            return ErrorOverview(counts: counts, latest: ErrorSearchResult(total: stubs.count, records: records, backend: backend))
+        case .none:
+            let loaded = try ErrorClientSearch(scanLimit: clientSideScanLimit).loadAll(env)
+            for record in loaded.records { counts[record.toggleName, default: 0] += 1 }
+            let records = Array(Self.newestFirst(loaded.records).prefix(limit))
+            let backend = ErrorSearchResult.Backend.clientSide(scanned: loaded.records.count, truncated: loaded.truncated)
+            return ErrorOverview(counts: counts, latest: ErrorSearchResult(
+                total: loaded.records.count, records: records, backend: backend,
+                notice: "no search module on this server: error hashes read client-side"))
+        }
+    }
+
+    static func newestFirst(_ records: [ErrorRecord]) -> [ErrorRecord] {
+        records.sorted { ($0.time ?? .distantPast, $0.id) > ($1.time ?? .distantPast, $1.id) }
+    }
+}

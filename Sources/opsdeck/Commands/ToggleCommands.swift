@@ -1,0 +1,125 @@
+import ArgumentParser
+import Foundation
+import Operations
+import RedisClient
+
+/// `opsdeck toggles list | get | set | history`: feature toggles from scripts and terminals.
+/// Each subcommand connects once, runs on the main thread, and exits with the documented codes.
+struct ToggleCommands: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "toggles",
+        abstract: "List, inspect and flip feature toggles (hashes with a `toggle` field).",
+        subcommands: [List.self, Get.self, Set.self, History.self])
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List every toggle, sorted by name.")
+        @OptionGroup var connection: ConnectionOptions
+        @OptionGroup var output: OutputOptions
+
+        func run() throws {
+            let env = try CommandContext(connection).environment()
+            let toggles = try ToggleStore.list(env)
+            if output.json { return try Output.json(toggles) }
+            if toggles.isEmpty {
+                Output.error("no toggles found under `\(env.patterns.toggles)` (hashes with a `toggle` field).")
+                return
+            }
+            Output.table(["NAME", "STATE", "VALUE", "RELEASE", "OVERRIDE", "FINGERPRINT"], toggles.map { toggle in
+                [toggle.name, toggle.state.rawValue, toggle.value.raw, toggle.releaseNum ?? "-",
+                 toggle.override ?? "-", toggle.fingerprint ?? "-"]
+            })
+        }
+    }
+
+    struct Get: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Show one toggle with all its fields.")
+        @Argument(help: "Toggle name (the key, without the pattern's prefix).") var name: String
+        @OptionGroup var connection: ConnectionOptions
+        @OptionGroup var output: OutputOptions
+
+        func run() throws {
+            let env = try CommandContext(connection).environment()
+            let toggle = try ToggleStore.get(env, name: name)
+            if output.json { return try Output.json(toggle) }
+            var rows = [["name", toggle.name], ["key", toggle.key.text], ["state", toggle.state.rawValue]]
+            if !toggle.audiences.isEmpty { rows.append(["audiences", toggle.audiences.joined(separator: ", ")]) }
+            rows += toggle.fields.sorted { $0.key < $1.key }.map { ["field \($0.key)", $0.value] }
+            Output.table(["PROPERTY", "VALUE"], rows)
+        }
+    }
+
+    struct Set: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Turn a toggle on or off (compare-and-set, audited).",
+            discussion: """
+                Writes the value in the toggle's own spelling (yes/no, TRUE/FALSE...), an audit entry \
+                and a log line to recent:opsdeck:info, atomically. Without --expect the value read just \
+                before the write is expected, so a concurrent change is still caught: exit 3, nothing written. \
+                Already in the requested state: nothing written, exit 0.
+                """)
+        @Argument(help: "Toggle name.") var name: String
+        @Argument(help: "on or off.") var target: Switch
+        @Option(help: "Fail with exit 3 unless the toggle is currently in this state (on or off).") var expect: Switch?
+        @Option(help: "Why, for the audit trail.") var reason: String?
+        @OptionGroup var connection: ConnectionOptions
+        @OptionGroup var output: OutputOptions
+
+        func run() throws {
+            let env = try CommandContext(connection).environment()
+            let result = try ToggleStore.flip(env, name: name, to: target.isOn,
+                                              expect: expect.map { ToggleState($0.isOn) }, reason: reason)
+            if output.json { return try Output.json(result) }
+            if result.changed {
+                print(Output.visible("\(result.toggle.name): \(result.old) -> \(result.new) (audited as \(env.actor))"))
+            } else {
+                print(Output.visible("\(result.toggle.name) is already \(result.toggle.state) (\(result.old)); nothing written"))
+            }
+        }
+    }
+
+    struct History: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Show the audit trail of flips, newest first.")
+        @Argument(help: "Only this toggle's flips.") var name: String?
+        @Option(help: "At most this many entries.") var limit = 20
+        @OptionGroup var connection: ConnectionOptions
+        @OptionGroup var output: OutputOptions
+
+        func validate() throws {
+            guard limit > 0 else { throw ValidationError("--limit must be at least 1") }
+        }
+
+        func run() throws {
+            let env = try CommandContext(connection).environment()
+            let entries = try AuditStore.history(env, toggle: name, limit: limit)
+            if output.json { return try Output.json(entries) }
+            if entries.isEmpty {
+                Output.error("no audit entries\(name.map { " for \($0)" } ?? "") in \(env.patterns.auditKey).")
+                return
+            }
+            Output.table(["TIME", "TOGGLE", "CHANGE", "ACTOR", "REASON"], entries.map { entry in
+                guard let unparsed = entry.unparsed else {
+                    return [entry.time, entry.toggle, "\(entry.old) -> \(entry.new)", entry.actor, entry.reason ?? "-"]
+                }
+                return ["?", "?", "?", "?", "unreadable entry: \(unparsed)"]
+            })
+        }
+    }
+}
+
+/// `on`/`off` on the command line; any toggle spelling is accepted (true, 1, yes, ...), so the
+/// `--expect <current>` suggested by a conflict message works whatever the toggle's spelling.
+enum Switch: ExpressibleByArgument, Sendable {
+    case on, off
+
+    init?(argument: String) {
+        switch ToggleValue(argument).state {
+        case .on: self = .on
+        case .off: self = .off
+        case .unknown: return nil
+        }
+    }
+
+    var isOn: Bool { self == .on }
+
+    static var allValueStrings: [String] { ["on", "off"] }
+}

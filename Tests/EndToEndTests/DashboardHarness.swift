@@ -1,0 +1,52 @@
+import Demo
+import Foundation
+import LocalRedis
+import Operations
+import RedisClient
+import TestSupport
+
+/// One end-to-end fixture: a private Redis (RediSearch 1.x) loaded with the demo's sample data,
+/// and the real `opsdeck` binary running against it in a real terminal (tmux). Owned by one
+/// test; `close()` stops both.
+final class DashboardHarness {
+    let server: RedisServerProcess
+    let terminal: TerminalSession
+    let redis: RedisConnection
+
+    /// The built `opsdeck` executable, beside the test bundle in the build folder.
+    static var binary: String {
+        let exe = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+        var folder = URL(fileURLWithPath: exe).deletingLastPathComponent()
+        // swift test runs …/debug/opsdeckPackageTests.xctest; the binary is …/debug/opsdeck.
+        if folder.lastPathComponent.hasSuffix(".xctest") { folder = folder.deletingLastPathComponent() }
+        return folder.appendingPathComponent("opsdeck").path
+    }
+
+    init(columns: Int = 200, rows: Int = 56, interval: Double = 0.5, extra: [String] = [],
+         flavor: ServerFlavor = .search1) throws {
+        server = try RedisServerProcess(flavor: flavor)
+        redis = try server.connect()
+        var seeder = DemoSeeder(sessions: 60, errors: 12, now: Date(), seed: 7)
+        try seeder.load(into: redis)
+        guard FileManager.default.isExecutableFile(atPath: Self.binary) else {
+            throw TerminalSession.Failure(message: "opsdeck binary not found at \(Self.binary); run swift build first", screen: "")
+        }
+        terminal = try TerminalSession(
+            command: [Self.binary, "dashboard", "--socket", server.socketPath, "--interval", String(interval)] + extra,
+            environment: ["TZ": "UTC", "USER": "e2e"], columns: columns, rows: rows)
+    }
+
+    /// Pushes a log line the way services do (LPUSH + LTRIM) from another client.
+    func pushLog(_ message: String, source: String = "checkout", severity: String = "error") throws {
+        let line = AsctimeTimestamp.format(Date(), timeZone: TimeZone(identifier: "UTC")!) + " " + message
+        try redis.send([RedisCommand("LPUSH", "recent:\(source):\(severity)", line),
+                        RedisCommand("LTRIM", "recent:\(source):\(severity)", 0, 99)])
+    }
+
+    func close() {
+        terminal.close()
+        server.shutdown()
+    }
+
+    deinit { close() }
+}

@@ -1,0 +1,98 @@
+import Foundation
+import Operations
+import RedisClient
+import TestSupport
+import Testing
+
+@Suite struct ToggleStoreTests {
+    @Test func discoveryIgnoresOtherTypesAndHashesWithoutToggle() throws {
+        try withConnection { redis, _ in
+            try redis.execute("HSET", "useNewAlgorithm", "toggle", "True", "releaseNum", "2.5", "override", "fb-user")
+            try redis.execute("HSET", "darkMode", "toggle", "no")
+            try redis.execute("HSET", "session:1", "authType", "fb-user")
+            try redis.execute("SET", "toggle", "a string named toggle")
+            try redis.execute("LPUSH", "recent:x:info", "line")
+            try redis.execute("SADD", "a-set", "toggle")
+            let env = ToggleTestSupport.environment(redis)
+            let keys = try ToggleStore.discover(env)
+            #expect(Set(keys) == ["useNewAlgorithm", "darkMode"])
+            let toggles = try ToggleStore.list(env)
+            #expect(toggles.map(\.name) == ["darkMode", "useNewAlgorithm"])
+            #expect(toggles[0].state == .off)
+            #expect(toggles[1].audiences == ["fb-user"])
+            #expect(toggles[1].releaseNum == "2.5")
+        }
+    }
+
+    @Test func findsToggleAmongFiveThousandKeysWithAPattern() throws {
+        try withConnection { redis, _ in
+            try redis.send((0..<5_000).map { RedisCommand("HSET", "session:\($0)", "authType", "web") })
+            try redis.send((0..<20).map { RedisCommand("HSET", "toggle:feature\($0)", "toggle", $0 % 2 == 0 ? "on" : "off") })
+            try redis.execute("HSET", "toggle:notAToggle", "something", "else")
+            var patterns = KeyPatterns(toggles: "toggle:*")
+            patterns.scanCount = 100
+            let sender = CountingSender(redis)
+            let env = ToggleTestSupport.environment(sender, patterns: patterns)
+            let toggles = try ToggleStore.list(env)
+            #expect(toggles.count == 20)
+            #expect(toggles.first?.name == "feature0", "names drop the pattern's prefix")
+            #expect(!sender.sent.contains { $0.name == "KEYS" }, "never KEYS")
+            #expect(sender.sent.filter { $0.name == "SCAN" }.allSatisfy { $0.arguments.contains(Array("TYPE".utf8)) })
+            #expect(try ToggleStore.get(env, name: "feature3").value.raw == "off")
+            #expect(try ToggleStore.get(env, name: "toggle:feature3").name == "feature3", "the full key works too")
+        }
+    }
+
+    @Test func fetchSkipsVanishedAndWrongTypeKeysInOneRoundTrip() throws {
+        try withConnection { redis, _ in
+            try redis.execute("HSET", "a", "toggle", "1")
+            try redis.execute("LPUSH", "b", "not a hash")
+            try redis.execute("HSET", "c", "toggle", "0")
+            let sender = CountingSender(redis)
+            let env = ToggleTestSupport.environment(sender)
+            let toggles = try ToggleStore.fetch(env, keys: ["a", "b", "gone", "c"])
+            #expect(toggles.map(\.name) == ["a", "c"])
+            #expect(sender.sent.count == 4 && sender.sent.allSatisfy { $0.name == "HGETALL" })
+        }
+    }
+
+    @Test func getExplainsMissingAndWrongTypeKeys() throws {
+        try withConnection { redis, _ in
+            try redis.execute("LPUSH", "aList", "x")
+            try redis.execute("HSET", "plainHash", "f", "v")
+            let env = ToggleTestSupport.environment(redis)
+            #expect {
+                try ToggleStore.get(env, name: "nothing")
+            } throws: { error in
+                guard case OperationsError.notFound(let what) = error else { return false }
+                return what.contains("nothing")
+            }
+            #expect {
+                try ToggleStore.get(env, name: "aList")
+            } throws: { error in
+                guard case OperationsError.badData(let message) = error else { return false }
+                return message.contains("a list")
+            }
+            #expect {
+                try ToggleStore.get(env, name: "plainHash")
+            } throws: { error in
+                guard case OperationsError.badData(let message) = error else { return false }
+                return message.contains("without a `toggle` field")
+            }
+        }
+    }
+
+    @Test func binaryAndEscapeValuesSurviveReading() throws {
+        try withConnection { redis, _ in
+            let key = RedisKey(bytes: [0x66, 0xFF, 0xFE])
+            try redis.execute("HSET", key, "toggle", [0x6F, 0x6E, 0xFF] as [UInt8], "fingerprint", "\u{1B}[31mred\u{1B}[0m")
+            let env = ToggleTestSupport.environment(redis)
+            let toggles = try ToggleStore.list(env)
+            #expect(toggles.count == 1)
+            #expect(toggles.first?.key == key, "the key keeps its exact bytes")
+            #expect(toggles.first?.value.raw == "on\u{FFFD}")
+            #expect(toggles.first?.state == .unknown)
+            #expect(toggles.first?.fingerprint == "\u{1B}[31mred\u{1B}[0m", "kept verbatim; renderers escape")
+        }
+    }
+}
