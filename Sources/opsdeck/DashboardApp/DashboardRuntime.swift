@@ -38,7 +38,7 @@ final class DashboardRuntime {
     private let poller: Poller<DashboardSource>
     private var effects: EffectRunner!
     private var sources: [any DispatchSourceProtocol] = []
-    private var lastTick = Date.distantPast
+    private var lastDraw = Date.distantPast
     private var onExit: [() -> Void] = []
 
     init(_ settings: Settings) {
@@ -96,8 +96,10 @@ final class DashboardRuntime {
     private func heartbeat() {
         drainKeys()
         let now = settings.clock()
-        // Ages, countdowns and flash expiry change once a second; nothing else needs a redraw.
-        if now.timeIntervalSince(lastTick) >= 1 {
+        // Ages, countdowns and flash expiry change once a second. A poll result redraws (and
+        // moves the clock) every interval anyway, so the tick only draws when nothing else did:
+        // one frame a second when idle instead of two (benchmark 6a).
+        if now.timeIntervalSince(lastDraw) >= 1 {
             send([.tick(now)])
         }
     }
@@ -129,7 +131,6 @@ final class DashboardRuntime {
     private func send(_ messages: [Message]) {
         var quitting = false
         for message in messages {
-            if case .tick(let date) = message { lastTick = date }
             for effect in update(&state, message) {
                 if case .quit = effect { quitting = true } else { effects.run(effect) }
             }
@@ -144,6 +145,7 @@ final class DashboardRuntime {
         var buffer = ScreenBuffer(width: size.width, height: size.height)
         render(state, theme: settings.theme, into: &buffer)
         terminal.draw(buffer)
+        lastDraw = settings.clock()
     }
 
     /// Restores the terminal first, whatever happens next, then stops the poller and cleans up.

@@ -12,13 +12,18 @@ import RedisClient
 struct DashboardSource: PollSource {
     let patterns: KeyPatterns
     let server: ServerInfo
-    /// How many sessions the list shows at most; the rest is counted, not fetched.
-    var sessionLimit = 500
     var sessionFilter = SessionFilter()
+    /// Toggles refreshed per poll between discoveries: a full pass over 10,000 toggles every
+    /// second was most of the idle cost on a large keyspace (benchmark 6b).
+    var toggleSlice = 1_000
+    /// SCAN pages of the session walk per poll.
+    var sessionPagesPerPoll = 20
     private var toggleKeys: [RedisKey] = []
+    private var toggles: [Toggle] = []
+    private var sliceStart = 0
+    private var lastToggleDiscovery: (at: Date, took: Double)?
     private var logLists: [LogList] = []
-    private var sessionKeys: [RedisKey] = []
-    private var sessionsTotal: Int?
+    private var sessionScan: SessionScan
     private var tail: LogTail
     private var module: SearchModule?
     private var lastToggles: [ToggleRow]?
@@ -31,6 +36,8 @@ struct DashboardSource: PollSource {
         self.patterns = patterns
         self.server = server
         tail = LogTail(timeZone: timeZone)
+        // The list shows at most 500 sessions; the rest is counted, not fetched.
+        sessionScan = SessionScan(pattern: patterns.sessions, count: patterns.scanCount, limit: 500)
     }
 
     /// The search module found at the last discovery (the effect runner reuses it).
@@ -42,15 +49,14 @@ struct DashboardSource: PollSource {
             var info: ServerInfo?
             var errors: (counts: [ToggleCount], latest: ErrorSearchView)?
             if discover {
-                toggleKeys = try ToggleStore.discover(env)
                 logLists = try LogStore.discover(env)
-                try discoverSessions(env)
+                sessionScan.restart()
                 info = try serverInfo(env)
                 errors = errorOverview(env)
             }
-            let toggles = try ToggleStore.fetch(env, keys: toggleKeys)
+            let allToggles = try refreshToggles(env, discover: discover)
             // The audit trail only matters when a value moved: read it then, not every second.
-            let values = toggles.map(\.value.raw)
+            let values = allToggles.map(\.value.raw)
             if discover || values != lastValues {
                 latestChange = [:]
                 for entry in try AuditStore.history(env, limit: 200) where latestChange[entry.toggle] == nil {
@@ -58,11 +64,14 @@ struct DashboardSource: PollSource {
                 }
                 lastValues = values
             }
-            let toggleRows = toggles.map { ToggleRow($0, lastChange: latestChange[$0.name]) }
-            // Sessions change slowly and the list counts TTLs down by itself: refreshing them with the
-            // discovery cycle rather than every poll keeps the idle load on the server low.
-            let sessions = discover
-                ? try SessionStore.fetch(env, keys: sessionKeys).filter(sessionFilter.matches).map(SessionRow.init)
+            let toggleRows = allToggles.map { ToggleRow($0, lastChange: latestChange[$0.name]) }
+            // Sessions change slowly and the list counts TTLs down by itself: they are re-read
+            // with the discovery cycle, or when the walk over their keys found new ones.
+            let keysChanged = try env.run { redis throws(RedisError) in
+                try sessionScan.advance(on: redis, pages: sessionPagesPerPoll)
+            }
+            let sessions = discover || keysChanged
+                ? try SessionStore.fetch(env, keys: sessionScan.keys).filter(sessionFilter.matches).map(SessionRow.init)
                 : lastSessions ?? []
             let update = tail.ingest(try LogStore.read(env, lists: logLists))
             let lost = update.losses.reduce(0) { $0 + ($1.estimatedLost ?? 1) }
@@ -73,7 +82,7 @@ struct DashboardSource: PollSource {
             return DashboardSnapshot(
                 toggles: toggleRows == lastToggles ? nil : toggleRows,
                 sessions: sessions == lastSessions ? nil : sessions,
-                sessionsTotal: sessionsTotal,
+                sessionsTotal: sessionScan.total,
                 newLogLines: update.entries.map(LogLine.init),
                 logsPossiblyLost: update.losses.isEmpty ? nil : lost,
                 logsLostIsEstimate: update.losses.contains { $0.estimatedLost != nil },
@@ -87,28 +96,31 @@ struct DashboardSource: PollSource {
         }
     }
 
-    /// Session keys for the list: the first `sessionLimit` matching the pattern (SCAN), and the
-    /// total count when the scan finished within a bounded number of pages.
-    private mutating func discoverSessions(_ env: OpsEnvironment) throws(OperationsError) {
-        var keys: [RedisKey] = []
-        var seen = Set<RedisKey>()
-        var total = 0
-        var scanner = KeyScanner(pattern: patterns.sessions, count: patterns.scanCount, type: "hash")
-        var pages = 0
-        let redis = env.redis
-        do {
-            while pages < 200, let page = try scanner.next(on: redis) {
-                pages += 1
-                for key in page where seen.insert(key).inserted {
-                    total += 1
-                    if keys.count < sessionLimit { keys.append(key) }
-                }
-            }
-        } catch {
-            throw .redis(error)
+    /// Toggle keys are rediscovered at most every `10 × the discovery's own duration` (a SCAN
+    /// over a large keyspace must not become the idle load); between discoveries one slice of
+    /// `toggleSlice` toggles is re-read per poll, all of them when there are fewer.
+    private mutating func refreshToggles(_ env: OpsEnvironment, discover: Bool) throws(OperationsError) -> [Toggle] {
+        let now = Date()
+        let due = lastToggleDiscovery.map { now.timeIntervalSince($0.at) >= max(5, 50 * $0.took) } ?? true
+        if discover && due || toggleKeys.isEmpty && lastToggleDiscovery == nil {
+            toggleKeys = try ToggleStore.discover(env)
+            lastToggleDiscovery = (now, Date().timeIntervalSince(now))
+            toggles = try ToggleStore.fetch(env, keys: toggleKeys)
+            sliceStart = 0
+            return toggles
         }
-        sessionKeys = keys.sorted()
-        sessionsTotal = scanner.isComplete ? total : nil
+        if toggleKeys.count <= toggleSlice || discover {
+            toggles = try ToggleStore.fetch(env, keys: toggleKeys)
+            return toggles
+        }
+        let end = min(sliceStart + toggleSlice, toggleKeys.count)
+        let slice = Array(toggleKeys[sliceStart..<end])
+        sliceStart = end == toggleKeys.count ? 0 : end
+        let fresh = Dictionary(try ToggleStore.fetch(env, keys: slice).map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
+        let sliceKeys = Set(slice)
+        // Toggles of this slice that vanished drop out; the others keep their last reading.
+        toggles = toggles.compactMap { sliceKeys.contains($0.key) ? fresh[$0.key] : $0 }
+        return toggles
     }
 
     private mutating func serverInfo(_ env: OpsEnvironment) throws(OperationsError) -> ServerInfo {
