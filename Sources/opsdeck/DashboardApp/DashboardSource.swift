@@ -15,9 +15,11 @@ struct DashboardSource: PollSource {
     var sessionFilter = SessionFilter()
     /// Toggles refreshed per poll between discoveries: a full pass over 10,000 toggles every
     /// second was most of the idle cost on a large keyspace (benchmark 6b).
-    var toggleSlice = 1_000
+    var toggleSlice = 500
     /// SCAN pages of the session walk per poll.
     var sessionPagesPerPoll = 20
+    /// Set by the user's refresh: rediscover now, whatever the budgets say.
+    var forceDiscovery = false
     private var toggleKeys: [RedisKey] = []
     private var toggles: [Toggle] = []
     private var sliceStart = 0
@@ -50,7 +52,7 @@ struct DashboardSource: PollSource {
             var errors: (counts: [ToggleCount], latest: ErrorSearchView)?
             if discover {
                 logLists = try LogStore.discover(env)
-                sessionScan.restart()
+                sessionScan.restart(force: forceDiscovery)
                 info = try serverInfo(env)
                 errors = errorOverview(env)
             }
@@ -67,8 +69,10 @@ struct DashboardSource: PollSource {
             let toggleRows = allToggles.map { ToggleRow($0, lastChange: latestChange[$0.name]) }
             // Sessions change slowly and the list counts TTLs down by itself: they are re-read
             // with the discovery cycle, or when the walk over their keys found new ones.
+            // Until the list shows something, one SCAN step is enough to show a first page.
+            let pages = sessionScan.keys.isEmpty ? 1 : sessionPagesPerPoll
             let keysChanged = try env.run { redis throws(RedisError) in
-                try sessionScan.advance(on: redis, pages: sessionPagesPerPoll)
+                try sessionScan.advance(on: redis, pages: pages)
             }
             let sessions = discover || keysChanged
                 ? try SessionStore.fetch(env, keys: sessionScan.keys).filter(sessionFilter.matches).map(SessionRow.init)
@@ -91,17 +95,21 @@ struct DashboardSource: PollSource {
                 server: info,
                 commandsPerSecond: commandRate(redis))
         } catch {
+            // After an outage the keyspace may be anything (a restarted server, a failover):
+            // the next successful poll rediscovers everything.
+            forceDiscovery = true
             if case .redis(let redisError) = error { throw redisError }
             throw .unexpectedReply(command: "poll", detail: error.description)
         }
     }
 
-    /// Toggle keys are rediscovered at most every `10 × the discovery's own duration` (a SCAN
-    /// over a large keyspace must not become the idle load); between discoveries one slice of
-    /// `toggleSlice` toggles is re-read per poll, all of them when there are fewer.
+    /// Toggle keys are rediscovered at most every `max(10 s, duration / 0.25%)`: a SCAN over a
+    /// large keyspace (200 ms on 110,000 keys) must not become the idle load. Between discoveries
+    /// one slice of `toggleSlice` toggles is re-read per poll, all of them when there are fewer.
     private mutating func refreshToggles(_ env: OpsEnvironment, discover: Bool) throws(OperationsError) -> [Toggle] {
         let now = Date()
-        let due = lastToggleDiscovery.map { now.timeIntervalSince($0.at) >= max(5, 50 * $0.took) } ?? true
+        let due = forceDiscovery || lastToggleDiscovery.map { now.timeIntervalSince($0.at) >= max(10, $0.took / 0.0025) } ?? true
+        defer { forceDiscovery = false }
         if discover && due || toggleKeys.isEmpty && lastToggleDiscovery == nil {
             toggleKeys = try ToggleStore.discover(env)
             lastToggleDiscovery = (now, Date().timeIntervalSince(now))

@@ -34,6 +34,8 @@ final class EffectRunner: @unchecked Sendable {
         case .quit:
             return
         case .refreshNow:
+            // The user asked: rediscover keys now, whatever the idle budgets say.
+            poller.updateSource { $0.forceDiscovery = true }
             poller.refreshNow()
         case .flip(let toggle, let on, let expectedRaw, let reason):
             perform { env in self.reply(.flipFinished(Self.flip(env, toggle: toggle, to: on, expectedRaw: expectedRaw, reason: reason))) }

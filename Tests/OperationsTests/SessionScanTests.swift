@@ -1,7 +1,7 @@
 import RedisClient
 import TestSupport
 import Testing
-@testable import opsdeck
+import Operations
 
 /// The dashboard's session walk: the list appears after one SCAN step, the count when done.
 @Suite struct SessionScanTests {
@@ -25,6 +25,8 @@ import Testing
             // A new walk keeps showing the last complete list and count until it finishes.
             try redis.execute("DEL", "session:0")
             scan.restart()
+            #expect(!scan.isWalking, "too soon after the last walk: the budget holds it back")
+            scan.restart(force: true)
             _ = try scan.advance(on: redis, pages: 1)
             #expect(scan.total == 5_000)
             while scan.isWalking { _ = try scan.advance(on: redis, pages: 50) }
