@@ -20,10 +20,13 @@ struct DashboardSource: PollSource {
     var sessionPagesPerPoll = 20
     /// Set by the user's refresh: rediscover now, whatever the budgets say.
     var forceDiscovery = false
+    /// Toggles to re-read on the next poll whatever slice is due (just flipped from here).
+    var priorityToggles: Set<String> = []
     private var toggleKeys: [RedisKey] = []
     private var toggles: [Toggle] = []
     private var sliceStart = 0
     private var lastToggleDiscovery: (at: Date, took: Double)?
+    private var lastErrorOverview: (at: Date, took: Double)?
     private var logLists: [LogList] = []
     private var sessionScan: SessionScan
     private var tail: LogTail
@@ -54,19 +57,28 @@ struct DashboardSource: PollSource {
                 logLists = try LogStore.discover(env)
                 sessionScan.restart(force: forceDiscovery)
                 info = try serverInfo(env)
-                errors = errorOverview(env)
-            }
-            let allToggles = try refreshToggles(env, discover: discover)
-            // The audit trail only matters when a value moved: read it then, not every second.
-            let values = allToggles.map(\.value.raw)
-            if discover || values != lastValues {
-                latestChange = [:]
-                for entry in try AuditStore.history(env, limit: 200) where latestChange[entry.toggle] == nil {
-                    latestChange[entry.toggle] = entry
+                // The overview reads every record's id: on a large index, within the same budget.
+                if forceDiscovery || lastErrorOverview.map({ Date().timeIntervalSince($0.at) >= max(10, $0.took / 0.0025) }) ?? true {
+                    let started = Date()
+                    errors = errorOverview(env)
+                    lastErrorOverview = (started, Date().timeIntervalSince(started))
                 }
-                lastValues = values
             }
-            let toggleRows = allToggles.map { ToggleRow($0, lastChange: latestChange[$0.name]) }
+            let (allToggles, togglesMoved) = try refreshToggles(env, discover: discover)
+            var toggleRows = lastToggles ?? []
+            // Unchanged toggles cost nothing more: no audit read, no rows rebuilt or compared.
+            if togglesMoved || discover || lastToggles == nil {
+                // The audit trail only matters when a value moved: read it then, not every second.
+                let values = allToggles.map(\.value.raw)
+                if discover || values != lastValues {
+                    latestChange = [:]
+                    for entry in try AuditStore.history(env, limit: 200) where latestChange[entry.toggle] == nil {
+                        latestChange[entry.toggle] = entry
+                    }
+                    lastValues = values
+                }
+                toggleRows = allToggles.map { ToggleRow($0, lastChange: latestChange[$0.name]) }
+            }
             // Sessions change slowly and the list counts TTLs down by itself: they are re-read
             // with the discovery cycle, or when the walk over their keys found new ones.
             // Until the list shows something, one SCAN step is enough to show a first page.
@@ -106,29 +118,46 @@ struct DashboardSource: PollSource {
     /// Toggle keys are rediscovered at most every `max(10 s, duration / 0.25%)`: a SCAN over a
     /// large keyspace (200 ms on 110,000 keys) must not become the idle load. Between discoveries
     /// one slice of `toggleSlice` toggles is re-read per poll, all of them when there are fewer.
-    private mutating func refreshToggles(_ env: OpsEnvironment, discover: Bool) throws(OperationsError) -> [Toggle] {
+    private mutating func refreshToggles(
+        _ env: OpsEnvironment, discover: Bool
+    ) throws(OperationsError) -> (toggles: [Toggle], moved: Bool) {
         let now = Date()
         let due = forceDiscovery || lastToggleDiscovery.map { now.timeIntervalSince($0.at) >= max(10, $0.took / 0.0025) } ?? true
-        defer { forceDiscovery = false }
+        defer {
+            forceDiscovery = false
+            priorityToggles = []
+        }
         if discover && due || toggleKeys.isEmpty && lastToggleDiscovery == nil {
             toggleKeys = try ToggleStore.discover(env)
             lastToggleDiscovery = (now, Date().timeIntervalSince(now))
-            toggles = try ToggleStore.fetch(env, keys: toggleKeys)
-            sliceStart = 0
-            return toggles
+            let fresh = try ToggleStore.fetch(env, keys: toggleKeys)
+            defer { toggles = fresh }
+            return (fresh, fresh != toggles)
         }
-        if toggleKeys.count <= toggleSlice || discover {
-            toggles = try ToggleStore.fetch(env, keys: toggleKeys)
-            return toggles
+        if toggleKeys.count <= toggleSlice {
+            let fresh = try ToggleStore.fetch(env, keys: toggleKeys)
+            defer { toggles = fresh }
+            return (fresh, fresh != toggles)
         }
+        // A slice, plus the toggles just flipped from this dashboard (their new value must show
+        // at once, whichever slice is due).
         let end = min(sliceStart + toggleSlice, toggleKeys.count)
-        let slice = Array(toggleKeys[sliceStart..<end])
+        var slice = Array(toggleKeys[sliceStart..<end])
         sliceStart = end == toggleKeys.count ? 0 : end
+        if !priorityToggles.isEmpty {
+            slice += toggles.filter { priorityToggles.contains($0.name) }.map(\.key)
+        }
         let fresh = Dictionary(try ToggleStore.fetch(env, keys: slice).map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
         let sliceKeys = Set(slice)
+        var moved = false
         // Toggles of this slice that vanished drop out; the others keep their last reading.
-        toggles = toggles.compactMap { sliceKeys.contains($0.key) ? fresh[$0.key] : $0 }
-        return toggles
+        toggles = toggles.compactMap { old in
+            guard sliceKeys.contains(old.key) else { return old }
+            let new = fresh[old.key]
+            if new != old { moved = true }
+            return new
+        }
+        return (toggles, moved)
     }
 
     private mutating func serverInfo(_ env: OpsEnvironment) throws(OperationsError) -> ServerInfo {

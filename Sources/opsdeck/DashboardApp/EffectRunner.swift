@@ -39,6 +39,7 @@ final class EffectRunner: @unchecked Sendable {
             poller.refreshNow()
         case .flip(let toggle, let on, let expectedRaw, let reason):
             perform { env in self.reply(.flipFinished(Self.flip(env, toggle: toggle, to: on, expectedRaw: expectedRaw, reason: reason))) }
+            poller.updateSource { $0.priorityToggles.insert(toggle) }
             poller.refreshNow()
         case .countBlastRadius(let toggle):
             perform { env in
