@@ -58,14 +58,9 @@ public enum ServerFlavor: String, Sendable, CaseIterable, CustomStringConvertibl
         throw LocalRedisError.missing(what: "redis-server", install: "apt-get install -y redis-server redis-tools")
     }
 
-    /// The first executable called `name` on the PATH (plus the sbin folders Debian uses).
+    /// The first executable called `name` on the PATH (see `ChildProcess.findExecutable`).
     public static func findExecutable(_ name: String) -> String? {
-        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
-        for folder in path.split(separator: ":").map(String.init) + ["/usr/sbin", "/usr/bin", "/sbin"] {
-            let candidate = folder + "/" + name
-            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
-        }
-        return nil
+        ChildProcess.findExecutable(name)
     }
 
     private static func pythonPath(_ script: String, what: String, package: String) throws -> String {

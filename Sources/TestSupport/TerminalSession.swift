@@ -1,4 +1,5 @@
 import Foundation
+import LocalRedis
 
 /// A real program running in a real terminal, for end-to-end tests: the program runs in a tmux
 /// server of its own, on a socket in a fresh temporary directory, so it never meets the user's
@@ -60,7 +61,7 @@ public final class TerminalSession {
         columns: Int = 80,
         rows: Int = 24
     ) throws {
-        guard let tmux = Self.findExecutable("tmux") else {
+        guard let tmux = ChildProcess.findExecutable("tmux") else {
             throw Failure(
                 message: "tmux is not installed; end-to-end tests need it: apt-get install -y tmux (scripts/setup test installs it)",
                 screen: "")
@@ -243,58 +244,23 @@ public final class TerminalSession {
     private func run(_ arguments: [String]) throws -> String {
         let outPath = directory + "/tmux.out"
         let errPath = directory + "/tmux.err"
-        var attributes = posix_spawnattr_t()
-        posix_spawnattr_init(&attributes)
-        defer { posix_spawnattr_destroy(&attributes) }
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
-        var emptyMask = sigset_t()
-        sigemptyset(&emptyMask)
-        posix_spawnattr_setsigmask(&attributes, &emptyMask)
-        var defaults = sigset_t()
-        sigemptyset(&defaults)
-        for signal in [SIGPIPE, SIGTERM, SIGINT, SIGHUP, SIGCHLD] { sigaddset(&defaults, signal) }
-        posix_spawnattr_setsigdefault(&attributes, &defaults)
-
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 1, outPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        posix_spawn_file_actions_addopen(&actions, 2, errPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-
         // Without TMUX: inside a tmux session, tmux would refuse to start a nested one.
         let environment = ProcessInfo.processInfo.environment.filter { $0.key != "TMUX" }
-            .map { "\($0.key)=\($0.value)" }
-        let argv = ([tmux, "-S", socket, "-f", "/dev/null"] + arguments).map { strdup($0) }
-        let envp = environment.map { strdup($0) }
-        defer { (argv + envp).forEach { free($0) } }
-        var pid: pid_t = 0
-        let spawned = (argv + [nil]).withUnsafeBufferPointer { args in
-            (envp + [nil]).withUnsafeBufferPointer { env in
-                posix_spawn(&pid, tmux, &actions, &attributes, args.baseAddress!, env.baseAddress!)
-            }
+        let status: Int32
+        do {
+            let client = try ChildProcess(
+                path: tmux, arguments: ["-S", socket, "-f", "/dev/null"] + arguments, environment: environment,
+                stdout: .file(outPath), stderr: .file(errPath), ownProcessGroup: false)
+            status = client.wait()
+        } catch {
+            throw Failure(message: "cannot run tmux: \(error)", screen: "")
         }
-        guard spawned == 0 else {
-            throw Failure(message: "cannot run tmux: \(String(cString: strerror(spawned)))", screen: "")
-        }
-        var status: Int32 = 0
-        while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
         let output = (try? String(contentsOfFile: outPath, encoding: .utf8)) ?? ""
-        // WIFEXITED and WEXITSTATUS are macros Swift cannot import: status is exit code << 8.
-        guard status & 0x7f == 0, (status >> 8) & 0xff == 0 else {
+        guard status == 0 else {
             let message = ((try? String(contentsOfFile: errPath, encoding: .utf8)) ?? "")
                 .trimmingCharacters(in: .whitespacesAndNewlines)
             throw Failure(message: "tmux \(arguments.first ?? "") failed: \(message)", screen: "")
         }
         return output
-    }
-
-    private static func findExecutable(_ name: String) -> String? {
-        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
-        for directory in path.split(separator: ":") {
-            let candidate = "\(directory)/\(name)"
-            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
-        }
-        return nil
     }
 }

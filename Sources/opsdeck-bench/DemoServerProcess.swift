@@ -1,4 +1,5 @@
 import Foundation
+import LocalRedis
 
 #if canImport(Glibc)
 import Glibc
@@ -6,7 +7,7 @@ import Glibc
 
 /// `opsdeck demo --server-only`: the real demo's private server with the demo data set (and,
 /// unless `activity` is false, its simulated live activity), kept running while the benchmark
-/// points a dashboard at it. Stopped with SIGTERM to the pid this object started, which makes
+/// points a dashboard at it. Stopped with SIGTERM to the process this object started, which makes
 /// the demo stop its server and remove its directory.
 final class DemoServerProcess {
     let pid: pid_t
@@ -21,27 +22,18 @@ final class DemoServerProcess {
         var template = Array((base + "/demo.XXXXXX").utf8CString)
         guard let made = mkdtemp(&template) else { throw BenchFailure("mkdtemp: \(String(cString: strerror(errno)))") }
         let root = String(cString: made)
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
-        var arguments = [binary, "demo", "--server-only"]
+        var arguments = ["demo", "--server-only"]
         if !activity { arguments.append("--no-activity") }
-        let argv = arguments.map { strdup($0) }
-        defer { argv.forEach { free($0) } }
         var environment = ProcessInfo.processInfo.environment
         environment["OPSDECK_TEST_ROOT"] = root
-        let envp = environment.map { strdup("\($0.key)=\($0.value)") }
-        defer { envp.forEach { free($0) } }
-        var pid: pid_t = 0
-        let spawned = (argv + [nil]).withUnsafeBufferPointer { args in
-            (envp + [nil]).withUnsafeBufferPointer { env in
-                posix_spawn(&pid, binary, &actions, nil, args.baseAddress!, env.baseAddress!)
-            }
+        let child: ChildProcess
+        do {
+            child = try ChildProcess(path: binary, arguments: arguments, environment: environment)
+        } catch {
+            throw BenchFailure("could not start opsdeck demo: \(error)")
         }
-        guard spawned == 0 else { throw BenchFailure("could not start opsdeck demo: \(String(cString: strerror(spawned)))") }
+        self.child = child
+        let pid = child.pid
         self.pid = pid
         self.root = root
         var found: String?
@@ -54,9 +46,7 @@ final class DemoServerProcess {
             if found == nil { usleep(50_000) }
         }
         guard let socket = found else {
-            kill(pid, SIGTERM)
-            var status: Int32 = 0
-            waitpid(pid, &status, 0)
+            child.terminate()
             throw BenchFailure("opsdeck demo --server-only started no server under \(root) within 60 s")
         }
         socketPath = socket
@@ -66,20 +56,14 @@ final class DemoServerProcess {
     }
 
     private let root: String
+    private let child: ChildProcess
 
     private var stopped = false
 
     func stop() {
         guard !stopped else { return }
         stopped = true
-        kill(pid, SIGTERM)
-        var status: Int32 = 0
-        for _ in 0..<500 {
-            if waitpid(pid, &status, WNOHANG) == pid { removeRoot(); return }
-            usleep(10_000)
-        }
-        kill(pid, SIGKILL)
-        waitpid(pid, &status, 0)
+        child.terminate()
         removeRoot()
     }
 

@@ -38,45 +38,22 @@ struct ExternalProcess {
     /// Runs `path arguments...` with stdout and stderr captured together; returns when it exits.
     @discardableResult
     static func run(_ path: String, _ arguments: [String], check: Bool = true) throws -> Result {
-        var pipe: [Int32] = [0, 0]
-        guard Glibc.pipe(&pipe) == 0 else { throw Failure.spawn(path, errno) }
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_adddup2(&actions, pipe[1], 1)
-        posix_spawn_file_actions_adddup2(&actions, pipe[1], 2)
-        posix_spawn_file_actions_addclose(&actions, pipe[0])
-        posix_spawn_file_actions_addclose(&actions, pipe[1])
-
-        let argv = ([path] + arguments).map { strdup($0) }
-        defer { argv.forEach { free($0) } }
-        var pid: pid_t = 0
+        // Output goes to a file rather than a pipe: nothing can block on a full pipe, and the
+        // timing ends when the process ends.
+        let outputPath = NSTemporaryDirectory() + "opsdeck-bench-\(getpid())-\(UUID().uuidString.prefix(8)).out"
+        defer { unlink(outputPath) }
         let start = Stopwatch.now()
-        let spawned = (argv + [nil]).withUnsafeBufferPointer { buffer in
-            posix_spawn(&pid, path, &actions, nil, buffer.baseAddress!, environ)
+        let child: ChildProcess
+        do {
+            child = try ChildProcess(path: path, arguments: arguments, stdout: .file(outputPath), stderr: .stdout,
+                                     ownProcessGroup: false)
+        } catch {
+            throw Failure.spawn(path, errno)
         }
-        close(pipe[1])
-        guard spawned == 0 else {
-            close(pipe[0])
-            throw Failure.spawn(path, spawned)
-        }
-        var output: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 65_536)
-        while true {
-            let count = chunk.withUnsafeMutableBytes { read(pipe[0], $0.baseAddress, $0.count) }
-            if count > 0 {
-                output.append(contentsOf: chunk[0..<count])
-            } else if count == 0 || errno != EINTR {
-                break
-            }
-        }
-        close(pipe[0])
-        var status: Int32 = 0
-        while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
+        let exitCode = child.wait()
         let seconds = Stopwatch.now() - start
-        let exitCode = (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
-        let result = Result(status: exitCode, output: String(decoding: output, as: UTF8.self), seconds: seconds)
+        let output = (try? String(contentsOfFile: outputPath, encoding: .utf8)) ?? ""
+        let result = Result(status: exitCode, output: output, seconds: seconds)
         if check && exitCode != 0 {
             throw Failure.failed(([path] + arguments).joined(separator: " "), status: exitCode, output: result.output)
         }

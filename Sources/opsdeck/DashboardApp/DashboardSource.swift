@@ -18,6 +18,9 @@ struct DashboardSource: PollSource {
     var toggleSlice = 500
     /// SCAN pages of the session walk per poll.
     var sessionPagesPerPoll = 20
+    /// Share of one core each periodic expensive step (key discovery, the error overview) may
+    /// take on average; what exceeds it runs less often.
+    static let idleBudget = 0.001
     /// Set by the user's refresh: rediscover now, whatever the budgets say.
     var forceDiscovery = false
     /// Toggles to re-read on the next poll whatever slice is due (just flipped from here).
@@ -28,6 +31,8 @@ struct DashboardSource: PollSource {
     private var lastToggleDiscovery: (at: Date, took: Double)?
     private var lastErrorOverview: (at: Date, took: Double)?
     private var logLists: [LogList] = []
+    /// Each list's lines at the last full read, newest first.
+    private var logLines: [RedisKey: [String]] = [:]
     private var sessionScan: SessionScan
     private var tail: LogTail
     private var module: SearchModule?
@@ -43,6 +48,7 @@ struct DashboardSource: PollSource {
         tail = LogTail(timeZone: timeZone)
         // The list shows at most 500 sessions; the rest is counted, not fetched.
         sessionScan = SessionScan(pattern: patterns.sessions, count: patterns.scanCount, limit: 500)
+        sessionScan.budget = Self.idleBudget
     }
 
     /// The search module found at the last discovery (the effect runner reuses it).
@@ -58,7 +64,7 @@ struct DashboardSource: PollSource {
                 sessionScan.restart(force: forceDiscovery)
                 info = try serverInfo(env)
                 // The overview reads every record's id: on a large index, within the same budget.
-                if forceDiscovery || lastErrorOverview.map({ Date().timeIntervalSince($0.at) >= max(10, $0.took / 0.0025) }) ?? true {
+                if forceDiscovery || lastErrorOverview.map({ Date().timeIntervalSince($0.at) >= max(10, $0.took / Self.idleBudget) }) ?? true {
                     let started = Date()
                     errors = errorOverview(env)
                     lastErrorOverview = (started, Date().timeIntervalSince(started))
@@ -89,7 +95,7 @@ struct DashboardSource: PollSource {
             let sessions = discover || keysChanged
                 ? try SessionStore.fetch(env, keys: sessionScan.keys).filter(sessionFilter.matches).map(SessionRow.init)
                 : lastSessions ?? []
-            let update = tail.ingest(try LogStore.read(env, lists: logLists))
+            let update = tail.ingest(try readLogs(env, rediscovered: discover))
             let lost = update.losses.reduce(0) { $0 + ($1.estimatedLost ?? 1) }
             defer {
                 lastToggles = toggleRows
@@ -122,7 +128,7 @@ struct DashboardSource: PollSource {
         _ env: OpsEnvironment, discover: Bool
     ) throws(OperationsError) -> (toggles: [Toggle], moved: Bool) {
         let now = Date()
-        let due = forceDiscovery || lastToggleDiscovery.map { now.timeIntervalSince($0.at) >= max(10, $0.took / 0.0025) } ?? true
+        let due = forceDiscovery || lastToggleDiscovery.map { now.timeIntervalSince($0.at) >= max(10, $0.took / Self.idleBudget) } ?? true
         defer {
             forceDiscovery = false
             priorityToggles = []
@@ -158,6 +164,20 @@ struct DashboardSource: PollSource {
             return new
         }
         return (toggles, moved)
+    }
+
+    /// Probes every list's newest few entries and reads in full only the lists whose head moved:
+    /// an idle poll over 50 lists of 100 decoded 5,000 lines before, now 200. The others are
+    /// handed to the tail as they were, so it sees no change there.
+    private mutating func readLogs(_ env: OpsEnvironment, rediscovered: Bool) throws(OperationsError) -> [LogListRead] {
+        let probe = 4
+        let heads = try LogStore.read(env, lists: logLists, newest: probe)
+        let moved = heads.filter { rediscovered || logLines[$0.list.key].map { Array($0.prefix(probe)) } != $0.lines }
+            .map(\.list)
+        for read in try LogStore.read(env, lists: moved) { logLines[read.list.key] = read.lines }
+        let known = Set(logLists.map(\.key))
+        logLines = logLines.filter { known.contains($0.key) }
+        return logLists.map { LogListRead(list: $0, lines: logLines[$0.key] ?? []) }
     }
 
     private mutating func serverInfo(_ env: OpsEnvironment) throws(OperationsError) -> ServerInfo {
