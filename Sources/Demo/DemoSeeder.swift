@@ -27,7 +27,24 @@ public struct DemoSeeder {
         try redis.send(DemoDataset.toggleCommands())
         try redis.send(DemoDataset.sessionCommands(count: sessions, now: now, random: &random))
         try redis.send(DemoLogs.commands(now: now, random: &random))
+        try loadHistory(into: redis, patterns: patterns)
         return try loadErrors(into: redis, patterns: patterns)
+    }
+
+    /// A few recent flips by teammates, through the real compare-and-set, so the audit trail and
+    /// the toggles' "last change" column have something to show.
+    private func loadHistory(into redis: some RedisCommandSender, patterns: KeyPatterns) throws {
+        let flips: [(String, Bool, String, Double, String)] = [
+            ("holidayBanner", true, "mateo.r@build-07", 47 * 60, "seasonal banner on for the weekend"),
+            ("holidayBanner", false, "priya.k@laptop", 31 * 60, "banner covers the checkout button on mobile"),
+            ("fraudScoringV2", false, "stephanie.b@laptop", 12 * 60, "rollback: false positives, INC-4211"),
+            ("fraudScoringV2", true, "release-bot@ci", 4 * 60, "re-enabled after hotfix 3.5.1"),
+        ]
+        for (name, on, actor, ago, reason) in flips {
+            let when = now.addingTimeInterval(-ago)
+            let env = OpsEnvironment(redis: redis, patterns: patterns, actor: actor, now: { when })
+            _ = try ToggleStore.flip(env, name: name, to: on, reason: reason)
+        }
     }
 
     private mutating func loadErrors(into redis: some RedisCommandSender, patterns: KeyPatterns) throws -> SearchModule {
