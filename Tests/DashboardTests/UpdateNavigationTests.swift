@@ -79,6 +79,16 @@ import Testing
         #expect(s.sessions.visible.count == 2)
     }
 
+    @Test func fieldEqualsValueFiltersExactlyAsTheServerDoes() {
+        var s = Fixtures.loaded()
+        _ = s.press(.char("2"), .char("/"))
+        _ = s.type("authType=fb-user")
+        #expect(s.sessions.visible.map { s.sessions.rows[$0].key } == ["session:4156e021:1234"])
+        _ = s.press(.backspace)
+        #expect(s.sessions.visible.isEmpty, "exact match: fb-use is not fb-user")
+        #expect(s.press(.enter) == [.setSessionFilter("authType=fb-use")])
+    }
+
     @Test func sortByReleaseUsesVersionOrder() {
         var s = Fixtures.loaded()
         _ = s.press(.char("o"))

@@ -34,4 +34,23 @@ import Testing
             #expect(value(try source.poll(redis, discover: false), "0600") == "on")
         }
     }
+
+    @Test func fieldFilterSearchesTheWholeKeyspaceNotJustTheSessionsShown() throws {
+        try withConnection { redis, _ in
+            try redis.send((0..<2_000).map { RedisCommand("HSET", String(format: "session:%05d", $0), "authType", "guest") })
+            try redis.send((1_997..<2_000).map { RedisCommand("HSET", String(format: "session:%05d", $0), "authType", "sso-corp") })
+            var source = DashboardSource(patterns: KeyPatterns(), server: ServerInfo(endpoint: "test"))
+            var first = try source.poll(redis, discover: true)
+            for _ in 0..<10 where first.sessions?.count ?? 0 < 500 { first = try source.poll(redis, discover: false) }
+            #expect(first.sessions?.count == 500)
+            #expect(first.sessions?.contains { $0.key == "session:01999" } == false, "beyond the 500 shown")
+            source.sessionFilter = try SessionFilter(parsing: ["authType=sso-corp"])
+            let filtered = try source.poll(redis, discover: true)
+            #expect(filtered.sessions?.map(\.key).sorted() == ["session:01997", "session:01998", "session:01999"])
+            #expect(filtered.sessionsTotal == 3)
+            source.sessionFilter = SessionFilter()
+            let cleared = try source.poll(redis, discover: true)
+            #expect(cleared.sessions?.count == 500)
+        }
+    }
 }

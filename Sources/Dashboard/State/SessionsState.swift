@@ -38,9 +38,13 @@ public struct SessionsState: Hashable, Sendable {
     /// before, or a shorter list would be indexed with the old positions.
     private mutating func refilter(keeping keep: String?) {
         let needle = filter.text.lowercased()
+        // `FIELD=VALUE` is the server-side filter (exact, as `sessions list --where`): the poller
+        // lists matching sessions from the whole keyspace, and the same rule applies here.
+        let condition = Self.fieldCondition(filter.text)
         visible = rows.indices.filter { i in
             guard !needle.isEmpty else { return true }
             let r = rows[i]
+            if let (field, value) = condition { return r.fields.contains { $0.name == field && $0.value == value } }
             if r.key.lowercased().contains(needle) { return true }
             if (r.authType ?? "").lowercased().contains(needle) { return true }
             return r.fields.contains { $0.value.lowercased().contains(needle) }
@@ -52,5 +56,11 @@ public struct SessionsState: Hashable, Sendable {
         } else {
             table.selected = min(max(0, table.selected ?? 0), visible.count - 1)
         }
+    }
+
+    /// `field=value` split at the first `=`, when the field part is not empty.
+    static func fieldCondition(_ text: String) -> (String, String)? {
+        guard let equals = text.firstIndex(of: "="), equals != text.startIndex else { return nil }
+        return (String(text[..<equals]), String(text[text.index(after: equals)...]))
     }
 }

@@ -31,6 +31,9 @@ struct DashboardSource: PollSource {
     private var sliceStart = 0
     private var lastToggleDiscovery: (at: Date, took: Double)?
     private var lastErrorOverview: (at: Date, took: Double)?
+    /// The last filtered session listing: for which filter, when, how long it took, and the
+    /// number of matches when there were fewer than shown.
+    private var filtered: (filter: SessionFilter, at: Date, took: Double, total: Int?)?
     private var logLists: [LogList] = []
     /// Each list's lines at the last full read, newest first.
     private var logLines: [RedisKey: [String]] = [:]
@@ -57,6 +60,7 @@ struct DashboardSource: PollSource {
 
     mutating func poll(_ redis: any RedisCommandSender, discover: Bool) throws(RedisError) -> DashboardSnapshot {
         let env = OpsEnvironment(redis: redis, patterns: patterns, readOnly: true)
+        let forced = forceDiscovery
         do {
             var info: ServerInfo?
             var errors: (counts: [ToggleCount], latest: ErrorSearchView)?
@@ -93,9 +97,23 @@ struct DashboardSource: PollSource {
             let keysChanged = try env.run { redis throws(RedisError) in
                 try sessionScan.advance(on: redis, pages: pages)
             }
-            let sessions = discover || keysChanged
-                ? try SessionStore.fetch(env, keys: sessionScan.keys).filter(sessionFilter.matches).map(SessionRow.init)
-                : lastSessions ?? []
+            var sessions = lastSessions ?? []
+            var sessionsTotal = sessionScan.total
+            if !sessionFilter.isEmpty {
+                // A `FIELD=VALUE` filter searches the whole keyspace, not just the 500 on show:
+                // on its change, on the user's refresh, and otherwise within the idle budget.
+                let due = filtered.map { $0.filter != sessionFilter || forced
+                    || Date().timeIntervalSince($0.at) >= max(10, $0.took / Self.idleBudget) } ?? true
+                if due {
+                    let started = Date()
+                    sessions = try SessionStore.list(env, limit: 500, where: sessionFilter).map(SessionRow.init)
+                    filtered = (sessionFilter, started, Date().timeIntervalSince(started), sessions.count < 500 ? sessions.count : nil)
+                }
+                sessionsTotal = filtered?.total
+            } else if discover || keysChanged || filtered != nil {
+                filtered = nil
+                sessions = try SessionStore.fetch(env, keys: sessionScan.keys).map(SessionRow.init)
+            }
             let update = tail.ingest(try readLogs(env, rediscovered: discover))
             let lost = update.losses.reduce(0) { $0 + ($1.estimatedLost ?? 1) }
             defer {
@@ -105,7 +123,7 @@ struct DashboardSource: PollSource {
             return DashboardSnapshot(
                 toggles: toggleRows == lastToggles ? nil : toggleRows,
                 sessions: sessions == lastSessions ? nil : sessions,
-                sessionsTotal: sessionScan.total,
+                sessionsTotal: sessionsTotal,
                 newLogLines: update.entries.map(LogLine.init),
                 logsPossiblyLost: update.losses.isEmpty ? nil : lost,
                 logsLostIsEstimate: update.losses.contains { $0.estimatedLost != nil },
