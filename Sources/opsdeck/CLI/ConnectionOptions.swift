@@ -40,6 +40,14 @@ struct ConnectionOptions: ParsableArguments {
 
     @Option(name: .customLong("as"), help: "Name recorded as the actor in the audit trail (default user@host).")
     var actor: String?
+
+    func validate() throws {
+        if let socket, socket.isEmpty { throw ValidationError("--socket needs a path, e.g. --socket /run/redis/redis.sock") }
+        if let port, !(1...65_535).contains(port) { throw ValidationError("--port must be between 1 and 65535") }
+        if let database, database < 0 { throw ValidationError("--db must be 0 or more") }
+        if let timeout, !(timeout > 0 && timeout <= 3_600) { throw ValidationError("--timeout must be between 0 and 3600 seconds") }
+        if let host, host.isEmpty { throw ValidationError("--host needs a name or address") }
+    }
 }
 
 /// `--json` for every read.
