@@ -4,7 +4,7 @@
 enum TogglesPane {
     static let columns = [
         TableColumn("", width: .fixed(1)),
-        TableColumn("Name", width: .min(14)),
+        TableColumn("Name", width: .min(19)),
         TableColumn("State", width: .fixed(7)),
         TableColumn("Release", width: .fixed(8)),
         TableColumn("Fingerprint", width: .min(8)),
