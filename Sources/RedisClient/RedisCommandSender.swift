@@ -8,9 +8,18 @@
 public protocol RedisCommandSender: AnyObject {
     @discardableResult
     func send(_ commands: [RedisCommand]) throws(RedisError) -> [RedisValue]
+
+    /// Sends commands and turns each reply into a `T` while it is still in the client's memory
+    /// (`transform` gets the command's index and a view valid only during the call). The
+    /// default goes through `send`; `RedisConnection` reads hiredis' replies directly.
+    func send<T>(_ commands: [RedisCommand], decoding transform: (Int, ReplyView) -> T) throws(RedisError) -> [T]
 }
 
 extension RedisCommandSender {
+    public func send<T>(_ commands: [RedisCommand], decoding transform: (Int, ReplyView) -> T) throws(RedisError) -> [T] {
+        try send(commands).enumerated().map { transform($0.offset, ReplyView(value: $0.element)) }
+    }
+
     /// Sends one command and returns its reply; an error reply throws its typed `RedisError`.
     @discardableResult
     public func execute(_ command: RedisCommand) throws(RedisError) -> RedisValue {

@@ -64,11 +64,15 @@ public final class RedisConnection: RedisCommandSender {
 
     @discardableResult
     public func send(_ commands: [RedisCommand]) throws(RedisError) -> [RedisValue] {
+        try send(commands) { _, reply in reply.value }
+    }
+
+    public func send<T>(_ commands: [RedisCommand], decoding transform: (Int, ReplyView) -> T) throws(RedisError) -> [T] {
         if commands.isEmpty { return [] }
         try openIfNeeded()
         guard let context else { throw lastError ?? .connectionLost(endpoint: endpointText, detail: "not connected") }
         do {
-            return try Self.roundTrip(commands, on: context, endpoint: endpointText)
+            return try Self.roundTrip(commands, on: context, endpoint: endpointText, transform)
         } catch {
             fail(error)
             throw error
@@ -113,7 +117,7 @@ public final class RedisConnection: RedisCommandSender {
         if endpoint.database != 0 { commands.append(RedisCommand("SELECT", endpoint.database)) }
         if let name = options.clientName { commands.append(RedisCommand("CLIENT", "SETNAME", name)) }
         guard !commands.isEmpty else { return }
-        let replies = try Self.roundTrip(commands, on: context, endpoint: endpointText)
+        let replies = try Self.roundTrip(commands, on: context, endpoint: endpointText) { _, reply in reply.value }
         for (command, reply) in zip(commands, replies) {
             guard let message = reply.errorMessage else { continue }
             switch command.name {
@@ -180,23 +184,24 @@ public final class RedisConnection: RedisCommandSender {
     }
 
     /// Appends every command to hiredis' output buffer, then reads one reply per command.
-    private static func roundTrip(
-        _ commands: [RedisCommand], on context: UnsafeMutablePointer<redisContext>, endpoint: String
-    ) throws(RedisError) -> [RedisValue] {
+    private static func roundTrip<T>(
+        _ commands: [RedisCommand], on context: UnsafeMutablePointer<redisContext>, endpoint: String,
+        _ transform: (Int, ReplyView) -> T
+    ) throws(RedisError) -> [T] {
         for command in commands {
             guard append(command, to: context) == REDIS_OK else {
                 throw ioError(context, endpoint: endpoint)
             }
         }
-        var replies: [RedisValue] = []
+        var replies: [T] = []
         replies.reserveCapacity(commands.count)
-        for _ in commands {
+        for index in commands.indices {
             var raw: UnsafeMutableRawPointer?
             guard redisGetReply(context, &raw) == REDIS_OK, let raw else {
                 throw ioError(context, endpoint: endpoint)
             }
-            let reply = raw.assumingMemoryBound(to: redisReply.self)
-            replies.append(HiredisReply.copy(reply))
+            // The reply is read in place, then freed: nothing of hiredis' memory outlives this.
+            replies.append(transform(index, ReplyView(UnsafePointer(raw.assumingMemoryBound(to: redisReply.self)))))
             freeReplyObject(raw)
         }
         return replies

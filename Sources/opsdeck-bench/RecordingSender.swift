@@ -26,4 +26,10 @@ final class RecordingSender: RedisCommandSender {
         lastBatch = commands
         return try inner.send(commands)
     }
+
+    func send<T>(_ commands: [RedisCommand], decoding transform: (Int, ReplyView) -> T) throws(RedisError) -> [T] {
+        batchSizes.append(commands.count)
+        lastBatch = commands
+        return try inner.send(commands, decoding: transform)
+    }
 }

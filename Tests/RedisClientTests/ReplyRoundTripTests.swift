@@ -75,3 +75,24 @@ import Testing
         }
     }
 }
+
+@Suite struct ReplyViewTests {
+    @Test func decodingInPlaceReadsWhatTheCopyReads() throws {
+        try withConnection { redis, _ in
+            try redis.execute("HSET", "h", "toggle", "True", "bin", [0x63, 0x61, 0x66, 0xC3, 0xA9, 0xFF])
+            try redis.execute("LPUSH", "l", "x")
+            let commands = [RedisCommand("HGETALL", "h"), RedisCommand("HGETALL", "l"), RedisCommand("GET", "missing"),
+                            RedisCommand("EXISTS", "h"), RedisCommand("EVAL", "return {1, {'a', 'b'}}", 0)]
+            let copied = try redis.send(commands)
+            let viewed = try redis.send(commands) { _, reply in reply.value }
+            #expect(viewed == copied)
+            let strings = try redis.send([RedisCommand("HGETALL", "h")]) { _, reply in
+                (0..<reply.count).map { reply[$0].string ?? "nil" }
+            }
+            #expect(strings == [["toggle", "True", "bin", "café\u{FFFD}"]])
+            let flags = try redis.send(commands) { index, reply in "\(index):\(reply.isError):\(reply.count)" }
+            #expect(flags == ["0:false:4", "1:true:0", "2:false:0", "3:false:0", "4:false:2"])
+            #expect(try redis.send([RedisCommand("EVAL", "return {1, {'a', 'b'}}", 0)]) { _, r in r[1][1].string } == ["b"])
+        }
+    }
+}

@@ -19,4 +19,9 @@ public final class CountingSender: RedisCommandSender, @unchecked Sendable {
         sent.add(commands.count, ordering: .relaxed)
         return try inner.send(commands)
     }
+
+    public func send<T>(_ commands: [RedisCommand], decoding transform: (Int, ReplyView) -> T) throws(RedisError) -> [T] {
+        sent.add(commands.count, ordering: .relaxed)
+        return try inner.send(commands, decoding: transform)
+    }
 }

@@ -23,11 +23,46 @@ public struct Toggle: Sendable, Hashable, Codable, Identifiable {
 
     /// Builds a toggle from a hash's fields; nil when there is no `toggle` field.
     public init?(key: RedisKey, name: String, pairs: [(String, String)]) {
-        // A snapshot decodes thousands of these per poll: size the dictionary once and pick the
-        // known fields in the same pass (the benchmark measured this initializer at 31%).
-        var fields = [String: String](minimumCapacity: pairs.count)
+        var collector = FieldCollector(capacity: pairs.count)
+        for (field, value) in pairs { collector.add(field, value) }
+        self.init(key: key, name: name, collected: collector)
+    }
+
+    /// Builds a toggle straight from an HGETALL reply (no intermediate values); nil for an error
+    /// reply (the key changed type) or a hash without a `toggle` field.
+    public init?(key: RedisKey, name: String, reply: ReplyView) {
+        guard !reply.isError else { return nil }
+        let count = reply.count
+        var collector = FieldCollector(capacity: count / 2)
+        var index = 0
+        while index + 1 < count {
+            collector.add(reply[index].string ?? "", reply[index + 1].string ?? "")
+            index += 2
+        }
+        self.init(key: key, name: name, collected: collector)
+    }
+
+    private init?(key: RedisKey, name: String, collected: FieldCollector) {
+        guard let raw = collected.raw else { return nil }
+        self.key = key
+        self.name = name
+        self.value = ToggleValue(raw)
+        self.releaseNum = collected.release
+        self.fingerprint = collected.fingerprint
+        self.override = collected.override
+        self.audiences = Self.audiences(of: collected.override)
+        self.fields = collected.fields
+    }
+
+    /// A snapshot decodes thousands of toggles per poll: the dictionary is sized once and the
+    /// known fields are picked in the same pass (the benchmark measured the initializer at 31%).
+    private struct FieldCollector {
+        var fields: [String: String]
         var raw: String?, release: String?, fingerprint: String?, override: String?
-        for (field, value) in pairs {
+
+        init(capacity: Int) { fields = [String: String](minimumCapacity: capacity) }
+
+        mutating func add(_ field: String, _ value: String) {
             fields[field] = value
             switch field {
             case "toggle": raw = value
@@ -37,15 +72,6 @@ public struct Toggle: Sendable, Hashable, Codable, Identifiable {
             default: break
             }
         }
-        guard let raw else { return nil }
-        self.key = key
-        self.name = name
-        self.value = ToggleValue(raw)
-        self.releaseNum = release
-        self.fingerprint = fingerprint
-        self.override = override
-        self.audiences = Self.audiences(of: override)
-        self.fields = fields
     }
 
     /// Comma-separated audiences, trimmed; empty entries (",,", trailing comma) ignored.

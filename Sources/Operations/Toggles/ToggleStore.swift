@@ -46,16 +46,13 @@ public enum ToggleStore {
     public static func fetch(_ env: OpsEnvironment, keys: [RedisKey]) throws(OperationsError) -> [Toggle] {
         if keys.isEmpty { return [] }
         let naming = ToggleNaming(pattern: env.patterns.toggles)
-        let replies = try env.run { redis throws(RedisError) in
-            try redis.send(keys.map { RedisCommand("HGETALL", $0) })
+        // Decoded while each reply is still in the client's memory: no RedisValue tree per hash.
+        let toggles = try env.run { redis throws(RedisError) in
+            try redis.send(keys.map { RedisCommand("HGETALL", $0) }) { index, reply in
+                Toggle(key: keys[index], name: naming.name(of: keys[index]), reply: reply)
+            }
         }
-        var toggles: [Toggle] = []
-        for (key, reply) in zip(keys, replies) {
-            guard let pairs = reply.pairs,
-                  let toggle = Toggle(key: key, name: naming.name(of: key), pairs: pairs) else { continue }
-            toggles.append(toggle)
-        }
-        return toggles
+        return toggles.compactMap { $0 }
     }
 
     /// Every toggle, sorted by name.
