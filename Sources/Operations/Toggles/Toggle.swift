@@ -15,7 +15,19 @@ public struct Toggle: Sendable, Hashable, Codable, Identifiable {
     public let override: String?
     /// The `override` split on commas, trimmed, empties dropped: the audiences the toggle targets.
     public let audiences: [String]
-    public let fields: [String: String]
+    /// Fields other than the four well-known ones: usually none, so a snapshot of thousands of
+    /// toggles allocates no dictionary per toggle (decoding was most of a snapshot's cost).
+    public let otherFields: [String: String]
+
+    /// Every field of the hash: the well-known ones and the others.
+    public var fields: [String: String] {
+        var all = otherFields
+        all["toggle"] = value.raw
+        if let releaseNum { all["releaseNum"] = releaseNum }
+        if let fingerprint { all["fingerprint"] = fingerprint }
+        if let override { all["override"] = override }
+        return all
+    }
 
     public var id: RedisKey { key }
     public var state: ToggleState { value.state }
@@ -23,7 +35,7 @@ public struct Toggle: Sendable, Hashable, Codable, Identifiable {
 
     /// Builds a toggle from a hash's fields; nil when there is no `toggle` field.
     public init?(key: RedisKey, name: String, pairs: [(String, String)]) {
-        var collector = FieldCollector(capacity: pairs.count)
+        var collector = FieldCollector()
         for (field, value) in pairs { collector.add(field, value) }
         self.init(key: key, name: name, collected: collector)
     }
@@ -33,7 +45,7 @@ public struct Toggle: Sendable, Hashable, Codable, Identifiable {
     public init?(key: RedisKey, name: String, reply: ReplyView) {
         guard !reply.isError else { return nil }
         let count = reply.count
-        var collector = FieldCollector(capacity: count / 2)
+        var collector = FieldCollector()
         var index = 0
         while index + 1 < count {
             collector.add(reply[index].string ?? "", reply[index + 1].string ?? "")
@@ -51,25 +63,21 @@ public struct Toggle: Sendable, Hashable, Codable, Identifiable {
         self.fingerprint = collected.fingerprint
         self.override = collected.override
         self.audiences = Self.audiences(of: collected.override)
-        self.fields = collected.fields
+        self.otherFields = collected.others
     }
 
-    /// A snapshot decodes thousands of toggles per poll: the dictionary is sized once and the
-    /// known fields are picked in the same pass (the benchmark measured the initializer at 31%).
+    /// Sorts fields into the well-known ones and the rest, in one pass.
     private struct FieldCollector {
-        var fields: [String: String]
+        var others: [String: String] = [:]
         var raw: String?, release: String?, fingerprint: String?, override: String?
 
-        init(capacity: Int) { fields = [String: String](minimumCapacity: capacity) }
-
         mutating func add(_ field: String, _ value: String) {
-            fields[field] = value
             switch field {
             case "toggle": raw = value
             case "releaseNum": release = value
             case "fingerprint": fingerprint = value
             case "override": override = value
-            default: break
+            default: others[field] = value
             }
         }
     }
