@@ -33,11 +33,12 @@ let package = Package(
         ),
         .target(name: "LocalRedis", dependencies: ["RedisClient"]),
         .target(name: "TestSupport", dependencies: ["RedisClient", "LocalRedis"]),
+        .target(name: "Versioning"),
         .target(
             name: "Operations",
-            dependencies: ["RedisClient", .product(name: "Logging", package: "swift-log"), "Yams"]
+            dependencies: ["RedisClient", "Versioning", .product(name: "Logging", package: "swift-log"), "Yams"]
         ),
-        .target(name: "Dashboard", dependencies: ["Yams"]),
+        .target(name: "Dashboard", dependencies: ["Versioning", "Yams"]),
         .target(name: "TerminalCurses", dependencies: ["CCurses", "Dashboard"]),
         .target(name: "Demo", dependencies: ["RedisClient", "Operations", "LocalRedis"]),
         .executableTarget(
@@ -54,8 +55,8 @@ let package = Package(
             dependencies: ["RedisClient", "LocalRedis", "Operations", "Dashboard"]
         ),
         .testTarget(name: "RedisClientTests", dependencies: ["RedisClient", "LocalRedis", "TestSupport"]),
-        .testTarget(name: "OperationsTests", dependencies: ["Operations", "RedisClient", "TestSupport"]),
-        .testTarget(name: "DashboardTests", dependencies: ["Dashboard"]),
+        .testTarget(name: "OperationsTests", dependencies: ["Operations", "RedisClient", "TestSupport", "Versioning"]),
+        .testTarget(name: "DashboardTests", dependencies: ["Dashboard", "Versioning"]),
         .testTarget(name: "TerminalCursesTests", dependencies: ["TerminalCurses", "Dashboard"]),
         // Depending on the executable makes `swift test` build the binary the end-to-end tests run.
         .testTarget(name: "EndToEndTests", dependencies: ["opsdeck", "RedisClient", "LocalRedis", "Operations", "Demo", "TestSupport"]),

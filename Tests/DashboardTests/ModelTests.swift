@@ -1,10 +1,15 @@
 import Testing
+import Versioning
 @testable import Dashboard
 
 @Suite struct ModelTests {
     @Test func releaseNumbersSortAsVersions() {
-        let sorted = ["2.10", "2.5", "10.0", "2.5.1", "2.beta", "1.9"].sorted(by: VersionOrder.less)
-        #expect(sorted == ["1.9", "2.5", "2.5.1", "2.10", "2.beta", "10.0"])
+        // The pane's release sort follows the command line's rule (Versioning.ReleaseVersion).
+        let releases = ["2.10", "2.5", "10.0", "2.5.1", "v2.6", "1.9"]
+        let rows = releases.map { ToggleRow(name: "t" + $0, rawValue: "on", status: .on, releaseNum: $0) }
+        let sorted = rows.sorted(by: ToggleSort.release.less).compactMap(\.releaseNum)
+        #expect(sorted == ["1.9", "2.5", "2.5.1", "v2.6", "2.10", "10.0"])
+        #expect(sorted == releases.map(ReleaseVersion.init).sorted().map(\.raw))
     }
 
     @Test func emailAndPhoneAreMasked() {

@@ -2,6 +2,7 @@ import Foundation
 import Operations
 import RedisClient
 import Testing
+import Versioning
 
 @Suite struct ToggleValueTests {
     @Test(arguments: [

@@ -1,3 +1,4 @@
+import Versioning
 /// How the Toggles pane orders its rows (cycled with `o`). A plain value.
 public enum ToggleSort: Int, CaseIterable, Hashable, Sendable {
     case name, release, state, lastChange
@@ -21,7 +22,7 @@ public enum ToggleSort: Int, CaseIterable, Hashable, Sendable {
         case .release:
             // Version order, rows without a release last.
             switch (a.releaseNum, b.releaseNum) {
-            case let (x?, y?) where x != y: return VersionOrder.less(x, y)
+            case let (x?, y?) where x != y: return ReleaseVersion(x) < ReleaseVersion(y)
             case (.some, nil): return true
             case (nil, .some): return false
             default: break

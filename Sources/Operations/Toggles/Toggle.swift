@@ -1,4 +1,5 @@
 import RedisClient
+import Versioning
 
 /// One feature toggle: a hash with a `toggle` field (DESIGN.md §1), read in one HGETALL.
 ///

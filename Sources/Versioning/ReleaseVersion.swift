@@ -1,4 +1,7 @@
-/// A toggle's `releaseNum`, ordered as a version rather than as text.
+import Foundation
+
+/// A toggle's `releaseNum`, ordered as a version rather than as text. Its own small module so
+/// the data layer (CLI sorting) and the UI core (the Toggles pane's release sort) share one rule.
 ///
 /// "2.5" < "2.10" < "10.0"; a leading "v" is ignored ("v3.1" == 3.1 for ordering); a suffix after
 /// the numbers sorts before the plain release ("2.5-beta" < "2.5"); missing components count as
@@ -13,7 +16,7 @@ public struct ReleaseVersion: Sendable, Hashable, Codable, Comparable, CustomStr
 
     public init(_ raw: String) {
         self.raw = raw
-        var rest = Substring(raw.trimmingWhitespace())
+        var rest = Substring(raw.trimmingCharacters(in: .whitespacesAndNewlines))
         if let first = rest.first, first == "v" || first == "V", rest.dropFirst().first?.isASCIIDigit == true {
             rest = rest.dropFirst()
         }
@@ -63,6 +66,6 @@ public struct ReleaseVersion: Sendable, Hashable, Codable, Comparable, CustomStr
     }
 }
 
-extension Character {
+private extension Character {
     var isASCIIDigit: Bool { isASCII && isNumber }
 }
