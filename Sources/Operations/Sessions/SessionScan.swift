@@ -6,18 +6,15 @@ import RedisClient
 ///
 /// A value owned by its caller's thread (the dashboard's poll source, on the poller's queue). It
 /// keeps the first `limit` keys in key order and counts the rest; `total` is known only when a
-/// walk completes. A new walk starts at most every `max(minimumPeriod, cost / budget)` seconds,
-/// where cost is the time the last walk spent in SCAN: on 100,000 sessions a walk is ~170 ms, and
+/// walk completes. A new walk starts only when `budget` allows it (`IdleBudget`), the cost being
+/// the time the last walk spent in SCAN: on 100,000 sessions a walk is ~170 ms, and
 /// repeating it every ten seconds was a visible share of the idle dashboard's CPU.
 public struct SessionScan {
     public let pattern: String
     public let count: Int
     public let limit: Int
-    /// Share of one core the walks may take on average.
-    public var budget = 0.0025
-    public var minimumPeriod: Double = 10
-    private var lastCompleted: Date?
-    private var lastCost: Double = 0
+    /// How often a new walk may start.
+    public var budget = IdleBudget()
     private var spent: Double = 0
     /// The keys the list shows: from the last completed walk, or the current one's so far.
     public private(set) var keys: [RedisKey] = []
@@ -39,9 +36,7 @@ public struct SessionScan {
     /// `force` (the user asked for a refresh) ignores the budget.
     public mutating func restart(now: Date = Date(), force: Bool = false) {
         guard scanner == nil else { return }
-        if !force, let lastCompleted, now.timeIntervalSince(lastCompleted) < max(minimumPeriod, lastCost / budget) {
-            return
-        }
+        if !force && !budget.isDue(now: now) { return }
         spent = 0
         scanner = KeyScanner(pattern: pattern, count: count, type: "hash")
         seen = []
@@ -60,8 +55,7 @@ public struct SessionScan {
         }
         if walking.isComplete {
             scanner = nil
-            lastCompleted = Date()
-            lastCost = spent + Date().timeIntervalSince(started)
+            budget.record(at: Date(), took: spent + Date().timeIntervalSince(started))
             total = seen.count
             let first = Array(found.sorted().prefix(limit))
             defer { found = [] }

@@ -29,11 +29,12 @@ struct DashboardSource: PollSource {
     private var toggles: [Toggle] = []
     private var toggleIndex: [RedisKey: Int] = [:]
     private var sliceStart = 0
-    private var lastToggleDiscovery: (at: Date, took: Double)?
-    private var lastErrorOverview: (at: Date, took: Double)?
-    /// The last filtered session listing: for which filter, when, how long it took, and the
-    /// number of matches when there were fewer than shown.
-    private var filtered: (filter: SessionFilter, at: Date, took: Double, total: Int?)?
+    private var toggleDiscovery = IdleBudget(share: DashboardSource.idleBudget)
+    private var errorOverviewBudget = IdleBudget(share: DashboardSource.idleBudget)
+    private var filteredBudget = IdleBudget(share: DashboardSource.idleBudget)
+    /// The last filtered session listing: for which filter, and the number of matches when
+    /// there were fewer than shown.
+    private var filtered: (filter: SessionFilter, total: Int?)?
     private var logLists: [LogList] = []
     /// Each list's lines at the last full read, newest first.
     private var logLines: [RedisKey: [String]] = [:]
@@ -52,7 +53,7 @@ struct DashboardSource: PollSource {
         tail = LogTail(timeZone: timeZone)
         // The list shows at most 500 sessions; the rest is counted, not fetched.
         sessionScan = SessionScan(pattern: patterns.sessions, count: patterns.scanCount, limit: 500)
-        sessionScan.budget = Self.idleBudget
+        sessionScan.budget = IdleBudget(share: Self.idleBudget)
     }
 
     /// The search module found at the last discovery (the effect runner reuses it).
@@ -69,10 +70,10 @@ struct DashboardSource: PollSource {
                 sessionScan.restart(force: forceDiscovery)
                 info = try serverInfo(env)
                 // The overview reads every record's id: on a large index, within the same budget.
-                if forceDiscovery || lastErrorOverview.map({ Date().timeIntervalSince($0.at) >= max(10, $0.took / Self.idleBudget) }) ?? true {
+                if forceDiscovery || errorOverviewBudget.isDue() {
                     let started = Date()
                     errors = errorOverview(env)
-                    lastErrorOverview = (started, Date().timeIntervalSince(started))
+                    errorOverviewBudget.record(at: started, took: Date().timeIntervalSince(started))
                 }
             }
             let (allToggles, togglesMoved) = try refreshToggles(env, discover: discover)
@@ -102,12 +103,12 @@ struct DashboardSource: PollSource {
             if !sessionFilter.isEmpty {
                 // A `FIELD=VALUE` filter searches the whole keyspace, not just the 500 on show:
                 // on its change, on the user's refresh, and otherwise within the idle budget.
-                let due = filtered.map { $0.filter != sessionFilter || forced
-                    || Date().timeIntervalSince($0.at) >= max(10, $0.took / Self.idleBudget) } ?? true
-                if due {
-                    let started = Date()
-                    sessions = try SessionStore.list(env, limit: 500, where: sessionFilter).map(SessionRow.init)
-                    filtered = (sessionFilter, started, Date().timeIntervalSince(started), sessions.count < 500 ? sessions.count : nil)
+                if filtered?.filter != sessionFilter || forced || filteredBudget.isDue() {
+                    let filter = sessionFilter
+                    sessions = try filteredBudget.measure { () throws(OperationsError) -> [SessionRow] in
+                        try SessionStore.list(env, limit: 500, where: filter).map(SessionRow.init)
+                    }
+                    filtered = (sessionFilter, sessions.count < 500 ? sessions.count : nil)
                 }
                 sessionsTotal = filtered?.total
             } else if discover || keysChanged || filtered != nil {
@@ -147,14 +148,14 @@ struct DashboardSource: PollSource {
         _ env: OpsEnvironment, discover: Bool
     ) throws(OperationsError) -> (toggles: [Toggle], moved: Bool) {
         let now = Date()
-        let due = forceDiscovery || lastToggleDiscovery.map { now.timeIntervalSince($0.at) >= max(10, $0.took / Self.idleBudget) } ?? true
+        let due = forceDiscovery || toggleDiscovery.isDue(now: now)
         defer {
             forceDiscovery = false
             priorityToggles = []
         }
-        if discover && due || toggleKeys.isEmpty && lastToggleDiscovery == nil {
+        if discover && due || toggleKeys.isEmpty && toggleDiscovery.isFirst {
             toggleKeys = try ToggleStore.discover(env)
-            lastToggleDiscovery = (now, Date().timeIntervalSince(now))
+            toggleDiscovery.record(at: now, took: Date().timeIntervalSince(now))
             let fresh = try ToggleStore.fetch(env, keys: toggleKeys)
             defer { setToggles(fresh) }
             return (fresh, fresh != toggles)
