@@ -28,7 +28,9 @@ struct ErrorClientSearch {
         while start < keys.count {
             let batch = keys[start..<min(start + batchSize, keys.count)]
             let replies = try env.run { redis throws(RedisError) in
-                try redis.send(batch.map { RedisCommand("HGETALL", $0) })
+                let replies = try redis.send(batch.map { RedisCommand("HGETALL", $0) })
+                try ReplyFailure.check(replies)
+                return replies
             }
             for (key, reply) in zip(batch, replies) {
                 // A key deleted or retyped between SCAN and HGETALL is simply not an error record.

@@ -26,7 +26,9 @@ extension ErrorStore {
             }
             let newest = Array(Self.newestFirst(stubs).prefix(limit))
             let replies = try env.run { redis throws(RedisError) in
-                try redis.send(newest.map { RedisCommand("HGETALL", $0.key) })
+                let replies = try redis.send(newest.map { RedisCommand("HGETALL", $0.key) })
+                try ReplyFailure.check(replies)
+                return replies
             }
             let records = zip(newest, replies).map { stub, reply in
                 // A 1.x document whose hash is gone still has its id (and so its time and toggle).

@@ -29,14 +29,17 @@ public enum LogStore {
     }
 
     /// The lists' contents with one pipeline of `LRANGE key 0 -1`. A list that vanished or
-    /// changed type since discovery reads as empty.
+    /// changed type since discovery reads as empty; any
+    /// other error reply throws.
     /// `newest` reads only that many entries from the head of each list (a cheap "did anything
     /// change?" probe for a tail that already has the rest).
     public static func read(_ env: OpsEnvironment, lists: [LogList], newest: Int? = nil) throws(OperationsError) -> [LogListRead] {
         if lists.isEmpty { return [] }
         let last = newest.map { $0 - 1 } ?? -1
         let replies = try env.run { redis throws(RedisError) in
-            try redis.send(lists.map { RedisCommand("LRANGE", $0.key, 0, last) })
+            let replies = try redis.send(lists.map { RedisCommand("LRANGE", $0.key, 0, last) })
+            try ReplyFailure.check(replies)
+            return replies
         }
         return zip(lists, replies).map { list, reply in
             LogListRead(list: list, lines: (reply.array ?? []).map { $0.string ?? "" })

@@ -50,7 +50,12 @@ public enum SessionStore {
         let replies = try env.run { redis throws(RedisError) in
             try redis.send([RedisCommand("TYPE", key), RedisCommand("HGETALL", key), RedisCommand("TTL", key)])
         }
-        let type = replies[0].string ?? "none"
+        // An error reply (BUSY, NOPERM, LOADING…) is the server refusing, not an absent key.
+        let type: String
+        do {
+            type = try replies[0].text(of: "TYPE")
+            try ReplyFailure.check(replies.dropFirst())
+        } catch { throw .redis(error) }
         switch type {
         case "none":
             throw .notFound(what: "session `\(key.text)` (`opsdeck sessions list` shows the sessions)")
@@ -79,6 +84,7 @@ public enum SessionStore {
                 let fresh = page.filter { seen.insert($0).inserted }
                 if fresh.isEmpty { continue }
                 let replies = try redis.send(fresh.map { RedisCommand("HGET", $0, rule.audienceField) })
+                try ReplyFailure.check(replies)
                 for reply in replies where reply.errorMessage == nil {
                     total += 1
                     if rule.evaluate(toggle, audience: reply.string).enabled == true { reached += 1 }
@@ -99,7 +105,9 @@ public enum SessionStore {
     public static func fetch(_ env: OpsEnvironment, keys: [RedisKey]) throws(OperationsError) -> [Session] {
         if keys.isEmpty { return [] }
         let replies = try env.run { redis throws(RedisError) in
-            try redis.send(keys.flatMap { [RedisCommand("HGETALL", $0), RedisCommand("TTL", $0)] })
+            let replies = try redis.send(keys.flatMap { [RedisCommand("HGETALL", $0), RedisCommand("TTL", $0)] })
+            try ReplyFailure.check(replies)
+            return replies
         }
         return keys.enumerated().compactMap { index, key in
             session(key: key, fields: replies[index * 2], ttl: replies[index * 2 + 1])

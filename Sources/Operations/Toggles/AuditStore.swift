@@ -16,15 +16,14 @@ public enum AuditStore {
         let replies = try env.run { redis throws(RedisError) in
             try redis.send([RedisCommand("TYPE", key), RedisCommand("LRANGE", key, 0, stop)])
         }
-        let type = replies.first?.string ?? "none"
+        let type: String
+        do { type = try replies[0].text(of: "TYPE") } catch { throw .redis(error) }
         guard type == "list" || type == "none" else {
             throw .badData("the audit key \(key.text) holds a \(type), not a list; "
                 + "set another `audit-key` in the config or remove that key.")
         }
-        guard let elements = replies.last?.array else {
-            if let message = replies.last?.errorMessage { throw .redis(RedisError.fromReply(message)) }
-            return []
-        }
+        let elements: [RedisValue]
+        do { elements = try replies[1].elements(of: "LRANGE") } catch { throw .redis(error) }
         var entries: [AuditEntry] = []
         for element in elements {
             let entry = AuditEntry(stored: element.string ?? "")

@@ -33,6 +33,7 @@ public enum ToggleStore {
                 let fresh = page.filter { seen.insert($0).inserted && !isSkipped($0) }
                 if fresh.isEmpty { continue }
                 let replies = try redis.send(fresh.map { RedisCommand("HEXISTS", $0, "toggle") })
+                try ReplyFailure.check(replies)
                 for (key, reply) in zip(fresh, replies) where reply.int == 1 {
                     found.append(key)
                 }
@@ -42,17 +43,20 @@ public enum ToggleStore {
     }
 
     /// Reads the given toggles with ONE pipelined HGETALL. Keys that vanished, changed type
-    /// (an error reply, e.g. WRONGTYPE) or lost their `toggle` field are skipped; order is kept.
+    /// (WRONGTYPE) or lost their `toggle` field are skipped; order is kept. Any other error reply
+    /// (BUSY, NOPERM…) throws: a refusal must not read as "this toggle is gone".
     public static func fetch(_ env: OpsEnvironment, keys: [RedisKey]) throws(OperationsError) -> [Toggle] {
         if keys.isEmpty { return [] }
         let naming = ToggleNaming(pattern: env.patterns.toggles)
         // Decoded while each reply is still in the client's memory: no RedisValue tree per hash.
-        let toggles = try env.run { redis throws(RedisError) in
-            try redis.send(keys.map { RedisCommand("HGETALL", $0) }) { index, reply in
-                Toggle(key: keys[index], name: naming.name(of: keys[index]), reply: reply)
+        let decoded = try env.run { redis throws(RedisError) in
+            try redis.send(keys.map { RedisCommand("HGETALL", $0) }) { index, reply -> (Toggle?, String?) in
+                if let message = reply.errorMessage { return (nil, message) }
+                return (Toggle(key: keys[index], name: naming.name(of: keys[index]), reply: reply), nil)
             }
         }
-        return toggles.compactMap { $0 }
+        try env.run { _ throws(RedisError) in try ReplyFailure.check(decoded.compactMap { $0.1.map(RedisValue.error) }) }
+        return decoded.compactMap(\.0)
     }
 
     /// Every toggle, sorted by name.
@@ -70,9 +74,16 @@ public enum ToggleStore {
         }
         var wrongType: (RedisKey, String)?
         for (index, key) in candidates.enumerated() {
-            let type = replies[index * 2].string ?? "none"
+            // An error reply (BUSY, NOPERM, LOADING…) is the server refusing, not an absent key.
+            let type: String
+            do { type = try replies[index * 2].text(of: "TYPE") } catch { throw .redis(error) }
             if type == "none" { continue }
-            if type == "hash", let pairs = replies[index * 2 + 1].pairs {
+            if type == "hash" {
+                let fields = replies[index * 2 + 1]
+                if let message = fields.errorMessage, !ReplyFailure.isWrongType(message) {
+                    throw .redis(RedisError.fromReply(message))
+                }
+                guard let pairs = fields.pairs else { continue }
                 if let toggle = Toggle(key: key, name: naming.name(of: key), pairs: pairs) { return toggle }
                 wrongType = wrongType ?? (key, "a hash without a `toggle` field")
             } else {
