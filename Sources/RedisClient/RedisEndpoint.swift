@@ -30,22 +30,24 @@ public struct RedisEndpoint: Sendable, Hashable, CustomStringConvertible {
                 rest = String(rest[..<query])
                 for param in params.split(separator: "&") {
                     let parts = param.split(separator: "=", maxSplits: 1).map(String.init)
-                    guard parts.count == 2 else { throw .invalidEndpoint(detail: "bad query parameter '\(param)' in \(url)") }
+                    guard parts.count == 2 else {
+                        throw .invalidEndpoint(detail: "bad query parameter '\(param)' in \(Self.redacted(url))")
+                    }
                     switch parts[0] {
                     case "db": database = try Self.parseDatabase(parts[1], in: url)
-                    default: throw .invalidEndpoint(detail: "unknown parameter '\(parts[0])' in \(url) (only db=N)")
+                    default: throw .invalidEndpoint(detail: "unknown parameter '\(parts[0])' in \(Self.redacted(url)) (only db=N)")
                     }
                 }
             }
             let path = Self.percentDecode(rest)
             guard path.hasPrefix("/") else {
-                throw .invalidEndpoint(detail: "'\(url)' needs an absolute socket path, as in unix:///run/redis.sock")
+                throw .invalidEndpoint(detail: "'\(Self.redacted(url))' needs an absolute socket path, as in unix:///run/redis.sock")
             }
             self.init(address: .unix(path: path), database: database)
             return
         }
         guard url.hasPrefix("redis://") else {
-            throw .invalidEndpoint(detail: "'\(url)' is neither a redis:// nor a unix:// URL")
+            throw .invalidEndpoint(detail: "'\(Self.redacted(url))' is neither a redis:// nor a unix:// URL")
         }
         var rest = Substring(url.dropFirst("redis://".count))
         var username: String?
@@ -70,7 +72,7 @@ public struct RedisEndpoint: Sendable, Hashable, CustomStringConvertible {
         var host = String(rest)
         var port = Self.defaultPort
         if host.hasPrefix("[") {  // [::1]:6379
-            guard let close = host.firstIndex(of: "]") else { throw .invalidEndpoint(detail: "unclosed '[' in \(url)") }
+            guard let close = host.firstIndex(of: "]") else { throw .invalidEndpoint(detail: "unclosed '[' in \(Self.redacted(url))") }
             let after = host[host.index(after: close)...]
             let inner = String(host[host.index(after: host.startIndex)..<close])
             if after.hasPrefix(":") { port = try Self.parsePort(String(after.dropFirst()), in: url) }
@@ -95,15 +97,38 @@ public struct RedisEndpoint: Sendable, Hashable, CustomStringConvertible {
         }
     }
 
+    /// Where the password sits in a URL-like text (`scheme://user:PASSWORD@host…`, or
+    /// `user:PASSWORD@host` without a scheme), so it can be masked wherever the text is shown.
+    /// The one rule for finding it: messages, logs and the process's own argv use it.
+    public static func passwordRange(in text: String) -> Range<String.Index>? {
+        var start = text.startIndex
+        if let slashes = text.firstRange(of: "://") { start = slashes.upperBound }
+        let rest = text[start...]
+        guard let at = rest.lastIndex(of: "@"), let colon = rest[..<at].firstIndex(of: ":") else { return nil }
+        let range = rest.index(after: colon)..<at
+        return range.isEmpty ? nil : range
+    }
+
+    /// The text with any password replaced by `***`: what every message that echoes a URL shows.
+    public static func redacted(_ text: String) -> String {
+        guard let range = passwordRange(in: text) else { return text }
+        return String(text[..<range.lowerBound]) + "***" + String(text[range.upperBound...])
+    }
+
     private static func parsePort(_ text: String, in url: String) throws(RedisError) -> Int {
         guard let port = Int(text), (1...65535).contains(port) else {
-            throw .invalidEndpoint(detail: "bad port '\(text)' in \(url)")
+            // Text that is not digits may be a password typed without its `@host`: never echo it.
+            let digits = !text.isEmpty && text.allSatisfy(\.isASCII) && text.allSatisfy(\.isNumber)
+            let where_ = digits ? Self.redacted(url) : Self.redacted(url).replacing(text, with: "…")
+            throw .invalidEndpoint(detail: "bad port\(digits ? " '\(text)'" : "") in \(where_) (a port is a number from 1 to 65535)")
         }
         return port
     }
 
     private static func parseDatabase(_ text: String, in url: String) throws(RedisError) -> Int {
-        guard let db = Int(text), db >= 0 else { throw .invalidEndpoint(detail: "bad database '\(text)' in \(url)") }
+        guard let db = Int(text), db >= 0 else {
+            throw .invalidEndpoint(detail: "bad database '\(text)' in \(Self.redacted(url))")
+        }
         return db
     }
 
