@@ -25,6 +25,7 @@ struct Opsdeck: ParsableCommand {
     static func main() {
         do {
             var command = try parseAsRoot()
+            if ArgvSecrets.maskPasswords() { Output.error(ArgvSecrets.warning) }
             Diagnostics.bootstrap(interactive: command is DashboardCommand || command is DemoCommand)
             try command.run()
         } catch let failure as ReportedFailure {
@@ -36,7 +37,16 @@ struct Opsdeck: ParsableCommand {
             Output.error(error.description)
             Foundation.exit(ExitStatus.of(error).rawValue)
         } catch {
-            exit(withError: error)
+            // Argument errors quote what was typed: they go through the same sanitising as every
+            // other message, under the one `opsdeck:` prefix. Help and --version are not errors.
+            let code = exitCode(for: error)
+            let message = fullMessage(for: error)
+            if code == .success {
+                if !message.isEmpty { print(message) }
+                Foundation.exit(code.rawValue)
+            }
+            Output.error(message.hasPrefix("Error: ") ? String(message.dropFirst("Error: ".count)) : message)
+            Foundation.exit(code.rawValue)
         }
     }
 }

@@ -26,8 +26,15 @@ public enum OperationsError: Error, Sendable, CustomStringConvertible {
             return "refused to \(action): this context is read-only (--read-only or `read-only: true` in the config). "
                 + "Use a context that allows writes."
         case .conflict(let toggle, let expected, let current):
-            return "not changed: \(toggle) is \(current), not \(expected) as expected — someone changed it meanwhile. "
-                + "Check `opsdeck toggles history \(toggle)`, then retry with --expect \(current) if the change still makes sense."
+            // `--expect` takes a state (on/off), not a stored spelling: suggest what it accepts.
+            let retry: String
+            switch ToggleValue(current).state {
+            case .on: retry = "retry with --expect on if the change still makes sense"
+            case .off: retry = "retry with --expect off if the change still makes sense"
+            case .unknown: retry = "its value is neither on nor off; retry without --expect to overwrite it"
+            }
+            return "not changed: \(toggle) is `\(current)`, not \(expected) as expected — someone changed it meanwhile. "
+                + "Check `opsdeck toggles history \(toggle)`, then \(retry)."
         case .notFound(let what):
             return "\(what) was not found."
         case .invalidInput(let message):

@@ -15,10 +15,17 @@ enum Output {
         try FileHandle.standardOutput.write(contentsOf: data + Data("\n".utf8))
     }
 
+    /// Widest cell of a plain table, in columns: one 10 MB value must not pad every row to
+    /// 10 MB. Longer values end in `…`; `--json` keeps them whole.
+    static let maxCellWidth = 120
+    /// Widest line of free text printed for people (a log line, a message from Redis).
+    static let maxLineWidth = 4096
+
     /// Prints rows as columns aligned by display width; the last column is not padded.
-    /// Control characters in cells are made visible so data cannot drive the terminal.
+    /// Control characters in cells are made visible so data cannot drive the terminal, and each
+    /// cell is cut to `maxCellWidth` columns.
     static func table(_ header: [String], _ rows: [[String]], rightAligned: Set<Int> = []) {
-        let all = [header] + rows.map { $0.map(visible) }
+        let all = [header] + rows.map { $0.map { SafeText.line($0, width: maxCellWidth) } }
         var widths = [Int](repeating: 0, count: header.count)
         for row in all {
             for (index, cell) in row.enumerated() where index < widths.count {
@@ -37,15 +44,18 @@ enum Output {
         }
     }
 
-    /// Writes a message to stderr.
+    /// Writes a message to stderr, every line of it sanitised: messages quote values read from
+    /// Redis and the user's own input, and neither may drive the terminal.
     static func error(_ message: String) {
-        try? FileHandle.standardError.write(contentsOf: Data(("opsdeck: " + message + "\n").utf8))
+        let lines = message.split(separator: "\n", omittingEmptySubsequences: false).map { visible(String($0)) }
+        try? FileHandle.standardError.write(contentsOf: Data(("opsdeck: " + lines.joined(separator: "\n") + "\n").utf8))
     }
 
-    /// Replaces control characters (including ESC) with visible placeholders: the same
-    /// sanitizer the dashboard uses, so data from Redis can never drive the terminal.
+    /// Replaces control characters (including ESC) with visible placeholders — the same
+    /// sanitizer the dashboard uses, so data from Redis can never drive the terminal — and cuts
+    /// the text at `maxLineWidth` columns.
     static func visible(_ text: String) -> String {
-        SafeText.clean(text).text
+        SafeText.line(text, width: maxLineWidth)
     }
 
     /// Terminal columns a string takes (wide characters count 2).
