@@ -26,6 +26,9 @@ public final class RedisConnection: RedisCommandSender {
     private var failures = 0
     private var nextAttempt: Double = 0
     private var lastError: RedisError?
+    /// Whether the server has answered anything since the socket was opened: a server that
+    /// closes before its first reply is most often a TLS port spoken to in plaintext.
+    private var answeredSinceOpen = false
     private let logger = Logger(label: "opsdeck.redis")
 
     public init(options: RedisConnectionOptions) {
@@ -72,10 +75,13 @@ public final class RedisConnection: RedisCommandSender {
         try openIfNeeded()
         guard let context else { throw lastError ?? .connectionLost(endpoint: endpointText, detail: "not connected") }
         do {
-            return try Self.roundTrip(commands, on: context, endpoint: endpointText, transform)
+            let replies = try Self.roundTrip(commands, on: context, endpoint: endpointText, transform)
+            answeredSinceOpen = true
+            return replies
         } catch {
-            fail(error)
-            throw error
+            let explained = explainEarlyClose(error)
+            fail(explained)
+            throw explained
         }
     }
 
@@ -93,14 +99,24 @@ public final class RedisConnection: RedisCommandSender {
         do {
             let opened = try Self.open(options)
             context = opened
+            answeredSinceOpen = false
             try handshake(opened)
             if failures > 0 { logger.info("reconnected to \(endpointText)") }
             failures = 0
             lastError = nil
         } catch {
-            fail(error)
-            throw error
+            let explained = explainEarlyClose(error)
+            fail(explained)
+            throw explained
         }
+    }
+
+    /// A close before the server's first reply gets the likely cause added.
+    private func explainEarlyClose(_ error: RedisError) -> RedisError {
+        guard !answeredSinceOpen, case .connectionLost(let endpoint, let detail) = error else { return error }
+        return .connectionLost(endpoint: endpoint, detail: detail
+            + "; the server closed it before answering anything, which is what a TLS-only port does to a "
+            + "plaintext client (opsdeck does not speak TLS yet)")
     }
 
     /// AUTH, SELECT and CLIENT SETNAME, in one pipeline.
@@ -118,6 +134,7 @@ public final class RedisConnection: RedisCommandSender {
         if let name = options.clientName { commands.append(RedisCommand("CLIENT", "SETNAME", name)) }
         guard !commands.isEmpty else { return }
         let replies = try Self.roundTrip(commands, on: context, endpoint: endpointText) { _, reply in reply.value }
+        answeredSinceOpen = true
         for (command, reply) in zip(commands, replies) {
             guard let message = reply.errorMessage else { continue }
             switch command.name {

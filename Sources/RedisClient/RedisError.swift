@@ -37,6 +37,26 @@ public enum RedisError: Error, Sendable, Equatable, CustomStringConvertible {
         return .server(message: message)
     }
 
+    /// What an ACL refusal asks for, from the server's NOPERM text: "needs +info" for
+    /// "…no permissions to run the 'info' command", "needs access to these keys (~pattern)" for
+    /// a key refusal; the server's own words otherwise.
+    public static func missingPermission(in detail: String) -> String {
+        if let open = detail.firstRange(of: "run the '"), let close = detail[open.upperBound...].firstIndex(of: "'") {
+            return "needs +" + detail[open.upperBound..<close].lowercased()
+        }
+        if detail.contains("keys") { return "needs access to these keys (~pattern)" }
+        if detail.contains("channel") { return "needs access to these channels (&pattern)" }
+        return clause(detail)
+    }
+
+    /// A server's or hiredis' words as a clause inside a sentence: without the trailing period
+    /// that Redis puts on some replies, so messages never end a clause in "..".
+    static func clause(_ detail: String) -> String {
+        var text = Substring(detail)
+        while text.last == "." || text.last == " " { text = text.dropLast() }
+        return String(text)
+    }
+
     /// True for failures of the connection itself (as opposed to an error reply).
     public var isConnectionFailure: Bool {
         switch self {
@@ -54,23 +74,23 @@ public enum RedisError: Error, Sendable, Equatable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .connectionRefused(let endpoint, let detail):
-            return "cannot connect to Redis at \(endpoint): \(detail). "
+            return "cannot connect to Redis at \(endpoint): \(Self.clause(detail)). "
                 + "Check that redis-server is running there, or pass --url / --host / --port / --socket."
         case .timeout(let endpoint, let detail):
             return "Redis at \(endpoint) did not answer in time (\(detail)). "
                 + "The server may be busy or paused; raise --timeout if it is just slow."
         case .connectionLost(let endpoint, let detail):
-            return "lost the connection to Redis at \(endpoint): \(detail). It will reconnect on the next call."
+            return "lost the connection to Redis at \(endpoint): \(Self.clause(detail))."
         case .reconnecting(let endpoint, let lastError, let retry):
             let seconds = (retry * 10).rounded() / 10
             return "not connected to Redis at \(endpoint) (\(lastError)); retrying in \(seconds)s."
         case .authFailed(let detail):
-            return "Redis rejected the credentials: \(detail). "
+            return "Redis rejected the credentials: \(Self.clause(detail)). "
                 + "Check --user and the password (REDISCLI_AUTH or --askpass)."
         case .noAuth(let detail):
-            return "Redis needs a password: \(detail). Set REDISCLI_AUTH or use --askpass (and --user for an ACL user)."
+            return "Redis needs a password: \(Self.clause(detail)). Set REDISCLI_AUTH or use --askpass (and --user for an ACL user)."
         case .noPermission(let detail):
-            return "the Redis user may not do this: \(detail). Ask for an ACL that allows it, or use another --user."
+            return "the Redis user may not do this: \(Self.clause(detail)). Ask for an ACL that allows it, or use another --user."
         case .wrongType(let detail):
             return "a key holds another type than expected: \(detail)"
         case .server(let message):
@@ -78,7 +98,7 @@ public enum RedisError: Error, Sendable, Equatable, CustomStringConvertible {
         case .unexpectedReply(let command, let detail):
             return "unexpected reply to \(command): \(detail)"
         case .invalidEndpoint(let detail):
-            return "invalid Redis endpoint: \(detail). "
+            return "invalid Redis endpoint: \(Self.clause(detail)). "
                 + "Use redis://[user[:password]@]host[:port][/db] or unix:///path/to/redis.sock[?db=N]."
         }
     }
