@@ -18,10 +18,13 @@ public struct DashboardSnapshot: Hashable, Sendable {
     public var latestErrors: ErrorSearchView?
     public var server: ServerInfo?
     public var commandsPerSecond: Double?
+    /// Parts the server's ACL refuses, with what they need; nil when unchanged since the last poll.
+    public var notPermitted: [DataPart: String]?
 
     public init(toggles: [ToggleRow]? = nil, sessions: [SessionRow]? = nil, sessionsTotal: Int? = nil,
                 newLogLines: [LogLine] = [], logsPossiblyLost: Int? = nil, logsLostIsEstimate: Bool = true,
-                errorCounts: [ToggleCount]? = nil, latestErrors: ErrorSearchView? = nil, server: ServerInfo? = nil, commandsPerSecond: Double? = nil) {
+                errorCounts: [ToggleCount]? = nil, latestErrors: ErrorSearchView? = nil, server: ServerInfo? = nil, commandsPerSecond: Double? = nil,
+                notPermitted: [DataPart: String]? = nil) {
         self.toggles = toggles
         self.sessions = sessions
         self.sessionsTotal = sessionsTotal
@@ -32,5 +35,6 @@ public struct DashboardSnapshot: Hashable, Sendable {
         self.latestErrors = latestErrors
         self.server = server
         self.commandsPerSecond = commandsPerSecond
+        self.notPermitted = notPermitted
     }
 }

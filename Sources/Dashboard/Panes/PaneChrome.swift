@@ -5,6 +5,12 @@ enum PaneChrome {
     static func block(_ title: String, pane: Pane, state: AppState, theme: Theme,
                       area: Rect, buffer: inout ScreenBuffer) -> Rect {
         let focused = state.focus == pane
+        var title = title
+        // A part the ACL refuses says so where its data would be, not as an empty list.
+        for part in DataPart.shown(in: pane) {
+            guard let hint = state.notPermitted[part] else { continue }
+            title += " · " + (part == .audit ? "last change " : "") + DataPart.notPermitted(hint)
+        }
         let block = Block.pane(title: title, focused: focused, theme: theme)
         buffer.fill(area, style: theme[.text])
         block.render(area: area, buffer: &buffer)

@@ -29,6 +29,8 @@ public struct AppState: Hashable, Sendable {
     /// Seconds the last successful poll took.
     public var lastPollDuration: Double?
     public var commandsPerSecond: Double?
+    /// Parts of the data the server's ACL refuses, with what they need (shown in their place).
+    public var notPermitted: [DataPart: String] = [:]
     /// The poll interval in seconds; data older than three intervals is marked stale.
     public var pollInterval: Double
 

@@ -62,6 +62,7 @@ extension AppState {
         if let counts = snapshot.errorCounts { errors.counts = counts }
         if let latest = snapshot.latestErrors { errors.showLatest(latest) }
         if let cps = snapshot.commandsPerSecond { commandsPerSecond = cps }
+        if let denied = snapshot.notPermitted { notPermitted = denied }
         keepSelectionsVisible()
         return []
     }

@@ -28,7 +28,11 @@ enum StatusLine {
         }
         if let server {
             parts.append([Span(SafeText.line(server.endpoint, width: 40))])
-            if let version = server.version { parts.append([Span("Redis " + SafeText.line(version, width: 16))]) }
+            if let version = server.version {
+                parts.append([Span("Redis " + SafeText.line(version, width: 16))])
+            } else if let hint = state.notPermitted[.server] {
+                parts.append([Span("Redis version " + DataPart.notPermitted(SafeText.line(hint, width: 30)), style: theme[.muted].patch(Style(bg: base.bg)))])
+            }
             let search = server.searchModule == "none" ? "search: client-side" : SafeText.line(server.searchModule, width: 20)
             parts.append([Span(search)])
         }

@@ -46,6 +46,10 @@ struct DashboardSource: PollSource {
     private var latestChange: [String: AuditEntry] = [:]
     private var lastSessions: [SessionRow]?
     private var lastCommandCount: (count: Int, at: Date)?
+    /// What the ACL refuses, part by part: each part degrades on its own (a read-only user
+    /// without +info still gets toggles, sessions and logs).
+    private let permissions = PermissionLedger<DataPart>()
+    private var lastDenied: [DataPart: String] = [:]
 
     init(patterns: KeyPatterns, server: ServerInfo, timeZone: TimeZone = .current) {
         self.patterns = patterns
@@ -66,60 +70,72 @@ struct DashboardSource: PollSource {
             var info: ServerInfo?
             var errors: (counts: [ToggleCount], latest: ErrorSearchView)?
             if discover {
-                logLists = try LogStore.discover(env)
+                logLists = try permissions.run(.logs) { () throws(OperationsError) in try LogStore.discover(env) } ?? logLists
                 sessionScan.restart(force: forceDiscovery)
                 info = try serverInfo(env)
                 // The overview reads every record's id: on a large index, within the same budget.
                 if forceDiscovery || errorOverviewBudget.isDue() {
                     let started = Date()
-                    errors = errorOverview(env)
+                    errors = try errorOverview(env)
                     errorOverviewBudget.record(at: started, took: Date().timeIntervalSince(started))
                 }
             }
-            let (allToggles, togglesMoved) = try refreshToggles(env, discover: discover)
+            let refreshed = try permissions.run(.toggles) { () throws(OperationsError) in
+                try refreshToggles(env, discover: discover)
+            }
+            let (allToggles, togglesMoved) = refreshed ?? (toggles, false)
             var toggleRows = lastToggles ?? []
             // Unchanged toggles cost nothing more: no audit read, no rows rebuilt or compared.
             if togglesMoved || discover || lastToggles == nil {
                 // The audit trail only matters when a value moved: read it then, not every second.
                 let values = allToggles.map(\.value.raw)
                 if discover || values != lastValues {
+                    let history = try permissions.run(.audit) { () throws(OperationsError) in
+                        try AuditStore.history(env, limit: 200)
+                    }
                     latestChange = [:]
-                    for entry in try AuditStore.history(env, limit: 200) where latestChange[entry.toggle] == nil {
+                    for entry in history ?? [] where latestChange[entry.toggle] == nil {
                         latestChange[entry.toggle] = entry
                     }
                     lastValues = values
                 }
                 toggleRows = allToggles.map { ToggleRow($0, lastChange: latestChange[$0.name]) }
             }
-            // Sessions change slowly and the list counts TTLs down by itself: they are re-read
-            // with the discovery cycle, or when the walk over their keys found new ones.
-            // Until the list shows something, one SCAN step is enough to show a first page.
-            let pages = sessionScan.keys.isEmpty ? 1 : sessionPagesPerPoll
-            let keysChanged = try env.run { redis throws(RedisError) in
-                try sessionScan.advance(on: redis, pages: pages)
-            }
             var sessions = lastSessions ?? []
             var sessionsTotal = sessionScan.total
-            if !sessionFilter.isEmpty {
-                // A `FIELD=VALUE` filter searches the whole keyspace, not just the 500 on show:
-                // on its change, on the user's refresh, and otherwise within the idle budget.
-                if filtered?.filter != sessionFilter || forced || filteredBudget.isDue() {
-                    let filter = sessionFilter
-                    sessions = try filteredBudget.measure { () throws(OperationsError) -> [SessionRow] in
-                        try SessionStore.list(env, limit: 500, where: filter).map(SessionRow.init)
-                    }
-                    filtered = (sessionFilter, sessions.count < 500 ? sessions.count : nil)
+            _ = try permissions.run(.sessions) { () throws(OperationsError) in
+                // Sessions change slowly and the list counts TTLs down by itself: they are re-read
+                // with the discovery cycle, or when the walk over their keys found new ones.
+                // Until the list shows something, one SCAN step is enough to show a first page.
+                let pages = sessionScan.keys.isEmpty ? 1 : sessionPagesPerPoll
+                let keysChanged = try env.run { redis throws(RedisError) in
+                    try sessionScan.advance(on: redis, pages: pages)
                 }
-                sessionsTotal = filtered?.total
-            } else if discover || keysChanged || filtered != nil {
-                filtered = nil
-                sessions = try SessionStore.fetch(env, keys: sessionScan.keys).map(SessionRow.init)
+                sessionsTotal = sessionScan.total
+                if !sessionFilter.isEmpty {
+                    // A `FIELD=VALUE` filter searches the whole keyspace, not just the 500 on show:
+                    // on its change, on the user's refresh, and otherwise within the idle budget.
+                    if filtered?.filter != sessionFilter || forced || filteredBudget.isDue() {
+                        let filter = sessionFilter
+                        sessions = try filteredBudget.measure { () throws(OperationsError) -> [SessionRow] in
+                            try SessionStore.list(env, limit: 500, where: filter).map(SessionRow.init)
+                        }
+                        filtered = (sessionFilter, sessions.count < 500 ? sessions.count : nil)
+                    }
+                    sessionsTotal = filtered?.total
+                } else if discover || keysChanged || filtered != nil {
+                    filtered = nil
+                    sessions = try SessionStore.fetch(env, keys: sessionScan.keys).map(SessionRow.init)
+                }
             }
-            let update = tail.ingest(try readLogs(env, rediscovered: discover))
+            let reads = try permissions.run(.logs) { () throws(OperationsError) in try readLogs(env, rediscovered: discover) }
+            let update = tail.ingest(reads ?? [])
             let lost = update.losses.reduce(0) { $0 + ($1.estimatedLost ?? 1) }
+            let denied = permissions.denied
             defer {
                 lastToggles = toggleRows
                 lastSessions = sessions
+                lastDenied = denied
             }
             return DashboardSnapshot(
                 toggles: toggleRows == lastToggles ? nil : toggleRows,
@@ -131,7 +147,8 @@ struct DashboardSource: PollSource {
                 errorCounts: errors?.counts,
                 latestErrors: errors?.latest,
                 server: info,
-                commandsPerSecond: commandRate(redis))
+                commandsPerSecond: commandRate(redis),
+                notPermitted: denied == lastDenied ? nil : denied)
         } catch {
             // After an outage the keyspace may be anything (a restarted server, a failover):
             // the next successful poll rediscovers everything.
@@ -213,15 +230,20 @@ struct DashboardSource: PollSource {
 
     private mutating func serverInfo(_ env: OpsEnvironment) throws(OperationsError) -> ServerInfo {
         var info = server
-        let text = try env.run { redis throws(RedisError) in try redis.execute("INFO", "server").string ?? "" }
-        for line in text.split(whereSeparator: \.isNewline) {
+        let text = try permissions.run(.server) { () throws(OperationsError) in
+            try env.run { redis throws(RedisError) in try redis.execute("INFO", "server").text(of: "INFO") }
+        }
+        for line in (text ?? "").split(whereSeparator: \.isNewline) {
             if line.hasPrefix("valkey_version:") {
                 info.version = "valkey " + line.dropFirst("valkey_version:".count)
                 break
             }
             if line.hasPrefix("redis_version:") { info.version = String(line.dropFirst("redis_version:".count)) }
         }
-        let found = try SearchModule.detect(env)
+        guard let found = try permissions.run(.searchModule, { () throws(OperationsError) in try SearchModule.detect(env) }) else {
+            info.searchModule = "search: unknown (not permitted)"
+            return info
+        }
         module = found
         switch found.generation {
         case .v1: info.searchModule = "RediSearch 1.x"
@@ -231,10 +253,20 @@ struct DashboardSource: PollSource {
         return info
     }
 
-    /// Counts per toggle and the newest errors, for the Errors pane before any search.
-    private func errorOverview(_ env: OpsEnvironment) -> (counts: [ToggleCount], latest: ErrorSearchView)? {
-        // A missing index is not a poll failure: the Errors pane says so when searched.
-        guard let overview = try? ErrorStore(module: module).overview(env, latest: 100) else { return nil }
+    /// Counts per toggle and the newest errors, for the Errors pane before any search. A failure
+    /// (no index yet, a refusal) is said in the pane's notice, never shown as "no errors".
+    private func errorOverview(_ env: OpsEnvironment) throws(OperationsError) -> (counts: [ToggleCount], latest: ErrorSearchView)? {
+        let overview: ErrorOverview?
+        do {
+            overview = try permissions.run(.errors) { () throws(OperationsError) in
+                try ErrorStore(module: module).overview(env, latest: 100)
+            }
+        } catch {
+            if case .redis(let redis) = error, redis.isConnectionFailure { throw error }
+            let notice = "cannot list errors: " + error.description
+            return ([], ErrorSearchView(query: "", total: 0, rows: [], backendLabel: module?.description ?? "unknown", notice: notice))
+        }
+        guard let overview else { return nil }
         let counts = overview.counts.map { ToggleCount(toggle: $0.key, count: $0.value) }
             .sorted { ($1.count, $0.toggle) < ($0.count, $1.toggle) }
         return (counts, ErrorSearchView(overview.latest, query: nil))
