@@ -20,7 +20,12 @@ public final class RedisServerProcess {
     private let serverPath: String
     private var process: ChildProcess?
 
-    public var endpoint: RedisEndpoint { RedisEndpoint(address: .unix(path: socketPath)) }
+    /// The socket, with the `--requirepass` password when the server was started with one.
+    public var endpoint: RedisEndpoint {
+        var password: String?
+        if let flag = arguments.lastIndex(of: "--requirepass"), flag + 1 < arguments.count { password = arguments[flag + 1] }
+        return RedisEndpoint(address: .unix(path: socketPath), password: password)
+    }
     public var pid: Int32? { process?.pid }
     public var isRunning: Bool { process?.isRunning ?? false }
 

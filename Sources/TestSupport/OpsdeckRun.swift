@@ -1,0 +1,56 @@
+import Foundation
+
+/// Runs the real `opsdeck` binary (built beside the test bundle by `swift build`/`swift test`)
+/// to completion, capturing stdout, stderr and the exit status, or starts it in the background.
+/// The environment is minimal and explicit (no inherited OPSDECK_* or REDISCLI_AUTH), with HOME
+/// in a fresh directory so no user config is read. Any thread; each call is independent.
+public struct OpsdeckRun: Sendable {
+    public let status: Int32
+    public let stdout: String
+    public let stderr: String
+
+    public struct Failure: Error, CustomStringConvertible {
+        public let description: String
+    }
+
+    /// The `opsdeck` executable beside the test bundle.
+    public static func binary() throws -> URL {
+        let besideTests = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        let candidates = [besideTests.appendingPathComponent("opsdeck"),
+                          besideTests.deletingLastPathComponent().appendingPathComponent("opsdeck")]
+        guard let found = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0.path) }) else {
+            throw Failure(description: "opsdeck binary not found beside the tests (\(besideTests.path)); run `swift build` first")
+        }
+        return found
+    }
+
+    /// The base environment every run gets; `extra` adds or overrides entries.
+    public static func environment(home: String, _ extra: [String: String] = [:]) -> [String: String] {
+        ["PATH": "/usr/bin:/bin", "USER": "ci", "HOME": home, "LANG": "C.UTF-8"].merging(extra) { $1 }
+    }
+
+    /// Runs `opsdeck arguments…` and waits for it.
+    public static func run(_ arguments: [String], environment extra: [String: String] = [:]) throws -> OpsdeckRun {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("opsdeck-run-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let out = directory.appendingPathComponent("out"), err = directory.appendingPathComponent("err")
+        _ = FileManager.default.createFile(atPath: out.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: err.path, contents: nil)
+        let process = Process()
+        process.executableURL = try binary()
+        process.arguments = arguments
+        process.standardOutput = try FileHandle(forWritingTo: out)
+        process.standardError = try FileHandle(forWritingTo: err)
+        process.standardInput = FileHandle.nullDevice
+        process.environment = environment(home: directory.path, extra)
+        try process.run()
+        process.waitUntilExit()
+        return OpsdeckRun(status: process.terminationStatus,
+                          stdout: (try? String(contentsOf: out, encoding: .utf8)) ?? "",
+                          stderr: (try? String(contentsOf: err, encoding: .utf8)) ?? "")
+    }
+
+    /// Everything the run printed, for "this must never appear anywhere" checks.
+    public var allOutput: String { stdout + stderr }
+}
