@@ -105,6 +105,7 @@ struct ErrorQueryParser {
     }
 
     private mutating func addWord(_ word: String, prefix: Bool, field: ErrorField?) {
+        guard ErrorTokenizer.isSearchable(word) else { return }
         if prefix {
             // The servers expand one-character prefixes to nothing (verified on 1.2 and 2.10).
             guard word.count >= 2 else {

@@ -5,7 +5,9 @@
 /// Verified on RediSearch 1.2 and 2.10 (README, "The query language"): every ASCII punctuation character
 /// and whitespace separates words; `_`, letters, digits and every non-ASCII character (`ö`, `日`,
 /// emoji) belong to words. A query made only of such word characters, joined by spaces, is always
-/// valid. Case folding on the server is ASCII-only; `fold` folds all of Unicode, which can only
+/// valid — except a word of underscores alone, which both generations' query lexers reject in a
+/// group or phrase (`@fingerPrint:(_)` is "Syntax error at offset 15"; found by QueryFuzzTests):
+/// such a run separates words like punctuation. Case folding on the server is ASCII-only; `fold` folds all of Unicode, which can only
 /// find more on the client side, never less. A pure namespace of functions; thread-safe.
 public enum ErrorTokenizer {
     /// RediSearch's default stopword list (the same in 1.x and 2.x). The indexer does not keep
@@ -31,6 +33,11 @@ public enum ErrorTokenizer {
         }
     }
 
+    static func isUnderscores(_ word: String.UnicodeScalarView) -> Bool { word.allSatisfy { $0 == "_" } }
+
+    /// False for a run of word characters that is not a searchable word (underscores alone).
+    public static func isSearchable(_ word: String) -> Bool { !isUnderscores(word.unicodeScalars) }
+
     /// The words of `text`, in order, as typed (not folded).
     public static func words(_ text: String) -> [String] {
         var words: [String] = []
@@ -39,11 +46,11 @@ public enum ErrorTokenizer {
             if isWordScalar(scalar) {
                 current.append(scalar)
             } else if !current.isEmpty {
-                words.append(String(current))
+                if !isUnderscores(current) { words.append(String(current)) }
                 current = String.UnicodeScalarView()
             }
         }
-        if !current.isEmpty { words.append(String(current)) }
+        if !current.isEmpty && !isUnderscores(current) { words.append(String(current)) }
         return words
     }
 
