@@ -17,3 +17,29 @@ import Testing
         #expect(TextWidth.of(String(repeating: "中", count: 1000), cappedAt: 10) == 12)
     }
 }
+
+/// Clusters terminals disagree on are drawn as parts they agree on, at the measured width.
+@Suite struct DrawableClusterTests {
+    @Test func drawableFormsKeepTheMeasuredWidthAndLoseJoinersAndIndicators() {
+        let cases: [(Character, String?)] = [
+            ("👩‍💻", "👩"), ("👨‍👩‍👧", "👨"), ("🇩🇪", "DE"), ("❤‍🔥", "❤ "), ("a\u{200D}", "a"),
+            ("🏴\u{E0067}\u{E0062}\u{E0065}\u{E006E}\u{E0067}\u{E007F}", "🏴"),
+            ("a", nil), ("中", nil), ("👍🏽", nil), ("❤️", nil), ("é", nil), ("🚀", nil),
+        ]
+        for (ch, expected) in cases {
+            let drawn = SafeText.drawable(ch)
+            #expect(drawn == expected, "\(String(ch).unicodeScalars.map { String($0.value, radix: 16) })")
+            if let drawn {
+                #expect(TextWidth.of(drawn) == TextWidth.of(ch), "\(drawn) keeps the measured width")
+                #expect(!drawn.unicodeScalars.contains { $0.value == 0x200D || (0x1F1E6...0x1F1FF).contains($0.value) })
+            }
+        }
+    }
+
+    @Test func theBufferDrawsAFlagAsTwoCells() {
+        var buffer = ScreenBuffer(width: 10, height: 1)
+        let used = buffer.set(string: "x🇩🇪👩‍💻|", at: Position(x: 0, y: 0), style: Style())
+        #expect(used == 6)
+        #expect(buffer[1, 0].symbol == "D" && buffer[2, 0].symbol == "E" && buffer[3, 0].symbol == "👩" && buffer[5, 0].symbol == "|")
+    }
+}

@@ -49,6 +49,45 @@ public enum SafeText {
         return String(ch)
     }
 
+    // MARK: Clusters terminals disagree on
+
+    /// What to draw for a grapheme whose width terminals disagree on, or nil to draw it as it is.
+    /// A ZWJ sequence (👩‍💻) is one 2-column glyph in some terminals and its parts side by side
+    /// in others (tmux 3.3 among them: 4 columns, the border shifts, the joiner lands on the next
+    /// row), so only the part before the first joiner is drawn (👩). A flag (a regional-indicator
+    /// pair, 🇩🇪) becomes its two letters ("DE"), tag sequences lose their tags. Each result has
+    /// the width `TextWidth` measured for the original (padded with spaces where the kept part is
+    /// narrower), so layout does not change; the buffer draws its graphemes one cell each. CJK, skin
+    /// tones, VS16 and combining marks are drawn as they are: terminals agree on those.
+    public static func drawable(_ ch: Character) -> String? {
+        let scalars = ch.unicodeScalars
+        guard ch.utf8.count > 3 || scalars.count > 1 else { return nil }
+        var kept = String.UnicodeScalarView()
+        var changed = false
+        scan: for s in scalars {
+            switch s.value {
+            case 0x200D:
+                // Everything from the first joiner on is dropped.
+                changed = true
+                break scan
+            case 0x1F1E6...0x1F1FF:
+                kept.append(Unicode.Scalar(0x41 + s.value - 0x1F1E6)!)
+                changed = true
+            case 0xE0020...0xE007F:
+                changed = true
+            default:
+                kept.append(s)
+            }
+        }
+        guard changed else { return nil }
+        var result = String(kept)
+        // ❤‍🔥 measured 2 columns but a bare ❤ is drawn in 1: a space keeps the measure (adding
+        // VS16 instead would make curses and the terminal disagree again).
+        let missing = TextWidth.of(ch) - TextWidth.of(result)
+        if missing > 0 { result += String(repeating: " ", count: missing) }
+        return result
+    }
+
     // MARK: Cleaning
 
     /// Decodes bytes as UTF-8 (invalid sequences → U+FFFD), reading at most `maxBytes`.

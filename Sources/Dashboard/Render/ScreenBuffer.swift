@@ -33,6 +33,13 @@ public struct ScreenBuffer: Equatable, Sendable {
         if SafeText.needsReplacement(character) {
             symbol = SafeText.placeholder(for: character)
             w = 1
+        } else if let drawable = SafeText.drawable(character) {
+            // Drawn as graphemes every terminal agrees on, one cell each (see `SafeText.drawable`).
+            var used = 0
+            for part in drawable {
+                used += set(character: part, at: Position(x: p.x + used, y: p.y), style: style, clip: clip)
+            }
+            return used
         }
         if w == 0 {
             // A lone zero-width grapheme has no cell of its own; dropping it keeps columns true.
