@@ -17,8 +17,9 @@ static int codeset_is_utf8(void) {
 
 int ccurses_setup_locale(void) {
     (void)setlocale(LC_ALL, "");
-    if (codeset_is_utf8()) return 1;
-    // Without a UTF-8 codeset ncurses shows non-ASCII as blanks and boxes as "lqqk".
+    if (codeset_is_utf8()) return 2;
+    // Without a UTF-8 codeset ncurses shows non-ASCII as blanks and boxes as "lqqk"; the caller
+    // then writes ASCII only, since the user's terminal is not expecting UTF-8.
     if (setlocale(LC_CTYPE, "C.UTF-8") == NULL) (void)setlocale(LC_CTYPE, "C.utf8");
     return codeset_is_utf8();
 }

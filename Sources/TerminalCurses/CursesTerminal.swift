@@ -14,6 +14,8 @@ public final class CursesTerminal {
     /// Colours the terminal shows, detected in `start()` (`.none` with NO_COLOR).
     public private(set) var colorDepth: ColorDepth = .none
     public private(set) var isActive = false
+    /// The user's locale is not UTF-8 (e.g. `LANG=C`): every cell is written as ASCII.
+    public private(set) var asciiOnly = false
 
     private var screen: OpaquePointer?
     private var window: UnsafeMutablePointer<WINDOW>?
@@ -46,7 +48,8 @@ public final class CursesTerminal {
     public func start(environment: [String: String] = ProcessInfo.processInfo.environment) throws {
         guard !isActive else { return }
         try CursesTerminal.checkUsable(environment: environment)
-        _ = ccurses_setup_locale()
+        // LANG=C and friends: the terminal does not expect UTF-8, so only ASCII is written.
+        asciiOnly = ccurses_setup_locale() != 2
         guard let s = ccurses_newterm() else { throw TerminalError.startFailed(environment["TERM"] ?? "") }
         screen = s
         window = ccurses_stdscr()
@@ -130,7 +133,8 @@ public final class CursesTerminal {
         let style = change.cell.style.degraded(to: colorDepth)
         let attrs = ccurses_attrs(style.isBold, style.isUnderline, style.isReverse, style.isDim)
         let pair = colorDepth == .none ? 0 : pairs.pair(fg: style.fg, bg: style.bg)
-        var wide = change.cell.symbol.unicodeScalars.map { wchar_t(bitPattern: $0.value) }
+        let symbol = asciiOnly ? AsciiFallback.symbol(change.cell.symbol) : change.cell.symbol
+        var wide = symbol.unicodeScalars.map { wchar_t(bitPattern: $0.value) }
         if wide.isEmpty { wide = [0x20] }
         _ = wide.withUnsafeBufferPointer { p in
             ccurses_put_cell(window, Int32(change.y), Int32(change.x), p.baseAddress, Int32(p.count), attrs, pair)

@@ -43,3 +43,14 @@ import Testing
         #expect(buffer[1, 0].symbol == "D" && buffer[2, 0].symbol == "E" && buffer[3, 0].symbol == "👩" && buffer[5, 0].symbol == "|")
     }
 }
+
+@Suite struct AsciiFallbackTests {
+    @Test func everyCellBecomesASCII() {
+        for symbol in ["┌", "─", "│", "┘", "…", "·", "→", "日", "👩", "é", "␛", "\u{FFFD}", "a", " "] {
+            let ascii = AsciiFallback.symbol(symbol)
+            #expect(ascii.unicodeScalars.count == 1 && ascii.unicodeScalars.allSatisfy(\.isASCII), "\(symbol) → \(ascii)")
+        }
+        #expect(AsciiFallback.symbol("┌") == "+" && AsciiFallback.symbol("─") == "-" && AsciiFallback.symbol("│") == "|")
+        #expect(AsciiFallback.symbol("x") == "x")
+    }
+}

@@ -23,7 +23,7 @@ final class DashboardHarness {
     }
 
     init(columns: Int = 200, rows: Int = 56, interval: Double = 0.5, extra: [String] = [],
-         flavor: ServerFlavor = .search1) throws {
+         flavor: ServerFlavor = .search1, environment: [String: String] = [:]) throws {
         server = try RedisServerProcess(flavor: flavor)
         redis = try server.connect()
         var seeder = DemoSeeder(sessions: 60, errors: 12, now: Date(), seed: 7)
@@ -33,7 +33,7 @@ final class DashboardHarness {
         }
         terminal = try TerminalSession(
             command: [Self.binary, "dashboard", "--socket", server.socketPath, "--interval", String(interval)] + extra,
-            environment: ["TZ": "UTC", "USER": "e2e"], columns: columns, rows: rows)
+            environment: ["TZ": "UTC", "USER": "e2e"].merging(environment) { $1 }, columns: columns, rows: rows)
     }
 
     /// Pushes a log line the way services do (LPUSH + LTRIM) from another client.

@@ -45,4 +45,20 @@ import Testing
         #expect(Set(Self.borderColumns(moved)).count == 1, "after navigating:\n\(moved)")
         #expect(!moved.contains("\u{FFFD}"), "border cells turned into U+FFFD:\n\(moved)")
     }
+
+    /// `LANG=C`: the terminal does not expect UTF-8, so the dashboard writes ASCII only —
+    /// `+-|` borders, `?` for what has no ASCII form — and the columns still line up.
+    @Test func aNonUTF8LocaleGetsASCIIOnly() throws {
+        let app = try DashboardHarness(columns: 120, rows: 36, environment: ["LANG": "C", "LC_ALL": "C"])
+        defer { app.close() }
+        try app.redis.execute("HSET", "aaa👩‍💻日本", "toggle", "True", "fingerprint", "Größe")
+        let screen = try app.terminal.waitUntil(timeout: 10, description: "the toggles in ASCII") {
+            $0.contains("accountDeletionFlow") && $0.contains("aaa")
+        }
+        let foreign = screen.unicodeScalars.filter { !$0.isASCII }
+        #expect(foreign.isEmpty, "non-ASCII written under LANG=C: \(String(String.UnicodeScalarView(foreign.prefix(20))))")
+        #expect(screen.contains("+-") && screen.contains("|  Name"), "ASCII borders:\n\(screen)")
+        let rows = screen.split(separator: "\n").filter { $0.hasPrefix("|  ") }
+        #expect(rows.count > 20 && Set(rows.map { $0.utf8.count }).count == 1, "rows keep one width:\n\(screen)")
+    }
 }

@@ -17,6 +17,8 @@ int ccurses_wcwidth(wchar_t c);
 // Locale and start-up checks.
 /// setlocale(LC_ALL, ""); if the codeset is not UTF-8, tries LC_CTYPE=C.UTF-8.
 /// Returns 1 when the resulting codeset is UTF-8, 0 otherwise. Never crashes on NULL.
+/// 2: the user's locale is UTF-8; 1: it is not (LC_CTYPE switched to C.UTF-8 for ncursesw,
+/// output must stay ASCII); 0: no UTF-8 locale could be set.
 int ccurses_setup_locale(void);
 /// Returns 0 if terminfo knows `term` and it has cursor addressing ("cup"), 1 if the terminal
 /// is unknown, 2 if it lacks cup. Leaves no terminal set up.
