@@ -88,7 +88,7 @@ import Testing
         var s = Self.togglesState()
         _ = s.press(.char(" "), .tab)
         _ = s.type("INC-42 rollback")
-        _ = update(&s, .blastRadius(toggle: "useNewAlgorithm", reached: 12, total: 40))
+        _ = update(&s, .blastRadius(toggle: "useNewAlgorithm", reached: 12, total: 40, rule: nil))
         #expect(Fixtures.picture(Fixtures.screen(s)) == """
              1 Toggles │ 2 Sessions │ 3 Errors │ 4 Logs
             ┌ 1 Toggles 4 ─────────────────────────────────────────────────────────────────┐
@@ -99,7 +99,7 @@ import Testing
             │  useNe┌ Flip toggle ─────────────────────────────────────────────────┐ago    │
             │       │ useNewAlgorithm                                              │       │
             │       │ True → False  (turns it OFF)                                 │       │
-            │       │ Blast radius: reaches 12 of 40 sessions                      │       │
+            │       │ Blast radius: 12 of 40 sessions lose it now                  │       │
             │       │                                                              │       │
             │       │ Reason (optional, Tab):                                      │       │
             │       │ INC-42 rollback                                              │       │

@@ -13,11 +13,11 @@ import Testing
 
     @Test func spaceOpensDialogAndCountsBlastRadius() {
         var s = onUseNewAlgorithm()
-        #expect(s.press(.char(" ")) == [.countBlastRadius(toggle: "useNewAlgorithm")])
+        #expect(s.press(.char(" ")) == [.countBlastRadius(toggle: "useNewAlgorithm", turningOn: false)])
         #expect(s.dialog?.oldRaw == "True" && s.dialog?.newRaw == "False" && s.dialog?.turnsOn == false)
-        _ = update(&s, .blastRadius(toggle: "other", reached: 1, total: 2))
+        _ = update(&s, .blastRadius(toggle: "other", reached: 1, total: 2, rule: nil))
         #expect(s.dialog?.reached == nil)
-        _ = update(&s, .blastRadius(toggle: "useNewAlgorithm", reached: 12, total: 40))
+        _ = update(&s, .blastRadius(toggle: "useNewAlgorithm", reached: 12, total: 40, rule: nil))
         #expect(s.dialog?.reached == 12 && s.dialog?.total == 40)
     }
 

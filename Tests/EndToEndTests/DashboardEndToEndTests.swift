@@ -35,7 +35,7 @@ import Testing
         let auditBefore = try app.redis.execute("LLEN", "opsdeck:audit").int ?? -1
         try app.terminal.send(keys: "1", "/", "useNewAlgorithm", "Enter", "Space")
         try app.terminal.waitUntil(description: "the flip dialog with old → new and blast radius") {
-            $0.contains("Flip toggle") && $0.contains("True → False") && $0.contains("reaches")
+            $0.contains("Flip toggle") && $0.contains("True → False") && $0.contains("lose it now")
         }
         try app.terminal.send(keys: "Tab", "incident 4242", "Tab", "y")
         try app.terminal.waitFor("(audited)")

@@ -20,9 +20,14 @@ public struct FlipDialog: Hashable, Sendable {
     public var newRaw: String
     /// True when the flip turns the toggle on.
     public var turnsOn: Bool
-    /// Sessions the toggle reaches after the flip, of all sessions; nil while counting.
+    /// Sessions that get the toggle after the flip (turning on) or lose it (turning off), of all
+    /// sessions; nil while counting.
     public var reached: Int?
     public var total: Int?
+    /// Who the toggle is for once on, in words ("authType = email-user").
+    public var rule: String?
+    /// Why the count failed, when it did.
+    public var radiusError: String?
     public var reason = TextInput(maxLength: 200)
     /// Present in a production context: the toggle name must be typed here before `y` works.
     public var confirmName: TextInput?

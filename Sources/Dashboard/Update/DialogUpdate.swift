@@ -20,7 +20,7 @@ extension AppState {
         let newRaw = row.flippedRaw ?? (turnsOn ? "true" : "false")
         dialog = FlipDialog(toggle: row.name, oldRaw: row.rawValue, newRaw: newRaw, turnsOn: turnsOn,
                             production: production)
-        return [.countBlastRadius(toggle: row.name)]
+        return [.countBlastRadius(toggle: row.name, turningOn: turnsOn)]
     }
 
     mutating func handleDialogKey(_ key: Key) -> [Effect] {

@@ -9,8 +9,9 @@ public enum Effect: Hashable, Sendable {
     /// holds `expectedRaw`, the value the screen showed; audit with `reason`.
     /// Answered by `Message.flipFinished`.
     case flip(toggle: String, to: Bool, expectedRaw: String, reason: String?)
-    /// Count the sessions the toggle would reach when on. Answered by `Message.blastRadius`.
-    case countBlastRadius(toggle: String)
+    /// Count what the flip changes over the whole keyspace: turning on, the sessions that will
+    /// get the toggle; turning off, those that lose it now. Answered by `Message.blastRadius`.
+    case countBlastRadius(toggle: String, turningOn: Bool)
     /// Run an error search. Answered by `Message.searchFinished`.
     case search(query: String)
     /// Read one session and evaluate every toggle for it. Answered by `Message.sessionDetailLoaded`.

@@ -13,8 +13,11 @@ public enum Message: Hashable, Sendable {
     /// A poll failed; the poller retries in `retryIn` seconds.
     case pollFailed(error: String, retryIn: Double, at: Date)
     case flipFinished(FlipOutcome)
-    /// Sessions `toggle` would reach after the flip that is being confirmed, of `total`.
-    case blastRadius(toggle: String, reached: Int, total: Int)
+    /// What the flip being confirmed changes: `reached` sessions get the toggle (turning on) or
+    /// lose it (turning off), of `total`; `rule` says who it is for ("everyone (no override)").
+    case blastRadius(toggle: String, reached: Int, total: Int, rule: String?)
+    /// The count failed: the dialog says so instead of a number.
+    case blastRadiusFailed(toggle: String, error: String)
     case searchFinished(SearchOutcome)
     case sessionDetailLoaded(SessionDetailOutcome)
 }

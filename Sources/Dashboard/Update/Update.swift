@@ -26,11 +26,15 @@ public func update(_ state: inout AppState, _ message: Message) -> [Effect] {
         return []
     case .flipFinished(let outcome):
         return state.finishFlip(outcome)
-    case .blastRadius(let toggle, let reached, let total):
+    case .blastRadius(let toggle, let reached, let total, let rule):
         if state.dialog?.toggle == toggle {
             state.dialog?.reached = reached
             state.dialog?.total = total
+            state.dialog?.rule = rule
         }
+        return []
+    case .blastRadiusFailed(let toggle, let error):
+        if state.dialog?.toggle == toggle { state.dialog?.radiusError = error }
         return []
     case .searchFinished(let outcome):
         state.finishSearch(outcome)

@@ -39,13 +39,16 @@ enum FlipDialogView {
         case .asking:
             break
         }
-        let radius: String
-        if let reached = d.reached, let total = d.total {
-            radius = "Blast radius: reaches \(Formatting.count(reached)) of \(Formatting.count(total)) sessions"
+        if let error = d.radiusError {
+            rows.append(.text(Line("Blast radius: could not count — " + SafeText.line(error, width: 120),
+                                   style: base.patch(theme[.error]))))
+        } else if let reached = d.reached, let total = d.total {
+            let counted = "\(Formatting.count(reached)) of \(Formatting.count(total)) sessions"
+            rows.append(.text(Line("Blast radius: " + counted + (d.turnsOn ? " will get it" : " lose it now"))))
+            if d.turnsOn, let rule = d.rule { rows.append(.text(Line("For: " + SafeText.line(rule, width: 120)))) }
         } else {
-            radius = "Blast radius: counting…"
+            rows.append(.text(Line("Blast radius: counting over every session…")))
         }
-        rows.append(.text(Line(radius)))
         rows.append(.text(""))
         rows.append(.text(Line("Reason (optional, Tab):", style: base.patch(theme[.muted]))))
         rows.append(.input(d.reason, focused: d.field == .reason))

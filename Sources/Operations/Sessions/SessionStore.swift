@@ -74,23 +74,47 @@ public enum SessionStore {
     public static func blastRadius(
         _ env: OpsEnvironment, toggle: Toggle, rule: FeatureRule = FeatureRule()
     ) throws(OperationsError) -> BlastRadius {
+        let (reached, total) = try countSessions(env, audienceField: rule.audienceField) { audience in
+            rule.evaluate(toggle, audience: audience).enabled == true
+        }
+        return BlastRadius(toggle: toggle.name, reached: reached, total: total)
+    }
+
+    /// What a flip changes, counted over the whole keyspace: turning on, the sessions that will
+    /// get the toggle (everyone, or the audiences in its `override`); turning off, the sessions
+    /// that have it now and lose it. Never computed from the current state alone.
+    public static func flipImpact(
+        _ env: OpsEnvironment, toggle: Toggle, turningOn: Bool, rule: FeatureRule = FeatureRule()
+    ) throws(OperationsError) -> FlipImpact {
+        let judged = turningOn ? toggle.with(value: toggle.value.spelled(true)) : toggle
+        let (affected, total) = try countSessions(env, audienceField: rule.audienceField) { audience in
+            rule.evaluate(judged, audience: audience).enabled == true
+        }
+        return FlipImpact(toggle: toggle.name, turningOn: turningOn, affected: affected, total: total,
+                          audiences: toggle.audiences.isEmpty ? nil : toggle.audiences, audienceField: rule.audienceField)
+    }
+
+    /// Sessions whose audience field satisfies `matches`, and all sessions, over one full SCAN.
+    private static func countSessions(
+        _ env: OpsEnvironment, audienceField: String, _ matches: (String?) -> Bool
+    ) throws(OperationsError) -> (matched: Int, total: Int) {
         let patterns = env.patterns
         return try env.run { redis throws(RedisError) in
             var scanner = KeyScanner(pattern: patterns.sessions, count: patterns.scanCount, type: "hash")
             var seen = Set<RedisKey>()
-            var reached = 0
+            var matched = 0
             var total = 0
             while let page = try scanner.next(on: redis) {
                 let fresh = page.filter { seen.insert($0).inserted }
                 if fresh.isEmpty { continue }
-                let replies = try redis.send(fresh.map { RedisCommand("HGET", $0, rule.audienceField) })
+                let replies = try redis.send(fresh.map { RedisCommand("HGET", $0, audienceField) })
                 try ReplyFailure.check(replies)
                 for reply in replies where reply.errorMessage == nil {
                     total += 1
-                    if rule.evaluate(toggle, audience: reply.string).enabled == true { reached += 1 }
+                    if matches(reply.string) { matched += 1 }
                 }
             }
-            return BlastRadius(toggle: toggle.name, reached: reached, total: total)
+            return (matched, total)
         }
     }
 

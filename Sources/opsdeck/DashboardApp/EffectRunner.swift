@@ -41,10 +41,15 @@ final class EffectRunner: @unchecked Sendable {
             perform { env in self.reply(.flipFinished(Self.flip(env, toggle: toggle, to: on, expectedRaw: expectedRaw, reason: reason))) }
             poller.updateSource { $0.priorityToggles.insert(toggle) }
             poller.refreshNow()
-        case .countBlastRadius(let toggle):
+        case .countBlastRadius(let toggle, let turningOn):
             perform { env in
-                if let radius = try? SessionStore.blastRadius(env, toggle: toggle) {
-                    self.reply(.blastRadius(toggle: toggle, reached: radius.reached, total: radius.total))
+                do {
+                    let found = try ToggleStore.get(env, name: toggle)
+                    let impact = try SessionStore.flipImpact(env, toggle: found, turningOn: turningOn)
+                    self.reply(.blastRadius(toggle: toggle, reached: impact.affected, total: impact.total,
+                                            rule: impact.ruleDescription))
+                } catch {
+                    self.reply(.blastRadiusFailed(toggle: toggle, error: OperationsError.wrap(error).description))
                 }
             }
         case .search(let text):

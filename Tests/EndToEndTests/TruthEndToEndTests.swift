@@ -1,0 +1,46 @@
+import Foundation
+import RedisClient
+import TestSupport
+import Testing
+
+/// Issue 10: the screen never states something false in the moments that matter. Each test
+/// follows the steps an on-call engineer took in the demo data, with the real binary in tmux.
+@Suite(.serialized) struct TruthEndToEndTests {
+    /// Sessions whose `authType` is `value`, counted straight from Redis.
+    private func sessions(_ redis: RedisConnection, authType value: String? = nil) throws -> Int {
+        let keys = try KeyScanner.collect(on: redis, pattern: "session:*", type: "hash")
+        guard let value else { return keys.count }
+        let replies = try redis.send(keys.map { RedisCommand("HGET", $0, "authType") })
+        return replies.filter { $0.string == value }.count
+    }
+
+    /// Bug 1: the blast radius is what the flip changes, not the current state.
+    @Test func blastRadiusSaysWhatTheFlipChanges() throws {
+        let app = try DashboardHarness()
+        defer { app.close() }
+        let total = try sessions(app.redis)
+        let emailUsers = try sessions(app.redis, authType: "email-user")
+        #expect(emailUsers > 0 && emailUsers < total, "the demo data must have some email-user sessions")
+        try app.terminal.waitFor("betaDashboard", timeout: 10)
+
+        // OFF with `override email-user`: turning it on reaches exactly the email-user sessions.
+        try app.terminal.send(keys: "1", "/", "betaDashboard", "Enter", "Space")
+        let on = try app.terminal.waitUntil(description: "the email-user count") { $0.contains("will get it") }
+        #expect(on.contains("\(emailUsers) of \(total) sessions will get it"), "\(on)")
+        #expect(on.contains("For: authType = email-user"), "\(on)")
+        try app.terminal.send(keys: "n", "Escape")
+
+        // OFF with no override: everyone gets it.
+        try app.terminal.send(keys: "/", "accountDeletionFlow", "Enter", "Space")
+        let all = try app.terminal.waitUntil(description: "everyone") { $0.contains("will get it") }
+        #expect(all.contains("\(total) of \(total) sessions will get it"), "\(all)")
+        #expect(all.contains("everyone (no override)"), "\(all)")
+        try app.terminal.send(keys: "n", "Escape")
+
+        // ON with `override fb-user` (chatSupportWidget): turning it off, the fb-users lose it.
+        let fbUsers = try sessions(app.redis, authType: "fb-user")
+        try app.terminal.send(keys: "/", "chatSupportWidget", "Enter", "Space")
+        let off = try app.terminal.waitUntil(description: "the sessions that lose it") { $0.contains("lose it now") }
+        #expect(off.contains("\(fbUsers) of \(total) sessions lose it now"), "\(off)")
+    }
+}
