@@ -29,6 +29,7 @@ import Testing
         #expect(on.contains("\(emailUsers) of \(total) sessions will get it"), "\(on)")
         #expect(on.contains("For: authType = email-user"), "\(on)")
         try app.terminal.send(keys: "n", "Escape")
+        try app.terminal.waitUntil(description: "the dialog closed") { !$0.contains("Flip toggle") }
 
         // OFF with no override: everyone gets it.
         try app.terminal.send(keys: "/", "accountDeletionFlow", "Enter", "Space")
@@ -36,11 +37,53 @@ import Testing
         #expect(all.contains("\(total) of \(total) sessions will get it"), "\(all)")
         #expect(all.contains("everyone (no override)"), "\(all)")
         try app.terminal.send(keys: "n", "Escape")
+        try app.terminal.waitUntil(description: "the dialog closed") { !$0.contains("Flip toggle") }
 
         // ON with `override fb-user` (chatSupportWidget): turning it off, the fb-users lose it.
         let fbUsers = try sessions(app.redis, authType: "fb-user")
         try app.terminal.send(keys: "/", "chatSupportWidget", "Enter", "Space")
         let off = try app.terminal.waitUntil(description: "the sessions that lose it") { $0.contains("lose it now") }
         #expect(off.contains("\(fbUsers) of \(total) sessions lose it now"), "\(off)")
+    }
+
+    /// Bug 2: clearing a search (empty query + Enter, or Esc from the results) returns to the
+    /// live list instead of "nothing to search for" over stale results.
+    @Test func clearingASearchReturnsToTheLiveErrors() throws {
+        let app = try DashboardHarness()
+        defer { app.close() }
+        try app.terminal.send(keys: "3")
+        try app.terminal.waitUntil(timeout: 10, description: "the live list") { $0.contains("latest ") && $0.contains(" errors") }
+        try app.terminal.send(keys: "/", "Priya", "Enter")
+        try app.terminal.waitUntil(description: "the search's results") { $0.contains(" found") && !$0.contains("latest ") }
+        try app.terminal.send(keys: "/", "C-u", "Enter")
+        let cleared = try app.terminal.waitUntil(description: "the live list again") { $0.contains("latest ") }
+        #expect(!cleared.contains("nothing to search for"), "\(cleared)")
+
+        try app.terminal.send(keys: "/", "Priya", "Enter")
+        try app.terminal.waitUntil(description: "the search's results") { $0.contains(" found") && !$0.contains("latest ") }
+        try app.terminal.send(keys: "Escape")
+        let escaped = try app.terminal.waitUntil(description: "Esc returns to the live list") { $0.contains("latest ") }
+        #expect(!escaped.contains("Search: Priya"), "the query is cleared too:\n\(escaped)")
+    }
+
+    /// Bug 5: a sessions filter in effect is always visible, and Esc in the list clears it —
+    /// for the poller too, which narrows its scan by it.
+    @Test func escClearsTheSessionsFilterVisibly() throws {
+        let app = try DashboardHarness()
+        defer { app.close() }
+        let total = try sessions(app.redis)
+        let fbUsers = try sessions(app.redis, authType: "fb-user")
+        try app.terminal.send(keys: "2")
+        try app.terminal.waitFor("2 Sessions \(total)", timeout: 10)
+        try app.terminal.send(keys: "/", "authType=fb-user", "Enter")
+        try app.terminal.waitFor("2 Sessions \(fbUsers) · authType=fb-user")
+        try app.terminal.send(keys: "Escape")
+        let cleared = try app.terminal.waitUntil(description: "every session again, no filter") {
+            $0.contains("2 Sessions \(total)") && !$0.contains("authType=fb-user")
+        }
+        #expect(!cleared.contains("· authType"), "\(cleared)")
+        // And it stays cleared after the next polls (the poller no longer filters).
+        Thread.sleep(forTimeInterval: 1.5)
+        #expect(app.terminal.screen().contains("2 Sessions \(total)"))
     }
 }

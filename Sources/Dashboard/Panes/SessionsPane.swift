@@ -28,6 +28,9 @@ enum SessionsPane {
         } else if s.visible.count != s.rows.count {
             title += "/" + Formatting.count(s.rows.count)
         }
+        // A filter in effect is always visible, even when its field is not on screen.
+        let filter = s.filter.isEmpty ? s.appliedFilter : s.filter.text
+        if !filter.isEmpty { title += " · " + SafeText.line(filter, width: 40) }
         return title
     }
 

@@ -12,10 +12,21 @@ public struct ErrorsState: Hashable, Sendable {
     public var detail: ErrorRow?
     public var detailScroll = 0
     public var counts: [ToggleCount] = []
+    /// The poller's newest errors, kept while a search is shown so clearing it returns at once.
+    public var latest: ErrorSearchView?
 
     public init() {}
 
     public var rows: [ErrorRow] { result?.rows ?? [] }
+
+    /// Leaves a search: the query, its results and any failure go, the live list comes back.
+    public mutating func clearSearch() {
+        query = TextInput()
+        searchError = nil
+        searching = false
+        result = latest
+        table = TableState(selected: (latest?.rows.isEmpty ?? true) ? nil : 0)
+    }
 
     public var selectedRow: ErrorRow? {
         guard let s = table.selected, s >= 0, s < rows.count else { return nil }
@@ -25,6 +36,7 @@ public struct ErrorsState: Hashable, Sendable {
     /// Shows the poller's newest errors while the user has not searched (or cleared the
     /// search); never replaces the results of a query, and keeps the selection in range.
     public mutating func showLatest(_ latest: ErrorSearchView) {
+        self.latest = latest
         guard !searching, query.isEmpty, result?.query.isEmpty ?? true else { return }
         let selected = table.selected
         result = latest

@@ -81,6 +81,11 @@ extension AppState {
     /// into something the server accepts (never a syntax error).
     mutating func runSearch() -> [Effect] {
         errors.editingQuery = false
+        // An empty search is no search: back to the live list, not "nothing to search for".
+        if errors.query.text.allSatisfy(\.isWhitespace) {
+            errors.clearSearch()
+            return []
+        }
         errors.searching = true
         errors.searchError = nil
         errors.detail = nil
@@ -107,7 +112,7 @@ extension AppState {
         case .moveTop: move(.top)
         case .moveBottom: move(.bottom)
         case .openDetails: return openDetails()
-        case .back: back()
+        case .back: return back()
         case .filter: startFilter()
         case .editSearch:
             errors.detail = nil
@@ -164,16 +169,27 @@ extension AppState {
         return []
     }
 
-    /// Esc: closes the innermost thing open in the pane (detail view, then an active filter).
-    mutating func back() {
+    /// Esc: closes the innermost thing open in the pane (detail view, then an active filter or
+    /// search, which returns the pane to its live list).
+    mutating func back() -> [Effect] {
         switch focus {
         case .toggles:
             if !toggles.filter.isEmpty { toggles.filter = TextInput(); toggles.refilter() }
         case .sessions:
-            if sessions.detail != nil { sessions.detail = nil }
-            else if !sessions.filter.isEmpty { sessions.filter = TextInput(); sessions.refilter() }
+            if sessions.detail != nil {
+                sessions.detail = nil
+            } else if !sessions.filter.isEmpty || !sessions.appliedFilter.isEmpty {
+                sessions.filter = TextInput()
+                sessions.refilter()
+                keepSelectionsVisible()
+                // The poller narrows its scan by the applied filter: it must hear of the clearing.
+                if !sessions.appliedFilter.isEmpty {
+                    sessions.appliedFilter = ""
+                    return [.setSessionFilter("")]
+                }
+            }
         case .errors:
-            errors.detail = nil
+            if errors.detail != nil { errors.detail = nil } else { errors.clearSearch() }
         case .logs:
             if !logs.filterInput.isEmpty || logs.minLevel != .debug {
                 logs.filterInput = TextInput()
@@ -181,6 +197,7 @@ extension AppState {
             }
         }
         keepSelectionsVisible()
+        return []
     }
 
     /// From an error, to its toggle: focus Toggles and select it (clearing a filter that hides it).
