@@ -86,4 +86,40 @@ import Testing
         Thread.sleep(forTimeInterval: 1.5)
         #expect(app.terminal.screen().contains("2 Sessions \(total)"))
     }
+
+    /// Bug 7: Enter works in Toggles (the toggle's detail) and in Logs (the whole line).
+    @Test func enterOpensToggleAndLogDetails() throws {
+        let app = try DashboardHarness()
+        defer { app.close() }
+        try app.terminal.waitFor("betaDashboard", timeout: 10)
+        try app.terminal.send(keys: "1", "/", "betaDashboard", "Enter", "Enter")
+        let detail = try app.terminal.waitUntil(description: "the toggle detail") {
+            $0.contains("1 Toggle betaDashboard") && $0.contains("Changes (audit trail")
+        }
+        for needle in ["OFF for everyone (when ON: only authType = email-user)", "get it now", "Fields", "override",
+                       "email-user", "Errors"] {
+            #expect(detail.contains(needle), "missing \(needle):\n\(detail)")
+        }
+        // Someone flips it with redis-cli: the detail says the change was made outside opsdeck.
+        try app.redis.execute("HSET", "betaDashboard", "toggle", "True")
+        try app.redis.execute("LPUSH", "opsdeck:audit", """
+            {"time":"2026-01-01T00:00:00Z","actor":"priya@laptop","toggle":"betaDashboard","old":"True","new":"False"}
+            """)
+        try app.terminal.send(keys: "r")
+        let outside = try app.terminal.waitUntil(description: "the outside change marked") { $0.contains("changed outside opsdeck") }
+        #expect(outside.contains("ON only for sessions with authType = email-user"), "\(outside)")
+        try app.terminal.send(keys: "Escape")
+        try app.terminal.waitUntil(description: "back to the table") { $0.contains("1 Toggles") }
+
+        let marker = "END-OF-A-VERY-LONG-LINE"
+        try app.pushLog("payment declined " + String(repeating: "lorem ipsum ", count: 40) + marker)
+        try app.terminal.send(keys: "4")
+        try app.terminal.waitFor("payment declined", timeout: 5)
+        try app.terminal.send(keys: "Enter")
+        let line = try app.terminal.waitUntil(description: "the whole log line") { $0.contains("4 Log line") }
+        #expect(line.contains(marker), "the end of the line is shown, wrapped:\n\(line)")
+        #expect(line.contains("As stored"))
+        try app.terminal.send(keys: "Escape")
+        try app.terminal.waitUntil(description: "back to the tail") { $0.contains("4 Logs") }
+    }
 }

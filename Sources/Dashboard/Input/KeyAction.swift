@@ -7,7 +7,7 @@ public enum KeyAction: String, CaseIterable, Hashable, Sendable {
     case revealMasked
     case editSearch, runSearch, cancelSearch
     case pauseLogs, cycleSeverity
-    case cycleSort, jumpToToggle
+    case cycleSort, jumpToToggle, showToggleErrors
     case confirm, cancel, nextField
     case cursorLeft, cursorRight, cursorHome, cursorEnd, deleteBackward, deleteForward
     case deleteToStart, deleteWord

@@ -52,6 +52,7 @@ public struct Keymap: Hashable, Sendable {
 
         KeyBinding([.char(" ")], .flipToggle, "Flip toggle (asks first)", context: .toggles),
         KeyBinding([.char("o")], .cycleSort, "Cycle sort order", context: .toggles),
+        KeyBinding([.char("e")], .showToggleErrors, "Its errors (in Errors)", context: .toggles),
         KeyBinding([.char("m")], .revealMasked, "Reveal/mask values", context: .sessions),
         KeyBinding([.char("/")], .editSearch, "Edit search", context: .errors),
         KeyBinding([.char("t")], .jumpToToggle, "Jump to its toggle", context: .errors),

@@ -20,6 +20,7 @@ enum LogsPane {
 
     static func title(_ state: AppState) -> String {
         let l = state.logs
+        if let detail = l.detail { return "4 Log line · " + SafeText.line(detail.source, width: 40) }
         var title = "4 Logs"
         if l.minLevel > .debug { title += " · \(l.minLevel.name)+" }
         if l.paused { title += " · PAUSED · \(Formatting.count(l.newWhilePaused)) new (p resumes)" }
@@ -27,7 +28,11 @@ enum LogsPane {
     }
 
     static func render(_ state: AppState, theme: Theme, area: Rect, buffer: inout ScreenBuffer) {
-        _ = PaneChrome.block(title(state), pane: .logs, state: state, theme: theme, area: area, buffer: &buffer)
+        let inner = PaneChrome.block(title(state), pane: .logs, state: state, theme: theme, area: area, buffer: &buffer)
+        if let detail = state.logs.detail {
+            LogDetailView.render(detail, state: state, theme: theme, area: inner, buffer: &buffer)
+            return
+        }
         let a = areas(in: area, state: state)
         let l = state.logs
         if showsFilter(state) {

@@ -24,6 +24,7 @@ enum TogglesPane {
 
     static func title(_ state: AppState) -> String {
         let t = state.toggles
+        if let detail = t.detail { return "1 Toggle " + SafeText.line(detail.name, width: 60) }
         var title = "1 Toggles"
         if t.loaded {
             title += t.visible.count == t.rows.count ? " \(Formatting.count(t.rows.count))"
@@ -35,6 +36,10 @@ enum TogglesPane {
 
     static func render(_ state: AppState, theme: Theme, area: Rect, buffer: inout ScreenBuffer) {
         let inner = PaneChrome.block(title(state), pane: .toggles, state: state, theme: theme, area: area, buffer: &buffer)
+        if let detail = state.toggles.detail {
+            ToggleDetailView.render(detail, state: state, theme: theme, area: inner, buffer: &buffer)
+            return
+        }
         let t = state.toggles
         if showsFilter(state) {
             PaneChrome.field(label: "/ ", input: t.filter, editing: t.editingFilter, placeholder: "",

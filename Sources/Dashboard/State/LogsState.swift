@@ -12,6 +12,9 @@ public struct LogsState: Hashable, Sendable {
     public var filterInput = TextInput()
     public var editingFilter = false
     public var minLevel: LogLevel = .debug
+    /// The line shown whole (Enter): the one at the bottom of the view when it was opened.
+    public var detail: LogLine?
+    public var detailScroll = 0
 
     public init(capacity: Int = 5_000) {
         self.capacity = max(1, capacity)
@@ -40,6 +43,17 @@ public struct LogsState: Hashable, Sendable {
             newWhilePaused += lines.count
             scrollBack += shown
         }
+    }
+
+    /// The line at the bottom of the view (the newest, or the one scrolled back to), if any.
+    public func lineAtBottom() -> LogLine? {
+        let shown = filtered
+        let bottom = shown.count - scrollBack - 1
+        guard bottom >= 0, bottom < shown.count else { return nil }
+        for entry in shown[...bottom].reversed() {
+            if case .line(let line) = entry { return line }
+        }
+        return nil
     }
 
     public mutating func pause() {

@@ -10,6 +10,9 @@ public struct TogglesState: Hashable, Sendable {
     public var table = TableState()
     public var filter = TextInput()
     public var editingFilter = false
+    /// The detail open over the table (Enter), if any.
+    public var detail: ToggleDetailState?
+    public var detailScroll = 0
     public private(set) var sort: ToggleSort = .name
     /// When a poll saw another client change a toggle; drives the brief flash.
     public var changedAt: [String: Date] = [:]

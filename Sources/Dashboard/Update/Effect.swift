@@ -14,6 +14,9 @@ public enum Effect: Hashable, Sendable {
     case countBlastRadius(toggle: String, turningOn: Bool)
     /// Run an error search. Answered by `Message.searchFinished`.
     case search(query: String)
+    /// Read one toggle's detail: fields, reach, audit trail, recent errors. Answered by
+    /// `Message.toggleDetailLoaded`.
+    case loadToggleDetail(name: String)
     /// Read one session and evaluate every toggle for it. Answered by `Message.sessionDetailLoaded`.
     case loadSessionDetail(key: String)
     /// The user's sessions filter, so the poller can narrow its scan ("" = no filter).

@@ -98,6 +98,7 @@ extension AppState {
         case .help: helpVisible = true; helpScroll = 0
         case .refresh:
             if let detail = sessions.detail, focus == .sessions { return [.refreshNow, .loadSessionDetail(key: detail.key)] }
+            if let detail = toggles.detail, focus == .toggles { return [.refreshNow, .loadToggleDetail(name: detail.name)] }
             return [.refreshNow]
         case .focusNext: focus = focus.next
         case .focusPrevious: focus = focus.previous
@@ -136,6 +137,7 @@ extension AppState {
             keepSelectionsVisible()
             say("Toggles sorted by \(toggles.sort.label)")
         case .jumpToToggle: jumpToToggle()
+        case .showToggleErrors: return showToggleErrors()
         case .confirm, .cancel, .nextField, .cursorLeft, .cursorRight, .cursorHome, .cursorEnd,
              .deleteBackward, .deleteForward, .deleteToStart, .deleteWord:
             break // only meaningful in a dialog or text field, handled there
@@ -163,10 +165,25 @@ extension AppState {
             guard let row = errors.selectedRow else { return [] }
             errors.detail = row
             errors.detailScroll = 0
-        case .toggles, .logs:
-            break
+        case .toggles:
+            guard let row = toggles.selectedRow else { return [] }
+            toggles.detail = .loading(name: row.name)
+            toggles.detailScroll = 0
+            return [.loadToggleDetail(name: row.name)]
+        case .logs:
+            openLogDetail()
         }
         return []
+    }
+
+    /// Enter in Logs: the line at the bottom of the view, whole and wrapped.
+    mutating func openLogDetail() {
+        guard let line = logs.lineAtBottom() else {
+            say("No log line to show yet")
+            return
+        }
+        logs.detail = line
+        logs.detailScroll = 0
     }
 
     /// Esc: closes the innermost thing open in the pane (detail view, then an active filter or
@@ -174,7 +191,8 @@ extension AppState {
     mutating func back() -> [Effect] {
         switch focus {
         case .toggles:
-            if !toggles.filter.isEmpty { toggles.filter = TextInput(); toggles.refilter() }
+            if toggles.detail != nil { toggles.detail = nil }
+            else if !toggles.filter.isEmpty { toggles.filter = TextInput(); toggles.refilter() }
         case .sessions:
             if sessions.detail != nil {
                 sessions.detail = nil
@@ -191,13 +209,28 @@ extension AppState {
         case .errors:
             if errors.detail != nil { errors.detail = nil } else { errors.clearSearch() }
         case .logs:
-            if !logs.filterInput.isEmpty || logs.minLevel != .debug {
+            if logs.detail != nil {
+                logs.detail = nil
+            } else if !logs.filterInput.isEmpty || logs.minLevel != .debug {
                 logs.filterInput = TextInput()
                 logs.minLevel = .debug
             }
         }
         keepSelectionsVisible()
         return []
+    }
+
+    /// From a toggle (its row or its detail), to its errors: the Errors pane searches `toggle:NAME`.
+    mutating func showToggleErrors() -> [Effect] {
+        guard focus == .toggles, let name = toggles.detail?.name ?? toggles.selectedRow?.name else { return [] }
+        let words = name.split(whereSeparator: { !$0.isLetter && !$0.isNumber && $0 != "_" })
+        guard !words.isEmpty else {
+            say("No searchable word in \(SafeText.line(name, width: 40))", error: true)
+            return []
+        }
+        focus = .errors
+        errors.query = TextInput(words.count == 1 ? "toggle:\(words[0])" : "toggle:\"\(words.joined(separator: " "))\"")
+        return runSearch()
     }
 
     /// From an error, to its toggle: focus Toggles and select it (clearing a filter that hides it).

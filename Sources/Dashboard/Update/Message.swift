@@ -20,4 +20,6 @@ public enum Message: Hashable, Sendable {
     case blastRadiusFailed(toggle: String, error: String)
     case searchFinished(SearchOutcome)
     case sessionDetailLoaded(SessionDetailOutcome)
+    /// The answer to `Effect.loadToggleDetail`: the detail, or why it could not be read.
+    case toggleDetailLoaded(ToggleDetailState)
 }

@@ -7,7 +7,11 @@ extension AppState {
         let page = listRows(for: focus)
         switch focus {
         case .toggles:
-            toggles.table.apply(m, rowCount: toggles.visible.count)
+            if toggles.detail != nil {
+                toggles.detailScroll = scrolled(toggles.detailScroll, m)
+            } else {
+                toggles.table.apply(m, rowCount: toggles.visible.count)
+            }
         case .sessions:
             if sessions.detail != nil {
                 sessions.detailScroll = scrolled(sessions.detailScroll, m)
@@ -21,6 +25,10 @@ extension AppState {
                 errors.table.apply(m, rowCount: errors.rows.count)
             }
         case .logs:
+            if logs.detail != nil {
+                logs.detailScroll = scrolled(logs.detailScroll, m)
+                return
+            }
             // Up (negative) goes back in time, i.e. grows the distance from the newest line.
             switch m {
             case .by(let n): logs.scroll(by: -n, visibleRows: page)

@@ -42,6 +42,14 @@ public func update(_ state: inout AppState, _ message: Message) -> [Effect] {
     case .sessionDetailLoaded(let outcome):
         state.finishSessionDetail(outcome)
         return []
+    case .toggleDetailLoaded(let outcome):
+        // Only the answer for the toggle still open counts; the user may have moved on.
+        if state.toggles.detail?.name == outcome.name, case .loading = state.toggles.detail {
+            state.toggles.detail = outcome
+        } else if state.toggles.detail?.name == outcome.name, case .loaded = outcome {
+            state.toggles.detail = outcome
+        }
+        return []
     }
 }
 

@@ -54,6 +54,11 @@ final class EffectRunner: @unchecked Sendable {
             }
         case .search(let text):
             perform { env in self.reply(.searchFinished(self.search(env, text))) }
+        case .loadToggleDetail(let name):
+            perform { env in
+                if self.searchModule == nil { self.searchModule = try? SearchModule.detect(env) }
+                self.reply(.toggleDetailLoaded(ToggleDetailLoader.load(env, name: name, module: self.searchModule, at: self.now())))
+            }
         case .loadSessionDetail(let key):
             perform { env in self.reply(.sessionDetailLoaded(Self.sessionDetail(env, key: key, at: self.now()))) }
         case .setSessionFilter(let text):

@@ -1,0 +1,67 @@
+import Foundation
+
+/// The detail of one toggle (Enter in Toggles): every field, the rule in words, how many
+/// sessions get it now, its audit trail (edits made outside opsdeck marked) and its recent
+/// errors (`e` opens them in the Errors pane). Stateless; main queue.
+enum ToggleDetailView {
+    static func render(_ detail: ToggleDetailState, state: AppState, theme: Theme, area: Rect,
+                       buffer: inout ScreenBuffer) {
+        let lines: [Line]
+        switch detail {
+        case .loading:
+            lines = [Line("Loading…", style: theme[.muted])]
+        case .failed(_, let error):
+            lines = [Line("Could not read this toggle: " + SafeText.line(error, width: 200), style: theme[.error]),
+                     Line("r retries · Esc goes back", style: theme[.muted])]
+        case .loaded(let d):
+            lines = content(d, state: state, theme: theme, width: area.width)
+        }
+        let scroll = min(state.toggles.detailScroll, max(0, lines.count - area.height))
+        Paragraph(lines, wrap: false, scroll: scroll, style: theme[.text]).render(area: area, buffer: &buffer)
+    }
+
+    static func content(_ d: ToggleDetail, state: AppState, theme: Theme, width: Int) -> [Line] {
+        let label = theme[.muted]
+        let header = theme[.header]
+        var lines: [Line] = []
+        lines.append(Line([Span("Rule      ", style: label), Span(SafeText.line(d.rule, width: max(1, width - 10)))]))
+        lines.append(Line([Span("Sessions  ", style: label),
+                           Span("\(Formatting.count(d.reached)) of \(Formatting.count(d.totalSessions)) get it now")]))
+        lines.append(Line([Span("Key       ", style: label), Span(SafeText.line(d.key, width: max(1, width - 10)))]))
+        lines.append("")
+        lines.append(Line("Fields", style: header))
+        let nameWidth = min(20, d.fields.map { TextWidth.of($0.name) }.max() ?? 0)
+        for field in d.fields {
+            let name = SafeText.line(field.name, width: nameWidth)
+            let pad = String(repeating: " ", count: max(0, nameWidth - TextWidth.of(name)))
+            lines.append(Line([Span("  " + name + pad + "  ", style: label),
+                               Span(SafeText.line(field.value, width: max(1, width - nameWidth - 4)))]))
+        }
+        lines.append("")
+        lines.append(Line("Changes (audit trail, newest first)", style: header))
+        if let outside = d.outsideChange {
+            lines.append(Line("  " + SafeText.line(outside, width: max(1, width - 2)), style: theme[.sevWarning]))
+        }
+        if d.history.isEmpty { lines.append(Line("  no flips recorded by opsdeck", style: label)) }
+        for entry in d.history.prefix(20) {
+            let when = Formatting.shortDateTime(entry.time, in: state.timeZone)
+            let ago = Formatting.age(max(0, state.now.timeIntervalSince(entry.time))) + " ago"
+            var text = "  \(when) (\(ago))  \(SafeText.line(entry.actor, width: 40))  "
+                + "\(SafeText.line(entry.old, width: 12)) → \(SafeText.line(entry.new, width: 12))"
+            if let reason = entry.reason { text += "  “" + SafeText.line(reason, width: 60) + "”" }
+            lines.append(Line(text))
+        }
+        lines.append("")
+        var errorsTitle = "Errors"
+        if let count = d.errorCount { errorsTitle += " · \(Formatting.count(count)) recorded" }
+        lines.append(Line([Span(errorsTitle, style: header), Span("  (e opens them in Errors)", style: label)]))
+        if let note = d.errorsNote { lines.append(Line("  " + SafeText.line(note, width: max(1, width - 2)), style: label)) }
+        if d.errorCount == 0 { lines.append(Line("  none", style: label)) }
+        for row in d.recentErrors.prefix(5) {
+            let time = row.time.map { Formatting.shortDateTime($0, in: state.timeZone) } ?? "—"
+            lines.append(Line([Span("  " + time + "  ", style: label),
+                               Span(SafeText.line(row.firstLine, width: max(1, width - 20)))]))
+        }
+        return lines
+    }
+}
