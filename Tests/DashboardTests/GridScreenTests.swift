@@ -46,7 +46,7 @@ import Testing
             └──────────────────────────────────────────────────────────────────────────────┘└──────────────────────────────────────────────────────────────────────────────┘
             ┌ 3 Errors ────────────────────────────────────────────────────────────────────┐┌ 4 Logs ──────────────────────────────────────────────────────────────────────┐
             │Search: / to search by toggle, developer or exception text                    ││18:03:28 ERR  checkout payment timed out                                      │
-            │1 of 3 found · RediSearch 1.x · matched words: john                           ││18:03:30 INFO api      GET /health 200                                        │
+            │1 of 3 found · current · RediSearch 1.x · matched words: john                 ││18:03:30 INFO api      GET /health 200                                        │
             │Time           Toggle              Fingerprint       Exception                ││18:03:31 WARN api      slow payment provider ␛[31m                            │
             │03-12 10:32:05 useNewAlgorithm     John S,Stephanie… Exception in thread "mai…││⋯ ~40 entries may be missing between polls                                    │
             │                                                                              ││18:03:33 CRIT worker   queue full                                             │

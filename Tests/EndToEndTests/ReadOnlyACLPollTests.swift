@@ -86,3 +86,5 @@ import Testing
         }
     }
 }
+
+

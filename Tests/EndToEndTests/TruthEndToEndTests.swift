@@ -1,4 +1,5 @@
 import Foundation
+import Operations
 import RedisClient
 import TestSupport
 import Testing
@@ -121,5 +122,50 @@ import Testing
         #expect(line.contains("As stored"))
         try app.terminal.send(keys: "Escape")
         try app.terminal.waitUntil(description: "back to the tail") { $0.contains("4 Logs") }
+    }
+
+    private func addError(_ app: DashboardHarness, toggle: String, developer: String, body: String) throws {
+        let env = OpsEnvironment(redis: app.redis, patterns: KeyPatterns())
+        try ErrorStore(module: SearchModule(generation: .v1)).add(
+            env, toggleName: toggle, toggleValue: "True", fingerPrint: developer, exceptionBody: body)
+    }
+
+    /// The id in the Errors pane's title while an error's detail is open.
+    private func openedErrorID(_ app: DashboardHarness) throws -> String {
+        try app.terminal.send(keys: "Enter")
+        let screen = try app.terminal.waitUntil(description: "an error's detail") { $0.contains("3 Errors · ") }
+        try app.terminal.send(keys: "Escape")
+        try app.terminal.waitUntil(description: "back to the list") { !$0.contains("3 Errors · ") }
+        let title = screen.components(separatedBy: "3 Errors · ")[1]
+        return String(title.prefix { $0 != " " && $0 != "─" })
+    }
+
+    /// Bug 3: new errors show within 2 s (not at the next 10 s overview), a search refreshes
+    /// with an "N new" marker; bug 4: the selection stays on the same error when rows arrive.
+    @Test func newErrorsShowWithinTwoSecondsAndTheSelectionFollowsTheRecord() throws {
+        let app = try DashboardHarness()
+        defer { app.close() }
+        try app.terminal.send(keys: "3")
+        try app.terminal.waitUntil(timeout: 10, description: "the live list") { $0.contains("latest ") }
+        try app.terminal.send(keys: "j", "j", "j", "j", "j")
+        Thread.sleep(forTimeInterval: 0.3)
+        let before = try openedErrorID(app)
+
+        for index in 0..<3 {
+            try addError(app, toggle: "checkoutV2", developer: "Nina Q", body: "fresh\(index): java.lang.IllegalStateException")
+        }
+        let written = Date()
+        let screen = try app.terminal.waitUntil(timeout: 4, description: "the new errors") { $0.contains("fresh2") }
+        let took = Date().timeIntervalSince(written)
+        #expect(took < 2.5, "new errors took \(took)s to show (goal: 2 s, poll interval 0.5 s)")
+        #expect(screen.contains("current"), "the pane says its list is current:\n\(screen)")
+        #expect(try openedErrorID(app) == before, "the selection must stay on the same error")
+
+        // A search's results refresh too, and say how many are new.
+        try app.terminal.send(keys: "/", "Nina", "Enter")
+        try app.terminal.waitUntil(description: "the search") { $0.contains("3 found") }
+        try addError(app, toggle: "checkoutV2", developer: "Nina Q", body: "later: java.lang.IllegalStateException")
+        let refreshed = try app.terminal.waitUntil(timeout: 4, description: "the refreshed search") { $0.contains("4 found") }
+        #expect(refreshed.contains("1 new"), "\(refreshed)")
     }
 }

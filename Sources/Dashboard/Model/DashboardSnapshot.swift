@@ -18,12 +18,18 @@ public struct DashboardSnapshot: Hashable, Sendable {
     public var latestErrors: ErrorSearchView?
     public var server: ServerInfo?
     public var commandsPerSecond: Double?
+    /// True when this poll showed the error list to be current: it brought `latestErrors`, or
+    /// its probe found the error database unchanged. The Errors pane's age counts from here.
+    public var errorsChecked = false
+    /// The active search run again because the error database changed.
+    public var refreshedSearch: ErrorSearchView?
     /// Parts the server's ACL refuses, with what they need; nil when unchanged since the last poll.
     public var notPermitted: [DataPart: String]?
 
     public init(toggles: [ToggleRow]? = nil, sessions: [SessionRow]? = nil, sessionsTotal: Int? = nil,
                 newLogLines: [LogLine] = [], logsPossiblyLost: Int? = nil, logsLostIsEstimate: Bool = true,
                 errorCounts: [ToggleCount]? = nil, latestErrors: ErrorSearchView? = nil, server: ServerInfo? = nil, commandsPerSecond: Double? = nil,
+                errorsChecked: Bool = false, refreshedSearch: ErrorSearchView? = nil,
                 notPermitted: [DataPart: String]? = nil) {
         self.toggles = toggles
         self.sessions = sessions
@@ -35,6 +41,8 @@ public struct DashboardSnapshot: Hashable, Sendable {
         self.latestErrors = latestErrors
         self.server = server
         self.commandsPerSecond = commandsPerSecond
+        self.errorsChecked = errorsChecked
+        self.refreshedSearch = refreshedSearch
         self.notPermitted = notPermitted
     }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The Errors pane: the search box, a summary row (total, backend, notice), the results with
 /// matched words highlighted, and the counts per toggle at the side; or one error's detail.
 /// Stateless: draws `AppState`. Main queue.
@@ -50,7 +52,7 @@ enum ErrorsPane {
         PaneChrome.field(label: "Search: ", input: e.query, editing: e.editingQuery,
                          placeholder: "/ to search by toggle, developer or exception text",
                          theme: theme, row: a.search, buffer: &buffer)
-        infoLine(e, theme: theme).render(in: a.info, buffer: &buffer)
+        infoLine(e, now: state.now, theme: theme).render(in: a.info, buffer: &buffer)
         let terms = e.result?.terms ?? []
         let rows = e.rows
         let hl = theme[.highlight]
@@ -73,7 +75,7 @@ enum ErrorsPane {
     }
 
     /// `searching…`, the failure, or `2 of 14 · RediSearch 1.x · notice`.
-    static func infoLine(_ e: ErrorsState, theme: Theme) -> Line {
+    static func infoLine(_ e: ErrorsState, now: Date, theme: Theme) -> Line {
         if e.searching { return Line("searching…", style: theme[.muted]) }
         if let error = e.searchError { return Line(SafeText.line(error, width: 200), style: theme[.error]) }
         guard let r = e.result else { return Line("Enter runs the search; words are matched, symbols ignored", style: theme[.muted]) }
@@ -82,8 +84,17 @@ enum ErrorsPane {
             ? "latest \(Formatting.count(r.rows.count)) of \(Formatting.count(r.total)) errors"
             : r.total == r.rows.count ? "\(Formatting.count(r.total)) found"
             : "\(Formatting.count(r.rows.count)) of \(Formatting.count(r.total)) found"
-        var spans = [Span(summary),
-                     Span(" · " + SafeText.line(r.backendLabel, width: 30), style: theme[.muted])]
+        var spans = [Span(summary)]
+        if !r.query.isEmpty && e.newSinceSearch > 0 {
+            spans.append(Span(" · \(Formatting.count(e.newSinceSearch)) new", style: theme[.highlight]))
+        }
+        // The pane's own age: the status bar's is the poll's, not this list's.
+        if let checked = e.checkedAt {
+            let age = max(0, now.timeIntervalSince(checked))
+            spans.append(Span(" · " + (age < 2 ? "current" : "as of " + Formatting.age(age) + " ago"),
+                              style: age < 2 ? theme[.muted] : theme[.sevWarning]))
+        }
+        spans.append(Span(" · " + SafeText.line(r.backendLabel, width: 30), style: theme[.muted]))
         if let notice = r.notice { spans.append(Span(" · " + SafeText.line(notice, width: 120), style: theme[.muted])) }
         return Line(spans)
     }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Everything the Errors pane remembers between frames. A plain value owned by `AppState`.
 public struct ErrorsState: Hashable, Sendable {
     public var query = TextInput()
@@ -14,6 +16,10 @@ public struct ErrorsState: Hashable, Sendable {
     public var counts: [ToggleCount] = []
     /// The poller's newest errors, kept while a search is shown so clearing it returns at once.
     public var latest: ErrorSearchView?
+    /// When what the pane shows was last known to be current (its own age, not the poll's).
+    public var checkedAt: Date?
+    /// Errors matching the active search that arrived since it was run (the "N new" marker).
+    public var newSinceSearch = 0
 
     public init() {}
 
@@ -25,6 +31,7 @@ public struct ErrorsState: Hashable, Sendable {
         searchError = nil
         searching = false
         result = latest
+        newSinceSearch = 0
         table = TableState(selected: (latest?.rows.isEmpty ?? true) ? nil : 0)
     }
 
@@ -38,8 +45,27 @@ public struct ErrorsState: Hashable, Sendable {
     public mutating func showLatest(_ latest: ErrorSearchView) {
         self.latest = latest
         guard !searching, query.isEmpty, result?.query.isEmpty ?? true else { return }
+        replaceKeepingSelection(latest)
+    }
+
+    /// The active search, run again by the poller because errors arrived: the new matches are
+    /// counted for the "N new" marker, and the selection stays on the same error.
+    public mutating func refreshSearch(_ view: ErrorSearchView) {
+        guard !searching, let current = result, !current.query.isEmpty, current.query == view.query else { return }
+        newSinceSearch += max(0, view.total - current.total)
+        replaceKeepingSelection(view)
+    }
+
+    /// The selection follows the error (its id), not the row number; if that error is gone,
+    /// the nearest row is selected.
+    mutating func replaceKeepingSelection(_ view: ErrorSearchView) {
+        let keepID = selectedRow?.id
         let selected = table.selected
-        result = latest
-        table.selected = latest.rows.isEmpty ? nil : min(selected ?? 0, latest.rows.count - 1)
+        result = view
+        if let keepID, let index = view.rows.firstIndex(where: { $0.id == keepID }) {
+            table.selected = index
+        } else {
+            table.selected = view.rows.isEmpty ? nil : min(selected ?? 0, view.rows.count - 1)
+        }
     }
 }

@@ -12,8 +12,11 @@ public enum Effect: Hashable, Sendable {
     /// Count what the flip changes over the whole keyspace: turning on, the sessions that will
     /// get the toggle; turning off, those that lose it now. Answered by `Message.blastRadius`.
     case countBlastRadius(toggle: String, turningOn: Bool)
-    /// Run an error search. Answered by `Message.searchFinished`.
+    /// Run an error search. Answered by `Message.searchFinished`; the poller then re-runs it
+    /// whenever the error database changes (`DashboardSnapshot.refreshedSearch`).
     case search(query: String)
+    /// The search was cleared: the poller stops re-running it.
+    case searchCleared
     /// Read one toggle's detail: fields, reach, audit trail, recent errors. Answered by
     /// `Message.toggleDetailLoaded`.
     case loadToggleDetail(name: String)

@@ -84,7 +84,7 @@ extension AppState {
         // An empty search is no search: back to the live list, not "nothing to search for".
         if errors.query.text.allSatisfy(\.isWhitespace) {
             errors.clearSearch()
-            return []
+            return [.searchCleared]
         }
         errors.searching = true
         errors.searchError = nil
@@ -207,7 +207,12 @@ extension AppState {
                 }
             }
         case .errors:
-            if errors.detail != nil { errors.detail = nil } else { errors.clearSearch() }
+            if errors.detail != nil {
+                errors.detail = nil
+            } else if !(errors.result?.query.isEmpty ?? true) || !errors.query.isEmpty {
+                errors.clearSearch()
+                return [.searchCleared]
+            }
         case .logs:
             if logs.detail != nil {
                 logs.detail = nil

@@ -73,6 +73,8 @@ extension AppState {
         logs.append(snapshot.newLogLines, lost: snapshot.logsPossiblyLost, lostIsEstimate: snapshot.logsLostIsEstimate)
         if let counts = snapshot.errorCounts { errors.counts = counts }
         if let latest = snapshot.latestErrors { errors.showLatest(latest) }
+        if let refreshed = snapshot.refreshedSearch { errors.refreshSearch(refreshed) }
+        if snapshot.errorsChecked { errors.checkedAt = at }
         if let cps = snapshot.commandsPerSecond { commandsPerSecond = cps }
         if let denied = snapshot.notPermitted { notPermitted = denied }
         keepSelectionsVisible()
@@ -85,6 +87,8 @@ extension AppState {
         case .success(let view):
             errors.result = view
             errors.searchError = nil
+            errors.newSinceSearch = 0
+            errors.checkedAt = now
             errors.table = TableState(selected: view.rows.isEmpty ? nil : 0)
         case .failure(let message):
             // Keep the previous results visible under the message: better than a blank pane.

@@ -23,6 +23,8 @@ struct DashboardSource: PollSource {
     static let idleBudget = 0.001
     /// Set by the user's refresh: rediscover now, whatever the budgets say.
     var forceDiscovery = false
+    /// The search the Errors pane shows, re-run when the error database changes.
+    var errorSearch: String?
     /// Toggles to re-read on the next poll whatever slice is due (just flipped from here).
     var priorityToggles: Set<String> = []
     private var toggleKeys: [RedisKey] = []
@@ -31,6 +33,10 @@ struct DashboardSource: PollSource {
     private var sliceStart = 0
     private var toggleDiscovery = IdleBudget(share: DashboardSource.idleBudget)
     private var errorOverviewBudget = IdleBudget(share: DashboardSource.idleBudget)
+    /// A change seen by the probe re-reads the errors at once, but at most every
+    /// max(1 s, cost / 2%): new errors show within a poll or two on any index that reads fast.
+    private var errorChangeBudget = IdleBudget(share: 0.02, minimumPeriod: 1)
+    private var errorsSignature: String?
     private var filteredBudget = IdleBudget(share: DashboardSource.idleBudget)
     /// The last filtered session listing: for which filter, and the number of matches when
     /// there were fewer than shown.
@@ -79,6 +85,11 @@ struct DashboardSource: PollSource {
                     errors = try errorOverview(env)
                     errorOverviewBudget.record(at: started, took: Date().timeIntervalSince(started))
                 }
+            }
+            var errorsChecked = errors != nil
+            var refreshedSearch: ErrorSearchView?
+            if module != nil {
+                (errors, refreshedSearch, errorsChecked) = try probeErrors(env, overview: errors)
             }
             let refreshed = try permissions.run(.toggles) { () throws(OperationsError) in
                 try refreshToggles(env, discover: discover)
@@ -148,6 +159,8 @@ struct DashboardSource: PollSource {
                 latestErrors: errors?.latest,
                 server: info,
                 commandsPerSecond: commandRate(redis),
+                errorsChecked: errorsChecked,
+                refreshedSearch: refreshedSearch,
                 notPermitted: denied == lastDenied ? nil : denied)
         } catch {
             // After an outage the keyspace may be anything (a restarted server, a failover):
@@ -251,6 +264,36 @@ struct DashboardSource: PollSource {
         case .none: info.searchModule = "no search module"
         }
         return info
+    }
+
+    /// One cheap probe each poll (`ErrorStore.changeSignature`): unchanged means what the Errors
+    /// pane shows is current; changed re-reads the newest errors, and re-runs the active search,
+    /// at once within `errorChangeBudget`. A failed probe is only a missed hint: the periodic
+    /// overview still runs, and the pane's age says how old its list is.
+    private mutating func probeErrors(
+        _ env: OpsEnvironment, overview: (counts: [ToggleCount], latest: ErrorSearchView)?
+    ) throws(OperationsError) -> (overview: (counts: [ToggleCount], latest: ErrorSearchView)?, search: ErrorSearchView?, checked: Bool) {
+        let store = ErrorStore(module: module)
+        let signature: String
+        do { signature = try store.changeSignature(env) } catch {
+            if case .redis(let redis) = error, redis.isConnectionFailure { throw error }
+            return (overview, nil, overview != nil)
+        }
+        let changed = signature != errorsSignature
+        let first = errorsSignature == nil
+        if !changed { return (overview, nil, true) }
+        // A change not read yet stays a change: the signature is kept only once it is read.
+        guard overview != nil || first || errorChangeBudget.isDue() else { return (nil, nil, false) }
+        errorsSignature = signature
+        let started = Date()
+        defer { errorChangeBudget.record(at: started, took: Date().timeIntervalSince(started)) }
+        var fresh = overview
+        if fresh == nil { fresh = try errorOverview(env) }
+        var search: ErrorSearchView?
+        if !first, let text = errorSearch, let query = try? ErrorQuery(text) {
+            search = (try? store.search(env, query: query, limit: 200)).map { ErrorSearchView($0, query: query) }
+        }
+        return (fresh, search, true)
     }
 
     /// Counts per toggle and the newest errors, for the Errors pane before any search. A failure

@@ -54,6 +54,9 @@ final class EffectRunner: @unchecked Sendable {
             }
         case .search(let text):
             perform { env in self.reply(.searchFinished(self.search(env, text))) }
+            poller.updateSource { $0.errorSearch = text }
+        case .searchCleared:
+            poller.updateSource { $0.errorSearch = nil }
         case .loadToggleDetail(let name):
             perform { env in
                 if self.searchModule == nil { self.searchModule = try? SearchModule.detect(env) }
