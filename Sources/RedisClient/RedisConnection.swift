@@ -59,6 +59,9 @@ public final class RedisConnection: RedisCommandSender {
         try openIfNeeded()
     }
 
+    /// Lets the next call try to connect at once, whatever the backoff says (a user's retry).
+    public func allowImmediateRetry() { nextAttempt = 0 }
+
     /// Closes the socket; the next `send` reconnects.
     public func close() {
         if let context { redisFree(context) }

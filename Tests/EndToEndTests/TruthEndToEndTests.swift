@@ -1,4 +1,5 @@
 import Foundation
+import LocalRedis
 import Operations
 import RedisClient
 import TestSupport
@@ -167,5 +168,41 @@ import Testing
         try addError(app, toggle: "checkoutV2", developer: "Nina Q", body: "later: java.lang.IllegalStateException")
         let refreshed = try app.terminal.waitUntil(timeout: 4, description: "the refreshed search") { $0.contains("4 found") }
         #expect(refreshed.contains("1 new"), "\(refreshed)")
+    }
+
+    /// Bug 6: a refused password or an unreachable host says what failed and what to do in the
+    /// panes (not "Waiting for the first poll…"), claims no search backend, and `r` retries at
+    /// once instead of waiting out the backoff.
+    @Test func connectionFailuresSayWhatFailedAndWhatToDo() throws {
+        let server = try RedisServerProcess(flavor: .plain, extraArguments: ["--requirepass", "right-one"])
+        defer { server.stop() }
+        let terminal = try TerminalSession(
+            command: [DashboardHarness.binary, "dashboard", "--socket", server.socketPath, "--interval", "0.5"],
+            environment: ["REDISCLI_AUTH": "typo", "TZ": "UTC"], columns: 160, rows: 48)
+        defer { terminal.close() }
+        let refused = try terminal.waitUntil(timeout: 10, description: "the credentials refused") {
+            $0.contains("rejected the credentials")
+        }
+        #expect(refused.contains("REDISCLI_AUTH"), "says what to do:\n\(refused)")
+        #expect(!refused.contains("Waiting for the first poll"), "\(refused)")
+        #expect(!refused.contains("client-side"), "no search backend is claimed before a connection:\n\(refused)")
+        #expect(!refused.contains("typo"), "the password is never shown")
+
+        // Let several failed polls grow the backoff, then make the typed password the right one:
+        // `r` connects at once.
+        Thread.sleep(forTimeInterval: 4)
+        let admin = RedisConnection(options: RedisConnectionOptions(endpoint: server.endpoint))
+        try admin.execute("CONFIG", "SET", "requirepass", "typo")
+        let asked = Date()
+        try terminal.send(keys: "r")
+        try terminal.waitUntil(timeout: 3, description: "connected after r") { $0.contains("connected") && $0.contains("1 Toggles") && !$0.contains("reconnecting") }
+        #expect(Date().timeIntervalSince(asked) < 1.5, "r must retry at once, not after the backoff")
+
+        let unreachable = try TerminalSession(
+            command: [DashboardHarness.binary, "dashboard", "--url", "redis://127.0.0.1:1", "--interval", "0.5"],
+            environment: ["TZ": "UTC"], columns: 160, rows: 48)
+        defer { unreachable.close() }
+        let screen = try unreachable.waitUntil(timeout: 10, description: "the endpoint tried") { $0.contains("cannot connect to Redis at") }
+        #expect(screen.contains("127.0.0.1:1"), "\(screen)")
     }
 }

@@ -68,7 +68,9 @@ enum ErrorsPane {
             ])
         }
         table.render(area: a.table, buffer: &buffer)
-        if e.result != nil && rows.isEmpty {
+        if state.lastPollAt == nil && e.result == nil {
+            PaneChrome.beforeFirstPoll(state, theme: theme, tableArea: a.table, buffer: &buffer)
+        } else if e.result != nil && rows.isEmpty {
             PaneChrome.emptyMessage("No error matches", theme: theme, tableArea: a.table, buffer: &buffer)
         }
         renderCounts(e.counts, asFooter: a.countsAsFooter, theme: theme, area: a.counts, buffer: &buffer)

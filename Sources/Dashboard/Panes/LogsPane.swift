@@ -40,6 +40,10 @@ enum LogsPane {
                              theme: theme, row: a.filter, buffer: &buffer)
         }
         let entries = l.filtered
+        if entries.isEmpty && state.lastPollAt == nil {
+            PaneChrome.beforeFirstPoll(state, theme: theme, tableArea: a.lines, header: 0, buffer: &buffer)
+            return
+        }
         if entries.isEmpty {
             let text = l.entries.isEmpty ? "No log lines yet" : "No line matches the filter (Esc clears it)"
             Line(text, style: theme[.muted]).render(in: a.lines.row(0), buffer: &buffer)

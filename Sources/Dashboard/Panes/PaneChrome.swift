@@ -30,6 +30,22 @@ enum PaneChrome {
         }
     }
 
+    /// What a pane says before its first data: what failed and what to do when the connection
+    /// failed (never "waiting" while nothing is being waited for), else that it is connecting.
+    /// `header` rows at the top of `tableArea` are left alone.
+    static func beforeFirstPoll(_ state: AppState, theme: Theme, tableArea: Rect, header: Int = 1,
+                                buffer: inout ScreenBuffer) {
+        guard tableArea.height >= header + 1 else { return }
+        if case .reconnecting = state.connection, let problem = state.connectionProblem {
+            let area = Rect(x: tableArea.x, y: tableArea.y + header, width: tableArea.width, height: tableArea.height - header)
+            let lines = SafeText.wrap(problem, width: max(1, area.width), maxLines: max(1, area.height - 1))
+                .map { Line($0, style: theme[.error]) } + [Line("r retries now", style: theme[.muted])]
+            Paragraph(lines, wrap: false).render(area: area, buffer: &buffer)
+        } else {
+            Line("Connecting…", style: theme[.muted]).render(in: tableArea.row(header), buffer: &buffer)
+        }
+    }
+
     /// A muted message in the first data row of a list (under its header).
     static func emptyMessage(_ text: String, theme: Theme, tableArea: Rect, buffer: inout ScreenBuffer) {
         guard tableArea.height >= 2 else { return }

@@ -52,7 +52,7 @@ enum SessionsPane {
         }
         table.render(area: tableRect, buffer: &buffer)
         if state.lastPollAt == nil {
-            PaneChrome.emptyMessage("Waiting for the first poll…", theme: theme, tableArea: tableRect, buffer: &buffer)
+            PaneChrome.beforeFirstPoll(state, theme: theme, tableArea: tableRect, buffer: &buffer)
         } else if s.visible.isEmpty {
             let text = s.rows.isEmpty ? "No sessions found" : "No session matches the filter (Esc clears it)"
             PaneChrome.emptyMessage(text, theme: theme, tableArea: tableRect, buffer: &buffer)

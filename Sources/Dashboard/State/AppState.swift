@@ -23,6 +23,8 @@ public struct AppState: Hashable, Sendable {
 
     // MARK: Connection and freshness
     public var connection: ConnectionState = .connecting
+    /// What the last failed poll said went wrong and what to do, until a poll succeeds.
+    public var connectionProblem: String?
     public var server: ServerInfo?
     /// When the last poll succeeded (the age of what is on screen).
     public var lastPollAt: Date?

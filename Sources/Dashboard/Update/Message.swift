@@ -10,8 +10,9 @@ public enum Message: Hashable, Sendable {
     case resized(width: Int, height: Int)
     /// A poll finished; `duration` in seconds.
     case pollSucceeded(DashboardSnapshot, duration: Double, at: Date)
-    /// A poll failed; the poller retries in `retryIn` seconds.
-    case pollFailed(error: String, retryIn: Double, at: Date)
+    /// A poll failed; the poller retries in `retryIn` seconds. `error` is short (status bar);
+    /// `advice` says what failed and what to do, for the panes that have nothing to show yet.
+    case pollFailed(error: String, retryIn: Double, at: Date, advice: String? = nil)
     case flipFinished(FlipOutcome)
     /// What the flip being confirmed changes: `reached` sessions get the toggle (turning on) or
     /// lose it (turning off), of `total`; `rule` says who it is for ("everyone (no override)").

@@ -20,8 +20,9 @@ public func update(_ state: inout AppState, _ message: Message) -> [Effect] {
         return []
     case .pollSucceeded(let snapshot, let duration, let at):
         return state.applyPoll(snapshot, duration: duration, at: at)
-    case .pollFailed(let error, let retryIn, let at):
+    case .pollFailed(let error, let retryIn, let at, let advice):
         state.now = max(state.now, at)
+        state.connectionProblem = advice ?? error
         state.connection = .reconnecting(error: error, retryAt: at.addingTimeInterval(max(0, retryIn)))
         return []
     case .flipFinished(let outcome):
@@ -59,6 +60,7 @@ extension AppState {
     mutating func applyPoll(_ snapshot: DashboardSnapshot, duration: Double, at: Date) -> [Effect] {
         if case .reconnecting = connection { say("Reconnected") }
         connection = .connected
+        connectionProblem = nil
         now = max(now, at)
         lastPollAt = at
         lastPollDuration = duration

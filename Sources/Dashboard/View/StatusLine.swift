@@ -33,8 +33,11 @@ enum StatusLine {
             } else if let hint = state.notPermitted[.server] {
                 parts.append([Span("Redis version " + DataPart.notPermitted(SafeText.line(hint, width: 30)), style: theme[.muted].patch(Style(bg: base.bg)))])
             }
-            let search = server.searchModule == "none" ? "search: client-side" : SafeText.line(server.searchModule, width: 20)
-            parts.append([Span(search)])
+            // Before the first poll nothing is known about the search backend: claim nothing.
+            if state.lastPollAt != nil {
+                let search = server.searchModule == "none" ? "search: client-side" : SafeText.line(server.searchModule, width: 30)
+                parts.append([Span(search)])
+            }
         }
         if let cps = state.commandsPerSecond { parts.append([Span("\(Int(cps.rounded())) cmd/s")]) }
         var left: [Span] = [Span(" ")]

@@ -79,10 +79,16 @@ public final class Poller<Source: PollSource>: @unchecked Sendable {
     }
 
     /// Polls as soon as the current poll (if any) ends, with discovery, and restarts the timer.
-    public func refreshNow() {
+    /// `userAsked` (the `r` key) also skips the reconnect backoff: a person retrying after fixing
+    /// a password or a firewall must not wait for the next scheduled attempt.
+    public func refreshNow(userAsked: Bool = false) {
         queue.async { [self] in
             guard running else { return }
             discoverNext = true
+            if userAsked {
+                failures = 0
+                connection.allowImmediateRetry()
+            }
             pollNow()
         }
     }
@@ -125,7 +131,10 @@ public final class Poller<Source: PollSource>: @unchecked Sendable {
             failures += 1
             discoverNext = true
             delay = min(maxBackoff, interval * pow(2, Double(failures - 1)))
-            deliver(.failed(error, retryIn: delay, at: Date()))
+            // "Not connected, retrying" hides the cause; the cause says what to do about it.
+            var reported = error
+            if case .reconnecting = error, let cause = connection.lastFailure { reported = cause }
+            deliver(.failed(reported, retryIn: delay, at: Date()))
         }
         return delay
     }

@@ -123,7 +123,7 @@ final class DashboardRuntime {
         case .snapshot(let snapshot, let duration, _):
             send([.pollSucceeded(snapshot, duration: duration, at: now)])
         case .failed(let error, let retryIn, _):
-            send([.pollFailed(error: error.shortReason, retryIn: retryIn, at: now)])
+            send([.pollFailed(error: error.shortReason, retryIn: retryIn, at: now, advice: error.description)])
         }
     }
 

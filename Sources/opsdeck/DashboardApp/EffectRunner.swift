@@ -36,7 +36,7 @@ final class EffectRunner: @unchecked Sendable {
         case .refreshNow:
             // The user asked: rediscover keys now, whatever the idle budgets say.
             poller.updateSource { $0.forceDiscovery = true }
-            poller.refreshNow()
+            poller.refreshNow(userAsked: true)
         case .flip(let toggle, let on, let expectedRaw, let reason):
             perform { env in self.reply(.flipFinished(Self.flip(env, toggle: toggle, to: on, expectedRaw: expectedRaw, reason: reason))) }
             poller.updateSource { $0.priorityToggles.insert(toggle) }
