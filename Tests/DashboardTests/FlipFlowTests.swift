@@ -32,7 +32,7 @@ import Testing
         #expect(s.press(.char("y")) == [.flip(toggle: "useNewAlgorithm", to: false, expectedRaw: "True", reason: nil)])
         #expect(s.dialog?.phase == .writing)
         #expect(s.press(.escape).isEmpty && s.dialog != nil) // the answer is awaited
-        #expect(update(&s, .flipFinished(.done(toggle: "useNewAlgorithm", old: "True", new: "False"))) == [.refreshNow])
+        #expect(update(&s, .flipFinished(.done(toggle: "useNewAlgorithm", old: "True", new: "False"))) == [.pollSoon(toggle: "useNewAlgorithm")])
         #expect(s.dialog == nil)
         #expect(s.flash?.text == "useNewAlgorithm: True → False (audited)")
     }
@@ -74,7 +74,11 @@ import Testing
         _ = s.type("useNewAlgorith")
         #expect(s.press(.enter).isEmpty)
         _ = s.type("m")
-        #expect(s.press(.enter) == [.flip(toggle: "useNewAlgorithm", to: false, expectedRaw: "True", reason: nil)])
+        // The name matches; production also requires a reason for the audit trail.
+        #expect(s.press(.enter).isEmpty)
+        #expect(s.dialog?.field == .reason && s.dialog?.notice?.contains("reason is required") == true)
+        _ = s.type("INC-7")
+        #expect(s.press(.enter) == [.flip(toggle: "useNewAlgorithm", to: false, expectedRaw: "True", reason: "INC-7")])
     }
 
     @Test func readOnlyRefusesWithAMessageAndNoDialog() {
@@ -103,7 +107,7 @@ import Testing
         let change = AuditSummary(actor: "bob", time: Fixtures.at(-3), old: "True", new: "False")
         let effects = update(&s, .flipFinished(.conflict(toggle: "useNewAlgorithm", expected: "True", current: "False",
                                                          lastChange: change)))
-        #expect(effects == [.refreshNow])
+        #expect(effects == [.pollSoon(toggle: "useNewAlgorithm")], "re-read that toggle, never a rediscovery")
         #expect(s.dialog?.phase == .conflict(current: "False", lastChange: change))
         #expect(s.toggles.pendingOwnFlips["useNewAlgorithm"] == nil)
         #expect(s.press(.char("y")).isEmpty) // y only closes now, it never retries

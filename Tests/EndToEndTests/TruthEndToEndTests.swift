@@ -30,6 +30,7 @@ import Testing
         let on = try app.terminal.waitUntil(description: "the email-user count") { $0.contains("will get it") }
         #expect(on.contains("\(emailUsers) of \(total) sessions will get it"), "\(on)")
         #expect(on.contains("For: authType = email-user"), "\(on)")
+        #expect(on.contains("Audited as: e2e@"), "the dialog names who the audit will record:\n\(on)")
         try app.terminal.send(keys: "n", "Escape")
         try app.terminal.waitUntil(description: "the dialog closed") { !$0.contains("Flip toggle") }
 

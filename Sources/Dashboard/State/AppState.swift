@@ -42,6 +42,8 @@ public struct AppState: Hashable, Sendable {
     /// Zone for clock times on screen (UTC in tests).
     public var timeZone: TimeZone
     public var keymap: Keymap
+    /// Who the audit trail will name for flips made here (`--as`, else `$USER@host`).
+    public var actor: String?
 
     /// - Parameters:
     ///   - server: what is known before the first poll (endpoint, context, read-only, production).

@@ -67,6 +67,12 @@ extension AppState {
             d.field = .confirmName
             return []
         }
+        // In production the audit trail must say why: a flip without a reason is refused.
+        if production && d.reason.text.allSatisfy(\.isWhitespace) {
+            d.notice = "Production: a reason is required (Tab to the reason field)"
+            d.field = .reason
+            return []
+        }
         d.phase = .writing
         d.notice = nil
         toggles.pendingOwnFlips[d.toggle] = d.newRaw
@@ -81,7 +87,7 @@ extension AppState {
             say("\(SafeText.line(toggle, width: 40)): \(SafeText.line(old, width: 12)) → \(SafeText.line(new, width: 12)) (audited)")
             // Our own write: when the next poll shows it, it is not a change by others.
             toggles.pendingOwnFlips[toggle] = new
-            return [.refreshNow]
+            return [.pollSoon(toggle: toggle)]
         case .conflict(let toggle, _, let current, let lastChange):
             toggles.pendingOwnFlips[toggle] = nil
             if dialog?.toggle == toggle {
@@ -89,7 +95,7 @@ extension AppState {
             } else {
                 say("\(SafeText.line(toggle, width: 40)) changed meanwhile: nothing written", error: true)
             }
-            return [.refreshNow]
+            return [.pollSoon(toggle: toggle)]
         case .failed(let message):
             if let d = dialog {
                 toggles.pendingOwnFlips[d.toggle] = nil

@@ -3,8 +3,11 @@
 public enum Effect: Hashable, Sendable {
     /// Restore the terminal and exit.
     case quit
-    /// Poll now instead of waiting for the timer.
+    /// Refresh everything now (the `r` key): rediscover keys, re-read all, skip the backoff.
     case refreshNow
+    /// Poll soon without rediscovering (after a flip: re-read that toggle and its audit, never a
+    /// keyspace walk).
+    case pollSoon(toggle: String?)
     /// Compare-and-set the toggle: write `to` (in the toggle's own spelling) only if it still
     /// holds `expectedRaw`, the value the screen showed; audit with `reason`.
     /// Answered by `Message.flipFinished`.

@@ -49,8 +49,16 @@ enum FlipDialogView {
         } else {
             rows.append(.text(Line("Blast radius: counting over every session…")))
         }
+        if let actor = state.actor {
+            // Never "unknown" silently: the audit trail would not say who did it.
+            let unknown = actor.hasPrefix("unknown@")
+            rows.append(.text(Line([Span("Audited as: ", style: base.patch(theme[.muted])),
+                                    Span(SafeText.line(actor, width: 60), style: unknown ? base.patch(theme[.error]) : base),
+                                    Span(unknown ? "  (set --as NAME or $USER)" : "", style: base.patch(theme[.muted]))])))
+        }
         rows.append(.text(""))
-        rows.append(.text(Line("Reason (optional, Tab):", style: base.patch(theme[.muted]))))
+        rows.append(.text(Line(state.production ? "Reason (required in production, Tab):" : "Reason (optional, Tab):",
+                               style: base.patch(theme[.muted]))))
         rows.append(.input(d.reason, focused: d.field == .reason))
         if let confirmName = d.confirmName {
             rows.append(.text(Line("Production: type the toggle name to confirm", style: base.patch(theme[.error]))))

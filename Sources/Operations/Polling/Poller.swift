@@ -93,6 +93,15 @@ public final class Poller<Source: PollSource>: @unchecked Sendable {
         }
     }
 
+    /// Polls as soon as the current poll (if any) ends, without forcing a discovery, and restarts
+    /// the timer: what a flip needs (its toggle re-read), never a keyspace walk.
+    public func pollSoon() {
+        queue.async { [self] in
+            guard running else { return }
+            pollNow()
+        }
+    }
+
     /// Runs `work` on the poller's queue with its connection, between polls.
     public func perform(_ work: @escaping @Sendable (any RedisCommandSender) -> Void) {
         queue.async { [self] in

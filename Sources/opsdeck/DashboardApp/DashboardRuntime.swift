@@ -45,6 +45,7 @@ final class DashboardRuntime {
         self.settings = settings
         state = AppState(now: settings.clock(), server: settings.server, pollInterval: settings.interval,
                          timeZone: settings.timeZone)
+        state.actor = settings.actor
         let clock = settings.clock
         let source = DashboardSource(patterns: settings.patterns, server: settings.server, timeZone: settings.timeZone)
         // Poll results are stamped with the dashboard's clock on arrival, so ages stay consistent.

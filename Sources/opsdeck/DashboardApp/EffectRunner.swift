@@ -39,8 +39,9 @@ final class EffectRunner: @unchecked Sendable {
             poller.refreshNow(userAsked: true)
         case .flip(let toggle, let on, let expectedRaw, let reason):
             perform { env in self.reply(.flipFinished(Self.flip(env, toggle: toggle, to: on, expectedRaw: expectedRaw, reason: reason))) }
-            poller.updateSource { $0.priorityToggles.insert(toggle) }
-            poller.refreshNow()
+        case .pollSoon(let toggle):
+            if let toggle { poller.updateSource { $0.priorityToggles.insert(toggle) } }
+            poller.pollSoon()
         case .countBlastRadius(let toggle, let turningOn):
             perform { env in
                 do {
