@@ -57,7 +57,7 @@ enum ErrorsPane {
         let rows = e.rows
         let hl = theme[.highlight]
         let table = Table(columns: columns, rowCount: rows.count, state: e.table,
-                          headerStyle: theme[.header], style: theme[.text], selectionStyle: theme[.selection]) { i in
+                          headerStyle: theme[.header], style: theme[.text], selectionStyle: PaneChrome.selection(.errors, state: state, theme: theme)) { i in
             let r = rows[i]
             let time = r.time.map { Formatting.shortDateTime($0, in: state.timeZone) } ?? "—"
             return TableRow([

@@ -51,10 +51,11 @@ enum LogsPane {
         }
         let bottom = max(0, entries.count - l.scrollBack)
         let top = max(0, bottom - a.lines.height)
-        let sourceWidth = min(12, entries[top..<bottom].map { entry -> Int in
-            if case .line(let line) = entry { return TextWidth.of(line.source, cappedAt: 12) }
-            return 0
-        }.max() ?? 0)
+        // Sized to the sources on screen (a handful), up to 20 columns.
+        let sourceWidth = TableColumn.fit("", entries[top..<bottom].compactMap { entry -> String? in
+            if case .line(let line) = entry { return line.source }
+            return nil
+        }, cap: 20)
         let filter = l.filter
         for (i, entry) in entries[top..<bottom].enumerated() {
             line(entry, sourceWidth: sourceWidth, highlight: filter.text, state: state, theme: theme)
@@ -75,8 +76,10 @@ enum LogsPane {
             var spans = [Span(time + " ", style: theme[.muted]), Span(log.severity.label, style: style),
                          Span(" " + source + pad + " ", style: theme[.muted])]
             let message = SafeText.line(log.message, width: 400)
-            // Debug and info stay in the text colour so warnings and errors stand out.
-            let messageStyle = log.severity >= .warning ? style : theme[.text]
+            // Debug and info stay in the text colour so warnings and errors stand out; a critical
+            // line has its badge and bold error text, not a red background across the pane.
+            let messageStyle = log.severity == .critical ? theme[.sevError].patch(Style(bold: true))
+                : log.severity >= .warning ? style : theme[.text]
             spans += Line.highlighting(message, terms: [highlight], base: messageStyle, highlight: theme[.highlight]).spans
             return Line(spans)
         }

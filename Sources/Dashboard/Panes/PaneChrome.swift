@@ -46,6 +46,19 @@ enum PaneChrome {
         }
     }
 
+    /// The selected row's style: bright in the focused pane, subdued elsewhere, so one glance
+    /// tells which pane the keys go to.
+    static func selection(_ pane: Pane, state: AppState, theme: Theme) -> Style {
+        state.focus == pane ? theme[.selection] : theme[.muted].patch(Style(underline: true, reverse: true))
+    }
+
+    /// `25–36 of 36` when a table has more rows than fit, for the pane's title.
+    static func position(_ table: TableState, rowCount: Int, visibleRows: Int) -> String? {
+        guard rowCount > visibleRows, visibleRows > 0 else { return nil }
+        let top = table.clampedOffset(rowCount: rowCount, visibleRows: visibleRows)
+        return "\(Formatting.count(top + 1))–\(Formatting.count(min(rowCount, top + visibleRows))) of \(Formatting.count(rowCount))"
+    }
+
     /// A muted message in the first data row of a list (under its header).
     static func emptyMessage(_ text: String, theme: Theme, tableArea: Rect, buffer: inout ScreenBuffer) {
         guard tableArea.height >= 2 else { return }

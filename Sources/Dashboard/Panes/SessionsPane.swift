@@ -1,12 +1,16 @@
 /// The Sessions pane: the list (key, auth type, name, live TTL) with its filter, or the detail
 /// view of one session. Stateless: draws `AppState`. Main queue.
 enum SessionsPane {
-    static let columns = [
-        TableColumn("Key", width: .min(20)),
-        TableColumn("Auth type", width: .fixed(12)),
-        TableColumn("Name", width: .min(10)),
-        TableColumn("TTL", width: .fixed(8), alignment: .right),
-    ]
+    /// The key and auth type columns fit their content (of the first 500 rows); Name takes the rest.
+    static func columns(_ state: AppState) -> [TableColumn] {
+        let rows = state.sessions.rows.prefix(500)
+        return [
+            TableColumn("Key", width: .fixed(TableColumn.fit("Key", rows.map(\.key), floor: 12, cap: 40))),
+            TableColumn("Auth type", width: .fixed(TableColumn.fit("Auth type", rows.map { $0.authType ?? "" }, cap: 16))),
+            TableColumn("Name", width: .min(10)),
+            TableColumn("TTL", width: .fixed(8), alignment: .right),
+        ]
+    }
 
     static func showsFilter(_ state: AppState) -> Bool {
         state.sessions.editingFilter || !state.sessions.filter.isEmpty
@@ -28,6 +32,9 @@ enum SessionsPane {
         } else if s.visible.count != s.rows.count {
             title += "/" + Formatting.count(s.rows.count)
         }
+        if let position = PaneChrome.position(s.table, rowCount: s.visible.count, visibleRows: state.listRows(for: .sessions)) {
+            title += " · " + position
+        }
         // A filter in effect is always visible, even when its field is not on screen.
         let filter = s.filter.isEmpty ? s.appliedFilter : s.filter.text
         if !filter.isEmpty { title += " · " + SafeText.line(filter, width: 40) }
@@ -46,8 +53,8 @@ enum SessionsPane {
                              theme: theme, row: inner.row(0), buffer: &buffer)
         }
         let tableRect = tableArea(in: area, state: state)
-        let table = Table(columns: columns, rowCount: s.visible.count, state: s.table,
-                          headerStyle: theme[.header], style: theme[.text], selectionStyle: theme[.selection]) { i in
+        let table = Table(columns: columns(state), rowCount: s.visible.count, state: s.table,
+                          headerStyle: theme[.header], style: theme[.text], selectionStyle: PaneChrome.selection(.sessions, state: state, theme: theme)) { i in
             row(s.row(atVisible: i), state: state, theme: theme)
         }
         table.render(area: tableRect, buffer: &buffer)

@@ -2,15 +2,19 @@
 /// override and last change; rows changed by others flash. Stateless: draws `AppState`.
 /// Main queue.
 enum TogglesPane {
-    static let columns = [
-        TableColumn("", width: .fixed(1)),
-        TableColumn("Name", width: .min(19)),
-        TableColumn("State", width: .fixed(7)),
-        TableColumn("Release", width: .fixed(8)),
-        TableColumn("Fingerprint", width: .min(8)),
-        TableColumn("Override", width: .fixed(10)),
-        TableColumn("Last change", width: .fixed(16)),
-    ]
+    /// Widths follow the content (of the first 500 rows), capped; Name takes what is left.
+    static func columns(_ state: AppState) -> [TableColumn] {
+        let rows = state.toggles.rows.prefix(500)
+        return [
+            TableColumn("", width: .fixed(1)),
+            TableColumn("Name", width: .min(TableColumn.fit("Name", rows.map(\.name), floor: 12, cap: 24))),
+            TableColumn("State", width: .fixed(7)),
+            TableColumn("Release", width: .fixed(TableColumn.fit("Release", rows.map { $0.releaseNum ?? "" }, cap: 10))),
+            TableColumn("Fingerprint", width: .fixed(TableColumn.fit("Fingerprint", rows.map { $0.fingerprint ?? "" }, cap: 22))),
+            TableColumn("Override", width: .fixed(TableColumn.fit("Override", rows.map { $0.override ?? "" }, cap: 22))),
+            TableColumn("Last change", width: .fixed(16)),
+        ]
+    }
 
     static func showsFilter(_ state: AppState) -> Bool {
         state.toggles.editingFilter || !state.toggles.filter.isEmpty
@@ -31,6 +35,9 @@ enum TogglesPane {
                 : " \(Formatting.count(t.visible.count))/\(Formatting.count(t.rows.count))"
         }
         if t.sort != .name { title += " · by \(t.sort.label)" }
+        if let position = PaneChrome.position(t.table, rowCount: t.visible.count, visibleRows: state.listRows(for: .toggles)) {
+            title += " · " + position
+        }
         return title
     }
 
@@ -46,8 +53,8 @@ enum TogglesPane {
                              theme: theme, row: inner.row(0), buffer: &buffer)
         }
         let tableRect = tableArea(in: area, state: state)
-        let table = Table(columns: columns, rowCount: t.visible.count, state: t.table,
-                          headerStyle: theme[.header], style: theme[.text], selectionStyle: theme[.selection]) { i in
+        let table = Table(columns: columns(state), rowCount: t.visible.count, state: t.table,
+                          headerStyle: theme[.header], style: theme[.text], selectionStyle: PaneChrome.selection(.toggles, state: state, theme: theme)) { i in
             row(t.row(atVisible: i), state: state, theme: theme)
         }
         table.render(area: tableRect, buffer: &buffer)
