@@ -43,7 +43,7 @@ import Testing
             │                                                                              │
             └──────────────────────────────────────────────────────────────────────────────┘
              staging │ connected │ data 1s ago · poll 8ms │ 127.0.0.1:6379 │ Redis 7.0.15 │…
-             Space flip · / filter · o sort · r refresh · Tab/1-4 pane · ? help · q quit
+             Space flip · Enter detail · / filter · o sort · Tab/1-4 pane · ? help · q quit
             """)
         let theme = Theme.dark
         #expect(b[10, 4].style.bg == theme[.changedFlash].bg)       // darkMode flashes...

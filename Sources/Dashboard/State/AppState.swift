@@ -31,6 +31,9 @@ public struct AppState: Hashable, Sendable {
     /// Seconds the last successful poll took.
     public var lastPollDuration: Double?
     public var commandsPerSecond: Double?
+    /// Panes off screen that received something worth a look (new errors, a toggle changed by
+    /// someone else, an error in the logs) since they were last on screen: their tab says so.
+    public var unseen: Set<Pane> = []
     /// Parts of the data the server's ACL refuses, with what they need (shown in their place).
     public var notPermitted: [DataPart: String] = [:]
     /// The poll interval in seconds; data older than three intervals is marked stale.
@@ -62,6 +65,9 @@ public struct AppState: Hashable, Sendable {
     }
 
     public var layoutMode: LayoutMode { LayoutMode(width: width, height: height) }
+
+    /// The panes on screen at the current size and focus.
+    public var visiblePanes: Set<Pane> { Set(ScreenLayout(width: width, height: height, focus: focus).panes.keys) }
 
     public var readOnly: Bool { server?.readOnly ?? false }
     public var production: Bool { server?.production ?? false }

@@ -21,6 +21,15 @@ public enum Pane: Int, CaseIterable, Hashable, Sendable {
         }
     }
 
-    public var next: Pane { Pane(rawValue: (rawValue + 1) % 4)! }
-    public var previous: Pane { Pane(rawValue: (rawValue + 3) % 4)! }
+    public var next: Pane { Pane(rawValue: (rawValue + 1) % Pane.allCases.count)! }
+    public var previous: Pane { Pane(rawValue: (rawValue + Pane.allCases.count - 1) % Pane.allCases.count)! }
+
+    /// The two panes shown side by side in the pair layout when this one has the focus: the
+    /// tables people act on together, and the two incident feeds together.
+    public var pair: (left: Pane, right: Pane) {
+        switch self {
+        case .toggles, .sessions: return (.toggles, .sessions)
+        case .errors, .logs: return (.errors, .logs)
+        }
+    }
 }

@@ -7,7 +7,9 @@ import Foundation
 public func update(_ state: inout AppState, _ message: Message) -> [Effect] {
     switch message {
     case .key(let key):
-        return state.handleKey(key)
+        let effects = state.handleKey(key)
+        state.unseen.subtract(state.visiblePanes)
+        return effects
     case .tick(let date):
         state.now = date
         if let flash = state.flash, flash.expires <= date { state.flash = nil }
@@ -16,6 +18,7 @@ public func update(_ state: inout AppState, _ message: Message) -> [Effect] {
     case .resized(let width, let height):
         state.width = max(0, width)
         state.height = max(0, height)
+        state.unseen.subtract(state.visiblePanes)
         state.keepSelectionsVisible()
         return []
     case .pollSucceeded(let snapshot, let duration, let at):
@@ -70,7 +73,16 @@ extension AppState {
             info.production = info.production || production
             server = info
         }
+        let flashesBefore = toggles.changedAt.count
+        let errorsBefore = errors.latest?.total
         if let rows = snapshot.toggles { toggles.replace(rows, at: at) }
+        // What arrives in a pane that is off screen is marked on its tab.
+        let hidden = Set(Pane.allCases).subtracting(visiblePanes)
+        if hidden.contains(.toggles), toggles.changedAt.count > flashesBefore { unseen.insert(.toggles) }
+        if hidden.contains(.errors), let before = errorsBefore, let now = snapshot.latestErrors?.total, now > before {
+            unseen.insert(.errors)
+        }
+        if hidden.contains(.logs), snapshot.newLogLines.contains(where: { $0.severity >= .error }) { unseen.insert(.logs) }
         if let rows = snapshot.sessions { sessions.replace(rows, total: snapshot.sessionsTotal) }
         logs.append(snapshot.newLogLines, lost: snapshot.logsPossiblyLost, lostIsEstimate: snapshot.logsLostIsEstimate)
         if let counts = snapshot.errorCounts { errors.counts = counts }

@@ -9,7 +9,8 @@ public func render(_ state: AppState, theme: Theme, into buffer: inout ScreenBuf
         return
     }
     if let tabs = layout.tabBar {
-        TabBar(titles: Pane.allCases.map { "\($0.rawValue + 1) \($0.title)" }, selected: state.focus.rawValue,
+        TabBar(titles: Pane.allCases.map { "\($0.rawValue + 1) \($0.title)" + (state.unseen.contains($0) ? " ●" : "") },
+               selected: state.focus.rawValue,
                activeStyle: theme[.tabActive], inactiveStyle: theme[.tabInactive], style: theme[.text])
             .render(area: tabs, buffer: &buffer)
     }

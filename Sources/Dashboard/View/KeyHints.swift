@@ -23,7 +23,8 @@ enum KeyHints {
         let common = "Tab/1-4 pane · ? help · q quit"
         switch state.focus {
         case .toggles:
-            return "Space flip · / filter · o sort · r refresh · " + common
+            if state.toggles.detail != nil { return "Esc back · e its errors · j/k scroll · r reload · " + common }
+            return "Space flip · Enter detail · / filter · o sort · " + common
         case .sessions:
             if state.sessions.detail != nil { return "Esc back · m mask/reveal · j/k scroll · r reload · " + common }
             return "Enter details · / filter · m mask/reveal · " + common
@@ -31,6 +32,7 @@ enum KeyHints {
             if state.errors.detail != nil { return "Esc back · j/k scroll · t its toggle · " + common }
             return "/ search · Enter details · t its toggle · " + common
         case .logs:
+            if state.logs.detail != nil { return "Esc back to the tail · j/k scroll · " + common }
             let follow = state.logs.paused ? "p/G resume" : "p pause"
             return "\(follow) · s severity · / filter (source:NAME text) · " + common
         }

@@ -26,6 +26,12 @@ public struct ScreenLayout: Hashable, Sendable {
             let upper = Layout.split(rows[0], .horizontal, [.percentage(50), .fill(1)])
             let lower = Layout.split(rows[1], .horizontal, [.percentage(50), .fill(1)])
             panes = [.toggles: upper[0], .sessions: upper[1], .errors: lower[0], .logs: lower[1]]
+        case .pair:
+            let (tabs, rest) = top.splitTop(1)
+            tabBar = tabs
+            let halves = Layout.split(rest, .horizontal, [.percentage(50), .fill(1)])
+            let (left, right) = focus.pair
+            panes = [left: halves[0], right: halves[1]]
         case .single:
             let (tabs, rest) = top.splitTop(1)
             tabBar = tabs
