@@ -53,18 +53,18 @@ import Testing
             │  4          Logs pane                 Logs pane                              │
             │  j/↓        Move down                  p          Pause/resume tail          │
             │  k/↑        Move up                    s          Minimum severity           │
-            │  g/Home     Go to top                 Errors search field                    │
-            │  G/End      Go to bottom               Enter      Run search                 │
-            │  PgUp       Page up                    Esc        Leave search field         │
-            │  PgDn       Page down                 Confirmation dialog                    │
-            │  Enter      Show details               y/Enter    Confirm                    │
-            │  Esc        Back / close               n/Esc      Cancel                     │
-            │  /          Filter rows                Tab        Reason field               │
-            │  r          Refresh now               Editing text                           │
-            │  ?          This help                  ←/→        Move cursor                │
-            │  q/C-c      Quit                       Home/C-a   Start of text              │
-            │ Toggles pane                           End/C-e    End of text                │
-            │  Space      Flip toggle (asks first)   Bksp/Del   Delete character           │
+            │  g/Home     Go to top                  w          Wrap long lines            │
+            │  G/End      Go to bottom              Errors search field                    │
+            │  PgUp       Page up                    Enter      Run search                 │
+            │  PgDn       Page down                  Esc        Leave search field         │
+            │  Enter      Show details              Confirmation dialog                    │
+            │  Esc        Back / close               y/Enter    Confirm                    │
+            │  /          Filter rows                n/Esc      Cancel                     │
+            │  r          Refresh now                Tab        Reason field               │
+            │  ?          This help                 Editing text                           │
+            │  q/C-c      Quit                       ←/→        Move cursor                │
+            │ Toggles pane                           Home/C-a   Start of text              │
+            │  Space      Flip toggle (asks first)   End/C-e    End of text                │
             │  o          Cycle sort order                                    … more: PgDn │
             └──────────────────────────────────────────────────────────────────────────────┘
             """)

@@ -83,4 +83,18 @@ import Testing
         _ = s.press(.escape) // Esc outside clears the severity too
         #expect(s.logs.filtered.count == 4)
     }
+
+    @Test func wrapShowsTheWholeNewestLineAndWIsAToggle() {
+        let tail = "order 4711 retried 3 times; giving up END"
+        let long = Fixtures.log("checkout", .error, "payment provider timed out after 30000 ms for " + tail, 1)
+        var s = Fixtures.loaded(width: 80, height: 24, logs: [Fixtures.log("api", .info, "started", 0), long])
+        s.focus = .logs
+        #expect(!Fixtures.picture(Fixtures.screen(s)).contains("END"), "the line is cut without wrap")
+        _ = s.press(.char("w"))
+        let wrapped = Fixtures.picture(Fixtures.screen(s))
+        #expect(wrapped.contains("END") && wrapped.contains("4 Logs · wrapped"), "\(wrapped)")
+        #expect(wrapped.contains("started"), "the older short line is still above")
+        _ = s.press(.char("w"))
+        #expect(!Fixtures.picture(Fixtures.screen(s)).contains("END"))
+    }
 }

@@ -6,7 +6,7 @@ public enum KeyAction: String, CaseIterable, Hashable, Sendable {
     case flipToggle
     case revealMasked
     case editSearch, runSearch, cancelSearch
-    case pauseLogs, cycleSeverity
+    case pauseLogs, cycleSeverity, wrapLogs
     case cycleSort, jumpToToggle, showToggleErrors
     case confirm, cancel, nextField
     case cursorLeft, cursorRight, cursorHome, cursorEnd, deleteBackward, deleteForward

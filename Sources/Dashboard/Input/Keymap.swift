@@ -58,6 +58,7 @@ public struct Keymap: Hashable, Sendable {
         KeyBinding([.char("t")], .jumpToToggle, "Jump to its toggle", context: .errors),
         KeyBinding([.char("p")], .pauseLogs, "Pause/resume tail", context: .logs),
         KeyBinding([.char("s")], .cycleSeverity, "Minimum severity", context: .logs),
+        KeyBinding([.char("w")], .wrapLogs, "Wrap long lines", context: .logs),
 
         KeyBinding([.enter], .runSearch, "Run search", context: .search),
         KeyBinding([.escape], .cancelSearch, "Leave search field", context: .search),

@@ -23,6 +23,7 @@ enum LogsPane {
         if let detail = l.detail { return "4 Log line · " + SafeText.line(detail.source, width: 40) }
         var title = "4 Logs"
         if l.minLevel > .debug { title += " · \(l.minLevel.name)+" }
+        if l.wrap { title += " · wrapped" }
         if l.paused { title += " · PAUSED · \(Formatting.count(l.newWhilePaused)) new (p resumes)" }
         return title
     }
@@ -57,10 +58,19 @@ enum LogsPane {
             return nil
         }, cap: 20)
         let filter = l.filter
-        for (i, entry) in entries[top..<bottom].enumerated() {
-            line(entry, sourceWidth: sourceWidth, highlight: filter.text, state: state, theme: theme)
-                .render(in: a.lines.row(i), buffer: &buffer)
+        var rows = entries[top..<bottom].map {
+            line($0, sourceWidth: sourceWidth, highlight: filter.text, state: state, theme: theme)
         }
+        if l.wrap {
+            // Wrapped, the newest entries take as many rows as they need, from the bottom up.
+            var wrapped: [Line] = []
+            for row in rows.reversed() {
+                wrapped.insert(contentsOf: Paragraph([row]).layout(width: a.lines.width), at: 0)
+                if wrapped.count >= a.lines.height { break }
+            }
+            rows = Array(wrapped.suffix(a.lines.height))
+        }
+        for (i, row) in rows.enumerated() { row.render(in: a.lines.row(i), buffer: &buffer) }
     }
 
     static func line(_ entry: LogEntry, sourceWidth: Int, highlight: String, state: AppState, theme: Theme) -> Line {

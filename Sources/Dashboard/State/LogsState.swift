@@ -12,6 +12,8 @@ public struct LogsState: Hashable, Sendable {
     public var filterInput = TextInput()
     public var editingFilter = false
     public var minLevel: LogLevel = .debug
+    /// Long lines wrap onto the next rows instead of being cut at the pane's edge (`w`).
+    public var wrap = false
     /// The line shown whole (Enter): the one at the bottom of the view when it was opened.
     public var detail: LogLine?
     public var detailScroll = 0

@@ -132,6 +132,9 @@ extension AppState {
             logs.minLevel = levels[(i + 1) % levels.count]
             logs.scrollBack = 0
             say("Logs: showing \(logs.minLevel.name) and above")
+        case .wrapLogs:
+            logs.wrap.toggle()
+            say(logs.wrap ? "Logs: long lines wrap (w cuts them again)" : "Logs: long lines cut at the edge")
         case .cycleSort:
             toggles.setSort(toggles.sort.next)
             keepSelectionsVisible()
