@@ -4,6 +4,7 @@ import PackageDescription
 // Module boundaries (see docs/DECISIONS.md):
 //   CHiredis  -> RedisClient   (the only importer of hiredis)
 //   CCurses   -> TerminalCurses (the only importer of ncurses)
+//   COpenSSL  -> RedisClient   (the only importer of OpenSSL: TLS)
 //   Operations: the Redis data model (toggles, sessions, errors, logs, polling), over RedisClient
 //   Dashboard:  pure UI core (state, update, render into a cell buffer); no C, no I/O
 //   LocalRedis: starts private redis-server processes (demo, tests, benchmarks)
@@ -28,8 +29,13 @@ let package = Package(
             linkerSettings: [.linkedLibrary("ncursesw")]
         ),
         .target(
+            name: "COpenSSL",
+            path: "Sources/COpenSSL",
+            linkerSettings: [.linkedLibrary("ssl"), .linkedLibrary("crypto")]
+        ),
+        .target(
             name: "RedisClient",
-            dependencies: ["CHiredis", .product(name: "Logging", package: "swift-log")]
+            dependencies: ["CHiredis", "COpenSSL", .product(name: "Logging", package: "swift-log")]
         ),
         .target(name: "LocalRedis", dependencies: ["RedisClient"]),
         .target(name: "TestSupport", dependencies: ["RedisClient", "LocalRedis"]),

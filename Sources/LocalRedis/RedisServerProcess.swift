@@ -22,11 +22,16 @@ public final class RedisServerProcess {
 
     /// The socket, with the `--requirepass` password when the server was started with one.
     public var endpoint: RedisEndpoint {
-        var password: String?
-        if let flag = arguments.lastIndex(of: "--requirepass"), flag + 1 < arguments.count { password = arguments[flag + 1] }
-        return RedisEndpoint(address: .unix(path: socketPath), password: password)
+        RedisEndpoint(address: .unix(path: socketPath), password: argument("--requirepass"))
     }
     public var pid: Int32? { process?.pid }
+
+    /// The value of the last `flag` the server was started with (later flags win in Redis too):
+    /// e.g. `argument("--tls-port")` for the TLS listener a test asked for.
+    public func argument(_ flag: String) -> String? {
+        guard let index = arguments.lastIndex(of: flag), index + 1 < arguments.count else { return nil }
+        return arguments[index + 1]
+    }
     public var isRunning: Bool { process?.isRunning ?? false }
 
     /// Starts a server and waits until it answers PING (up to `timeout` seconds).

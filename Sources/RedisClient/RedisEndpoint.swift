@@ -1,5 +1,5 @@
-/// Where Redis is and how to log in: parsed from a `redis://` or `unix://` URL or built from
-/// redis-cli-like options. A value type; `description` never shows the password.
+/// Where Redis is and how to log in: parsed from a `redis://`, `rediss://` (TLS) or `unix://` URL
+/// or built from redis-cli-like options. A value type; `description` never shows the password.
 public struct RedisEndpoint: Sendable, Hashable, CustomStringConvertible {
     public enum Address: Sendable, Hashable {
         case tcp(host: String, port: Int)
@@ -10,17 +10,23 @@ public struct RedisEndpoint: Sendable, Hashable, CustomStringConvertible {
     public var database: Int
     public var username: String?
     public var password: String?
+    /// TLS settings when the server is reached over TLS (`rediss://` or `--tls`), else nil.
+    public var tls: TLSSettings?
 
-    public init(address: Address, database: Int = 0, username: String? = nil, password: String? = nil) {
+    public init(address: Address, database: Int = 0, username: String? = nil, password: String? = nil,
+                tls: TLSSettings? = nil) {
         self.address = address
         self.database = database
         self.username = username
         self.password = password
+        self.tls = tls
     }
 
     public static let defaultPort = 6379
 
-    /// Parses `redis://[user[:password]@]host[:port][/db]` or `unix:///path/to/redis.sock[?db=N]`.
+    /// Parses `redis://[user[:password]@]host[:port][/db]`, the same with `rediss://` (TLS, with
+    /// verification against the system's CAs until options say otherwise), or
+    /// `unix:///path/to/redis.sock[?db=N]`.
     public init(url: String) throws(RedisError) {
         if url.hasPrefix("unix://") {
             var rest = String(url.dropFirst("unix://".count))
@@ -46,10 +52,11 @@ public struct RedisEndpoint: Sendable, Hashable, CustomStringConvertible {
             self.init(address: .unix(path: path), database: database)
             return
         }
-        guard url.hasPrefix("redis://") else {
-            throw .invalidEndpoint(detail: "'\(Self.redacted(url))' is neither a redis:// nor a unix:// URL")
+        let scheme = url.hasPrefix("rediss://") ? "rediss://" : "redis://"
+        guard url.hasPrefix(scheme) else {
+            throw .invalidEndpoint(detail: "'\(Self.redacted(url))' is not a redis://, rediss:// or unix:// URL")
         }
-        var rest = Substring(url.dropFirst("redis://".count))
+        var rest = Substring(url.dropFirst(scheme.count))
         var username: String?
         var password: String?
         if let at = rest.lastIndex(of: "@") {
@@ -82,7 +89,8 @@ public struct RedisEndpoint: Sendable, Hashable, CustomStringConvertible {
             host = String(host[..<colon])
         }
         if host.isEmpty { host = "127.0.0.1" }
-        self.init(address: .tcp(host: host, port: port), database: database, username: username, password: password)
+        self.init(address: .tcp(host: host, port: port), database: database, username: username, password: password,
+                  tls: scheme == "rediss://" ? TLSSettings() : nil)
     }
 
     /// `redis://host:port/db` or `unix:///path?db=N`, with the user but never the password.
@@ -91,7 +99,7 @@ public struct RedisEndpoint: Sendable, Hashable, CustomStringConvertible {
         switch address {
         case .tcp(let host, let port):
             let shownHost = host.contains(":") ? "[\(host)]" : host
-            return "redis://\(user)\(shownHost):\(port)" + (database == 0 ? "" : "/\(database)")
+            return (tls == nil ? "redis://" : "rediss://") + "\(user)\(shownHost):\(port)" + (database == 0 ? "" : "/\(database)")
         case .unix(let path):
             return "unix://\(path)" + (database == 0 ? "" : "?db=\(database)")
         }

@@ -8,6 +8,9 @@ public enum RedisError: Error, Sendable, Equatable, CustomStringConvertible {
     case timeout(endpoint: String, detail: String)
     /// The server closed the connection, or the socket failed mid-reply.
     case connectionLost(endpoint: String, detail: String)
+    /// The TLS handshake or session failed: an untrusted or mismatched certificate, a plaintext
+    /// port, a missing client certificate. `detail` says what to do.
+    case tls(endpoint: String, detail: String)
     /// Not connected, and the next reconnect attempt is not due yet (capped backoff).
     case reconnecting(endpoint: String, lastError: String, retryInSeconds: Double)
     /// AUTH was rejected (wrong user or password).
@@ -60,7 +63,7 @@ public enum RedisError: Error, Sendable, Equatable, CustomStringConvertible {
     /// True for failures of the connection itself (as opposed to an error reply).
     public var isConnectionFailure: Bool {
         switch self {
-        case .connectionRefused, .timeout, .connectionLost, .reconnecting: return true
+        case .connectionRefused, .timeout, .connectionLost, .reconnecting, .tls: return true
         default: return false
         }
     }
@@ -81,6 +84,8 @@ public enum RedisError: Error, Sendable, Equatable, CustomStringConvertible {
                 + "The server may be busy or paused; raise --timeout if it is just slow."
         case .connectionLost(let endpoint, let detail):
             return "lost the connection to Redis at \(endpoint): \(Self.clause(detail))."
+        case .tls(let endpoint, let detail):
+            return "TLS with Redis at \(endpoint) failed: \(Self.clause(detail))."
         case .reconnecting(let endpoint, let lastError, let retry):
             let seconds = (retry * 10).rounded() / 10
             return "not connected to Redis at \(endpoint) (\(lastError)); retrying in \(seconds)s."
@@ -99,7 +104,7 @@ public enum RedisError: Error, Sendable, Equatable, CustomStringConvertible {
             return "unexpected reply to \(command): \(detail)"
         case .invalidEndpoint(let detail):
             return "invalid Redis endpoint: \(Self.clause(detail)). "
-                + "Use redis://[user[:password]@]host[:port][/db] or unix:///path/to/redis.sock[?db=N]."
+                + "Use redis://[user[:password]@]host[:port][/db], rediss://… for TLS, or unix:///path/to/redis.sock[?db=N]."
         }
     }
 }

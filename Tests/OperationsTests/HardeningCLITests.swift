@@ -50,7 +50,7 @@ import Testing
             "redis://default:\(secret)@127.0.0.1:70000/0",
             "redis://default:\(secret)@127.0.0.1/abc",
             "redis://default:\(secret)@[::1",
-            "rediss://default:\(secret)@cache.example:6380",
+            "rediss://default:\(secret)@cache.example:63x0",
             "http://default:\(secret)@cache.example",
             "redis://default:\(secret)",
             "default:\(secret)@cache.example",

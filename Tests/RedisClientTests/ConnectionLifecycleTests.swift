@@ -5,9 +5,9 @@ import TestSupport
 import Testing
 
 @Suite struct ConnectionLifecycleTests {
-    @Test func handshakeSetsNameAndDatabase() throws {
-        try withServer { server in
-            var endpoint = server.endpoint
+    @Test(arguments: TestTransport.allCases) func handshakeSetsNameAndDatabase(_ transport: TestTransport) throws {
+        try withServer(transport: transport) { server, transportEndpoint in
+            var endpoint = transportEndpoint
             endpoint.database = 3
             let redis = RedisConnection(endpoint: endpoint)
             try redis.execute("SET", "where", "db3")
@@ -19,13 +19,13 @@ import Testing
         }
     }
 
-    @Test func aclUserRightAndWrongPassword() throws {
-        try withServer { server in
+    @Test(arguments: TestTransport.allCases) func aclUserRightAndWrongPassword(_ transport: TestTransport) throws {
+        try withServer(transport: transport) { server, endpoint in
             let admin = try server.connect()
             try admin.execute("ACL", "SETUSER", "oncall", "on", ">right-pw", "~*", "+@all")
             try admin.execute("CONFIG", "SET", "requirepass", "default-pw")
 
-            var good = server.endpoint
+            var good = endpoint
             good.username = "oncall"
             good.password = "right-pw"
             #expect(try RedisConnection(endpoint: good).execute("ACL", "WHOAMI").string == "oncall")
@@ -40,7 +40,7 @@ import Testing
                 return detail.contains("WRONGPASS")
             }
 
-            let anonymous = RedisConnection(endpoint: server.endpoint)
+            let anonymous = RedisConnection(endpoint: endpoint)
             #expect {
                 try anonymous.execute("GET", "x")
             } throws: { error in
@@ -50,16 +50,16 @@ import Testing
         }
     }
 
-    @Test func serverRestartMidSession() throws {
-        try withServer { server in
-            let redis = try server.connect()
+    @Test(arguments: TestTransport.allCases) func serverRestartMidSession(_ transport: TestTransport) throws {
+        try withServer(transport: transport) { server, endpoint in
+            let redis = RedisConnection(endpoint: endpoint)
             try redis.execute("SET", "before", "1")
             server.stop()
             var failure: RedisError?
             do { try redis.execute("PING") } catch let error as RedisError { failure = error }
             let error = try #require(failure)
             #expect(error.isConnectionFailure)
-            #expect(error.description.contains(server.socketPath), "the error names the endpoint: \(error)")
+            #expect(error.description.contains(endpoint.description), "the error names the endpoint: \(error)")
             try server.start()
             // The first attempt after a drop is immediate; later ones back off, so allow a few tries.
             let recovered = eventually(timeout: 10) { (try? redis.execute("PING")) == .status("PONG") }
@@ -68,12 +68,11 @@ import Testing
         }
     }
 
-    @Test func readTimeoutAgainstSleepingServer() throws {
-        try withServer { server in
-            let options = RedisConnectionOptions(endpoint: server.endpoint, readTimeout: 0.3)
+    @Test(arguments: TestTransport.allCases) func readTimeoutAgainstSleepingServer(_ transport: TestTransport) throws {
+        try withServer(transport: transport) { server, endpoint in
+            let options = RedisConnectionOptions(endpoint: endpoint, readTimeout: 0.3)
             let redis = RedisConnection(options: options)
             try redis.connect()
-            let endpoint = server.endpoint
             let sleeper = Thread {
                 let blocker = RedisConnection(endpoint: endpoint)
                 _ = try? blocker.execute("DEBUG", "SLEEP", "1.5")

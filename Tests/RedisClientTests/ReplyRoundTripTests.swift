@@ -3,8 +3,8 @@ import TestSupport
 import Testing
 
 @Suite struct ReplyRoundTripTests {
-    @Test func everyReplyType() throws {
-        try withConnection { redis, _ in
+    @Test(arguments: TestTransport.allCases) func everyReplyType(_ transport: TestTransport) throws {
+        try withConnection(transport: transport) { redis, _ in
             #expect(try redis.execute("SET", "k", "v") == .status("OK"))
             #expect(try redis.execute("GET", "k") == .bulk(Array("v".utf8)))
             #expect(try redis.execute("GET", "missing") == .null)
@@ -20,8 +20,8 @@ import Testing
         }
     }
 
-    @Test func binarySafeArgumentsAndValues() throws {
-        try withConnection { redis, _ in
+    @Test(arguments: TestTransport.allCases) func binarySafeArgumentsAndValues(_ transport: TestTransport) throws {
+        try withConnection(transport: transport) { redis, _ in
             let everyByte = (0...255).map(UInt8.init)
             let invalidUTF8Key = RedisKey(bytes: [0x6B, 0xFF, 0x00, 0xFE])
             try redis.execute("SET", invalidUTF8Key, everyByte)
@@ -37,8 +37,8 @@ import Testing
         }
     }
 
-    @Test func pipelineOfTenThousandCommands() throws {
-        try withConnection { redis, _ in
+    @Test(arguments: TestTransport.allCases) func pipelineOfTenThousandCommands(_ transport: TestTransport) throws {
+        try withConnection(transport: transport) { redis, _ in
             let writes = (0..<10_000).map { RedisCommand("HSET", "toggle:\($0)", "toggle", $0 % 2 == 0 ? "True" : "False", "releaseNum", "\($0)") }
             let written = try redis.send(writes)
             #expect(written.count == 10_000)
@@ -48,8 +48,8 @@ import Testing
         }
     }
 
-    @Test func wrongTypeIsTyped() throws {
-        try withConnection { redis, _ in
+    @Test(arguments: TestTransport.allCases) func wrongTypeIsTyped(_ transport: TestTransport) throws {
+        try withConnection(transport: transport) { redis, _ in
             try redis.execute("LPUSH", "recent:x:info", "line")
             #expect(throws: RedisError.wrongType(detail: "WRONGTYPE Operation against a key holding the wrong kind of value")) {
                 try redis.execute("HGETALL", "recent:x:info")
@@ -58,8 +58,8 @@ import Testing
         }
     }
 
-    @Test func scanPagesWithCountAndType() throws {
-        try withConnection { redis, _ in
+    @Test(arguments: TestTransport.allCases) func scanPagesWithCountAndType(_ transport: TestTransport) throws {
+        try withConnection(transport: transport) { redis, _ in
             try redis.send((0..<2_500).map { RedisCommand("HSET", "session:\($0)", "authType", "fb-user") })
             try redis.send((0..<100).map { RedisCommand("SET", "session:str:\($0)", "x") })
             var scanner = KeyScanner(pattern: "session:*", count: 100, type: "hash")
@@ -77,8 +77,8 @@ import Testing
 }
 
 @Suite struct ReplyViewTests {
-    @Test func decodingInPlaceReadsWhatTheCopyReads() throws {
-        try withConnection { redis, _ in
+    @Test(arguments: TestTransport.allCases) func decodingInPlaceReadsWhatTheCopyReads(_ transport: TestTransport) throws {
+        try withConnection(transport: transport) { redis, _ in
             try redis.execute("HSET", "h", "toggle", "True", "bin", [0x63, 0x61, 0x66, 0xC3, 0xA9, 0xFF])
             try redis.execute("LPUSH", "l", "x")
             let commands = [RedisCommand("HGETALL", "h"), RedisCommand("HGETALL", "l"), RedisCommand("GET", "missing"),

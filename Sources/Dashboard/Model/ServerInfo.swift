@@ -10,14 +10,17 @@ public struct ServerInfo: Hashable, Sendable {
     public var readOnly: Bool
     /// A production context: flips require typing the toggle name.
     public var production: Bool
+    /// TLS without verifying the server (`--insecure`): the status bar says so on every frame.
+    public var tlsInsecure: Bool
 
     public init(contextName: String? = nil, endpoint: String, version: String? = nil, searchModule: String = "none",
-                readOnly: Bool = false, production: Bool = false) {
+                readOnly: Bool = false, production: Bool = false, tlsInsecure: Bool = false) {
         self.contextName = contextName
         self.endpoint = endpoint
         self.version = version
         self.searchModule = searchModule
         self.readOnly = readOnly
         self.production = production
+        self.tlsInsecure = tlsInsecure
     }
 }

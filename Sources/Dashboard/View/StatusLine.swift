@@ -47,6 +47,7 @@ enum StatusLine {
         }
         var right: [Span] = []
         if state.isStale { right.append(StatusBar.badge("STALE", style: theme[.badgeStale])) }
+        if state.server?.tlsInsecure == true { right.append(StatusBar.badge("TLS UNVERIFIED", style: theme[.badgeStale])) }
         if state.production { right.append(StatusBar.badge("PROD", style: theme[.badgeStale])) }
         if state.readOnly { right.append(StatusBar.badge("READ-ONLY", style: theme[.badgeReadOnly])) }
         if state.logs.paused { right.append(StatusBar.badge("PAUSED", style: theme[.badgePaused])) }

@@ -31,18 +31,21 @@ public struct OpsdeckConfig: Sendable, Codable, Hashable {
         public var production: Bool?
         public var patterns: KeyPatterns?
         public var user: String?
+        /// TLS settings for this context's server (see `TLSConfig`).
+        public var tls: TLSConfig?
 
         public init(url: String? = nil, readOnly: Bool? = nil, production: Bool? = nil,
-                    patterns: KeyPatterns? = nil, user: String? = nil) {
+                    patterns: KeyPatterns? = nil, user: String? = nil, tls: TLSConfig? = nil) {
             self.url = url
             self.readOnly = readOnly
             self.production = production
             self.patterns = patterns
             self.user = user
+            self.tls = tls
         }
 
         enum CodingKeys: String, CodingKey {
-            case url, production, patterns, user
+            case url, production, patterns, user, tls
             case readOnly = "read-only"
         }
     }

@@ -44,6 +44,9 @@ struct CommandContext {
             endpoint.address = .tcp(host: options.host ?? host, port: options.port ?? port)
         }
         if let database = options.database { endpoint.database = database }
+        var isUnixSocket = false
+        if case .unix = endpoint.address { isUnixSocket = true }
+        endpoint.tls = try options.tlsOptions.resolve(fromURL: endpoint.tls, context: context.tls, isUnixSocket: isUnixSocket)
         if let user = options.user ?? context.user { endpoint.username = user }
         if options.askpass {
             endpoint.password = try Self.promptPassword(for: endpoint)

@@ -4,7 +4,7 @@ import ArgumentParser
 /// The password never has to be on the command line: `REDISCLI_AUTH` or `--askpass`.
 struct ConnectionOptions: ParsableArguments {
     @Option(name: [.short, .customLong("url")], help: ArgumentHelp(
-        "Redis URL: redis://[user[:password]@]host[:port][/db] or unix:///path/redis.sock[?db=N].",
+        "Redis URL: redis://[user[:password]@]host[:port][/db], rediss://… (TLS) or unix:///path/redis.sock[?db=N].",
         valueName: "url"))
     var url: String?
 
@@ -37,6 +37,9 @@ struct ConnectionOptions: ParsableArguments {
 
     @Flag(name: .long, help: "Refuse every write (flips, log and error writes).")
     var readOnly = false
+
+    @OptionGroup(title: "TLS")
+    var tlsOptions: TLSOptions
 
     @Option(name: .customLong("as"), help: "Name recorded as the actor in the audit trail (default user@host).")
     var actor: String?

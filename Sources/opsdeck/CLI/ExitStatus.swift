@@ -28,7 +28,7 @@ enum ExitStatus: Int32, CaseIterable {
             }
         case let error as RedisError:
             switch error {
-            case .connectionRefused, .timeout, .connectionLost, .reconnecting, .authFailed, .noAuth: return .unavailable
+            case .connectionRefused, .timeout, .connectionLost, .reconnecting, .tls, .authFailed, .noAuth: return .unavailable
             case .invalidEndpoint: return .usage
             default: return .failure
             }

@@ -21,7 +21,8 @@ struct DashboardCommand: ParsableCommand {
             DashboardRuntime(DashboardRuntime.Settings(
                 endpoint: context.connectionOptions,
                 server: ServerInfo(contextName: context.contextName, endpoint: context.endpoint.description,
-                                   readOnly: context.readOnly, production: context.production),
+                                   readOnly: context.readOnly, production: context.production,
+                                   tlsInsecure: context.endpoint.tls?.insecure ?? false),
                 patterns: context.patterns, readOnly: context.readOnly, actor: context.actor,
                 interval: options.interval ?? context.config.interval ?? 1, theme: theme))
         }
