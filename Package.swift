@@ -58,7 +58,7 @@ let package = Package(
         // Benchmarks (scripts/bench, docs/BENCHMARKS.md): release build only, never run by the tests.
         .executableTarget(
             name: "opsdeck-bench",
-            dependencies: ["RedisClient", "LocalRedis", "Operations", "Dashboard"]
+            dependencies: ["RedisClient", "LocalRedis", "Operations", "Dashboard", "TestSupport"]
         ),
         .testTarget(name: "RedisClientTests", dependencies: ["RedisClient", "LocalRedis", "TestSupport"]),
         .testTarget(name: "OperationsTests", dependencies: ["Operations", "RedisClient", "TestSupport", "Versioning", "Demo"]),

@@ -137,13 +137,11 @@ static int is_ip_address(const char *host) {
     return inet_pton(AF_INET, host, scratch) == 1 || inet_pton(AF_INET6, host, scratch) == 1;
 }
 
-void *copenssl_connect(void *context, int fd, const char *server_name, const char *verify_host,
-                       copenssl_outcome *outcome, long *verify_code, char *err, size_t errlen) {
-    *outcome = COPENSSL_OK;
-    *verify_code = 0;
+void *copenssl_session_new(void *context, int fd, const char *server_name, const char *verify_host,
+                           char *err, size_t errlen) {
     ERR_clear_error();
     SSL *ssl = SSL_new((SSL_CTX *)context);
-    if (!ssl) { take_error(err, errlen, "cannot create a TLS session"); *outcome = COPENSSL_OTHER; return NULL; }
+    if (!ssl) { take_error(err, errlen, "cannot create a TLS session"); return NULL; }
     SSL_set_fd(ssl, fd);
     if (server_name && !is_ip_address(server_name)) SSL_set_tlsext_host_name(ssl, server_name);
     if (verify_host) {
@@ -153,24 +151,29 @@ void *copenssl_connect(void *context, int fd, const char *server_name, const cha
                                             : X509_VERIFY_PARAM_set1_host(param, verify_host, 0);
         if (ok != 1) {
             take_error(err, errlen, "cannot set the name to verify");
-            *outcome = COPENSSL_OTHER;
             SSL_free(ssl);
             return NULL;
         }
     }
-    int ret = SSL_connect(ssl);
-    if (ret != 1) {
-        *outcome = failure(ssl, ret, err, errlen);
-        long result = SSL_get_verify_result(ssl);
-        if (result != X509_V_OK) {
-            *verify_code = result;
-            *outcome = COPENSSL_VERIFY_FAILED;
-            put(err, errlen, X509_verify_cert_error_string(result));
-        }
-        SSL_free(ssl);
-        return NULL;
-    }
     return ssl;
+}
+
+int copenssl_handshake(void *session, copenssl_outcome *outcome, long *verify_code, char *err, size_t errlen) {
+    SSL *ssl = (SSL *)session;
+    *outcome = COPENSSL_OK;
+    *verify_code = 0;
+    ERR_clear_error();
+    errno = 0;
+    int ret = SSL_connect(ssl);
+    if (ret == 1) return 1;
+    *outcome = failure(ssl, ret, err, errlen);
+    long result = SSL_get_verify_result(ssl);
+    if (*outcome != COPENSSL_TIMEOUT && result != X509_V_OK) {
+        *verify_code = result;
+        *outcome = COPENSSL_VERIFY_FAILED;
+        put(err, errlen, X509_verify_cert_error_string(result));
+    }
+    return 0;
 }
 
 long copenssl_read(void *session, void *buffer, size_t len, copenssl_outcome *outcome, char *err, size_t errlen) {
@@ -198,6 +201,8 @@ int copenssl_write_all(void *session, const void *buffer, size_t len, copenssl_o
     }
     return 1;
 }
+
+int copenssl_pending(void *session) { return SSL_pending((SSL *)session); }
 
 void copenssl_session_free(void *session) {
     SSL *ssl = (SSL *)session;

@@ -130,30 +130,36 @@ public final class RedisConnection: RedisCommandSender {
 
     private func open() throws(RedisError) -> ByteStream {
         let endpoint = options.endpoint
+        // The TLS settings are checked before any connection: a missing CA file is the problem
+        // to report, whatever the network says.
+        if let tls = endpoint.tls, tlsContext == nil { tlsContext = try TLSContext(tls, endpoint: endpointText) }
         let socket = try SocketStream.open(endpoint.address, endpoint: endpointText, connectTimeout: options.connectTimeout,
                                            readTimeout: options.readTimeout)
-        guard let tls = endpoint.tls else { return socket }
+        guard let tlsContext else { return socket }
         guard case .tcp(let host, _) = endpoint.address else {
             socket.close()
             throw .invalidEndpoint(detail: "TLS needs a host and port, not a Unix socket")
         }
-        if tlsContext == nil {
-            do throws(RedisError) { tlsContext = try TLSContext(tls, endpoint: endpointText) } catch {
-                socket.close()
-                throw error
-            }
-        }
-        return try TLSStream.open(over: socket, context: tlsContext!, host: host, endpoint: endpointText,
+        return try TLSStream.open(over: socket, context: tlsContext, address: endpoint.address, host: host, endpoint: endpointText,
                                   handshakeTimeout: options.connectTimeout, readTimeout: options.readTimeout)
     }
 
-    /// A close before the server's first reply gets the likely cause added.
+    /// A close before the server's first reply gets the likely cause added: in plaintext, a TLS
+    /// port; over TLS 1.3, a server that wants a client certificate (its alert may be lost when
+    /// it resets the connection before we read it).
     private func explainEarlyClose(_ error: RedisError) -> RedisError {
-        guard !answeredSinceOpen, options.endpoint.tls == nil,
-              case .connectionLost(let endpoint, let detail) = error else { return error }
-        return .connectionLost(endpoint: endpoint, detail: detail
-            + "; the server closed it before answering anything, which is what a TLS-only port does to a "
-            + "plaintext client: use rediss:// or --tls (with --cacert) for a TLS port")
+        guard !answeredSinceOpen, case .connectionLost(let endpoint, let detail) = error else { return error }
+        guard let tls = options.endpoint.tls else {
+            return .connectionLost(endpoint: endpoint, detail: detail
+                + "; the server closed it before answering anything, which is what a TLS-only port does to a "
+                + "plaintext client: use rediss:// or --tls (with --cacert) for a TLS port")
+        }
+        if tls.certificateFile == nil {
+            return .tls(endpoint: endpoint, detail: "the server closed the connection right after the TLS handshake ("
+                + RedisError.clause(detail) + "): it requires a client certificate. Pass --cert FILE and --key FILE")
+        }
+        return .tls(endpoint: endpoint, detail: "the server closed the connection right after the TLS handshake ("
+            + RedisError.clause(detail) + "): it may have refused the client certificate (--cert)")
     }
 
     /// AUTH, SELECT and CLIENT SETNAME, in one pipeline.
@@ -198,26 +204,47 @@ public final class RedisConnection: RedisCommandSender {
         logger.debug("redis connection failed (\(error.shortReason)); next attempt in \(delay)s")
     }
 
-    /// Writes every command in one go, then reads until each has its reply; each reply is
-    /// handed to `transform` while it sits in the arena, then the arena is reused.
+    /// Writes the commands and reads until each has its reply; each reply is handed to
+    /// `transform` while it sits in the arena, then the arena is reused. A long pipeline is
+    /// written in slices, parsing whatever replies have arrived between them, so the server's
+    /// work, the transfer and the parsing overlap instead of following each other.
     private func roundTrip<T>(_ commands: [RedisCommand], _ transform: (Int, ReplyView) -> T) throws(RedisError) -> [T] {
         guard let stream, let reader else { throw .connectionLost(endpoint: endpointText, detail: "not connected") }
         encoder.reset()
         for command in commands { encoder.append(command) }
-        try stream.write(encoder.bytes)
         var replies: [T] = []
         replies.reserveCapacity(commands.count)
-        while replies.count < commands.count {
-            if let root = try reader.nextReply() {
+        func takeReplies() throws(RedisError) {
+            while replies.count < commands.count, let root = try reader.nextReply() {
                 replies.append(transform(replies.count, ReplyView(arena: reader.arena, index: root)))
                 reader.arena.clear()
-                continue
             }
+        }
+        let bytes = encoder.bytes
+        var written = 0
+        while written < bytes.count {
+            let slice = min(Self.writeSlice, bytes.count - written)
+            try stream.write(UnsafeRawBufferPointer(rebasing: bytes[written..<(written + slice)]))
+            written += slice
+            guard written < bytes.count else { break }
+            while true {
+                let count = try stream.readAvailable(into: readBuffer)
+                if count == 0 { break }
+                try reader.feed(UnsafeRawBufferPointer(rebasing: readBuffer[..<count]))
+                try takeReplies()
+            }
+        }
+        try takeReplies()
+        while replies.count < commands.count {
             let count = try stream.read(into: readBuffer)
             try reader.feed(UnsafeRawBufferPointer(rebasing: readBuffer[..<count]))
+            try takeReplies()
         }
         return replies
     }
+
+    /// Bytes of a pipeline written before looking for replies: about a socket buffer's worth.
+    private static let writeSlice = 16 * 1024
 
     static func monotonicSeconds() -> Double {
         var now = timespec()

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// A read-only look at one reply, for callers that turn thousands of replies into their own
 /// types: strings are read straight from the connection's reply arena, skipping the
 /// intermediate `RedisValue` tree (its allocations and frees were ~40% of a 10,000-toggle
@@ -100,6 +106,22 @@ public struct ReplyView {
             }
         case .value(let value):
             return value.string
+        }
+    }
+
+    /// Whether this is a bulk or status reply holding exactly `text`'s bytes: compares in place,
+    /// for callers that sort thousands of field names without making a String of each.
+    public func hasText(_ text: StaticString) -> Bool {
+        switch storage {
+        case .arena(let node):
+            let found = node.node
+            guard found.kind == .bulk || found.kind == .status, found.length == text.utf8CodeUnitCount else { return false }
+            return memcmp(node.bytes + found.offset, text.utf8Start, found.length) == 0
+        case .value(let value):
+            guard let bytes = value.bytes, case .bulk = value else { return value.string == text.description }
+            return bytes.count == text.utf8CodeUnitCount && bytes.withUnsafeBufferPointer {
+                memcmp($0.baseAddress!, text.utf8Start, bytes.count) == 0
+            }
         }
     }
 

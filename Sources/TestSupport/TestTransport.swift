@@ -13,8 +13,8 @@ public enum TestTransport: String, CaseIterable, Sendable, CustomStringConvertib
     public func serverArguments() throws -> [String] {
         switch self {
         case .unix: return []
-        case .tcp: return ["--port", String(try TLSFiles.freePort())]
-        case .tls: return try TestCertificates.shared().serverArguments(port: try TLSFiles.freePort())
+        case .tcp: return ["--port", String(try freeLoopbackPort())]
+        case .tls: return try TestCertificates.shared().serverArguments(port: try freeLoopbackPort())
         }
     }
 

@@ -13,18 +13,23 @@ struct RedisBenchmark {
     }
 
     let path: String
-    let socket: String
+    /// How redis-benchmark reaches the server: `-s SOCKET`, or host, port and TLS flags.
+    let target: [String]
 
     init(socket: String) throws {
+        try self.init(target: ["-s", socket])
+    }
+
+    init(target: [String]) throws {
         path = try ExternalProcess.locate("redis-benchmark", install: "apt-get install -y redis-tools")
-        self.socket = socket
+        self.target = target
     }
 
     /// Runs `command` `requests` times on one connection (`-c 1`), `pipeline` per round trip.
     /// With `keyspace`, every `__rand_int__` in the command becomes a random 12-digit number
     /// below it (`-r`), so many different keys are hit.
     func run(_ command: [String], requests: Int, pipeline: Int, keyspace: Int? = nil) throws -> Result {
-        var arguments = ["-s", socket, "-n", String(requests), "-P", String(pipeline), "-c", "1", "--csv"]
+        var arguments = target + ["-n", String(requests), "-P", String(pipeline), "-c", "1", "--csv"]
         if let keyspace { arguments += ["-r", String(keyspace)] }
         let result = try ExternalProcess.run(path, arguments + command)
         // "test","rps","avg_latency_ms","min_latency_ms","p50_latency_ms",...

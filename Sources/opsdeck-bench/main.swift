@@ -1,6 +1,7 @@
 import Foundation
 import LocalRedis
 import RedisClient
+import TestSupport
 
 // opsdeck-bench: starts private servers, loads a synthetic data set, measures opsdeck's own
 // code paths against baselines from the same run, and prints a table plus one `BENCH_JSON `
@@ -32,8 +33,13 @@ func group(_ name: String, id: String, title: String, _ body: () throws -> Void)
 do {
     Progress.say("starting a private redis-server and loading \(options.toggles) toggles, \(options.sessions) sessions, "
         + "\(options.logLists) log lists")
-    let server = try RedisServerProcess(flavor: .plain)
+    // The same server also listens on TLS (certificates made with openssl, as the tests do), so
+    // the TLS figures read the same data.
+    let tlsPort = try freeLoopbackPort()
+    let certificates = try TestCertificates.shared()
+    let server = try RedisServerProcess(flavor: .plain, extraArguments: certificates.serverArguments(port: tlsPort))
     defer { server.stop() }
+    let tls = TLSTarget(port: tlsPort, caFile: certificates.ca)
     let connection = try server.connect(readTimeout: 60)
     // Only what the chosen groups read (the idle dashboard reads everything).
     if options.wants("toggles") || options.wants("idle") {
@@ -47,7 +53,7 @@ do {
     }
 
     group("toggles", id: "toggles.snapshot", title: "1. toggle snapshot") {
-        try TogglesBench(options: options, socket: server.socketPath, connection: connection, report: report).run()
+        try TogglesBench(options: options, socket: server.socketPath, connection: connection, report: report, tls: tls).run()
     }
     group("sessions", id: "sessions", title: "2. sessions") {
         try SessionsBench(options: options, socket: server.socketPath, connection: connection, report: report).run()

@@ -23,8 +23,8 @@ final class DashboardHarness {
     }
 
     init(columns: Int = 200, rows: Int = 56, interval: Double = 0.5, extra: [String] = [],
-         flavor: ServerFlavor = .search1, environment: [String: String] = [:]) throws {
-        server = try RedisServerProcess(flavor: flavor)
+         flavor: ServerFlavor = .search1, environment: [String: String] = [:], transport: TestTransport = .unix) throws {
+        server = try RedisServerProcess(flavor: flavor, extraArguments: transport.serverArguments())
         redis = try server.connect()
         var seeder = DemoSeeder(sessions: 60, errors: 12, now: Date(), seed: 7)
         try seeder.load(into: redis)
@@ -32,8 +32,19 @@ final class DashboardHarness {
             throw TerminalSession.Failure(message: "opsdeck binary not found at \(Self.binary); run swift build first", screen: "")
         }
         terminal = try TerminalSession(
-            command: [Self.binary, "dashboard", "--socket", server.socketPath, "--interval", String(interval)] + extra,
+            command: [Self.binary, "dashboard"] + Self.connectionArguments(transport, server)
+                + ["--interval", String(interval)] + extra,
             environment: ["TZ": "UTC", "USER": "e2e"].merging(environment) { $1 }, columns: columns, rows: rows)
+    }
+
+    /// How the dashboard reaches the server: its socket, or its TLS port verified against the test CA.
+    static func connectionArguments(_ transport: TestTransport, _ server: RedisServerProcess) throws -> [String] {
+        let endpoint = try transport.endpoint(of: server)
+        switch transport {
+        case .unix: return ["--socket", server.socketPath]
+        case .tcp: return ["--url", endpoint.description]
+        case .tls: return ["--url", endpoint.description, "--cacert", try TestCertificates.shared().ca]
+        }
     }
 
     /// Pushes a log line the way services do (LPUSH + LTRIM) from another client.

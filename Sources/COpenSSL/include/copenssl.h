@@ -42,18 +42,24 @@ typedef struct copenssl_settings {
 void *copenssl_context_new(const copenssl_settings *settings, char *err, size_t errlen);
 void copenssl_context_free(void *context);
 
-/// Runs the TLS handshake on a connected, blocking socket whose timeouts bound it.
-/// `server_name` is sent as SNI (NULL: none, as for an IP address); `verify_host` is the name or
-/// IP address the certificate must hold (NULL: do not check the name). On success returns the
-/// session (SSL*); otherwise NULL, *outcome and *verify_code say why and err holds the detail.
-void *copenssl_connect(void *context, int fd, const char *server_name, const char *verify_host,
-                       copenssl_outcome *outcome, long *verify_code, char *err, size_t errlen);
+/// A TLS session on a connected, blocking socket. `server_name` is sent as SNI (skipped for an
+/// IP address); `verify_host` is the name or IP address the certificate must hold (NULL: do
+/// not check the name). NULL with the reason in err on failure.
+void *copenssl_session_new(void *context, int fd, const char *server_name, const char *verify_host,
+                           char *err, size_t errlen);
+
+/// Runs (or, after COPENSSL_TIMEOUT, resumes) the handshake within the socket's timeouts:
+/// 1 on success; 0 with *outcome, *verify_code (an X509_V_ERR_* value) and err saying why.
+int copenssl_handshake(void *session, copenssl_outcome *outcome, long *verify_code, char *err, size_t errlen);
 
 /// Reads up to len bytes: >0 bytes read; 0 with *outcome saying why (closed, timeout, error).
 long copenssl_read(void *session, void *buffer, size_t len, copenssl_outcome *outcome, char *err, size_t errlen);
 
 /// Writes all len bytes (or fails): returns 1, or 0 with *outcome and err.
 int copenssl_write_all(void *session, const void *buffer, size_t len, copenssl_outcome *outcome, char *err, size_t errlen);
+
+/// Bytes already decrypted and waiting in the session (SSL_pending).
+int copenssl_pending(void *session);
 
 /// Frees the session without a close_notify round trip (the socket is closed by the caller).
 void copenssl_session_free(void *session);

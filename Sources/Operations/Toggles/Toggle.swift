@@ -49,7 +49,7 @@ public struct Toggle: Sendable, Hashable, Codable, Identifiable {
         var collector = FieldCollector()
         var index = 0
         while index + 1 < count {
-            collector.add(reply[index].string ?? "", reply[index + 1].string ?? "")
+            collector.add(reply[index], reply[index + 1].string ?? "")
             index += 2
         }
         self.init(key: key, name: name, collected: collector)
@@ -81,11 +81,26 @@ public struct Toggle: Sendable, Hashable, Codable, Identifiable {
             default: others[field] = value
             }
         }
+
+        /// The same, comparing the field's name in the reply's memory (most are the four known).
+        mutating func add(_ field: ReplyView, _ value: String) {
+            if field.hasText("toggle") {
+                raw = value
+            } else if field.hasText("releaseNum") {
+                release = value
+            } else if field.hasText("fingerprint") {
+                fingerprint = value
+            } else if field.hasText("override") {
+                override = value
+            } else {
+                others[field.string ?? ""] = value
+            }
+        }
     }
 
     /// Comma-separated audiences, trimmed; empty entries (",,", trailing comma) ignored.
     public static func audiences(of override: String?) -> [String] {
-        guard let override else { return [] }
+        guard let override, !override.isEmpty else { return [] }
         return override.split(separator: ",", omittingEmptySubsequences: false)
             .map { String($0).trimmingWhitespace() }
             .filter { !$0.isEmpty }

@@ -45,12 +45,15 @@ public enum ToggleStore {
     /// Reads the given toggles with ONE pipelined HGETALL. Keys that vanished, changed type
     /// (WRONGTYPE) or lost their `toggle` field are skipped; order is kept. Any other error reply
     /// (BUSY, NOPERM…) throws: a refusal must not read as "this toggle is gone".
+    /// Shared by every command of a snapshot: building 10,000 commands copies no name.
+    private static let hgetall = Array("HGETALL".utf8)
+
     public static func fetch(_ env: OpsEnvironment, keys: [RedisKey]) throws(OperationsError) -> [Toggle] {
         if keys.isEmpty { return [] }
         let naming = ToggleNaming(pattern: env.patterns.toggles)
         // Decoded while each reply is still in the client's memory: no RedisValue tree per hash.
         let decoded = try env.run { redis throws(RedisError) in
-            try redis.send(keys.map { RedisCommand("HGETALL", $0) }) { index, reply -> (Toggle?, String?) in
+            try redis.send(keys.map { RedisCommand(arguments: [Self.hgetall, $0.bytes]) }) { index, reply -> (Toggle?, String?) in
                 if let message = reply.errorMessage { return (nil, message) }
                 return (Toggle(key: keys[index], name: naming.name(of: keys[index]), reply: reply), nil)
             }

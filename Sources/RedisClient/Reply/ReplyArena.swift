@@ -16,71 +16,86 @@ final class ReplyArena {
         var length: Int
     }
 
-    private(set) var nodes: UnsafeMutablePointer<Node>
-    private(set) var bytes: UnsafeMutablePointer<UInt8>
-    private(set) var slots: UnsafeMutablePointer<Int>
-    private var nodeCount = 0, nodeCapacity = 64
-    private var byteCount = 0, byteCapacity = 4096
-    private var slotCount = 0, slotCapacity = 64
+    /// The arena's fields live behind a pointer: hiredis' callbacks touch them for every
+    /// element, and class stored properties would pay Swift's dynamic exclusivity checks there.
+    let storage: UnsafeMutablePointer<Storage>
+
+    struct Storage {
+        var nodes: UnsafeMutablePointer<Node>
+        var bytes: UnsafeMutablePointer<UInt8>
+        var slots: UnsafeMutablePointer<Int>
+        var nodeCount = 0, nodeCapacity = 64
+        var byteCount = 0, byteCapacity = 4096
+        var slotCount = 0, slotCapacity = 64
+    }
+
+    var nodes: UnsafeMutablePointer<Node> { storage.pointee.nodes }
+    var bytes: UnsafeMutablePointer<UInt8> { storage.pointee.bytes }
+    var slots: UnsafeMutablePointer<Int> { storage.pointee.slots }
 
     init() {
-        nodes = .allocate(capacity: nodeCapacity)
-        bytes = .allocate(capacity: byteCapacity)
-        slots = .allocate(capacity: slotCapacity)
+        storage = .allocate(capacity: 1)
+        storage.initialize(to: Storage(nodes: .allocate(capacity: 64), bytes: .allocate(capacity: 4096),
+                                       slots: .allocate(capacity: 64)))
     }
 
     deinit {
-        nodes.deallocate()
-        bytes.deallocate()
-        slots.deallocate()
+        storage.pointee.nodes.deallocate()
+        storage.pointee.bytes.deallocate()
+        storage.pointee.slots.deallocate()
+        storage.deinitialize(count: 1)
+        storage.deallocate()
     }
 
     /// Forgets the current reply; its views must no longer be used.
-    func clear() {
-        nodeCount = 0
-        byteCount = 0
-        slotCount = 0
-        // A huge reply (a 50 MB value) must not pin its memory for the connection's life.
-        if byteCapacity > 1 << 22 { shrink(&bytes, &byteCapacity, to: 4096) }
-        if nodeCapacity > 1 << 16 { shrink(&nodes, &nodeCapacity, to: 64) }
-        if slotCapacity > 1 << 16 { shrink(&slots, &slotCapacity, to: 64) }
-    }
+    func clear() { storage.pointee.clear() }
+}
 
-    func addString(_ kind: Kind, _ source: UnsafeRawPointer?, _ count: Int) -> Int {
-        if byteCount + count > byteCapacity { grow(&bytes, &byteCapacity, count: byteCount, toHold: byteCount + count) }
-        if let source, count > 0 { (bytes + byteCount).update(from: source.assumingMemoryBound(to: UInt8.self), count: count) }
-        let index = addNode(Node(kind: kind, offset: byteCount, length: count))
-        byteCount += count
-        return index
-    }
-
-    func addInteger(_ value: Int64) -> Int { addNode(Node(kind: .integer, offset: Int(value), length: 0)) }
-
-    func addNull() -> Int { addNode(Node(kind: .null, offset: 0, length: 0)) }
-
-    func addArray(count: Int) -> Int {
-        if slotCount + count > slotCapacity { grow(&slots, &slotCapacity, count: slotCount, toHold: slotCount + count) }
-        (slots + slotCount).initialize(repeating: -1, count: count)
-        let index = addNode(Node(kind: .array, offset: slotCount, length: count))
-        slotCount += count
-        return index
-    }
-
-    /// Records that node `child` is element `position` of the array node `parent`.
+extension ReplyArena.Storage {
     func link(_ child: Int, to parent: Int, at position: Int) {
         let node = nodes[parent]
         guard node.kind == .array, position >= 0, position < node.length else { return }
         slots[node.offset + position] = child
     }
 
-    private func addNode(_ node: Node) -> Int {
-        if nodeCount == nodeCapacity { grow(&nodes, &nodeCapacity, count: nodeCount, toHold: nodeCount + 1) }
+    mutating func addInteger(_ value: Int64) -> Int { addNode(ReplyArena.Node(kind: .integer, offset: Int(value), length: 0)) }
+
+    mutating func addNull() -> Int { addNode(ReplyArena.Node(kind: .null, offset: 0, length: 0)) }
+
+    mutating func clear() {
+        nodeCount = 0
+        byteCount = 0
+        slotCount = 0
+        // A huge reply (a 50 MB value) must not pin its memory for the connection's life.
+        if byteCapacity > 1 << 22 { Self.shrink(&bytes, &byteCapacity, to: 4096) }
+        if nodeCapacity > 1 << 16 { Self.shrink(&nodes, &nodeCapacity, to: 64) }
+        if slotCapacity > 1 << 16 { Self.shrink(&slots, &slotCapacity, to: 64) }
+    }
+
+    mutating func addString(_ kind: ReplyArena.Kind, _ source: UnsafeRawPointer?, _ count: Int) -> Int {
+        if byteCount + count > byteCapacity { Self.grow(&bytes, &byteCapacity, count: byteCount, toHold: byteCount + count) }
+        if let source, count > 0 { (bytes + byteCount).update(from: source.assumingMemoryBound(to: UInt8.self), count: count) }
+        let index = addNode(ReplyArena.Node(kind: kind, offset: byteCount, length: count))
+        byteCount += count
+        return index
+    }
+
+    mutating func addArray(count: Int) -> Int {
+        if slotCount + count > slotCapacity { Self.grow(&slots, &slotCapacity, count: slotCount, toHold: slotCount + count) }
+        (slots + slotCount).initialize(repeating: -1, count: count)
+        let index = addNode(ReplyArena.Node(kind: .array, offset: slotCount, length: count))
+        slotCount += count
+        return index
+    }
+
+    mutating func addNode(_ node: ReplyArena.Node) -> Int {
+        if nodeCount == nodeCapacity { Self.grow(&nodes, &nodeCapacity, count: nodeCount, toHold: nodeCount + 1) }
         (nodes + nodeCount).initialize(to: node)
         nodeCount += 1
         return nodeCount - 1
     }
 
-    private func grow<T>(_ pointer: inout UnsafeMutablePointer<T>, _ capacity: inout Int, count: Int, toHold needed: Int) {
+    private static func grow<T>(_ pointer: inout UnsafeMutablePointer<T>, _ capacity: inout Int, count: Int, toHold needed: Int) {
         var newCapacity = capacity
         while newCapacity < needed { newCapacity *= 2 }
         let bigger = UnsafeMutablePointer<T>.allocate(capacity: newCapacity)
@@ -90,7 +105,7 @@ final class ReplyArena {
         capacity = newCapacity
     }
 
-    private func shrink<T>(_ pointer: inout UnsafeMutablePointer<T>, _ capacity: inout Int, to small: Int) {
+    private static func shrink<T>(_ pointer: inout UnsafeMutablePointer<T>, _ capacity: inout Int, to small: Int) {
         pointer.deallocate()
         pointer = .allocate(capacity: small)
         capacity = small

@@ -13,7 +13,7 @@ final class ReplyReader {
     init(endpoint: String) {
         self.endpoint = endpoint
         reader = redisReaderCreateWithFunctions(Self.functions)
-        reader.pointee.privdata = Unmanaged.passUnretained(arena).toOpaque()
+        reader.pointee.privdata = UnsafeMutableRawPointer(arena.storage)
     }
 
     deinit { redisReaderFree(reader) }
@@ -39,18 +39,19 @@ final class ReplyReader {
         return .connectionLost(endpoint: endpoint, detail: "protocol error: " + (detail.isEmpty ? "unreadable reply" : detail))
     }
 
-    // The callbacks get the arena through the reader's privdata and return a node's index + 1
+    // The callbacks get the arena's storage through the reader's privdata and return a node's index + 1
     // as the "object" (hiredis treats NULL as out of memory).
 
     private static func token(_ index: Int) -> UnsafeMutableRawPointer? { UnsafeMutableRawPointer(bitPattern: index + 1) }
     private static func index(_ token: UnsafeMutableRawPointer) -> Int { Int(bitPattern: token) - 1 }
 
-    private static func added(_ task: UnsafePointer<redisReadTask>?, _ make: (ReplyArena) -> Int) -> UnsafeMutableRawPointer? {
+    private static func added(_ task: UnsafePointer<redisReadTask>?,
+                              _ make: (inout ReplyArena.Storage) -> Int) -> UnsafeMutableRawPointer? {
         guard let task, let privdata = task.pointee.privdata else { return nil }
-        let arena = Unmanaged<ReplyArena>.fromOpaque(privdata).takeUnretainedValue()
-        let node = make(arena)
+        let storage = privdata.assumingMemoryBound(to: ReplyArena.Storage.self)
+        let node = make(&storage.pointee)
         if let parent = task.pointee.parent, let parentToken = parent.pointee.obj {
-            arena.link(node, to: index(parentToken), at: Int(task.pointee.idx))
+            storage.pointee.link(node, to: index(parentToken), at: Int(task.pointee.idx))
         }
         return token(node)
     }
@@ -60,14 +61,14 @@ final class ReplyReader {
         let table = UnsafeMutablePointer<redisReplyObjectFunctions>.allocate(capacity: 1)
         table.initialize(to: redisReplyObjectFunctions(
             createString: { task, text, length in
-                added(task) { arena in
+                added(task) { storage in
                     let kind: ReplyArena.Kind
                     switch task?.pointee.type {
                     case REDIS_REPLY_STATUS: kind = .status
                     case REDIS_REPLY_ERROR: kind = .error
                     default: kind = .bulk
                     }
-                    return arena.addString(kind, UnsafeRawPointer(text), length)
+                    return storage.addString(kind, UnsafeRawPointer(text), length)
                 }
             },
             createArray: { task, count in added(task) { $0.addArray(count: Int(max(count, 0))) } },

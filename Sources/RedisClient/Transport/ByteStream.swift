@@ -9,6 +9,9 @@ protocol ByteStream: AnyObject {
     /// Reads what is available (at least one byte), or throws: `.connectionLost` when the peer
     /// closed, `.timeout` when nothing came within the read timeout.
     func read(into buffer: UnsafeMutableRawBufferPointer) throws(RedisError) -> Int
+    /// Reads what has already arrived without waiting: 0 when nothing has. Lets a long
+    /// pipeline parse replies while its commands are still being written.
+    func readAvailable(into buffer: UnsafeMutableRawBufferPointer) throws(RedisError) -> Int
     /// Closes the stream; idempotent.
     func close()
     /// The protocol in use, for `opsdeck --version`-like diagnostics ("TLSv1.3 TLS_AES_…"), or nil.

@@ -37,21 +37,28 @@ final class RESPEncoder {
         var needed = 1 + 20 + 2
         for argument in arguments { needed += argument.count + 25 }
         reserve(needed)
-        put(42)  // *
-        putDecimal(arguments.count)
-        put(13); put(10)
+        // Locals, not the stored properties: class properties pay an exclusivity check per access.
+        let base = storage
+        var offset = count
+        base[offset] = 42  // *
+        offset = Self.putDecimal(arguments.count, at: base, offset + 1)
+        base[offset] = 13; base[offset + 1] = 10
+        offset += 2
         for argument in arguments {
-            put(36)  // $
-            putDecimal(argument.count)
-            put(13); put(10)
+            base[offset] = 36  // $
+            offset = Self.putDecimal(argument.count, at: base, offset + 1)
+            base[offset] = 13; base[offset + 1] = 10
+            offset += 2
             argument.withUnsafeBufferPointer { source in
                 if let address = source.baseAddress, source.count > 0 {
-                    (storage + count).update(from: address, count: source.count)
+                    (base + offset).update(from: address, count: source.count)
                 }
             }
-            count += argument.count
-            put(13); put(10)
+            offset += argument.count
+            base[offset] = 13; base[offset + 1] = 10
+            offset += 2
         }
+        count = offset
     }
 
     private func reserve(_ extra: Int) {
@@ -65,12 +72,8 @@ final class RESPEncoder {
         capacity = bigger
     }
 
-    @inline(__always) private func put(_ byte: UInt8) {
-        storage[count] = byte
-        count += 1
-    }
-
-    @inline(__always) private func putDecimal(_ value: Int) {
+    /// Writes `value` in decimal at `offset`; returns the offset after it.
+    @inline(__always) private static func putDecimal(_ value: Int, at base: UnsafeMutablePointer<UInt8>, _ offset: Int) -> Int {
         var digits = 1
         var scale = 10
         while value >= scale && digits < 19 {
@@ -78,12 +81,12 @@ final class RESPEncoder {
             scale &*= 10
         }
         var rest = value
-        var position = count + digits - 1
+        var position = offset + digits - 1
         repeat {
-            storage[position] = UInt8(truncatingIfNeeded: 48 + rest % 10)
+            base[position] = UInt8(truncatingIfNeeded: 48 + rest % 10)
             rest /= 10
             position -= 1
         } while rest > 0
-        count += digits
+        return offset + digits
     }
 }

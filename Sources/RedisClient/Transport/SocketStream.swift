@@ -70,6 +70,23 @@ final class SocketStream: ByteStream {
         }
     }
 
+    func readAvailable(into buffer: UnsafeMutableRawBufferPointer) throws(RedisError) -> Int {
+        while true {
+            let count = recv(descriptor, buffer.baseAddress, buffer.count, Int32(MSG_DONTWAIT))
+            if count > 0 { return count }
+            if count == 0 { throw .connectionLost(endpoint: endpoint, detail: "server closed the connection") }
+            if errno == EINTR { continue }
+            if errno == EAGAIN || errno == EWOULDBLOCK { return 0 }
+            throw failure(errno, writing: false)
+        }
+    }
+
+    /// Whether bytes are waiting to be read (poll with no wait).
+    var hasInput: Bool {
+        var waiting = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
+        return poll(&waiting, 1, 0) > 0
+    }
+
     func close() {
         if descriptor >= 0 { Glibc.close(descriptor) }
         descriptor = -1

@@ -24,7 +24,7 @@ final class TLSContext {
             }
         }
         guard let made else {
-            throw .tls(endpoint: endpoint, detail: String(cString: message) + Self.fileHint(settings))
+            throw .tls(endpoint: endpoint, detail: String(cBuffer: message) + Self.fileHint(settings))
         }
         handle = made
     }
@@ -52,5 +52,13 @@ extension Optional where Wrapped == String {
         case .some(let text): return text.withCString { body($0) }
         case .none: return body(nil)
         }
+    }
+}
+
+extension String {
+    /// The text in a NUL-terminated C buffer that OpenSSL filled (invalid UTF-8 replaced).
+    init(cBuffer buffer: [CChar]) {
+        let bytes = buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }
+        self = String(decoding: bytes, as: UTF8.self)
     }
 }

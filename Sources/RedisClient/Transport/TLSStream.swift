@@ -17,33 +17,73 @@ final class TLSStream: ByteStream {
         self.endpoint = endpoint
         var text = [CChar](repeating: 0, count: 128)
         copenssl_session_describe(session, &text, text.count)
-        security = String(cString: text)
+        security = String(cBuffer: text)
     }
 
     deinit { close() }
 
     /// Runs the handshake on `socket` within `handshakeTimeout`, then bounds reads by `readTimeout`.
-    static func open(over socket: SocketStream, context: TLSContext, host: String, endpoint: String,
-                     handshakeTimeout: Double, readTimeout: Double) throws(RedisError) -> TLSStream {
-        socket.setTimeouts(handshakeTimeout)
+    ///
+    /// A plaintext Redis never answers a ClientHello (it waits for a newline after the NUL
+    /// bytes its inline parser stops at), so a handshake silent for `probeAfter` seconds is
+    /// checked with a plaintext PING on a second connection: an answer means a plaintext port,
+    /// said at once instead of after the whole timeout. Otherwise the handshake resumes.
+    static func open(over socket: SocketStream, context: TLSContext, address: RedisEndpoint.Address, host: String,
+                     endpoint: String, handshakeTimeout: Double, readTimeout: Double,
+                     probeAfter: Double = 0.5) throws(RedisError) -> TLSStream {
         let settings = context.settings
         let name = settings.serverName ?? host
-        var outcome = COPENSSL_OK
-        var verifyCode = 0
         var message = [CChar](repeating: 0, count: 512)
-        let session: UnsafeMutableRawPointer? = name.withCString { serverName in
+        let made: UnsafeMutableRawPointer? = name.withCString { serverName in
             (settings.insecure ? nil : name).withOptionalCString { verifyHost in
-                copenssl_connect(context.handle, socket.descriptor, serverName, verifyHost,
-                                 &outcome, &verifyCode, &message, message.count)
+                copenssl_session_new(context.handle, socket.descriptor, serverName, verifyHost, &message, message.count)
             }
         }
-        guard let session else {
+        guard let session = made else {
             socket.close()
-            throw explain(outcome, verifyCode: verifyCode, detail: String(cString: message), name: name,
+            throw .tls(endpoint: endpoint, detail: String(cBuffer: message))
+        }
+        var outcome = COPENSSL_OK
+        var verifyCode = 0
+        let firstWait = min(probeAfter, handshakeTimeout)
+        socket.setTimeouts(firstWait)
+        var done = copenssl_handshake(session, &outcome, &verifyCode, &message, message.count) == 1
+        if !done && outcome == COPENSSL_TIMEOUT && handshakeTimeout > firstWait {
+            if Self.answersPlaintext(address, endpoint: endpoint) {
+                outcome = COPENSSL_NOT_TLS
+                message = Array("it answered a plaintext PING".utf8CString)
+            } else {
+                socket.setTimeouts(handshakeTimeout - firstWait)
+                done = copenssl_handshake(session, &outcome, &verifyCode, &message, message.count) == 1
+            }
+        }
+        guard done else {
+            copenssl_session_free(session)
+            socket.close()
+            throw explain(outcome, verifyCode: verifyCode, detail: String(cBuffer: message), name: name,
                           endpoint: endpoint, settings: settings, handshake: true)
         }
         socket.setTimeouts(readTimeout)
         return TLSStream(socket: socket, session: session, endpoint: endpoint)
+    }
+
+    /// Whether a plaintext RESP server answers at `address` (a status or error reply to PING).
+    private static func answersPlaintext(_ address: RedisEndpoint.Address, endpoint: String) -> Bool {
+        guard let probe = try? SocketStream.open(address, endpoint: endpoint, connectTimeout: 0.5, readTimeout: 0.5) else {
+            return false
+        }
+        defer { probe.close() }
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 8, alignment: 1)
+        defer { buffer.deallocate() }
+        let ping = "PING\r\n".utf8
+        for (index, byte) in ping.enumerated() { buffer[index] = byte }
+        do {
+            try probe.write(UnsafeRawBufferPointer(rebasing: buffer[..<ping.count]))
+            let count = try probe.read(into: buffer)
+            return count >= 1 && (buffer[0] == UInt8(ascii: "+") || buffer[0] == UInt8(ascii: "-"))
+        } catch {
+            return false
+        }
     }
 
     func write(_ bytes: UnsafeRawBufferPointer) throws(RedisError) {
@@ -51,7 +91,7 @@ final class TLSStream: ByteStream {
         var outcome = COPENSSL_OK
         var message = [CChar](repeating: 0, count: 256)
         guard copenssl_write_all(session, bytes.baseAddress, bytes.count, &outcome, &message, message.count) == 1 else {
-            throw failure(outcome, String(cString: message), writing: true)
+            throw failure(outcome, String(cBuffer: message), writing: true)
         }
     }
 
@@ -61,7 +101,15 @@ final class TLSStream: ByteStream {
         var message = [CChar](repeating: 0, count: 256)
         let count = copenssl_read(session, buffer.baseAddress, buffer.count, &outcome, &message, message.count)
         if count > 0 { return count }
-        throw failure(outcome, String(cString: message), writing: false)
+        throw failure(outcome, String(cBuffer: message), writing: false)
+    }
+
+    func readAvailable(into buffer: UnsafeMutableRawBufferPointer) throws(RedisError) -> Int {
+        guard let session else { throw .connectionLost(endpoint: endpoint, detail: "not connected") }
+        // Decrypted bytes already buffered, or a record arriving on the socket (whose rest
+        // follows within the read timeout).
+        guard copenssl_pending(session) > 0 || socket.hasInput else { return 0 }
+        return try read(into: buffer)
     }
 
     func close() {
@@ -88,10 +136,10 @@ final class TLSStream: ByteStream {
         let certs = "Pass --cacert FILE with the CA that signed it (or --cacertdir DIR), or --insecure to skip verification (not for production)"
         switch outcome {
         case COPENSSL_TIMEOUT:
-            return .timeout(endpoint: endpoint, detail: "TLS handshake: timed out (is this a TLS port?)")
+            return .timeout(endpoint: endpoint, detail: "TLS handshake: no answer; if this is a plaintext port, use redis:// without --tls")
         case COPENSSL_CLOSED where handshake:
-            return .tls(endpoint: endpoint, detail: "the server closed the connection during the TLS handshake. "
-                        + "It may not speak TLS on this port, or it refused our certificate")
+            return .tls(endpoint: endpoint, detail: "the server closed the connection during the TLS handshake: "
+                        + "this looks like a plaintext port (use redis:// without --tls), or the server refused our certificate")
         case COPENSSL_CLOSED:
             return .connectionLost(endpoint: endpoint, detail: "server closed the connection")
         case COPENSSL_VERIFY_FAILED:

@@ -47,6 +47,10 @@ struct CommandContext {
         var isUnixSocket = false
         if case .unix = endpoint.address { isUnixSocket = true }
         endpoint.tls = try options.tlsOptions.resolve(fromURL: endpoint.tls, context: context.tls, isUnixSocket: isUnixSocket)
+        if endpoint.tls?.insecure == true {
+            // CI logs must show that this run trusted whatever answered.
+            Output.error("warning: TLS without verifying the server's certificate or name (--insecure)")
+        }
         if let user = options.user ?? context.user { endpoint.username = user }
         if options.askpass {
             endpoint.password = try Self.promptPassword(for: endpoint)
