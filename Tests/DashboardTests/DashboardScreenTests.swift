@@ -43,7 +43,7 @@ import Testing
             │                                                                              │
             └──────────────────────────────────────────────────────────────────────────────┘
              staging │ connected │ data 1s ago · poll 8ms │ 127.0.0.1:6379 │ Redis 7.0.15 │…
-             Space flip · Enter detail · / filter · o sort · Tab/1-4 pane · ? help · q quit
+             Space flip · Enter details · / filter · o sort · Tab/1-4 pane · ? help · q quit
             """)
         let theme = Theme.dark
         #expect(b[10, 4].style.bg == theme[.changedFlash].bg)       // darkMode flashes...
@@ -104,7 +104,7 @@ import Testing
             │       │ Reason (optional, Tab):                                      │       │
             │       │ INC-42 rollback                                              │       │
             │       │                                                              │       │
-            │       │                        Enter confirm · Esc cancel · Tab next │       │
+            │       │                  Enter confirm · Esc cancel · Tab next field │       │
             │       └──────────────────────────────────────────────────────────────┘       │
             │                                                                              │
             │                                                                              │
@@ -182,7 +182,7 @@ import Testing
             │                                                                              │
             └──────────────────────────────────────────────────────────────────────────────┘
              staging │ reconnecting, retry in 1s │ data 10s ag…  STALE   READ-ONLY   PAUSED
-             p/G resume · s severity · / filter (source:NAME text) · Tab/1-4 pane · ? help …
+             p pause/resume · s severity · / filter · w wrap · Tab/1-4 pane · ? help · q qu…
             """)
         // Wider, nothing is cut: the error text and the endpoint show too.
         _ = update(&s, .resized(width: 180, height: 24))
@@ -221,7 +221,7 @@ import Testing
             │                                                                              │
             └──────────────────────────────────────────────────────────────────────────────┘
              staging │ connected │ data just now · poll 10ms │ 127.0.0.1:6379 │ Redis 7.0.1…
-             typing filters live · Enter keep · Esc clear
+             source:NAME or text, filtered live · Enter keep · Esc clear
             """)
         let theme = Theme.dark
         #expect(b[24, 3].style.bg == theme[.highlight].bg && b[23, 3].style.bg != theme[.highlight].bg)

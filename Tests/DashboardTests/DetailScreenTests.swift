@@ -141,7 +141,7 @@ import Testing
             │                                                                              │
             └──────────────────────────────────────────────────────────────────────────────┘
              staging │ connected │ data just now · poll 12ms │ 127.0.0.1:6379 │ Redis 7.0.1…
-             Esc back to the tail · j/k scroll · Tab/1-4 pane · ? help · q quit
+             Esc back · j/k scroll · Tab/1-4 pane · ? help · q quit
             """)
     }
 
@@ -195,7 +195,7 @@ import Testing
             │Per toggle: useNewAlgorithm 3 · darkMode 1                                    ││                                                                              │
             └──────────────────────────────────────────────────────────────────────────────┘└──────────────────────────────────────────────────────────────────────────────┘
              staging │ connected │ data just now · poll 12ms │ 127.0.0.1:6379 │ Redis 7.0.15 │ RediSearch 1.x │ 42 cmd/s
-             Esc back to the tail · j/k scroll · Tab/1-4 pane · ? help · q quit
+             Esc back · j/k scroll · Tab/1-4 pane · ? help · q quit
             """)
     }
 }

@@ -10,19 +10,19 @@ import Testing
     @Test func conflictDetectionWorks() {
         let map = Keymap([KeyBinding([.char("a")], .quit, "Quit", context: .global),
                           KeyBinding([.char("b"), .char("a")], .help, "Help", context: .global),
-                          KeyBinding([.char("a")], .flipToggle, "Flip", context: .toggles)])
+                          KeyBinding([.char("a")], .flipToggle, "Flip", context: .pane(.toggles))])
         #expect(map.conflicts.count == 1)
     }
 
     @Test func lookupPrefersSpecificContext() {
         let map = Keymap.standard
-        #expect(map.action(for: .char(" "), in: [.toggles, .global]) == .flipToggle)
-        #expect(map.action(for: .char("/"), in: [.errors, .global]) == .editSearch)
-        #expect(map.action(for: .char("/"), in: [.logs, .global]) == .filter)
+        #expect(map.action(for: .char(" "), in: [.pane(.toggles), .global]) == .flipToggle)
+        #expect(map.action(for: .char("/"), in: [.pane(.errors), .global]) == .editSearch)
+        #expect(map.action(for: .char("/"), in: [.pane(.logs), .global]) == .filter)
         #expect(map.action(for: .enter, in: [.search, .textInput]) == .runSearch)
         #expect(map.action(for: .escape, in: [.dialog, .global]) == .cancel)
-        #expect(map.action(for: .ctrl("c"), in: [.sessions, .global]) == .quit)
-        #expect(map.action(for: .char("4"), in: [.global]) == .focusLogs)
+        #expect(map.action(for: .ctrl("c"), in: [.pane(.sessions), .global]) == .quit)
+        #expect(map.action(for: .char("4"), in: [.global]) == .focus(.logs))
         #expect(map.action(for: .char("z"), in: [.global]) == nil)
         for action in [KeyAction.focusNext, .focusPrevious, .moveTop, .moveBottom, .pageUp, .pageDown,
                        .openDetails, .back, .refresh, .help, .pauseLogs, .revealMasked, .confirm, .nextField] {
@@ -35,13 +35,18 @@ import Testing
         HelpOverlay().render(area: b.area, buffer: &b)
         let text = b.debugPicture
         for needle in ["Everywhere", "Toggles pane", "Space      Flip toggle (asks first)", "q/C-c      Quit",
-                       "Tab        Next pane", "y/Enter    Confirm", "←/→        Move cursor", "e          Its errors (in Errors)",
-                       "p          Pause/resume tail", "Confirmation dialog", "Home/C-a   Start of text",
+                       "Tab        Next pane", "y/Enter    Confirm", "e          Its errors (in Errors)",
+                       "p          Pause/resume tail", "Confirmation dialog", "Esc        Clear the filter",
                        "t          Jump to its toggle", "s          Minimum severity", "o          Cycle sort order"] {
             #expect(text.contains(needle), "missing \(needle)")
         }
-        // One more binding than fits at 80x24: the overlay says so and scrolls (PgDn).
+        // More bindings than fit at 80x24: the overlay says so and scrolls (PgDn).
         #expect(text.contains("more: PgDn"))
+        var scrolled = ScreenBuffer(width: 80, height: 24)
+        HelpOverlay(keymap: .standard, scroll: 10, theme: .monochrome).render(area: scrolled.area, buffer: &scrolled)
+        for needle in ["←/→        Move cursor", "Home/C-a   Start of text"] {
+            #expect(scrolled.debugPicture.contains(needle), "missing \(needle) after scrolling")
+        }
         #expect(b.debugPicture == """
             ┌ Keys — ? or Esc closes ──────────────────────────────────────────────────────┐
             │ Everywhere                             e          Its errors (in Errors)     │
@@ -57,14 +62,14 @@ import Testing
             │  G/End      Go to bottom              Errors search field                    │
             │  PgUp       Page up                    Enter      Run search                 │
             │  PgDn       Page down                  Esc        Leave search field         │
-            │  Enter      Show details              Confirmation dialog                    │
-            │  Esc        Back / close               y/Enter    Confirm                    │
-            │  /          Filter rows                n/Esc      Cancel                     │
-            │  r          Refresh now                Tab        Reason field               │
-            │  ?          This help                 Editing text                           │
-            │  q/C-c      Quit                       ←/→        Move cursor                │
-            │ Toggles pane                           Home/C-a   Start of text              │
-            │  Space      Flip toggle (asks first)   End/C-e    End of text                │
+            │  Enter      Show details              Filter field                           │
+            │  Esc        Back / close               Enter      Keep the filter            │
+            │  /          Filter rows                Esc        Clear the filter           │
+            │  r          Refresh now               Confirmation dialog                    │
+            │  ?          This help                  y/Enter    Confirm                    │
+            │  q/C-c      Quit                       n/Esc      Cancel                     │
+            │ Toggles pane                           Tab        Reason field               │
+            │  Space      Flip toggle (asks first)  Editing text                           │
             │  o          Cycle sort order                                    … more: PgDn │
             └──────────────────────────────────────────────────────────────────────────────┘
             """)

@@ -1,11 +1,14 @@
 /// What a key does; the update code switches over these, never over raw keys.
-public enum KeyAction: String, CaseIterable, Hashable, Sendable {
-    case focusNext, focusPrevious, focusToggles, focusSessions, focusErrors, focusLogs
+public enum KeyAction: Hashable, Sendable {
+    case focusNext, focusPrevious
+    /// Focus one pane (the digit keys, generated from `Pane.allCases`).
+    case focus(Pane)
     case moveDown, moveUp, moveTop, moveBottom, pageUp, pageDown
     case openDetails, back, filter, refresh, help, quit
     case flipToggle
     case revealMasked
     case editSearch, runSearch, cancelSearch
+    case keepFilter, clearFilter
     case pauseLogs, cycleSeverity, wrapLogs
     case cycleSort, jumpToToggle, showToggleErrors
     case confirm, cancel, nextField

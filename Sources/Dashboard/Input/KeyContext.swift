@@ -1,27 +1,30 @@
 /// Where a key binding applies. The update code looks a key up in the most specific context
-/// first (e.g. `.dialog`, then `.toggles`, then `.global`).
-public enum KeyContext: String, CaseIterable, Hashable, Sendable {
+/// first (e.g. `.dialog`, then `.pane(.toggles)`, then `.global`). A plain value.
+public enum KeyContext: Hashable, Sendable {
     case global
-    case toggles
-    case sessions
-    case errors
-    case logs
+    /// A pane has the focus (and no field or dialog has the keys).
+    case pane(Pane)
     /// Typing into the Errors search field.
     case search
+    /// Typing into a pane's filter field.
+    case filterField
     /// A confirmation dialog (flip toggle).
     case dialog
-    /// Typing into any text field (dialog reason, search).
+    /// Typing into any text field (dialog reason, search, filter).
     case textInput
+
+    /// Every context, in the help's order: everywhere, each pane in tab order, then the fields.
+    public static var allCases: [KeyContext] {
+        [.global] + Pane.allCases.map { .pane($0) } + [.search, .filterField, .dialog, .textInput]
+    }
 
     /// Heading used by the help overlay.
     public var title: String {
         switch self {
         case .global: return "Everywhere"
-        case .toggles: return "Toggles pane"
-        case .sessions: return "Sessions pane"
-        case .errors: return "Errors pane"
-        case .logs: return "Logs pane"
+        case .pane(let pane): return "\(pane.title) pane"
         case .search: return "Errors search field"
+        case .filterField: return "Filter field"
         case .dialog: return "Confirmation dialog"
         case .textInput: return "Editing text"
         }

@@ -30,42 +30,67 @@ public struct Keymap: Hashable, Sendable {
         return result
     }
 
+    /// The binding that performs `action` in the first of `contexts` that has one.
+    public func binding(for action: KeyAction, in contexts: [KeyContext]) -> KeyBinding? {
+        for context in contexts {
+            if let b = bindings.first(where: { $0.context == context && $0.action == action }) { return b }
+        }
+        return nil
+    }
+
+    /// "y/Enter confirm · n/Esc cancel", for `actions` as bound in `contexts`: the hint row's
+    /// and the dialogs' text, from the bindings' `hint` words.
+    public func hints(_ actions: [KeyAction], in contexts: [KeyContext], firstKeyOnly: Bool = false) -> String {
+        actions.compactMap { action -> String? in
+            guard let b = binding(for: action, in: contexts), let hint = b.hint else { return nil }
+            let keys = b.hintKeys ?? (firstKeyOnly ? (b.keys.first?.description ?? "") : b.keyLabel)
+            return keys + " " + hint
+        }.joined(separator: " · ")
+    }
+
+    /// The digit that focuses each pane: 1 for the first in tab order.
+    static var paneBindings: [KeyBinding] {
+        Pane.allCases.map { pane in
+            KeyBinding([.char(Character(String(pane.rawValue + 1)))], .focus(pane), "\(pane.title) pane", context: .global)
+        }
+    }
+
     public static let standard = Keymap([
-        KeyBinding([.tab], .focusNext, "Next pane", context: .global),
+        KeyBinding([.tab], .focusNext, "Next pane", context: .global, hint: "pane"),
         KeyBinding([.backTab], .focusPrevious, "Previous pane", context: .global),
-        KeyBinding([.char("1")], .focusToggles, "Toggles pane", context: .global),
-        KeyBinding([.char("2")], .focusSessions, "Sessions pane", context: .global),
-        KeyBinding([.char("3")], .focusErrors, "Errors pane", context: .global),
-        KeyBinding([.char("4")], .focusLogs, "Logs pane", context: .global),
-        KeyBinding([.char("j"), .down], .moveDown, "Move down", context: .global),
+    ] + paneBindings + [
+        KeyBinding([.char("j"), .down], .moveDown, "Move down", context: .global, hint: "scroll", hintKeys: "j/k"),
         KeyBinding([.char("k"), .up], .moveUp, "Move up", context: .global),
         KeyBinding([.char("g"), .home], .moveTop, "Go to top", context: .global),
         KeyBinding([.char("G"), .end], .moveBottom, "Go to bottom", context: .global),
         KeyBinding([.pageUp], .pageUp, "Page up", context: .global),
         KeyBinding([.pageDown], .pageDown, "Page down", context: .global),
-        KeyBinding([.enter], .openDetails, "Show details", context: .global),
-        KeyBinding([.escape], .back, "Back / close", context: .global),
-        KeyBinding([.char("/")], .filter, "Filter rows", context: .global),
-        KeyBinding([.char("r")], .refresh, "Refresh now", context: .global),
-        KeyBinding([.char("?")], .help, "This help", context: .global),
-        KeyBinding([.char("q"), .ctrl("c")], .quit, "Quit", context: .global),
+        KeyBinding([.enter], .openDetails, "Show details", context: .global, hint: "details"),
+        KeyBinding([.escape], .back, "Back / close", context: .global, hint: "back"),
+        KeyBinding([.char("/")], .filter, "Filter rows", context: .global, hint: "filter"),
+        KeyBinding([.char("r")], .refresh, "Refresh now", context: .global, hint: "reload"),
+        KeyBinding([.char("?")], .help, "This help", context: .global, hint: "help"),
+        KeyBinding([.char("q"), .ctrl("c")], .quit, "Quit", context: .global, hint: "quit"),
 
-        KeyBinding([.char(" ")], .flipToggle, "Flip toggle (asks first)", context: .toggles),
-        KeyBinding([.char("o")], .cycleSort, "Cycle sort order", context: .toggles),
-        KeyBinding([.char("e")], .showToggleErrors, "Its errors (in Errors)", context: .toggles),
-        KeyBinding([.char("m")], .revealMasked, "Reveal/mask values", context: .sessions),
-        KeyBinding([.char("/")], .editSearch, "Edit search", context: .errors),
-        KeyBinding([.char("t")], .jumpToToggle, "Jump to its toggle", context: .errors),
-        KeyBinding([.char("p")], .pauseLogs, "Pause/resume tail", context: .logs),
-        KeyBinding([.char("s")], .cycleSeverity, "Minimum severity", context: .logs),
-        KeyBinding([.char("w")], .wrapLogs, "Wrap long lines", context: .logs),
+        KeyBinding([.char(" ")], .flipToggle, "Flip toggle (asks first)", context: .pane(.toggles), hint: "flip"),
+        KeyBinding([.char("o")], .cycleSort, "Cycle sort order", context: .pane(.toggles), hint: "sort"),
+        KeyBinding([.char("e")], .showToggleErrors, "Its errors (in Errors)", context: .pane(.toggles), hint: "its errors"),
+        KeyBinding([.char("m")], .revealMasked, "Reveal/mask values", context: .pane(.sessions), hint: "mask/reveal"),
+        KeyBinding([.char("/")], .editSearch, "Edit search", context: .pane(.errors), hint: "search"),
+        KeyBinding([.char("t")], .jumpToToggle, "Jump to its toggle", context: .pane(.errors), hint: "its toggle"),
+        KeyBinding([.char("p")], .pauseLogs, "Pause/resume tail", context: .pane(.logs), hint: "pause/resume"),
+        KeyBinding([.char("s")], .cycleSeverity, "Minimum severity", context: .pane(.logs), hint: "severity"),
+        KeyBinding([.char("w")], .wrapLogs, "Wrap long lines", context: .pane(.logs), hint: "wrap"),
 
-        KeyBinding([.enter], .runSearch, "Run search", context: .search),
-        KeyBinding([.escape], .cancelSearch, "Leave search field", context: .search),
+        KeyBinding([.enter], .runSearch, "Run search", context: .search, hint: "search"),
+        KeyBinding([.escape], .cancelSearch, "Leave search field", context: .search, hint: "leave field"),
 
-        KeyBinding([.char("y"), .enter], .confirm, "Confirm", context: .dialog),
-        KeyBinding([.char("n"), .escape], .cancel, "Cancel", context: .dialog),
-        KeyBinding([.tab], .nextField, "Reason field", context: .dialog),
+        KeyBinding([.enter], .keepFilter, "Keep the filter", context: .filterField, hint: "keep"),
+        KeyBinding([.escape], .clearFilter, "Clear the filter", context: .filterField, hint: "clear"),
+
+        KeyBinding([.char("y"), .enter], .confirm, "Confirm", context: .dialog, hint: "confirm"),
+        KeyBinding([.char("n"), .escape], .cancel, "Cancel", context: .dialog, hint: "cancel"),
+        KeyBinding([.tab], .nextField, "Reason field", context: .dialog, hint: "reason"),
 
         // Same description on purpose: the help shows each pair on one row.
         KeyBinding([.left], .cursorLeft, "Move cursor", context: .textInput),

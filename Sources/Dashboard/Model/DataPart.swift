@@ -15,14 +15,7 @@ public enum DataPart: String, Hashable, Sendable, CaseIterable {
     case logs
 
     /// The parts whose denial a pane shows in its title.
-    public static func shown(in pane: Pane) -> [DataPart] {
-        switch pane {
-        case .toggles: return [.toggles, .audit]
-        case .sessions: return [.sessions]
-        case .errors: return [.errors]
-        case .logs: return [.logs]
-        }
-    }
+    public static func shown(in pane: Pane) -> [DataPart] { pane.behavior.dataParts }
 
     /// What the screen says in place of a denied part, e.g. "not permitted (ACL): needs +info".
     public static func notPermitted(_ hint: String) -> String { "not permitted (ACL): \(hint)" }

@@ -86,12 +86,7 @@ public struct AppState: Hashable, Sendable {
     /// True while keys go to a text field (so printable keys are text, not commands).
     public var isEditingText: Bool {
         if let dialog { return dialog.field != .none && dialog.phase == .asking }
-        switch focus {
-        case .toggles: return toggles.editingFilter
-        case .sessions: return sessions.editingFilter
-        case .errors: return errors.editingQuery
-        case .logs: return logs.editingFilter
-        }
+        return focus.behavior.isEditingText(self)
     }
 
     /// Shows `text` in the hint row for a few seconds.

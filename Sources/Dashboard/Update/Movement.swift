@@ -1,51 +1,28 @@
 /// Cursor movement in the focused pane: tables move their selection, detail views and the log
-/// tail scroll. Pure; main queue.
+/// tail scroll (each pane's `PaneBehavior.move`). Pure; main queue.
 extension AppState {
-    enum Move { case by(Int), top, bottom }
+    enum Move {
+        case by(Int), top, bottom
 
-    mutating func move(_ m: Move) {
-        let page = listRows(for: focus)
-        switch focus {
-        case .toggles:
-            if toggles.detail != nil {
-                toggles.detailScroll = scrolled(toggles.detailScroll, m)
-            } else {
-                toggles.table.apply(m, rowCount: toggles.visible.count)
-            }
-        case .sessions:
-            if sessions.detail != nil {
-                sessions.detailScroll = scrolled(sessions.detailScroll, m)
-            } else {
-                sessions.table.apply(m, rowCount: sessions.visible.count)
-            }
-        case .errors:
-            if errors.detail != nil {
-                errors.detailScroll = scrolled(errors.detailScroll, m)
-            } else {
-                errors.table.apply(m, rowCount: errors.rows.count)
-            }
-        case .logs:
-            if logs.detail != nil {
-                logs.detailScroll = scrolled(logs.detailScroll, m)
-                return
-            }
-            // Up (negative) goes back in time, i.e. grows the distance from the newest line.
-            switch m {
-            case .by(let n): logs.scroll(by: -n, visibleRows: page)
-            case .top: logs.scroll(by: Int.max / 2, visibleRows: page)
-            case .bottom: logs.resume()
+        /// A detail view's scroll position moved: detail views scroll freely, the renderer
+        /// clamps to the content it lays out.
+        func scrolled(_ value: Int) -> Int {
+            switch self {
+            case .by(let n): return max(0, value + n)
+            case .top: return 0
+            case .bottom: return Int.max / 4
             }
         }
+    }
+
+    mutating func move(_ m: Move) {
+        focus.behavior.move(m, page: listRows(for: focus), state: &self)
         keepSelectionsVisible()
     }
 
-    /// Detail views scroll freely; the renderer clamps to the content it lays out.
-    private func scrolled(_ value: Int, _ m: Move) -> Int {
-        switch m {
-        case .by(let n): return max(0, value + n)
-        case .top: return 0
-        case .bottom: return Int.max / 4
-        }
+    /// Keeps every pane's selection on screen after the data or the size changed.
+    mutating func keepSelectionsVisible() {
+        for pane in Pane.allCases { pane.behavior.keepSelectionVisible(&self, rows: listRows(for: pane)) }
     }
 }
 

@@ -122,12 +122,4 @@ extension AppState {
             break
         }
     }
-
-    /// Scroll offsets that keep each table's selection on screen at the current size, so moving
-    /// up after moving down does not jump.
-    mutating func keepSelectionsVisible() {
-        toggles.table.offset = toggles.table.clampedOffset(rowCount: toggles.visible.count, visibleRows: listRows(for: .toggles))
-        sessions.table.offset = sessions.table.clampedOffset(rowCount: sessions.visible.count, visibleRows: listRows(for: .sessions))
-        errors.table.offset = errors.table.clampedOffset(rowCount: errors.rows.count, visibleRows: listRows(for: .errors))
-    }
 }

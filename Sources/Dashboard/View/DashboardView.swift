@@ -15,12 +15,7 @@ public func render(_ state: AppState, theme: Theme, into buffer: inout ScreenBuf
             .render(area: tabs, buffer: &buffer)
     }
     for (pane, rect) in layout.panes.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
-        switch pane {
-        case .toggles: TogglesPane.render(state, theme: theme, area: rect, buffer: &buffer)
-        case .sessions: SessionsPane.render(state, theme: theme, area: rect, buffer: &buffer)
-        case .errors: ErrorsPane.render(state, theme: theme, area: rect, buffer: &buffer)
-        case .logs: LogsPane.render(state, theme: theme, area: rect, buffer: &buffer)
-        }
+        pane.behavior.render(state, theme: theme, area: rect, buffer: &buffer)
     }
     StatusLine.bar(state, theme: theme).render(area: layout.status, buffer: &buffer)
     KeyHints.line(state, theme: theme).render(in: layout.hints, buffer: &buffer)

@@ -1,5 +1,6 @@
 /// The bottom row: a flash message when there is one, else the keys that matter in the
-/// current place. Stateless; main queue.
+/// current place — generated from the keymap's bindings and their hint words, so the row
+/// cannot drift from what the keys do. Stateless; main queue.
 enum KeyHints {
     static func line(_ state: AppState, theme: Theme) -> Line {
         if let flash = state.flash, flash.expires > state.now {
@@ -9,32 +10,39 @@ enum KeyHints {
     }
 
     static func text(_ state: AppState) -> String {
+        let keymap = state.keymap
         if state.helpVisible { return "Esc/? close help · j/k scroll" }
-        if let d = state.dialog {
-            switch d.phase {
-            case .asking: return d.field == .none ? "y confirm · n/Esc cancel · Tab reason" : "Enter confirm · Esc cancel · Tab next field"
-            case .writing: return "writing…"
-            case .conflict, .failed: return "Esc close"
-            }
-        }
+        if let d = state.dialog { return dialog(d, keymap: keymap) }
+        let behavior = state.focus.behavior
         if state.isEditingText {
-            return state.focus == .errors ? "Enter search · Esc leave field" : "typing filters live · Enter keep · Esc clear"
+            let keys = keymap.hints(behavior.fieldContext == .search ? [.runSearch, .cancelSearch] : [.keepFilter, .clearFilter],
+                                    in: [behavior.fieldContext])
+            return [behavior.fieldNote(state), keys].compactMap { $0 }.joined(separator: " · ")
         }
-        let common = "Tab/1-4 pane · ? help · q quit"
-        switch state.focus {
-        case .toggles:
-            if state.toggles.detail != nil { return "Esc back · e its errors · j/k scroll · r reload · " + common }
-            return "Space flip · Enter detail · / filter · o sort · " + common
-        case .sessions:
-            if state.sessions.detail != nil { return "Esc back · m mask/reveal · j/k scroll · r reload · " + common }
-            return "Enter details · / filter · m mask/reveal · " + common
-        case .errors:
-            if state.errors.detail != nil { return "Esc back · j/k scroll · t its toggle · " + common }
-            return "/ search · Enter details · t its toggle · " + common
-        case .logs:
-            if state.logs.detail != nil { return "Esc back to the tail · j/k scroll · " + common }
-            let follow = state.logs.paused ? "p/G resume" : "p pause"
-            return "\(follow) · s severity · / filter (source:NAME text) · " + common
+        let contexts = [state.focus.keyContext, .global]
+        return [keymap.hints(behavior.hints(state), in: contexts), common(keymap)].joined(separator: " · ")
+    }
+
+    /// What every pane's row ends with: "Tab/1-4 pane · ? help · q quit".
+    static func common(_ keymap: Keymap) -> String {
+        let panes = keymap.binding(for: .focusNext, in: [.global]).map { "\($0.keyLabel)/1-\(Pane.allCases.count) pane" }
+        return ([panes] + [keymap.hints([.help, .quit], in: [.global], firstKeyOnly: true)]).compactMap { $0 }
+            .joined(separator: " · ")
+    }
+
+    /// The flip dialog's keys in its current phase; the dialog's own hint line says the same.
+    static func dialog(_ d: FlipDialog, keymap: Keymap) -> String {
+        switch d.phase {
+        case .asking:
+            if d.field == .none { return keymap.hints([.confirm, .cancel, .nextField], in: [.dialog]) }
+            // In a field, letters are text: only the non-printable keys confirm and cancel.
+            let keys = { (action: KeyAction) -> String in
+                keymap.binding(for: action, in: [.dialog])?.keys.filter { if case .char = $0 { false } else { true } }
+                    .map(\.description).joined(separator: "/") ?? ""
+            }
+            return "\(keys(.confirm)) confirm · \(keys(.cancel)) cancel · \(keys(.nextField)) next field"
+        case .writing: return "writing…"
+        case .conflict, .failed: return "Esc close"
         }
     }
 }

@@ -21,17 +21,20 @@ public struct ScreenLayout: Hashable, Sendable {
         switch mode {
         case .grid:
             tabBar = nil
-            // 2x2: toggles and sessions above (the tables people act on), errors and logs below.
-            let rows = Layout.split(top, .vertical, [.percentage(50), .fill(1)])
-            let upper = Layout.split(rows[0], .horizontal, [.percentage(50), .fill(1)])
-            let lower = Layout.split(rows[1], .horizontal, [.percentage(50), .fill(1)])
-            panes = [.toggles: upper[0], .sessions: upper[1], .errors: lower[0], .logs: lower[1]]
+            // The panes' own slots make the grid: rows share the height, a row's panes its width
+            // (toggles and sessions above, the tables people act on; errors and logs below).
+            let rows = Dictionary(grouping: Pane.allCases, by: \.gridSlot.row).sorted { $0.key < $1.key }.map(\.value)
+            var placed: [Pane: Rect] = [:]
+            for (row, rect) in zip(rows, Layout.split(top, .vertical, Self.equal(rows.count))) {
+                let ordered = row.sorted { $0.gridSlot.column < $1.gridSlot.column }
+                for (pane, cell) in zip(ordered, Layout.split(rect, .horizontal, Self.equal(ordered.count))) { placed[pane] = cell }
+            }
+            panes = placed
         case .pair:
             let (tabs, rest) = top.splitTop(1)
             tabBar = tabs
-            let halves = Layout.split(rest, .horizontal, [.percentage(50), .fill(1)])
-            let (left, right) = focus.pair
-            panes = [left: halves[0], right: halves[1]]
+            let row = focus.pair
+            panes = Dictionary(uniqueKeysWithValues: zip(row, Layout.split(rest, .horizontal, Self.equal(row.count))))
         case .single:
             let (tabs, rest) = top.splitTop(1)
             tabBar = tabs
@@ -40,6 +43,11 @@ public struct ScreenLayout: Hashable, Sendable {
             tabBar = nil
             panes = [:]
         }
+    }
+
+    /// `count` equal parts (the last takes the remainder).
+    static func equal(_ count: Int) -> [Layout.Constraint] {
+        Array(repeating: .percentage(100 / max(1, count)), count: max(0, count - 1)) + [.fill(1)]
     }
 
     /// The rectangle `pane` has or would have when focused.
@@ -53,13 +61,6 @@ extension AppState {
     /// Data rows the pane's list shows at the current size (its page size).
     func listRows(for pane: Pane) -> Int {
         let rect = ScreenLayout(width: width, height: height, focus: focus).rect(for: pane)
-        let rows: Int
-        switch pane {
-        case .toggles: rows = TogglesPane.tableArea(in: rect, state: self).height - 1
-        case .sessions: rows = SessionsPane.tableArea(in: rect, state: self).height - 1
-        case .errors: rows = ErrorsPane.areas(in: rect, state: self).table.height - 1
-        case .logs: rows = LogsPane.areas(in: rect, state: self).lines.height
-        }
-        return max(1, rows)
+        return max(1, pane.behavior.listRows(in: rect, state: self))
     }
 }

@@ -61,17 +61,26 @@ public struct TextInput: Hashable, Sendable, Widget {
 
     /// Applies an editing key; returns false when the key is not an editing key.
     @discardableResult
-    public mutating func handle(_ key: Key) -> Bool {
-        switch key {
-        case .char(let c): insert(c)
-        case .backspace: backspace()
-        case .delete: delete()
-        case .left: moveLeft()
-        case .right: moveRight()
-        case .home, .ctrl("a"): moveHome()
-        case .end, .ctrl("e"): moveEnd()
-        case .ctrl("u"): deleteToStart()
-        case .ctrl("w"): deleteWordBackward()
+    /// A key typed into the field: editing keys as the keymap's `.textInput` context binds them,
+    /// printable characters as text. True when the field used the key.
+    public mutating func handle(_ key: Key, keymap: Keymap = .standard) -> Bool {
+        if let action = keymap.action(for: key, in: [.textInput]) { return apply(action) }
+        guard case .char(let c) = key else { return false }
+        insert(c)
+        return true
+    }
+
+    /// An editing action; false for actions a field does not perform.
+    public mutating func apply(_ action: KeyAction) -> Bool {
+        switch action {
+        case .deleteBackward: backspace()
+        case .deleteForward: delete()
+        case .cursorLeft: moveLeft()
+        case .cursorRight: moveRight()
+        case .cursorHome: moveHome()
+        case .cursorEnd: moveEnd()
+        case .deleteToStart: deleteToStart()
+        case .deleteWord: deleteWordBackward()
         default: return false
         }
         return true

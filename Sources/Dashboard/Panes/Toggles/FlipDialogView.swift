@@ -67,7 +67,8 @@ enum FlipDialogView {
         if let notice = d.notice {
             rows.append(.text(Line(notice, style: base.patch(theme[.error]))))
         }
-        let hint = d.field == .none ? "y confirm · n cancel · Tab reason" : "Enter confirm · Esc cancel · Tab next"
+        // The same words as the hint row: both come from the keymap.
+        let hint = KeyHints.dialog(d, keymap: state.keymap)
         return (rows, hint)
     }
 

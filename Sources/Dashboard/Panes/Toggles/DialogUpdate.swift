@@ -35,17 +35,15 @@ extension AppState {
         case .asking:
             break
         }
-        if d.field != .none {
-            switch key {
-            case .enter: return confirm(&d)
-            case .escape: dialog = nil; return []
-            case .tab: d.nextField(); return []
-            default:
-                // Printable keys are text here: `y` typed into the reason is a letter.
-                if d.field == .reason { d.reason.handle(key) } else { d.confirmName?.handle(key) }
-                d.notice = nil
-                return []
-            }
+        // In a field, printable keys are text (`y` typed into the reason is a letter); the
+        // dialog's other keys (Enter, Esc, Tab) act as the keymap binds them.
+        var isText = false
+        if case .char = key { isText = true }
+        if d.field != .none && isText || keymap.action(for: key, in: [.dialog]) == nil {
+            guard d.field != .none else { return [] }
+            if d.field == .reason { _ = d.reason.handle(key, keymap: keymap) } else { _ = d.confirmName?.handle(key, keymap: keymap) }
+            d.notice = nil
+            return []
         }
         switch keymap.action(for: key, in: [.dialog]) {
         case .confirm: return confirm(&d)

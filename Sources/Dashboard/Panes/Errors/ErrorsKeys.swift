@@ -1,0 +1,73 @@
+/// The Errors pane's place, keys and movement (see `PaneBehavior`): its field is the search,
+/// run on Enter. Pure; main queue.
+extension ErrorsPane: PaneBehavior {
+    static var title: String { "Errors" }
+    static var gridSlot: GridSlot { GridSlot(row: 1, column: 0) }
+    static var dataParts: [DataPart] { [.errors] }
+    static var fieldContext: KeyContext { .search }
+
+    static func listRows(in rect: Rect, state: AppState) -> Int { areas(in: rect, state: state).table.height - 1 }
+
+    static func isEditingText(_ state: AppState) -> Bool { state.errors.editingQuery }
+
+    static func startFilter(_ state: inout AppState) {
+        state.errors.detail = nil
+        state.errors.editingQuery = true
+    }
+
+    static func editField(_ key: Key, state: inout AppState) { _ = state.errors.query.handle(key, keymap: state.keymap) }
+
+    static func fieldAction(_ action: KeyAction, state: inout AppState) -> [Effect] {
+        if action == .runSearch { return state.runSearch() }
+        state.errors.editingQuery = false
+        return []
+    }
+
+    static func fieldNote(_ state: AppState) -> String? { nil }
+
+    static func move(_ move: AppState.Move, page: Int, state: inout AppState) {
+        if state.errors.detail != nil {
+            state.errors.detailScroll = move.scrolled(state.errors.detailScroll)
+        } else {
+            state.errors.table.apply(move, rowCount: state.errors.rows.count)
+        }
+    }
+
+    static func openDetails(_ state: inout AppState) -> [Effect] {
+        guard let row = state.errors.selectedRow else { return [] }
+        state.errors.detail = row
+        state.errors.detailScroll = 0
+        return []
+    }
+
+    /// Esc closes the detail, then the search (back to the live list).
+    static func back(_ state: inout AppState) -> [Effect] {
+        if state.errors.detail != nil {
+            state.errors.detail = nil
+        } else if !(state.errors.result?.query.isEmpty ?? true) || !state.errors.query.isEmpty {
+            state.errors.clearSearch()
+            return [.searchCleared]
+        }
+        return []
+    }
+
+    static func perform(_ action: KeyAction, state: inout AppState) -> [Effect]? {
+        switch action {
+        case .editSearch:
+            startFilter(&state)
+            return []
+        case .jumpToToggle:
+            state.jumpToToggle()
+            return []
+        default: return nil
+        }
+    }
+
+    static func keepSelectionVisible(_ state: inout AppState, rows: Int) {
+        state.errors.table.offset = state.errors.table.clampedOffset(rowCount: state.errors.rows.count, visibleRows: rows)
+    }
+
+    static func hints(_ state: AppState) -> [KeyAction] {
+        state.errors.detail != nil ? [.back, .moveDown, .jumpToToggle] : [.editSearch, .openDetails, .jumpToToggle]
+    }
+}

@@ -1,0 +1,46 @@
+/// What the shared key routing, movement, hint row, layout and view ask of a pane, so none of
+/// them switches over the focused pane. Each pane implements it in its folder, beside its state
+/// and view; `Pane.behavior` maps the enum to it. Static and pure over `AppState`; main queue.
+protocol PaneBehavior {
+    static var title: String { get }
+    /// Where the pane sits in the full grid (see `GridSlot`); panes sharing a row are a pair.
+    static var gridSlot: GridSlot { get }
+    /// Parts of the poll whose ACL refusal this pane shows in its title.
+    static var dataParts: [DataPart] { get }
+
+    static func render(_ state: AppState, theme: Theme, area: Rect, buffer: inout ScreenBuffer)
+    /// Data rows its list shows in `rect` (its page size).
+    static func listRows(in rect: Rect, state: AppState) -> Int
+
+    /// Whether its text field (filter, search) has the keys.
+    static func isEditingText(_ state: AppState) -> Bool
+    /// The keymap context for Enter/Esc while its field has the keys.
+    static var fieldContext: KeyContext { get }
+    static func startFilter(_ state: inout AppState)
+    /// A key for its text field that is not Enter/Esc (edit the text; printable keys are text).
+    static func editField(_ key: Key, state: inout AppState)
+    /// An action from `fieldContext` (keep or clear the filter, run or leave the search).
+    static func fieldAction(_ action: KeyAction, state: inout AppState) -> [Effect]
+
+    static func move(_ move: AppState.Move, page: Int, state: inout AppState)
+    static func openDetails(_ state: inout AppState) -> [Effect]
+    /// Esc: close the innermost thing open (detail, then an active filter or search).
+    static func back(_ state: inout AppState) -> [Effect]
+    /// Effects `r` adds to refreshing everything (reloading an open detail).
+    static func refreshEffects(_ state: AppState) -> [Effect]
+    /// An action of the pane's own keymap context; nil when it is not the pane's.
+    static func perform(_ action: KeyAction, state: inout AppState) -> [Effect]?
+    /// Keeps its list's selection on screen after the data or the size changed.
+    static func keepSelectionVisible(_ state: inout AppState, rows: Int)
+    /// What the hint row says before "Enter keep · Esc clear" while its field has the keys.
+    static func fieldNote(_ state: AppState) -> String?
+    /// The actions the hint row offers now, most useful first (words from the keymap).
+    static func hints(_ state: AppState) -> [KeyAction]
+}
+
+extension PaneBehavior {
+    static var fieldContext: KeyContext { .filterField }
+    static func refreshEffects(_ state: AppState) -> [Effect] { [] }
+    static func keepSelectionVisible(_ state: inout AppState, rows: Int) {}
+    static func fieldNote(_ state: AppState) -> String? { "typing filters live" }
+}

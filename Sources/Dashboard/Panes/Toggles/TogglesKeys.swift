@@ -1,0 +1,76 @@
+/// The Toggles pane's place, keys and movement (see `PaneBehavior`). Pure; main queue.
+extension TogglesPane: PaneBehavior {
+    static var title: String { "Toggles" }
+    static var gridSlot: GridSlot { GridSlot(row: 0, column: 0) }
+    static var dataParts: [DataPart] { [.toggles, .audit] }
+
+    static func listRows(in rect: Rect, state: AppState) -> Int { tableArea(in: rect, state: state).height - 1 }
+
+    static func isEditingText(_ state: AppState) -> Bool { state.toggles.editingFilter }
+
+    static func startFilter(_ state: inout AppState) { state.toggles.editingFilter = true }
+
+    static func editField(_ key: Key, state: inout AppState) {
+        if state.toggles.filter.handle(key, keymap: state.keymap) { state.toggles.refilter() }
+    }
+
+    static func fieldAction(_ action: KeyAction, state: inout AppState) -> [Effect] {
+        state.toggles.editingFilter = false
+        if action == .clearFilter {
+            state.toggles.filter = TextInput()
+            state.toggles.refilter()
+        }
+        return []
+    }
+
+    static func move(_ move: AppState.Move, page: Int, state: inout AppState) {
+        if state.toggles.detail != nil {
+            state.toggles.detailScroll = move.scrolled(state.toggles.detailScroll)
+        } else {
+            state.toggles.table.apply(move, rowCount: state.toggles.visible.count)
+        }
+    }
+
+    static func openDetails(_ state: inout AppState) -> [Effect] {
+        guard let row = state.toggles.selectedRow else { return [] }
+        state.toggles.detail = .loading(name: row.name)
+        state.toggles.detailScroll = 0
+        return [.loadToggleDetail(name: row.name)]
+    }
+
+    static func back(_ state: inout AppState) -> [Effect] {
+        if state.toggles.detail != nil {
+            state.toggles.detail = nil
+        } else if !state.toggles.filter.isEmpty {
+            state.toggles.filter = TextInput()
+            state.toggles.refilter()
+        }
+        return []
+    }
+
+    static func refreshEffects(_ state: AppState) -> [Effect] {
+        state.toggles.detail.map { [.loadToggleDetail(name: $0.name)] } ?? []
+    }
+
+    static func perform(_ action: KeyAction, state: inout AppState) -> [Effect]? {
+        switch action {
+        case .flipToggle: return state.startFlip()
+        case .cycleSort:
+            state.toggles.setSort(state.toggles.sort.next)
+            state.keepSelectionsVisible()
+            state.say("Toggles sorted by \(state.toggles.sort.label)")
+            return []
+        case .showToggleErrors: return state.showToggleErrors()
+        default: return nil
+        }
+    }
+
+    static func keepSelectionVisible(_ state: inout AppState, rows: Int) {
+        state.toggles.table.offset = state.toggles.table.clampedOffset(rowCount: state.toggles.visible.count, visibleRows: rows)
+    }
+
+    static func hints(_ state: AppState) -> [KeyAction] {
+        state.toggles.detail != nil ? [.back, .showToggleErrors, .moveDown, .refresh]
+                                    : [.flipToggle, .openDetails, .filter, .cycleSort]
+    }
+}
