@@ -7,6 +7,7 @@ import PackageDescription
 //   COpenSSL  -> RedisClient   (the only importer of OpenSSL: TLS)
 //   Operations: the Redis data model (toggles, sessions, errors, logs, polling), over RedisClient
 //   Dashboard:  pure UI core (state, update, render into a cell buffer); no C, no I/O
+//   DashboardFeeds: the dashboard's poll, one feed per pane, Operations -> Dashboard view models
 //   LocalRedis: starts private redis-server processes (demo, tests, benchmarks)
 let package = Package(
     name: "opsdeck",
@@ -47,10 +48,12 @@ let package = Package(
         .target(name: "Dashboard", dependencies: ["Versioning", "Yams"]),
         .target(name: "TerminalCurses", dependencies: ["CCurses", "Dashboard"]),
         .target(name: "Demo", dependencies: ["RedisClient", "Operations", "LocalRedis"]),
+        // The dashboard's poll: one feed per pane, mapping the data model into the UI's view models.
+        .target(name: "DashboardFeeds", dependencies: ["Dashboard", "Operations", "RedisClient"]),
         .executableTarget(
             name: "opsdeck",
             dependencies: [
-                "RedisClient", "LocalRedis", "Operations", "Dashboard", "TerminalCurses", "Demo",
+                "RedisClient", "LocalRedis", "Operations", "Dashboard", "DashboardFeeds", "TerminalCurses", "Demo",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -58,11 +61,12 @@ let package = Package(
         // Benchmarks (scripts/bench, docs/BENCHMARKS.md): release build only, never run by the tests.
         .executableTarget(
             name: "opsdeck-bench",
-            dependencies: ["RedisClient", "LocalRedis", "Operations", "Dashboard", "TestSupport"]
+            dependencies: ["RedisClient", "LocalRedis", "Operations", "Dashboard", "DashboardFeeds", "TestSupport"]
         ),
         .testTarget(name: "RedisClientTests", dependencies: ["RedisClient", "LocalRedis", "TestSupport"]),
         .testTarget(name: "OperationsTests", dependencies: ["Operations", "RedisClient", "TestSupport", "Versioning", "Demo"]),
         .testTarget(name: "DashboardTests", dependencies: ["Dashboard", "Versioning"]),
+        .testTarget(name: "DashboardFeedsTests", dependencies: ["DashboardFeeds", "Dashboard", "Operations", "RedisClient", "TestSupport"]),
         .testTarget(name: "TerminalCursesTests", dependencies: ["TerminalCurses", "Dashboard"]),
         // Depending on the executable makes `swift test` build the binary the end-to-end tests run.
         .testTarget(name: "EndToEndTests", dependencies: ["opsdeck", "RedisClient", "LocalRedis", "Operations", "Demo", "TestSupport"]),

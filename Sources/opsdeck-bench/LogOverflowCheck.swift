@@ -9,10 +9,10 @@ struct LogTailSource: PollSource {
     var tail = LogTail()
     var lists: [LogList] = []
 
-    mutating func poll(_ redis: any RedisCommandSender, discover: Bool) throws(RedisError) -> LogTailUpdate {
-        let env = OpsEnvironment(redis: redis, readOnly: true)
+    mutating func poll(_ context: PollContext) throws(RedisError) -> LogTailUpdate {
+        let env = OpsEnvironment(redis: context.redis, readOnly: true)
         do {
-            if discover || lists.isEmpty { lists = try LogStore.discover(env) }
+            if context.request == .everything || lists.isEmpty { lists = try LogStore.discover(env) }
             return tail.ingest(try LogStore.read(env, lists: lists))
         } catch {
             if case .redis(let redisError) = error { throw redisError }

@@ -9,7 +9,7 @@ import Testing
 
     @Test func writeUsesOneTransactionAndKeepsTheListAt100() throws {
         try withConnection { redis, _ in
-            let sender = CountingSender(redis)
+            let sender = CommandRecorder(redis)
             let env = ToggleTestSupport.environment(sender)
             let entry = try LogStore.write(env, name: "deploy", message: "release 2.5 done", severity: .warning, timeZone: utc)
             #expect(entry.raw == "Thu Nov 26 18:03:33 2026 release 2.5 done")

@@ -8,16 +8,16 @@ import Testing
 /// A source that records each call and reads one key, so tests see what the poller asked for.
 private struct RecordingSource: PollSource {
     let calls: Calls
-    func poll(_ redis: any RedisCommandSender, discover: Bool) throws(RedisError) -> String {
-        calls.record(discover)
-        return try redis.execute("GET", "value").string ?? "(nil)"
+    func poll(_ context: PollContext) throws(RedisError) -> String {
+        calls.record(context.request)
+        return try context.redis.execute("GET", "value").string ?? "(nil)"
     }
 }
 
 private final class Calls: Sendable {
-    private let log = Mutex<[Bool]>([])
-    func record(_ discover: Bool) { log.withLock { $0.append(discover) } }
-    var discovers: [Bool] { log.withLock { $0 } }
+    private let log = Mutex<[PollRequest]>([])
+    func record(_ request: PollRequest) { log.withLock { $0.append(request) } }
+    var requests: [PollRequest] { log.withLock { $0 } }
 }
 
 private final class Events: Sendable {
@@ -27,15 +27,16 @@ private final class Events: Sendable {
 }
 
 @Suite struct PollerTests {
-    @Test func deliversSnapshotsAndDiscoversPeriodically() throws {
+    @Test func deliversSnapshotsEverythingFirstThenRoutine() throws {
         try withServer { server in
             let calls = Calls()
             let events = Events()
             let poller = Poller(connection: RedisConnectionOptions(endpoint: server.endpoint),
-                                source: RecordingSource(calls: calls), interval: 1, discoverEvery: 3) { events.add($0) }
+                                source: RecordingSource(calls: calls), interval: 1) { events.add($0) }
             try server.connect().execute("SET", "value", "v1")
             for _ in 0..<4 { _ = poller.queue.sync { poller.pollOnce() } }
-            #expect(calls.discovers == [true, false, false, true], "first poll discovers, then every 3rd")
+            #expect(calls.requests == [.everything, .routine, .routine, .routine],
+                    "the first poll reads everything; budgets, not the poller, schedule the rest")
             guard case .snapshot(let value, _, _) = events.all.last else {
                 Issue.record("expected a snapshot, got \(events.all)")
                 return
@@ -59,7 +60,7 @@ private final class Events: Sendable {
             #expect(failures.count == 5)
             try server.start()
             #expect(poller.queue.sync { poller.pollOnce() } == 1)
-            #expect(calls.discovers.last == true, "after a failure the next poll rediscovers keys")
+            #expect(calls.requests.last == .everything, "after a failure the next poll reads everything")
             guard case .snapshot = events.all.last else {
                 Issue.record("expected recovery, got \(String(describing: events.all.last))")
                 return
@@ -67,18 +68,20 @@ private final class Events: Sendable {
         }
     }
 
-    @Test func refreshNowPollsWithDiscoveryWithoutOverlap() throws {
+    @Test func refreshNowPollsEverythingAndPollSoonOnlyChangesWithoutOverlap() throws {
         try withServer { server in
             let calls = Calls()
             let events = Events()
             let poller = Poller(connection: RedisConnectionOptions(endpoint: server.endpoint),
-                                source: RecordingSource(calls: calls), interval: 60, discoverEvery: 100) { events.add($0) }
+                                source: RecordingSource(calls: calls), interval: 60) { events.add($0) }
             poller.start()
-            #expect(eventually { calls.discovers.count == 1 })
+            #expect(eventually { calls.requests.count == 1 })
             poller.refreshNow()
             poller.refreshNow()
-            #expect(eventually { calls.discovers.count == 3 })
-            #expect(calls.discovers == [true, true, true])
+            #expect(eventually { calls.requests.count == 3 })
+            poller.pollSoon()
+            #expect(eventually { calls.requests.count == 4 })
+            #expect(calls.requests == [.everything, .everything, .everything, .soon])
             poller.stop()
         }
     }

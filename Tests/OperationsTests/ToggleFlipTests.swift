@@ -9,7 +9,7 @@ import Testing
     @Test func flipWritesValueAuditEntryAndLogLine() throws {
         try withConnection { redis, _ in
             try redis.execute("HSET", "useNewAlgorithm", "toggle", "yes", "releaseNum", "2.5")
-            let sender = CountingSender(redis)
+            let sender = CommandRecorder(redis)
             let env = ToggleTestSupport.environment(sender)
             let result = try ToggleStore.flip(env, name: "useNewAlgorithm", to: false, reason: "latency")
             #expect(result.changed && result.old == "yes" && result.new == "no")
@@ -67,7 +67,7 @@ import Testing
     @Test func readOnlyRefusesBeforeSendingAnything() throws {
         try withConnection { redis, _ in
             try redis.execute("HSET", "t", "toggle", "on")
-            let sender = CountingSender(redis)
+            let sender = CommandRecorder(redis)
             let env = ToggleTestSupport.environment(sender, readOnly: true)
             let before = try redis.execute("DBSIZE")
             #expect(throws: OperationsError.self) { try ToggleStore.flip(env, name: "t", to: false) }

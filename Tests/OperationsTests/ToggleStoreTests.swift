@@ -31,7 +31,7 @@ import Testing
             try redis.execute("HSET", "toggle:notAToggle", "something", "else")
             var patterns = KeyPatterns(toggles: "toggle:*")
             patterns.scanCount = 100
-            let sender = CountingSender(redis)
+            let sender = CommandRecorder(redis)
             let env = ToggleTestSupport.environment(sender, patterns: patterns)
             let toggles = try ToggleStore.list(env)
             #expect(toggles.count == 20)
@@ -48,7 +48,7 @@ import Testing
             try redis.execute("HSET", "a", "toggle", "1")
             try redis.execute("LPUSH", "b", "not a hash")
             try redis.execute("HSET", "c", "toggle", "0")
-            let sender = CountingSender(redis)
+            let sender = CommandRecorder(redis)
             let env = ToggleTestSupport.environment(sender)
             let toggles = try ToggleStore.fetch(env, keys: ["a", "b", "gone", "c"])
             #expect(toggles.map(\.name) == ["a", "c"])

@@ -15,16 +15,3 @@ enum ToggleTestSupport {
         OpsEnvironment(redis: redis, patterns: patterns, readOnly: readOnly, actor: actor, now: { now })
     }
 }
-
-/// Forwards to a real sender and counts commands, to prove that nothing was sent.
-final class CountingSender: RedisCommandSender {
-    let base: any RedisCommandSender
-    private(set) var sent: [RedisCommand] = []
-
-    init(_ base: any RedisCommandSender) { self.base = base }
-
-    func send(_ commands: [RedisCommand]) throws(RedisError) -> [RedisValue] {
-        sent += commands
-        return try base.send(commands)
-    }
-}

@@ -14,16 +14,18 @@ public enum PollEvent<Snapshot: Sendable>: Sendable {
 /// so it may keep state between polls (known keys, the log tail's position) without locks.
 public protocol PollSource: SendableMetatype {
     associatedtype Snapshot: Sendable
-    /// Fetches one snapshot. `discover` asks for the slower key discovery (SCAN) this time.
-    mutating func poll(_ redis: any RedisCommandSender, discover: Bool) throws(RedisError) -> Snapshot
+    /// Fetches one snapshot, doing what `context.request` asks.
+    mutating func poll(_ context: PollContext) throws(RedisError) -> Snapshot
 }
 
 /// Polls Redis on its own serial Dispatch queue and hands `Sendable` results to a callback.
 ///
 /// Ownership and threading: the poller alone owns its `RedisConnection` and its `PollSource`;
 /// both are touched only on `queue`. Polls never overlap (the next one is scheduled when the
-/// previous one ends), failures back off (interval doubling, capped), and discovery runs every
-/// `discoverEvery` polls. `deliver` is called on the poller's queue: the caller hops to its own
+/// previous one ends) and failures back off (interval doubling, capped). The poller decides only
+/// whether a poll is `.routine` or `.everything` (first poll, the user's refresh, the first poll
+/// after a failure); what is expensive and periodic is the source's budgets' business.
+/// `deliver` is called on the poller's queue: the caller hops to its own
 /// queue. `perform` runs one-off work (a flip, a search) on the same queue and connection, so it
 /// never races a poll. `start`, `stop`, `refreshNow` and `perform` may be called from any thread.
 public final class Poller<Source: PollSource>: @unchecked Sendable {
@@ -33,20 +35,17 @@ public final class Poller<Source: PollSource>: @unchecked Sendable {
     private var source: Source
     private let interval: Double
     private let maxBackoff: Double
-    private let discoverEvery: Int
     private let deliver: @Sendable (PollEvent<Source.Snapshot>) -> Void
     // State below is only touched on `queue`.
     private var running = false
     private var generation = 0
-    private var polls = 0
     private var failures = 0
-    private var discoverNext = true
+    private var nextRequest = PollRequest.everything
 
     public init(
         connection options: RedisConnectionOptions,
         source: Source,
         interval: Double = 1,
-        discoverEvery: Int = 10,
         maxBackoff: Double = 5,
         deliver: @escaping @Sendable (PollEvent<Source.Snapshot>) -> Void
     ) {
@@ -54,7 +53,6 @@ public final class Poller<Source: PollSource>: @unchecked Sendable {
         sender = CountingSender(connection)
         self.source = source
         self.interval = interval
-        self.discoverEvery = max(1, discoverEvery)
         self.maxBackoff = maxBackoff
         self.deliver = deliver
     }
@@ -78,13 +76,13 @@ public final class Poller<Source: PollSource>: @unchecked Sendable {
         }
     }
 
-    /// Polls as soon as the current poll (if any) ends, with discovery, and restarts the timer.
+    /// Polls everything as soon as the current poll (if any) ends, and restarts the timer.
     /// `userAsked` (the `r` key) also skips the reconnect backoff: a person retrying after fixing
     /// a password or a firewall must not wait for the next scheduled attempt.
     public func refreshNow(userAsked: Bool = false) {
         queue.async { [self] in
             guard running else { return }
-            discoverNext = true
+            nextRequest = .everything
             if userAsked {
                 failures = 0
                 connection.allowImmediateRetry()
@@ -93,11 +91,12 @@ public final class Poller<Source: PollSource>: @unchecked Sendable {
         }
     }
 
-    /// Polls as soon as the current poll (if any) ends, without forcing a discovery, and restarts
-    /// the timer: what a flip needs (its toggle re-read), never a keyspace walk.
+    /// A routine poll as soon as the current poll (if any) ends, and restarts the timer: what a
+    /// flip needs (its toggle re-read), never a keyspace walk.
     public func pollSoon() {
         queue.async { [self] in
             guard running else { return }
+            if nextRequest == .routine { nextRequest = .soon }
             pollNow()
         }
     }
@@ -126,19 +125,20 @@ public final class Poller<Source: PollSource>: @unchecked Sendable {
         dispatchPrecondition(condition: .onQueue(queue))
         generation += 1
         let started = Date()
-        let discover = discoverNext || polls % discoverEvery == 0
-        polls += 1
+        let request = nextRequest
         let delay: Double
         do {
-            let snapshot = try source.poll(sender, discover: discover)
-            discoverNext = false
+            let snapshot = try source.poll(PollContext(redis: sender, request: request, commandsSent: sender.commandsSent))
+            nextRequest = .routine
             failures = 0
             let finished = Date()
             deliver(.snapshot(snapshot, duration: finished.timeIntervalSince(started), at: finished))
             delay = interval
         } catch {
             failures += 1
-            discoverNext = true
+            // The one place that decides: after an outage the keyspace may be anything (a
+            // restarted server, a failover), so the next poll that gets through reads everything.
+            nextRequest = .everything
             delay = min(maxBackoff, interval * pow(2, Double(failures - 1)))
             // "Not connected, retrying" hides the cause; the cause says what to do about it.
             var reported = error

@@ -1,4 +1,5 @@
 import Dashboard
+import DashboardFeeds
 import Dispatch
 import Foundation
 import Operations
@@ -47,14 +48,16 @@ final class DashboardRuntime {
                          timeZone: settings.timeZone)
         state.actor = settings.actor
         let clock = settings.clock
-        let source = DashboardSource(patterns: settings.patterns, server: settings.server, timeZone: settings.timeZone)
+        let searchModule = SearchModuleDetector()
+        let source = DashboardSource(patterns: settings.patterns, server: settings.server, timeZone: settings.timeZone,
+                                     searchModule: searchModule)
         // Poll results are stamped with the dashboard's clock on arrival, so ages stay consistent.
         poller = Poller(connection: settings.endpoint, source: source, interval: settings.interval) { event in
             DispatchQueue.main.async {
                 MainActor.assumeIsolated { DashboardRuntime.current?.receive(event, at: clock()) }
             }
         }
-        effects = EffectRunner(poller: poller, patterns: settings.patterns, readOnly: settings.readOnly,
+        effects = EffectRunner(poller: poller, searchModule: searchModule, patterns: settings.patterns, readOnly: settings.readOnly,
                                actor: settings.actor, now: clock) { message in
             DispatchQueue.main.async { MainActor.assumeIsolated { DashboardRuntime.current?.send([message]) } }
         }

@@ -1,4 +1,5 @@
 import Dashboard
+import DashboardFeeds
 import Foundation
 import Operations
 import RedisClient
@@ -7,7 +8,8 @@ import RedisClient
 /// connection, so a flip never races a poll) and their results into messages for the main queue.
 ///
 /// Threading: `run` is called on the main queue; the work closures run on the poller's queue;
-/// `searchModule` is only touched there. Results come back through `reply`, which hops to main.
+/// the shared `searchModule` is only touched there. Results come back through `reply`, which
+/// hops to main.
 final class EffectRunner: @unchecked Sendable {
     let poller: Poller<DashboardSource>
     let patterns: KeyPatterns
@@ -15,11 +17,12 @@ final class EffectRunner: @unchecked Sendable {
     let actor: String
     let reply: @Sendable (Message) -> Void
     let now: @Sendable () -> Date
-    /// Detected on first use, on the poller's queue.
-    private var searchModule: SearchModule?
+    /// The poll's detection, shared: searches and the toggle detail use the same backend.
+    private let searchModule: SearchModuleDetector
 
-    init(poller: Poller<DashboardSource>, patterns: KeyPatterns, readOnly: Bool, actor: String,
-         now: @escaping @Sendable () -> Date, reply: @escaping @Sendable (Message) -> Void) {
+    init(poller: Poller<DashboardSource>, searchModule: SearchModuleDetector, patterns: KeyPatterns, readOnly: Bool,
+         actor: String, now: @escaping @Sendable () -> Date, reply: @escaping @Sendable (Message) -> Void) {
+        self.searchModule = searchModule
         self.now = now
         self.poller = poller
         self.patterns = patterns
@@ -34,13 +37,12 @@ final class EffectRunner: @unchecked Sendable {
         case .quit:
             return
         case .refreshNow:
-            // The user asked: rediscover keys now, whatever the idle budgets say.
-            poller.updateSource { $0.forceDiscovery = true }
+            // The user asked: everything now, whatever the idle budgets say.
             poller.refreshNow(userAsked: true)
         case .flip(let toggle, let on, let expectedRaw, let reason):
             perform { env in self.reply(.flipFinished(Self.flip(env, toggle: toggle, to: on, expectedRaw: expectedRaw, reason: reason))) }
         case .pollSoon(let toggle):
-            if let toggle { poller.updateSource { $0.priorityToggles.insert(toggle) } }
+            if let toggle { poller.updateSource { $0.toggles.priority.insert(toggle) } }
             poller.pollSoon()
         case .countBlastRadius(let toggle, let turningOn):
             perform { env in
@@ -55,19 +57,19 @@ final class EffectRunner: @unchecked Sendable {
             }
         case .search(let text):
             perform { env in self.reply(.searchFinished(self.search(env, text))) }
-            poller.updateSource { $0.errorSearch = text }
+            poller.updateSource { $0.errors.search = text }
         case .searchCleared:
-            poller.updateSource { $0.errorSearch = nil }
+            poller.updateSource { $0.errors.search = nil }
         case .loadToggleDetail(let name):
             perform { env in
-                if self.searchModule == nil { self.searchModule = try? SearchModule.detect(env) }
-                self.reply(.toggleDetailLoaded(ToggleDetailLoader.load(env, name: name, module: self.searchModule, at: self.now())))
+                let module = try? self.searchModule.module(env)
+                self.reply(.toggleDetailLoaded(ToggleDetailLoader.load(env, name: name, module: module, at: self.now())))
             }
         case .loadSessionDetail(let key):
             perform { env in self.reply(.sessionDetailLoaded(Self.sessionDetail(env, key: key, at: self.now()))) }
         case .setSessionFilter(let text):
             let filter = Self.serverFilter(text)
-            poller.updateSource { $0.sessionFilter = filter }
+            poller.updateSource { $0.sessions.filter = filter }
             poller.refreshNow()
         }
     }
@@ -95,9 +97,9 @@ final class EffectRunner: @unchecked Sendable {
 
     private func search(_ env: OpsEnvironment, _ text: String) -> SearchOutcome {
         do {
-            if searchModule == nil { searchModule = try SearchModule.detect(env) }
+            let module = try searchModule.module(env)
             let query = try ErrorQuery(text)
-            let result = try ErrorStore(module: searchModule).search(env, query: query, limit: 200)
+            let result = try ErrorStore(module: module).search(env, query: query, limit: 200)
             return .success(ErrorSearchView(result, query: query))
         } catch {
             return .failure(error.description)

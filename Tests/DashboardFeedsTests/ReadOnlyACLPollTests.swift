@@ -1,11 +1,11 @@
 import Dashboard
+import DashboardFeeds
 import Foundation
 import LocalRedis
 import Operations
 import RedisClient
 import TestSupport
 import Testing
-@testable import opsdeck
 
 /// A read-only ACL user is how careful teams give on-call engineers a dashboard: each part of
 /// the poll degrades on its own, and what is refused is said in its place (issue 16, item 2).
@@ -39,7 +39,7 @@ import Testing
             defer { redis.close() }
 
             var source = DashboardSource(patterns: KeyPatterns(), server: ServerInfo(endpoint: "test"))
-            let snapshot = try source.poll(redis, discover: true)
+            let snapshot = try source.poll(redis, .everything)
             #expect(snapshot.toggles?.map(\.name) == ["useNewAlgorithm"])
             #expect(snapshot.sessions?.map(\.key) == ["session:1"])
             #expect(snapshot.newLogLines.count == 1)
@@ -71,7 +71,7 @@ import Testing
             let redis = try connect(server, user: "ro")
             defer { redis.close() }
             var source = DashboardSource(patterns: KeyPatterns(), server: ServerInfo(endpoint: "test"))
-            let snapshot = try source.poll(redis, discover: true)
+            let snapshot = try source.poll(redis, .everything)
             let denied = snapshot.notPermitted ?? [:]
             #expect(denied[.server] == nil)
             #expect(snapshot.server?.version?.isEmpty == false)
@@ -79,8 +79,7 @@ import Testing
 
             // Granting it later clears the notice at the next overview (`r` runs it now).
             try admin.execute("ACL", "SETUSER", "ro", "+ft.search")
-            source.forceDiscovery = true
-            let later = try source.poll(redis, discover: true)
+            let later = try source.poll(redis, .everything)
             #expect(later.notPermitted != nil && later.notPermitted?[.errors] == nil, "\(String(describing: later.notPermitted))")
             #expect(later.latestErrors?.rows.count == 1, "\(String(describing: later.latestErrors)) \(String(describing: snapshot.notPermitted))")
         }

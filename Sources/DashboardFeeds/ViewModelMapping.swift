@@ -6,7 +6,7 @@ import Operations
 // import Operations, so this file is the only place that knows both.
 
 extension ToggleRow {
-    init(_ toggle: Toggle, lastChange: AuditEntry?) {
+    public init(_ toggle: Toggle, lastChange: AuditEntry?) {
         let status: ToggleStatus
         switch toggle.state {
         case .on: status = .on
@@ -20,27 +20,27 @@ extension ToggleRow {
 }
 
 extension AuditSummary {
-    init?(_ entry: AuditEntry) {
+    public init?(_ entry: AuditEntry) {
         guard entry.isValid, let date = entry.date else { return nil }
         self.init(actor: entry.actor, time: date, old: entry.old, new: entry.new, reason: entry.reason)
     }
 }
 
 extension SessionRow {
-    init(_ session: Session) {
+    public init(_ session: Session) {
         self.init(key: session.key.text, fields: session.fields.map { FieldRow(name: $0.name, value: $0.value) },
                   ttl: session.ttl, authType: session.authType)
     }
 }
 
 extension DecisionRow {
-    init(_ decision: ToggleDecision) {
+    public init(_ decision: ToggleDecision) {
         self.init(toggle: decision.toggle, enabled: decision.enabled, reason: decision.reason.description)
     }
 }
 
 extension ErrorRow {
-    init(_ record: ErrorRecord) {
+    public init(_ record: ErrorRecord) {
         self.init(id: record.id, time: record.time, toggleName: record.toggleName, toggleValue: record.toggleValue,
                   fingerprint: record.fingerPrint, firstLine: record.firstLine, body: record.exceptionBody)
     }
@@ -48,7 +48,7 @@ extension ErrorRow {
 
 extension ErrorSearchView {
     /// A search's results, or (with no query) the poller's newest errors.
-    init(_ result: ErrorSearchResult, query: ErrorQuery?) {
+    public init(_ result: ErrorSearchResult, query: ErrorQuery?) {
         let label: String
         switch result.backend {
         case .search1: label = "RediSearch 1.x"
@@ -63,7 +63,7 @@ extension ErrorSearchView {
 }
 
 extension LogLine {
-    init(_ entry: Operations.LogEntry) {
+    public init(_ entry: Operations.LogEntry) {
         let level: LogLevel
         switch entry.severity {
         case .debug: level = .debug

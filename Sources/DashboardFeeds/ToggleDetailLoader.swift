@@ -7,8 +7,8 @@ import RedisClient
 /// with the poller's connection): the toggle, how many sessions get it now, its audit trail and
 /// its recent errors. A part that cannot be read (no error index, a refused FT.SEARCH) is said in
 /// its place; a toggle that cannot be read fails the whole detail with the reason. Stateless.
-enum ToggleDetailLoader {
-    static func load(_ env: OpsEnvironment, name: String, module: SearchModule?, at now: Date) -> ToggleDetailState {
+public enum ToggleDetailLoader {
+    public static func load(_ env: OpsEnvironment, name: String, module: SearchModule?, at now: Date) -> ToggleDetailState {
         do {
             let toggle = try ToggleStore.get(env, name: name)
             let reach = try SessionStore.blastRadius(env, toggle: toggle)

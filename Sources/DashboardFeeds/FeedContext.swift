@@ -1,0 +1,31 @@
+import Dashboard
+import Operations
+import RedisClient
+
+/// What every feed of one poll shares: the environment over the poller's connection, what the
+/// poll was asked to do, the ACL ledger (each part degrades on its own), and the search module
+/// detected for the connection. Made by `DashboardSource` for one poll, on the poller's queue.
+public struct FeedContext {
+    public let env: OpsEnvironment
+    public let request: PollRequest
+    public let permissions: PermissionLedger<DataPart>
+    public let searchModule: SearchModuleDetector
+
+    /// True when the poll must read everything now, whatever the budgets say.
+    public var everything: Bool { request == .everything }
+
+    /// True for a poll that only serves a change made from here (a flip): feeds other than the
+    /// one that made it read nothing.
+    public var onlyChanges: Bool { request == .soon }
+
+    /// Whether an expensive periodic step may run now: asked for, or due by its budget (never
+    /// in a poll that only serves a change).
+    public func isDue(_ budget: IdleBudget) -> Bool { everything || !onlyChanges && budget.isDue() }
+}
+
+/// One pane's part of a poll: what it reads, its budgets, its change detection and the mapping
+/// into the pane's view models, written into the snapshot. Owned by `DashboardSource`, on the
+/// poller's queue. Adding a pane adds one feed.
+public protocol PaneFeed {
+    mutating func poll(_ context: FeedContext, into snapshot: inout DashboardSnapshot) throws(OperationsError)
+}

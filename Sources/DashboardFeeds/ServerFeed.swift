@@ -1,0 +1,48 @@
+import Dashboard
+import Foundation
+import Operations
+import RedisClient
+
+/// The status bar's server line: version (`INFO server`) and search module, read on the first
+/// poll, on a refresh, and then at most every 10 s (they change only with a restart).
+public struct ServerFeed: PaneFeed {
+    public let server: ServerInfo
+    private var budget = IdleBudget(share: DashboardSource.idleBudget, minimumPeriod: 10)
+
+    public init(server: ServerInfo) { self.server = server }
+
+    public mutating func poll(_ context: FeedContext, into snapshot: inout DashboardSnapshot) throws(OperationsError) {
+        guard context.isDue(budget) else { return }
+        let started = Date()
+        snapshot.server = try read(context)
+        budget.record(at: started, took: Date().timeIntervalSince(started))
+    }
+
+    private func read(_ context: FeedContext) throws(OperationsError) -> ServerInfo {
+        var info = server
+        let env = context.env
+        let text = try context.permissions.run(.server) { () throws(OperationsError) in
+            try env.run { redis throws(RedisError) in try redis.execute("INFO", "server").text(of: "INFO") }
+        }
+        for line in (text ?? "").split(whereSeparator: \.isNewline) {
+            if line.hasPrefix("valkey_version:") {
+                info.version = "valkey " + line.dropFirst("valkey_version:".count)
+                break
+            }
+            if line.hasPrefix("redis_version:") { info.version = String(line.dropFirst("redis_version:".count)) }
+        }
+        let found = try context.permissions.run(.searchModule) { () throws(OperationsError) in
+            try context.searchModule.redetect(env)
+        }
+        guard let found else {
+            info.searchModule = "search: unknown (not permitted)"
+            return info
+        }
+        switch found.generation {
+        case .v1: info.searchModule = "RediSearch 1.x"
+        case .v2: info.searchModule = "RediSearch 2.x"
+        case .none: info.searchModule = "no search module"
+        }
+        return info
+    }
+}

@@ -1,0 +1,102 @@
+import Dashboard
+import Operations
+import RedisClient
+
+/// The Toggles pane's feed: discovers toggle keys within the idle budget, re-reads them (all of
+/// them, or one slice per poll on a large set, plus any just flipped from here), reads the audit
+/// trail only when a value moved, and sends rows only when they changed.
+public struct TogglesFeed: PaneFeed {
+    /// Toggles refreshed per poll between discoveries: a full pass over 10,000 toggles every
+    /// second was most of the idle cost on a large keyspace (benchmark 6b).
+    public var slice = 500
+    /// Toggles to re-read on the next poll whatever slice is due (just flipped from here).
+    public var priority: Set<String> = []
+    private var keys: [RedisKey] = []
+    private var toggles: [Toggle] = []
+    private var index: [RedisKey: Int] = [:]
+    private var sliceStart = 0
+    private var discovery = IdleBudget(share: DashboardSource.idleBudget)
+    private var lastRows: [ToggleRow]?
+    private var lastValues: [String] = []
+    private var latestChange: [String: AuditEntry] = [:]
+
+    public init() {}
+
+    public mutating func poll(_ context: FeedContext, into snapshot: inout DashboardSnapshot) throws(OperationsError) {
+        let env = context.env
+        let refreshed = try context.permissions.run(.toggles) { () throws(OperationsError) in try refresh(context) }
+        let (all, moved, discovered) = refreshed ?? (toggles, false, false)
+        // Unchanged toggles cost nothing more: no audit read, no rows rebuilt or compared.
+        guard moved || discovered || lastRows == nil else { return }
+        // The audit trail only matters when a value moved: read it then, not every second.
+        let values = all.map(\.value.raw)
+        if discovered || values != lastValues {
+            let history = try context.permissions.run(.audit) { () throws(OperationsError) in
+                try AuditStore.history(env, limit: 200)
+            }
+            latestChange = [:]
+            for entry in history ?? [] where latestChange[entry.toggle] == nil { latestChange[entry.toggle] = entry }
+            lastValues = values
+        }
+        let rows = all.map { ToggleRow($0, lastChange: latestChange[$0.name]) }
+        if rows != lastRows { snapshot.toggles = rows }
+        lastRows = rows
+    }
+
+    /// Toggle keys are rediscovered at most every `max(10 s, duration / 0.1%)`: a SCAN over a
+    /// large keyspace (200 ms on 110,000 keys) must not become the idle load. Between
+    /// discoveries one slice of `slice` toggles is re-read per poll, all of them when fewer.
+    private mutating func refresh(_ context: FeedContext) throws(OperationsError) -> (toggles: [Toggle], moved: Bool, discovered: Bool) {
+        let env = context.env
+        defer { priority = [] }
+        if context.isDue(discovery) {
+            keys = try discovery.measure { () throws(OperationsError) in try ToggleStore.discover(env) }
+            let fresh = try ToggleStore.fetch(env, keys: keys)
+            defer { setToggles(fresh) }
+            return (fresh, fresh != toggles, true)
+        }
+        if context.onlyChanges {
+            // After a flip: only the toggles flipped from here.
+            return try updateInPlace(context, toggles.filter { priority.contains($0.name) }.map(\.key))
+        }
+        if keys.count <= slice {
+            let fresh = try ToggleStore.fetch(env, keys: keys)
+            defer { setToggles(fresh) }
+            return (fresh, fresh != toggles, false)
+        }
+        // A slice, plus the toggles just flipped from this dashboard (their new value must show
+        // at once, whichever slice is due).
+        let end = min(sliceStart + slice, keys.count)
+        var due = Array(keys[sliceStart..<end])
+        sliceStart = end == keys.count ? 0 : end
+        if !priority.isEmpty { due += toggles.filter { priority.contains($0.name) }.map(\.key) }
+        return try updateInPlace(context, due)
+    }
+
+    /// Re-reads `due` and updates the known toggles in place.
+    private mutating func updateInPlace(_ context: FeedContext, _ due: [RedisKey]) throws(OperationsError) -> (toggles: [Toggle], moved: Bool, discovered: Bool) {
+        let env = context.env
+        // Updated in place through the index: copying the whole array of 10,000 toggles each
+        // poll (retain/release of every field) was the largest idle cost in a profile.
+        var moved = false
+        var got = Set<RedisKey>(minimumCapacity: due.count)
+        for toggle in try ToggleStore.fetch(env, keys: due) {
+            got.insert(toggle.key)
+            if let at = index[toggle.key], toggles[at] != toggle {
+                toggles[at] = toggle
+                moved = true
+            }
+        }
+        let vanished = Set(due.filter { index[$0] != nil && !got.contains($0) })
+        if !vanished.isEmpty {
+            setToggles(toggles.filter { !vanished.contains($0.key) })
+            moved = true
+        }
+        return (toggles, moved, false)
+    }
+
+    private mutating func setToggles(_ new: [Toggle]) {
+        toggles = new
+        index = Dictionary(new.enumerated().map { ($1.key, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+}
