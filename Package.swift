@@ -41,11 +41,13 @@ let package = Package(
         .target(name: "LocalRedis", dependencies: ["RedisClient"]),
         .target(name: "TestSupport", dependencies: ["RedisClient", "LocalRedis"]),
         .target(name: "Versioning"),
+        // Rules both the data layer and the UI core apply (which do not import each other).
+        .target(name: "SharedRules"),
         .target(
             name: "Operations",
-            dependencies: ["RedisClient", "Versioning", .product(name: "Logging", package: "swift-log"), "Yams"]
+            dependencies: ["RedisClient", "Versioning", "SharedRules", .product(name: "Logging", package: "swift-log"), "Yams"]
         ),
-        .target(name: "Dashboard", dependencies: ["Versioning", "Yams"]),
+        .target(name: "Dashboard", dependencies: ["Versioning", "SharedRules", "Yams"]),
         .target(name: "TerminalCurses", dependencies: ["CCurses", "Dashboard"]),
         .target(name: "Demo", dependencies: ["RedisClient", "Operations", "LocalRedis"]),
         // The dashboard's poll: one feed per pane, mapping the data model into the UI's view models.

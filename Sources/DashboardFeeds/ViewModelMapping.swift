@@ -15,7 +15,8 @@ extension ToggleRow {
         }
         self.init(name: toggle.name, rawValue: toggle.value.raw, status: status, releaseNum: toggle.releaseNum,
                   fingerprint: toggle.fingerprint, override: toggle.override,
-                  lastChange: lastChange.flatMap(AuditSummary.init))
+                  lastChange: lastChange.flatMap(AuditSummary.init),
+                  flipTarget: toggle.state == .unknown ? nil : toggle.value.spelled(toggle.state == .off))
     }
 }
 
@@ -63,7 +64,7 @@ extension ErrorSearchView {
 }
 
 extension LogLine {
-    public init(_ entry: Operations.LogEntry) {
+    public init(_ entry: LogEntry) {
         let level: LogLevel
         switch entry.severity {
         case .debug: level = .debug

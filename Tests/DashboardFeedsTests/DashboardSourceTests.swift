@@ -86,4 +86,21 @@ extension DashboardSource {
             #expect(after.toggles?.first { $0.name == "t7" }?.lastChange?.actor == "e2e", "its audit entry read")
         }
     }
+
+    /// The dialog's target and the write came from two rules that differed on whitespace and
+    /// spellings: a stored " True" could show one target and write another. Now the row carries
+    /// the data layer's own target, and the write is checked against it.
+    @Test(arguments: [" True", "TRUE\t", "yes", "0", " On ", "false", "Yes"])
+    func theDialogShowsExactlyWhatTheFlipWrites(_ stored: String) throws {
+        try withConnection { redis, _ in
+            try redis.execute("HSET", "toggle:padded", "toggle", stored)
+            var source = DashboardSource(patterns: KeyPatterns(toggles: "toggle:*"), server: ServerInfo(endpoint: "test"))
+            let row = try #require(try source.poll(redis, .everything).toggles?.first { $0.name == "padded" })
+            let shown = try #require(row.flipTarget)
+            let env = OpsEnvironment(redis: redis, patterns: KeyPatterns(toggles: "toggle:*"), readOnly: false, actor: "t")
+            let turnOn = row.status == .off
+            _ = try ToggleStore.flip(env, name: "padded", to: turnOn, expect: turnOn ? .off : .on, reason: nil)
+            #expect(try redis.execute("HGET", "toggle:padded", "toggle").string == shown, "stored \(stored.debugDescription)")
+        }
+    }
 }

@@ -12,9 +12,12 @@ enum Fixtures {
 
     static let toggles: [ToggleRow] = [
         ToggleRow(name: "useNewAlgorithm", rawValue: "True", status: .on, releaseNum: "2.5", fingerprint: "John S",
-                  override: "fb-user", lastChange: AuditSummary(actor: "alice", time: at(-120), old: "False", new: "True")),
-        ToggleRow(name: "darkMode", rawValue: "off", status: .off, releaseNum: "2.10", fingerprint: "Stephanie B"),
-        ToggleRow(name: "betaCheckout", rawValue: "1", status: .on, releaseNum: "10.0", fingerprint: "John S,Stephanie B"),
+                  override: "fb-user", lastChange: AuditSummary(actor: "alice", time: at(-120), old: "False", new: "True"),
+                  flipTarget: "False"),
+        ToggleRow(name: "darkMode", rawValue: "off", status: .off, releaseNum: "2.10", fingerprint: "Stephanie B",
+                  flipTarget: "on"),
+        ToggleRow(name: "betaCheckout", rawValue: "1", status: .on, releaseNum: "10.0", fingerprint: "John S,Stephanie B",
+                  flipTarget: "0"),
         ToggleRow(name: "legacyPayments", rawValue: "maybe", status: .unknown, releaseNum: "1.9"),
     ]
 

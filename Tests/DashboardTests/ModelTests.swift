@@ -21,24 +21,13 @@ import Versioning
         #expect(Masking.mask("Fri Apr 5 09:51:05 GMT-5") == "Fri Apr 5 09:51:05 GMT-5")
     }
 
-    @Test func flipKeepsTheSpelling() {
-        func flipped(_ raw: String) -> String? { ToggleRow(name: "t", rawValue: raw, status: .on).flippedRaw }
-        #expect(flipped("True") == "False")
-        #expect(flipped("false") == "true")
-        #expect(flipped("TRUE") == "FALSE")
-        #expect(flipped("1") == "0")
-        #expect(flipped("off") == "on")
-        #expect(flipped("Yes") == "No")
-        #expect(flipped("maybe") == nil)
-    }
-
     @Test func logFilterParsesSourcesAndText() {
-        let f = LogFilter(parsing: "source:Checkout timed  out source:api", minLevel: .info)
+        let f = TailFilter(parsing: "source:Checkout timed  out source:api", minLevel: .info)
         #expect(f.sources == ["checkout", "api"] && f.text == "timed out")
         #expect(f.matches(LogLine(source: "checkout", severity: .error, message: "payment Timed Out")))
         #expect(!f.matches(LogLine(source: "checkout", severity: .debug, message: "timed out")))
         #expect(!f.matches(LogLine(source: "web", severity: .error, message: "timed out")))
-        #expect(f.matches(LogEntry.lost(count: 3, estimate: true)))
+        #expect(f.matches(TailEntry.lost(count: 3, estimate: true)))
     }
 
     @Test func formatting() {

@@ -1,3 +1,5 @@
+import SharedRules
+
 /// `FIELD=VALUE` conditions on sessions; all must hold (exact match, case-sensitive).
 /// A `Sendable` value.
 public struct SessionFilter: Sendable, Hashable {
@@ -10,13 +12,22 @@ public struct SessionFilter: Sendable, Hashable {
     public init(parsing expressions: [String]) throws(OperationsError) {
         var conditions: [SessionField] = []
         for expression in expressions {
-            guard let equals = expression.firstIndex(of: "="), equals != expression.startIndex else {
+            guard let condition = FieldCondition(parsing: expression) else {
                 throw .invalidInput("cannot use `\(expression)` as a filter: write FIELD=VALUE, e.g. --where authType=fb-user")
             }
-            conditions.append(SessionField(name: String(expression[..<equals]),
-                                           value: String(expression[expression.index(after: equals)...])))
+            conditions.append(SessionField(name: condition.field, value: condition.value))
         }
         self.conditions = conditions
+    }
+
+    /// What the dashboard's filter field holds: a `FIELD=VALUE` condition filters on the
+    /// server over the whole keyspace; any other text filters only the rows shown (no condition).
+    public init(typed text: String) {
+        if let condition = FieldCondition(parsing: text) {
+            conditions = [SessionField(name: condition.field, value: condition.value)]
+        } else {
+            conditions = []
+        }
     }
 
     public var isEmpty: Bool { conditions.isEmpty }

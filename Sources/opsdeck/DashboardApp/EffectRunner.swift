@@ -68,7 +68,7 @@ final class EffectRunner: @unchecked Sendable {
         case .loadSessionDetail(let key):
             perform { env in self.reply(.sessionDetailLoaded(Self.sessionDetail(env, key: key, at: self.now()))) }
         case .setSessionFilter(let text):
-            let filter = Self.serverFilter(text)
+            let filter = SessionFilter(typed: text)
             poller.updateSource { $0.sessions.filter = filter }
             poller.refreshNow()
         }
@@ -115,11 +115,5 @@ final class EffectRunner: @unchecked Sendable {
         } catch {
             return .failed(key: key, error: error.description)
         }
-    }
-
-    /// `FIELD=VALUE` narrows the poller's scan; free text stays a client-side filter.
-    private static func serverFilter(_ text: String) -> SessionFilter {
-        guard text.contains("=") else { return SessionFilter() }
-        return (try? SessionFilter(parsing: [text])) ?? SessionFilter()
     }
 }

@@ -73,7 +73,7 @@ enum LogsPane {
         for (i, row) in rows.enumerated() { row.render(in: a.lines.row(i), buffer: &buffer) }
     }
 
-    static func line(_ entry: LogEntry, sourceWidth: Int, highlight: String, state: AppState, theme: Theme) -> Line {
+    static func line(_ entry: TailEntry, sourceWidth: Int, highlight: String, state: AppState, theme: Theme) -> Line {
         switch entry {
         case .lost(let count, let estimate):
             return Line("⋯ \(estimate ? "~" : "")\(Formatting.count(count)) entries may be missing between polls",

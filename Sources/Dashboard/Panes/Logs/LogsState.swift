@@ -2,7 +2,7 @@
 /// owned by `AppState` on the main queue.
 public struct LogsState: Hashable, Sendable {
     /// Oldest first. Never longer than `capacity`: the oldest entries fall off.
-    public private(set) var entries: [LogEntry] = []
+    public private(set) var entries: [TailEntry] = []
     public let capacity: Int
     /// While paused the view stays put and `newWhilePaused` counts what arrived meanwhile.
     public private(set) var paused = false
@@ -22,10 +22,10 @@ public struct LogsState: Hashable, Sendable {
         self.capacity = max(1, capacity)
     }
 
-    public var filter: LogFilter { LogFilter(parsing: filterInput.text, minLevel: minLevel) }
+    public var filter: TailFilter { TailFilter(parsing: filterInput.text, minLevel: minLevel) }
 
     /// The entries the filter lets through, oldest first.
-    public var filtered: [LogEntry] {
+    public var filtered: [TailEntry] {
         let f = filter
         return f.isEmpty ? entries : entries.filter { f.matches($0) }
     }
@@ -33,9 +33,9 @@ public struct LogsState: Hashable, Sendable {
     /// Adds a poll's new lines (oldest first), preceded by a loss marker when the poller saw a
     /// gap. While paused the view is held still by growing `scrollBack` by what it lets through.
     public mutating func append(_ lines: [LogLine], lost: Int?, lostIsEstimate: Bool) {
-        var added: [LogEntry] = []
+        var added: [TailEntry] = []
         if let lost, lost > 0 { added.append(.lost(count: lost, estimate: lostIsEstimate)) }
-        added.append(contentsOf: lines.map(LogEntry.line))
+        added.append(contentsOf: lines.map(TailEntry.line))
         guard !added.isEmpty else { return }
         entries.append(contentsOf: added)
         if entries.count > capacity { entries.removeFirst(entries.count - capacity) }

@@ -1,3 +1,5 @@
+import SharedRules
+
 /// Everything the Sessions pane remembers between frames. A plain value owned by `AppState`.
 public struct SessionsState: Hashable, Sendable {
     public private(set) var rows: [SessionRow] = []
@@ -40,11 +42,11 @@ public struct SessionsState: Hashable, Sendable {
         let needle = filter.text.lowercased()
         // `FIELD=VALUE` is the server-side filter (exact, as `sessions list --where`): the poller
         // lists matching sessions from the whole keyspace, and the same rule applies here.
-        let condition = Self.fieldCondition(filter.text)
+        let condition = FieldCondition(parsing: filter.text)
         visible = rows.indices.filter { i in
             guard !needle.isEmpty else { return true }
             let r = rows[i]
-            if let (field, value) = condition { return r.fields.contains { $0.name == field && $0.value == value } }
+            if let condition { return r.fields.contains { $0.name == condition.field && $0.value == condition.value } }
             if r.key.lowercased().contains(needle) { return true }
             if (r.authType ?? "").lowercased().contains(needle) { return true }
             return r.fields.contains { $0.value.lowercased().contains(needle) }
@@ -56,11 +58,5 @@ public struct SessionsState: Hashable, Sendable {
         } else {
             table.selected = min(max(0, table.selected ?? 0), visible.count - 1)
         }
-    }
-
-    /// `field=value` split at the first `=`, when the field part is not empty.
-    static func fieldCondition(_ text: String) -> (String, String)? {
-        guard let equals = text.firstIndex(of: "="), equals != text.startIndex else { return nil }
-        return (String(text[..<equals]), String(text[text.index(after: equals)...]))
     }
 }

@@ -16,8 +16,11 @@ extension AppState {
                 error: true)
             return []
         }
+        guard let newRaw = row.flipTarget else {
+            say("\(name): no flip target known yet; r reloads", error: true)
+            return []
+        }
         let turnsOn = row.status == .off
-        let newRaw = row.flippedRaw ?? (turnsOn ? "true" : "false")
         dialog = FlipDialog(toggle: row.name, oldRaw: row.rawValue, newRaw: newRaw, turnsOn: turnsOn,
                             production: production)
         return [.countBlastRadius(toggle: row.name, turningOn: turnsOn)]

@@ -10,9 +10,14 @@ public struct ToggleRow: Hashable, Sendable {
     public var fingerprint: String?
     public var override: String?
     public var lastChange: AuditSummary?
+    /// Exactly what a flip will write (the data layer's `ToggleValue.spelled`, in the toggle's
+    /// own spelling): the dialog shows this, so it cannot show one value and write another.
+    /// Nil when the value cannot be read (no flip).
+    public var flipTarget: String?
 
     public init(name: String, rawValue: String, status: ToggleStatus, releaseNum: String? = nil,
-                fingerprint: String? = nil, override: String? = nil, lastChange: AuditSummary? = nil) {
+                fingerprint: String? = nil, override: String? = nil, lastChange: AuditSummary? = nil,
+                flipTarget: String? = nil) {
         self.name = name
         self.rawValue = rawValue
         self.status = status
@@ -20,22 +25,6 @@ public struct ToggleRow: Hashable, Sendable {
         self.fingerprint = fingerprint
         self.override = override
         self.lastChange = lastChange
-    }
-
-    /// The raw value a flip writes, keeping the spelling already in use (`True` → `False`,
-    /// `on` → `off`, `1` → `0`...). Only for display: the data layer does the real write.
-    public var flippedRaw: String? {
-        let pairs: [(String, String)] = [("true", "false"), ("1", "0"), ("on", "off"), ("yes", "no"),
-                                         ("enabled", "disabled")]
-        let lower = rawValue.lowercased()
-        for (on, off) in pairs {
-            let target: String
-            if lower == on { target = off } else if lower == off { target = on } else { continue }
-            // Keep the case pattern: TRUE → FALSE, True → False, true → false.
-            if rawValue == rawValue.uppercased() && rawValue != rawValue.lowercased() { return target.uppercased() }
-            if let first = rawValue.first, first.isUppercase { return target.prefix(1).uppercased() + target.dropFirst() }
-            return target
-        }
-        return nil
+        self.flipTarget = flipTarget
     }
 }

@@ -3,7 +3,7 @@ import Foundation
 /// The Logs pane filter typed after `/`: `source:NAME` words pick sources (several are OR-ed),
 /// the rest is text to find in the message (case-insensitive). Plus a minimum severity. A plain
 /// value.
-public struct LogFilter: Hashable, Sendable {
+public struct TailFilter: Hashable, Sendable {
     public var sources: [String]
     public var text: String
     public var minLevel: LogLevel
@@ -27,7 +27,7 @@ public struct LogFilter: Hashable, Sendable {
     public var isEmpty: Bool { sources.isEmpty && text.isEmpty && minLevel <= .debug }
 
     /// Loss markers always pass: hiding them would hide that the tail has a gap.
-    public func matches(_ entry: LogEntry) -> Bool {
+    public func matches(_ entry: TailEntry) -> Bool {
         guard case .line(let line) = entry else { return true }
         return matches(line)
     }
