@@ -2,7 +2,7 @@
 /// Pure data; `DemoDataset` turns it into records.
 enum DemoCatalog {
     /// Toggles as (name, value spelling, releaseNum, fingerprint, override). The first is the
-    /// seed record of DESIGN.md §1, exactly.
+    /// seed record of docs/DATA-MODEL.md, exactly.
     static let toggles: [(String, String, String, String, String?)] = [
         ("useNewAlgorithm", "True", "2.5", "John S", "fb-user"),
         ("checkoutV2", "true", "3.1", "Priya K", nil),

@@ -1,11 +1,11 @@
 import Foundation
 import RedisClient
 
-/// The demo's sample data as Redis commands: the exact records of DESIGN.md §1 plus enough
+/// The demo's sample data as Redis commands: the exact records of docs/DATA-MODEL.md plus enough
 /// realistic data to make every pane look like a real service's. Pure: the same seed and clock
 /// give the same commands, which keeps screenshots stable.
 public enum DemoDataset {
-    /// The seed session of DESIGN.md §1, exactly.
+    /// The seed session of docs/DATA-MODEL.md, exactly.
     public static let seedSessionKey = "session:4156e021:1234"
 
     /// HSETs for the toggles: a few dozen in mixed states and spellings (one unknown value).

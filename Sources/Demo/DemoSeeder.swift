@@ -11,7 +11,7 @@ public struct DemoSeeder {
     public var now: Date
     public var random: SeededRandom
 
-    /// The seed error record of DESIGN.md §1: `useNewAlgorithm:03-12-19-10-32-05`.
+    /// The seed error record of docs/DATA-MODEL.md: `useNewAlgorithm:03-12-19-10-32-05`.
     public static let seedErrorTime = Date(timeIntervalSince1970: 1_552_386_725)  // 2019-03-12 10:32:05 UTC
 
     public init(sessions: Int = 300, errors: Int = 40, now: Date, seed: UInt64) {

@@ -21,7 +21,7 @@ enum SyntheticData {
 
     static func toggleKey(_ index: Int) -> String { String(format: "toggle:%012d", index) }
 
-    /// Four-field toggle hashes, like DESIGN.md's example; every spelling of on/off appears.
+    /// Four-field toggle hashes, like docs/DATA-MODEL.md's example; every spelling of on/off appears.
     static func toggleCommands(count: Int) -> [RedisCommand] {
         (0..<count).map { i in
             let spelling = spellings[i % spellings.count]
@@ -34,7 +34,7 @@ enum SyntheticData {
         }
     }
 
-    /// Five-field session hashes like DESIGN.md's seed session.
+    /// Five-field session hashes like docs/DATA-MODEL.md's seed session.
     static func sessionCommands(count: Int) -> [RedisCommand] {
         (0..<count).map { i in
             let key = String(format: "session:%08x:%d", UInt32(truncatingIfNeeded: i &* 2_654_435_761), 1000 + i)
@@ -71,7 +71,7 @@ enum SyntheticData {
         return commands
     }
 
-    /// Error records with DESIGN.md's fields. RediSearch 1.x: FT.ADD documents (the id is the
+    /// Error records with docs/DATA-MODEL.md's fields. RediSearch 1.x: FT.ADD documents (the id is the
     /// key); 2.x: hashes under `prefix`, which the index covers.
     static func errorCommands(count: Int, index: String, prefix: String, generation: Int) -> [RedisCommand] {
         var commands: [RedisCommand] = []

@@ -76,4 +76,18 @@ import Testing
         #expect(Rect(x: 0, y: 0, width: 10, height: 4).inset(by: 1) == Rect(x: 1, y: 1, width: 8, height: 2))
         #expect(Rect(x: 0, y: 0, width: 1, height: 1).inset(by: 2).isEmpty)
     }
+
+    /// The combining-mark cap used to live only in `SafeText.clean`: text drawn without it
+    /// (a Line built from a raw string) could stack hundreds of marks on one cell.
+    @Test func theBufferCapsCombiningMarksWhateverPathTheTextTook() {
+        let zalgo = "Z" + String(repeating: "\u{0301}", count: 200) + "ok"
+        var b = ScreenBuffer(width: 10, height: 1)
+        Line(zalgo).render(in: b.area, buffer: &b)
+        let cell = b[0, 0]
+        #expect(cell.symbol.unicodeScalars.count == 1 + SafeText.maxCombining, "\(cell.symbol.unicodeScalars.count) scalars")
+        #expect(b[1, 0].symbol == "o" && b[2, 0].symbol == "k")
+        var direct = ScreenBuffer(width: 3, height: 1)
+        direct.set(string: zalgo, at: Position(x: 0, y: 0), style: .plain)
+        #expect(direct[0, 0].symbol.unicodeScalars.count == 1 + SafeText.maxCombining)
+    }
 }

@@ -28,6 +28,11 @@ import Testing
         for key: Key in [.char("1"), .char("j"), .char("k"), .enter, .escape, .char("2"), .enter, .escape] {
             _ = update(&state, .key(key))
             render(state, theme: .monochrome, into: &buffer)
+            // Whatever the key, the selection stays inside what is left, and the screen still
+            // shows the one toggle and the empty session list for what they are.
+            #expect(state.toggles.table.selected.map { $0 < state.toggles.visible.count } ?? true, "after \(key)")
+            #expect(state.sessions.table.selected == nil, "no session left to select, after \(key)")
         }
+        #expect(buffer.lines().joined().contains("Sessions"), "the Sessions pane is drawn, not a crash screen")
     }
 }

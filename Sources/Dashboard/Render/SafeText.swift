@@ -163,6 +163,27 @@ public enum SafeText {
         return (String(out), false)
     }
 
+    /// The grapheme with runs of more than `maxCombining` combining marks cut, or nil when it
+    /// has none too many. The buffer applies it to every cell, so the cap holds whatever path
+    /// the text took to the screen.
+    public static func cappingCombining(_ ch: Character) -> Character? {
+        let scalars = ch.unicodeScalars
+        guard scalars.count > maxCombining + 1 else { return nil }
+        var kept = String.UnicodeScalarView()
+        var run = 0
+        for s in scalars {
+            if isCombining(s) {
+                run += 1
+                if run > maxCombining { continue }
+            } else {
+                run = 0
+            }
+            kept.append(s)
+        }
+        guard kept.count < scalars.count else { return nil }
+        return String(kept).first
+    }
+
     static func isCombining(_ s: Unicode.Scalar) -> Bool {
         guard s.value >= 0x300 else { return false }
         switch s.properties.generalCategory {

@@ -24,10 +24,17 @@ public struct ScreenBuffer: Equatable, Sendable {
 
     /// Puts one grapheme at a position, repairing any wide character it half-covers.
     /// Returns the columns used (0 when it does not fit or is off-buffer).
+    ///
+    /// The one place text safety is enforced for the screen: whatever path a grapheme took,
+    /// here controls, escapes and bidi controls become placeholders, combining-mark runs are
+    /// capped, and graphemes terminals draw at different widths are replaced (see `SafeText`).
     @discardableResult
     public mutating func set(character: Character, at p: Position, style: Style, clip: Rect? = nil) -> Int {
         let bounds = clip.map { $0.intersection(area) } ?? area
         guard bounds.contains(x: p.x, y: p.y) else { return 0 }
+        if let capped = SafeText.cappingCombining(character) {
+            return set(character: capped, at: p, style: style, clip: clip)
+        }
         var symbol = String(character)
         var w = TextWidth.of(character)
         if SafeText.needsReplacement(character) {

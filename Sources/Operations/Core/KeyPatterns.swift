@@ -1,5 +1,5 @@
 /// Where opsdeck finds things in Redis. Every name is configurable (config file, flags),
-/// because real deployments use their own prefixes; the defaults follow DESIGN.md §1.
+/// because real deployments use their own prefixes; the defaults follow docs/DATA-MODEL.md.
 public struct KeyPatterns: Sendable, Hashable, Codable {
     /// SCAN pattern for toggle discovery: any hash with a `toggle` field under it counts.
     public var toggles: String

@@ -1,4 +1,4 @@
-/// The four fields of an error record (DESIGN.md §1), with the names people type for them.
+/// The four fields of an error record (docs/DATA-MODEL.md), with the names people type for them.
 ///
 /// The raw value is the field name as stored in Redis and declared in the index schema, so it
 /// doubles as the stable JSON spelling.

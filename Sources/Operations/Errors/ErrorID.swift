@@ -1,6 +1,6 @@
 import Foundation
 
-/// The error id format services already use (DESIGN.md §1): `<toggleName>:<MM-DD-YY-HH-MM-SS>`,
+/// The error id format services already use (docs/DATA-MODEL.md): `<toggleName>:<MM-DD-YY-HH-MM-SS>`,
 /// the time in UTC. A pure namespace; thread-safe.
 ///
 /// When two errors of one toggle land in the same second, the later one gets `#2`, `#3`... on the

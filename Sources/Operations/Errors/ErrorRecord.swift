@@ -1,6 +1,6 @@
 import Foundation
 
-/// One recorded error (DESIGN.md §1), as read from a search result or an error hash.
+/// One recorded error (docs/DATA-MODEL.md), as read from a search result or an error hash.
 ///
 /// Fields are read as a map because their order differs between documents; a record whose hash
 /// is gone (RediSearch 1.2 still returns its id, with no fields) keeps its id, time and the

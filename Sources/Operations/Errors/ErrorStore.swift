@@ -2,7 +2,7 @@ import Foundation
 import RedisClient
 
 /// Reads and writes error records on whatever the server runs: `FT.SEARCH` on RediSearch 1.x and
-/// 2.x, a labelled client-side scan without a search module (DESIGN.md §1). Writes live in
+/// 2.x, a labelled client-side scan without a search module (docs/DATA-MODEL.md). Writes live in
 /// `ErrorStore+Writing.swift` and all go through `env.gate`.
 ///
 /// A value holding only configuration; every call runs on the thread that owns `env.redis`.

@@ -1,7 +1,7 @@
 import Foundation
 import RedisClient
 
-/// Discovers, reads and writes the recent-log lists `recent:<name>:<severity>` (DESIGN.md §1):
+/// Discovers, reads and writes the recent-log lists `recent:<name>:<severity>` (docs/DATA-MODEL.md):
 /// LPUSHed newest first and trimmed to 100 by every writer.
 ///
 /// Stateless; runs on the thread that owns `env.redis`. Following a tail across reads is

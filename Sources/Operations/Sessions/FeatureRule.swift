@@ -1,4 +1,4 @@
-/// The feature-context rule (DESIGN.md §1): which toggles a session gets, and why.
+/// The feature-context rule (docs/DATA-MODEL.md): which toggles a session gets, and why.
 ///
 /// - a toggle that is off is off for everyone (`disabled`);
 /// - a toggle that is on with no `override` (or one with only empty entries) is on for

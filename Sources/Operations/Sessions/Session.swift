@@ -1,6 +1,6 @@
 import RedisClient
 
-/// A user session (feature context): a hash, usually with a TTL (DESIGN.md §1).
+/// A user session (feature context): a hash, usually with a TTL (docs/DATA-MODEL.md).
 ///
 /// `fields` keep HGETALL's order, so a session shows the way `redis-cli` shows it.
 /// An immutable `Sendable` value.

@@ -1,6 +1,6 @@
 import RedisClient
 
-/// Lists, shows and counts sessions (hashes under `patterns.sessions`, DESIGN.md §1).
+/// Lists, shows and counts sessions (hashes under `patterns.sessions`, docs/DATA-MODEL.md).
 ///
 /// Built for large keyspaces: listing goes page by page with SCAN (COUNT, `TYPE hash`), each
 /// page's fields and TTLs fetched in one pipeline, so the first page of 100,000 sessions comes

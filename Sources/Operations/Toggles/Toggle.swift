@@ -1,7 +1,7 @@
 import RedisClient
 import Versioning
 
-/// One feature toggle: a hash with a `toggle` field (DESIGN.md §1), read in one HGETALL.
+/// One feature toggle: a hash with a `toggle` field (docs/DATA-MODEL.md), read in one HGETALL.
 ///
 /// An immutable value snapshot; `Sendable`, so the poller can hand it to the UI. `fields` holds
 /// every field of the hash as text (invalid UTF-8 replaced), the well-known ones are broken out.

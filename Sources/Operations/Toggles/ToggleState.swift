@@ -1,7 +1,7 @@
 /// What a toggle's raw value means: on, off, or a spelling opsdeck does not know.
 ///
 /// `unknown` is deliberately its own state: a value nobody can read is shown as such and is
-/// never treated as off (DESIGN.md §1).
+/// never treated as off (docs/DATA-MODEL.md).
 public enum ToggleState: String, Sendable, Hashable, Codable, CaseIterable, CustomStringConvertible {
     case on
     case off

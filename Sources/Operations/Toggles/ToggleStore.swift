@@ -4,7 +4,7 @@ import Glibc
 #endif
 import RedisClient
 
-/// Discovers, reads and flips feature toggles (DESIGN.md §1: any hash with a `toggle` field).
+/// Discovers, reads and flips feature toggles (docs/DATA-MODEL.md: any hash with a `toggle` field).
 ///
 /// Stateless: every function takes the environment and runs on the thread that owns
 /// `env.redis`. Reads are pipelined (one round trip for all hashes); the only write, `flip`,

@@ -32,7 +32,7 @@ struct DemoCommand: ParsableCommand {
     @Flag(name: .long, help: "Only print the demo server's socket and keep it running until interrupted (for scripts).")
     var serverOnly = false
 
-    /// The instant the deterministic demo's clock starts at: DESIGN.md's log example.
+    /// The instant the deterministic demo's clock starts at: docs/DATA-MODEL.md's log example.
     static let fixedStart = Date(timeIntervalSince1970: 1_795_716_213)  // Thu Nov 26 18:03:33 2026 UTC
 
     func run() throws {
