@@ -16,40 +16,24 @@ struct TogglesBench {
         let recorder = RecordingSender(connection)
 
         // Warm-up, which also records the pipeline depth opsdeck's code uses.
-        var decoded = try fetchSnapshot(keys: keys, on: recorder)
+        let decoded = try fetchSnapshot(keys: keys, on: recorder)
         let depth = recorder.deepestPipeline
         let trips = recorder.roundTrips
         guard decoded == count else {
             throw BenchFailure("the toggle snapshot decoded \(decoded) of \(count) toggles")
         }
 
-        // redis-benchmark's -r picks random keys below `count`, so it reads the same hashes
-        // (with repeats) at the depth opsdeck used. Its clock ticks in milliseconds: each run is
-        // sized to at least ~200,000 requests and scaled back to one snapshot of `count`.
-        // The two alternate, so both see the same background load on a shared machine.
         let benchmark = try RedisBenchmark(socket: socket)
         let requests = max(count * 10, 200_000)
-        var runs: [Double] = []
         var clientRuns: [Double] = []
-        var baselineRuns: [Double] = []
         let commands = keys.map { RedisCommand("HGETALL", $0) }
-        for _ in 0..<options.repeats {
-            runs.append(try Stopwatch.time { decoded = try fetchSnapshot(keys: keys, on: connection) })
+        let (sample, baseline) = try alternate(on: connection, with: benchmark, keys: keys, depth: depth, requests: requests) {
             // The same pipeline through RedisClient alone: replies copied into RedisValues, not decoded.
             clientRuns.append(try Stopwatch.time { _ = try connection.send(commands) })
-            let result = try benchmark.run(["HGETALL", "toggle:__rand_int__"], requests: requests, pipeline: depth, keyspace: count)
-            baselineRuns.append(Double(count) / result.requestsPerSecond)
         }
-        let sample = Sample(runs)
-        let baseline = Sample(baselineRuns)
-        let ratio = sample.median / baseline.median
-        report.add(Figure(
-            id: "toggles.snapshot", title: "1. toggle snapshot (\(count) toggles)", unit: "s",
-            value: sample.median, min: sample.min, baseline: baseline.median, baselineMin: baseline.min,
-            baselineLabel: "redis-benchmark -P \(depth)", ratio: ratio, goal: "<= 1.15x",
-            verdict: ratio <= 1.15 ? .pass : .miss,
-            note: "\(trips) round trip(s), deepest pipeline \(depth); \(Self.pathNote)",
-            runs: sample.runs.count))
+        addSnapshotFigure(id: "toggles.snapshot", title: "1. toggle snapshot (\(count) toggles)", sample, baseline,
+                          baselineLabel: "redis-benchmark -P \(depth)", goal: 1.15,
+                          note: "\(trips) round trip(s), deepest pipeline \(depth); \(Self.pathNote)")
         let client = Sample(clientRuns)
         report.add(Figure(
             id: "toggles.redisclient", title: "1b. same pipeline, RedisClient only (no decoding)", unit: "s",
@@ -63,30 +47,44 @@ struct TogglesBench {
 
     /// Figure 1d: the same snapshot over TLS (OpenSSL, verified) against `redis-benchmark --tls`.
     private func overTLS(keys: [RedisKey], depth: Int, requests: Int) throws {
-        let count = keys.count
         let secure = RedisConnection(options: RedisConnectionOptions(endpoint: tls.endpoint, readTimeout: 60))
         try secure.connect()
         defer { secure.close() }
-        guard try fetchSnapshot(keys: keys, on: secure) == count else {
+        guard try fetchSnapshot(keys: keys, on: secure) == keys.count else {
             throw BenchFailure("the TLS toggle snapshot decoded the wrong number of toggles")
         }
         let benchmark = try RedisBenchmark(target: tls.benchmarkArguments)
+        let (sample, baseline) = try alternate(on: secure, with: benchmark, keys: keys, depth: depth, requests: requests)
+        addSnapshotFigure(id: "toggles.snapshot.tls", title: "1d. toggle snapshot over TLS (\(keys.count) toggles)", sample, baseline,
+                          baselineLabel: "redis-benchmark --tls -P \(depth)", goal: 1.25,
+                          note: "\(secure.security ?? "TLS") on loopback TCP; \(Self.pathNote)")
+    }
+
+    /// opsdeck's snapshot on `connection` and redis-benchmark's same HGETALLs, alternating, so
+    /// both see the same background load on a shared machine. redis-benchmark's -r picks random
+    /// keys below the count (the same hashes, with repeats) at opsdeck's pipeline depth; its
+    /// clock ticks in milliseconds, so each of its runs is sized to ~200,000 requests and
+    /// scaled back to one snapshot.
+    private func alternate(on connection: RedisConnection, with benchmark: RedisBenchmark, keys: [RedisKey], depth: Int,
+                           requests: Int, alsoEachRound: () throws -> Void = {}) throws -> (Sample, Sample) {
         var runs: [Double] = []
         var baselineRuns: [Double] = []
         for _ in 0..<options.repeats {
-            runs.append(try Stopwatch.time { _ = try fetchSnapshot(keys: keys, on: secure) })
-            let result = try benchmark.run(["HGETALL", "toggle:__rand_int__"], requests: requests, pipeline: depth, keyspace: count)
-            baselineRuns.append(Double(count) / result.requestsPerSecond)
+            runs.append(try Stopwatch.time { _ = try fetchSnapshot(keys: keys, on: connection) })
+            try alsoEachRound()
+            let result = try benchmark.run(["HGETALL", "toggle:__rand_int__"], requests: requests, pipeline: depth, keyspace: keys.count)
+            baselineRuns.append(Double(keys.count) / result.requestsPerSecond)
         }
-        let sample = Sample(runs)
-        let baseline = Sample(baselineRuns)
+        return (Sample(runs), Sample(baselineRuns))
+    }
+
+    private func addSnapshotFigure(id: String, title: String, _ sample: Sample, _ baseline: Sample, baselineLabel: String,
+                                   goal: Double, note: String) {
         let ratio = sample.median / baseline.median
         report.add(Figure(
-            id: "toggles.snapshot.tls", title: "1d. toggle snapshot over TLS (\(count) toggles)", unit: "s",
-            value: sample.median, min: sample.min, baseline: baseline.median, baselineMin: baseline.min,
-            baselineLabel: "redis-benchmark --tls -P \(depth)", ratio: ratio, goal: "<= 1.25x",
-            verdict: ratio <= 1.25 ? .pass : .miss,
-            note: "\(secure.security ?? "TLS") on loopback TCP; \(Self.pathNote)", runs: sample.runs.count))
+            id: id, title: title, unit: "s", value: sample.median, min: sample.min, baseline: baseline.median,
+            baselineMin: baseline.min, baselineLabel: baselineLabel, ratio: ratio, goal: String(format: "<= %.2fx", goal),
+            verdict: ratio <= goal ? .pass : .miss, note: note, runs: sample.runs.count))
     }
 
     static let pathNote = "ToggleStore.fetch (pipelined HGETALL + Toggle decoding)"

@@ -6,6 +6,15 @@ extension AppState {
 
         /// A detail view's scroll position moved: detail views scroll freely, the renderer
         /// clamps to the content it lays out.
+        /// The move in a pane that shows either a table or, when open, a detail view over it.
+        func apply(detailOpen: Bool, scroll: inout Int, table: inout TableState, rowCount: Int) {
+            if detailOpen {
+                scroll = scrolled(scroll)
+            } else {
+                table.apply(self, rowCount: rowCount)
+            }
+        }
+
         func scrolled(_ value: Int) -> Int {
             switch self {
             case .by(let n): return max(0, value + n)

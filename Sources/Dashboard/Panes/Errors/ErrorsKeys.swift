@@ -26,11 +26,9 @@ extension ErrorsPane: PaneBehavior {
     static func fieldNote(_ state: AppState) -> String? { nil }
 
     static func move(_ move: AppState.Move, page: Int, state: inout AppState) {
-        if state.errors.detail != nil {
-            state.errors.detailScroll = move.scrolled(state.errors.detailScroll)
-        } else {
-            state.errors.table.apply(move, rowCount: state.errors.rows.count)
-        }
+        let rows = state.errors.rows.count
+        move.apply(detailOpen: state.errors.detail != nil, scroll: &state.errors.detailScroll,
+                   table: &state.errors.table, rowCount: rows)
     }
 
     static func openDetails(_ state: inout AppState) -> [Effect] {

@@ -26,11 +26,9 @@ extension SessionsPane: PaneBehavior {
     }
 
     static func move(_ move: AppState.Move, page: Int, state: inout AppState) {
-        if state.sessions.detail != nil {
-            state.sessions.detailScroll = move.scrolled(state.sessions.detailScroll)
-        } else {
-            state.sessions.table.apply(move, rowCount: state.sessions.visible.count)
-        }
+        let rows = state.sessions.visible.count
+        move.apply(detailOpen: state.sessions.detail != nil, scroll: &state.sessions.detailScroll,
+                   table: &state.sessions.table, rowCount: rows)
     }
 
     static func openDetails(_ state: inout AppState) -> [Effect] {

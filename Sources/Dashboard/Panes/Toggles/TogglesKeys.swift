@@ -24,11 +24,9 @@ extension TogglesPane: PaneBehavior {
     }
 
     static func move(_ move: AppState.Move, page: Int, state: inout AppState) {
-        if state.toggles.detail != nil {
-            state.toggles.detailScroll = move.scrolled(state.toggles.detailScroll)
-        } else {
-            state.toggles.table.apply(move, rowCount: state.toggles.visible.count)
-        }
+        let rows = state.toggles.visible.count
+        move.apply(detailOpen: state.toggles.detail != nil, scroll: &state.toggles.detailScroll,
+                   table: &state.toggles.table, rowCount: rows)
     }
 
     static func openDetails(_ state: inout AppState) -> [Effect] {
