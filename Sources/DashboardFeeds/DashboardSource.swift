@@ -14,21 +14,27 @@ public struct DashboardSource: PollSource {
     public static let idleBudget = 0.001
 
     public var server: ServerFeed
-    public var toggles = TogglesFeed()
+    public var toggles: TogglesFeed
     public var sessions: SessionsFeed
-    public var errors = ErrorsFeed()
+    public var errors: ErrorsFeed
     public var logs: LogsFeed
     /// Shared with the effects that run on the same queue (searches, the toggle detail).
     public let searchModule: SearchModuleDetector
     private let permissions = PermissionLedger<DataPart>()
     private var lastDenied: [DataPart: String] = [:]
     private var lastCommandCount: (count: Int, at: Date)?
+    /// With invalidations flowing, the reads they cover still run this often, in case one was
+    /// missed: the slow safety net.
+    private var safetyNet = IdleBudget(share: 1, minimumPeriod: 30)
+    private var lastUpdates: UpdateMode?
 
     public init(patterns: KeyPatterns, server: ServerInfo, timeZone: TimeZone = .current,
                 searchModule: SearchModuleDetector = SearchModuleDetector()) {
         self.server = ServerFeed(server: server)
+        toggles = TogglesFeed(pattern: patterns.toggles)
+        errors = ErrorsFeed(prefix: patterns.errorPrefix)
         sessions = SessionsFeed(patterns: patterns)
-        logs = LogsFeed(timeZone: timeZone)
+        logs = LogsFeed(pattern: patterns.logs, timeZone: timeZone)
         self.patterns = patterns
         self.searchModule = searchModule
     }
@@ -36,8 +42,13 @@ public struct DashboardSource: PollSource {
     public let patterns: KeyPatterns
 
     public mutating func poll(_ poll: PollContext) throws(RedisError) -> DashboardSnapshot {
+        var live = poll.updates.isLive
+        if live && poll.request == .routine && safetyNet.isDue() {
+            live = false
+            safetyNet.record(at: Date(), took: 0)
+        }
         let context = FeedContext(env: OpsEnvironment(redis: poll.redis, patterns: patterns, readOnly: true),
-                                  request: poll.request, permissions: permissions, searchModule: searchModule)
+                                  request: poll.request, permissions: permissions, searchModule: searchModule, live: live)
         var snapshot = DashboardSnapshot()
         do {
             try server.poll(context, into: &snapshot)
@@ -53,7 +64,33 @@ public struct DashboardSource: PollSource {
         if denied != lastDenied { snapshot.notPermitted = denied }
         lastDenied = denied
         snapshot.commandsPerSecond = commandRate(poll.commandsSent)
+        if poll.updates != lastUpdates { snapshot.updateMode = poll.updates.label }
+        lastUpdates = poll.updates
         return snapshot
+    }
+
+    /// Hands the changed keys to every feed; true when one has something to read now.
+    public mutating func invalidated(_ keys: [RedisKey]?) -> Bool {
+        var any = false
+        if toggles.invalidated(keys) { any = true }
+        if errors.invalidated(keys) { any = true }
+        if logs.invalidated(keys) { any = true }
+        return any
+    }
+
+    /// Prefixes worth broadcast tracking for these patterns: the logs' (new lists appear at
+    /// once), the error hashes' (2.x and no module keep them under it), the toggles' when their
+    /// pattern has one. Never the sessions': a busy session store would flood the dashboard.
+    /// Redis refuses overlapping prefixes, so a prefix inside another is dropped.
+    public static func trackedPrefixes(_ patterns: KeyPatterns) -> [String] {
+        let candidates = [KeyPatterns.literalPrefix(of: patterns.logs), patterns.errorPrefix,
+                          KeyPatterns.literalPrefix(of: patterns.toggles)].filter { !$0.isEmpty }
+        var kept: [String] = []
+        for prefix in candidates.sorted(by: { $0.count < $1.count })
+        where !kept.contains(where: { prefix.hasPrefix($0) || $0.hasPrefix(prefix) }) {
+            kept.append(prefix)
+        }
+        return kept
     }
 
     private mutating func commandRate(_ sent: Int) -> Double? {

@@ -12,13 +12,45 @@ public struct ErrorsFeed: PaneFeed {
     private var overviewBudget = IdleBudget(share: DashboardSource.idleBudget)
     /// A change seen by the probe re-reads the errors at once, but at most every
     /// max(1 s, cost / 2%): new errors show within a poll or two on any index that reads fast.
-    private var changeBudget = IdleBudget(share: 0.02, minimumPeriod: 1)
+    private var changeBudget = IdleBudget(share: 0.02, minimumPeriod: 0.5)
     private var signature: String?
+    /// The error hashes' prefix (2.x and no module keep them there; 1.x at their ids).
+    public let prefix: String
+    /// The server reported a key under `prefix` changed since the last probe.
+    private var reported = false
 
-    public init() {}
+    public init(prefix: String = KeyPatterns().errorPrefix) { self.prefix = prefix }
+
+    public mutating func invalidated(_ keys: [RedisKey]?) -> Bool {
+        guard let keys else {
+            reported = true
+            return true
+        }
+        guard keys.contains(where: { $0.bytes.starts(with: prefix.utf8) }) else { return false }
+        reported = true
+        return true
+    }
 
     public mutating func poll(_ context: FeedContext, into snapshot: inout DashboardSnapshot) throws(OperationsError) {
-        guard !context.onlyChanges else { return }
+        // Where error keys are tracked (2.x, no module), the probe runs only when the server
+        // reported a change; 1.x keeps its documents at their ids, outside any prefix.
+        let tracked = context.searchModule.module.map { $0.generation != .v1 } ?? false
+        if context.onlyChanges || context.live && tracked {
+            guard reported, context.searchModule.module != nil else {
+                // Nothing reported while invalidations flow: what is shown is current.
+                if context.live && tracked { snapshot.errorsChecked = true }
+                return
+            }
+            let (overview, refreshed, checked) = try probe(context, overview: nil)
+            // A change the budget put off stays reported, for the next poll.
+            reported = !checked
+            snapshot.errorCounts = overview?.counts
+            snapshot.latestErrors = overview?.latest
+            snapshot.errorsChecked = checked
+            snapshot.refreshedSearch = refreshed
+            return
+        }
+        reported = false
         var overview: (counts: [ToggleCount], latest: ErrorSearchView)?
         // The overview reads every record's id: on a large index, within the budget.
         if context.isDue(overviewBudget) {

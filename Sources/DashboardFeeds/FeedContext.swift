@@ -10,6 +10,10 @@ public struct FeedContext {
     public let request: PollRequest
     public let permissions: PermissionLedger<DataPart>
     public let searchModule: SearchModuleDetector
+    /// Invalidations cover the reads a feed repeats only to notice changes (toggle slices, log
+    /// heads, the error probe where error keys are tracked): skip them. False on the slow
+    /// safety-net poll and whenever tracking is off.
+    public let live: Bool
 
     /// True when the poll must read everything now, whatever the budgets say.
     public var everything: Bool { request == .everything }
@@ -28,4 +32,11 @@ public struct FeedContext {
 /// poller's queue. Adding a pane adds one feed.
 public protocol PaneFeed {
     mutating func poll(_ context: FeedContext, into snapshot: inout DashboardSnapshot) throws(OperationsError)
+    /// Keys the server reported changed (nil: every key may have). Returns whether the feed
+    /// has something to read because of them.
+    mutating func invalidated(_ keys: [RedisKey]?) -> Bool
+}
+
+extension PaneFeed {
+    public mutating func invalidated(_ keys: [RedisKey]?) -> Bool { false }
 }

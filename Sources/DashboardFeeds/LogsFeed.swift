@@ -12,12 +12,46 @@ public struct LogsFeed: PaneFeed {
     private var lines: [RedisKey: [String]] = [:]
     private var discovery = IdleBudget(share: DashboardSource.idleBudget)
     private var tail: LogTail
+    /// The lists' pattern, to recognise a key the server reports (`recent:*:*`).
+    public let pattern: String
+    /// Lists the server reported changed, new ones included.
+    private var dirty = Set<RedisKey>()
+    private var everything = false
 
-    public init(timeZone: TimeZone) { tail = LogTail(timeZone: timeZone) }
+    public init(pattern: String = KeyPatterns().logs, timeZone: TimeZone) {
+        self.pattern = pattern
+        tail = LogTail(timeZone: timeZone)
+    }
+
+    public mutating func invalidated(_ keys: [RedisKey]?) -> Bool {
+        guard let keys else {
+            everything = true
+            return true
+        }
+        let before = dirty.count
+        for key in keys where KeyPatterns.matches(key, pattern) { dirty.insert(key) }
+        return dirty.count > before
+    }
 
     public mutating func poll(_ context: FeedContext, into snapshot: inout DashboardSnapshot) throws(OperationsError) {
-        guard !context.onlyChanges else { return }
         let env = context.env
+        if (context.onlyChanges || context.live) && !everything {
+            // Only the lists the server reported, a new one (its first line) included.
+            guard !dirty.isEmpty else { return }
+            let known = Set(lists.map(\.key))
+            lists += dirty.subtracting(known).sorted().map { LogList(key: $0, pattern: pattern) }
+            let changed = lists.filter { dirty.contains($0.key) }
+            dirty = []
+            let reads = try context.permissions.run(.logs) { () throws(OperationsError) in
+                for read in try LogStore.read(env, lists: changed) { lines[read.list.key] = read.lines }
+                return lists.map { LogListRead(list: $0, lines: lines[$0.key] ?? []) }
+            }
+            ingest(reads ?? [], into: &snapshot)
+            return
+        }
+        guard !context.onlyChanges else { return }
+        everything = false
+        dirty = []
         var rediscovered = false
         if context.isDue(discovery) {
             let found = try context.permissions.run(.logs) { () throws(OperationsError) in
@@ -27,7 +61,11 @@ public struct LogsFeed: PaneFeed {
             rediscovered = true
         }
         let reads = try context.permissions.run(.logs) { () throws(OperationsError) in try read(env, rediscovered: rediscovered) }
-        let update = tail.ingest(reads ?? [])
+        ingest(reads ?? [], into: &snapshot)
+    }
+
+    private mutating func ingest(_ reads: [LogListRead], into snapshot: inout DashboardSnapshot) {
+        let update = tail.ingest(reads)
         snapshot.newLogLines = update.entries.map(LogLine.init)
         if !update.losses.isEmpty {
             snapshot.logsPossiblyLost = update.losses.reduce(0) { $0 + ($1.estimatedLost ?? 1) }

@@ -11,6 +11,15 @@ public struct TogglesFeed: PaneFeed {
     public var slice = 500
     /// Toggles to re-read on the next poll whatever slice is due (just flipped from here).
     public var priority: Set<String> = []
+    /// The discovery pattern, for keys the server reports that are not known toggles yet.
+    public let pattern: String
+    /// Known toggle keys the server reported changed.
+    private var dirty = Set<RedisKey>()
+    /// Unknown keys under the pattern's fixed prefix, reported by broadcast tracking: maybe
+    /// new toggles.
+    private var candidates = Set<RedisKey>()
+    /// Every key may have changed (FLUSHDB): rediscover.
+    private var rediscover = false
     private var keys: [RedisKey] = []
     private var toggles: [Toggle] = []
     private var index: [RedisKey: Int] = [:]
@@ -20,7 +29,26 @@ public struct TogglesFeed: PaneFeed {
     private var lastValues: [String] = []
     private var latestChange: [String: AuditEntry] = [:]
 
-    public init() {}
+    public init(pattern: String = KeyPatterns().toggles) { self.pattern = pattern }
+
+    public mutating func invalidated(_ keys: [RedisKey]?) -> Bool {
+        guard let keys else {
+            rediscover = true
+            return true
+        }
+        let hasPrefix = !KeyPatterns.literalPrefix(of: pattern).isEmpty
+        var any = false
+        for key in keys {
+            if index[key] != nil {
+                dirty.insert(key)
+                any = true
+            } else if hasPrefix, KeyPatterns.matches(key, pattern) {
+                candidates.insert(key)
+                any = true
+            }
+        }
+        return any
+    }
 
     public mutating func poll(_ context: FeedContext, into snapshot: inout DashboardSnapshot) throws(OperationsError) {
         let env = context.env
@@ -49,15 +77,22 @@ public struct TogglesFeed: PaneFeed {
     private mutating func refresh(_ context: FeedContext) throws(OperationsError) -> (toggles: [Toggle], moved: Bool, discovered: Bool) {
         let env = context.env
         defer { priority = [] }
-        if context.isDue(discovery) {
+        if context.isDue(discovery) || rediscover {
+            rediscover = false
+            dirty = []
+            candidates = []
             keys = try discovery.measure { () throws(OperationsError) in try ToggleStore.discover(env) }
             let fresh = try ToggleStore.fetch(env, keys: keys)
             defer { setToggles(fresh) }
             return (fresh, fresh != toggles, true)
         }
-        if context.onlyChanges {
-            // After a flip: only the toggles flipped from here.
-            return try updateInPlace(context, toggles.filter { priority.contains($0.name) }.map(\.key))
+        if context.onlyChanges || context.live {
+            // Only what changed: the toggles flipped from here, and those the server reported
+            // (with invalidations flowing, nothing else needs re-reading to be noticed).
+            let due = toggles.filter { priority.contains($0.name) }.map(\.key) + dirty + candidates
+            dirty = []
+            candidates = []
+            return try updateInPlace(context, due)
         }
         if keys.count <= slice {
             let fresh = try ToggleStore.fetch(env, keys: keys)
@@ -82,8 +117,16 @@ public struct TogglesFeed: PaneFeed {
         var got = Set<RedisKey>(minimumCapacity: due.count)
         for toggle in try ToggleStore.fetch(env, keys: due) {
             got.insert(toggle.key)
-            if let at = index[toggle.key], toggles[at] != toggle {
-                toggles[at] = toggle
+            if let at = index[toggle.key] {
+                if toggles[at] != toggle {
+                    toggles[at] = toggle
+                    moved = true
+                }
+            } else {
+                // A new toggle the server reported under the pattern's prefix.
+                keys.append(toggle.key)
+                index[toggle.key] = toggles.count
+                toggles.append(toggle)
                 moved = true
             }
         }

@@ -65,6 +65,49 @@ public final class RedisConnection: RedisCommandSender {
     /// The error that closed the connection last, until a reconnect succeeds.
     public var lastFailure: RedisError? { lastError }
 
+    /// Commands sent after the handshake on every (re)connect, e.g. `CLIENT TRACKING on
+    /// REDIRECT <id>`: state the server keeps per connection must come back with it. An error
+    /// reply to one does not fail the connection; it is kept in `setupRefusal`.
+    public var setupCommands: [RedisCommand] = []
+
+    /// The error reply to a setup command at the last (re)connect, if any.
+    public private(set) var setupRefusal: String?
+
+    /// Sends the setup commands on the open connection now (they are also sent on every
+    /// reconnect); returns the first error reply, nil when all were accepted.
+    @discardableResult
+    public func applySetup() throws(RedisError) -> String? {
+        guard !setupCommands.isEmpty else {
+            setupRefusal = nil
+            return nil
+        }
+        let replies = try send(setupCommands)
+        setupRefusal = replies.lazy.compactMap(\.errorMessage).first
+        return setupRefusal
+    }
+
+    /// The next message the server pushes on a subscribed connection, waiting at most the read
+    /// timeout: nil when none came. A subscribed connection sends nothing else, so a read
+    /// timeout here is not a failure.
+    public func nextPush() throws(RedisError) -> RedisValue? {
+        try openIfNeeded()
+        guard let stream, let reader else { throw lastError ?? .connectionLost(endpoint: endpointText, detail: "not connected") }
+        do {
+            while true {
+                if let root = try reader.nextReply() {
+                    defer { reader.arena.clear() }
+                    return ReplyView(arena: reader.arena, index: root).value
+                }
+                let count: Int
+                do { count = try stream.read(into: readBuffer) } catch .timeout { return nil }
+                try reader.feed(UnsafeRawBufferPointer(rebasing: readBuffer[..<count]))
+            }
+        } catch {
+            fail(error)
+            throw error
+        }
+    }
+
     /// Connects now if not connected, ignoring the backoff: for a user's explicit retry.
     public func connect() throws(RedisError) {
         guard stream == nil else { return }
@@ -118,6 +161,10 @@ public final class RedisConnection: RedisCommandSender {
             reader = ReplyReader(endpoint: endpointText)
             answeredSinceOpen = false
             try handshake()
+            if !setupCommands.isEmpty {
+                let replies = try roundTrip(setupCommands) { _, reply in reply.value }
+                setupRefusal = replies.lazy.compactMap(\.errorMessage).first
+            }
             if failures > 0 { logger.info("reconnected to \(endpointText)") }
             failures = 0
             lastError = nil

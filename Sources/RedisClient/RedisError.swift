@@ -54,7 +54,7 @@ public enum RedisError: Error, Sendable, Equatable, CustomStringConvertible {
 
     /// A server's or hiredis' words as a clause inside a sentence: without the trailing period
     /// that Redis puts on some replies, so messages never end a clause in "..".
-    static func clause(_ detail: String) -> String {
+    public static func clause(_ detail: String) -> String {
         var text = Substring(detail)
         while text.last == "." || text.last == " " { text = text.dropLast() }
         return String(text)

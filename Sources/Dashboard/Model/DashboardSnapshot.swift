@@ -25,6 +25,8 @@ public struct DashboardSnapshot: Hashable, Sendable {
     public var refreshedSearch: ErrorSearchView?
     /// Parts the server's ACL refuses, with what they need; nil when unchanged since the last poll.
     public var notPermitted: [DataPart: String]?
+    /// How changes arrive ("live", "polling (CLIENT not permitted (ACL))"); nil when unchanged.
+    public var updateMode: String?
 
     public init(toggles: [ToggleRow]? = nil, sessions: [SessionRow]? = nil, sessionsTotal: Int? = nil,
                 newLogLines: [LogLine] = [], logsPossiblyLost: Int? = nil, logsLostIsEstimate: Bool = true,

@@ -31,6 +31,8 @@ public struct AppState: Hashable, Sendable {
     /// Seconds the last successful poll took.
     public var lastPollDuration: Double?
     public var commandsPerSecond: Double?
+    /// How changes reach the screen: "live" (the server's invalidations) or "polling (why)".
+    public var updateMode: String?
     /// Panes off screen that received something worth a look (new errors, a toggle changed by
     /// someone else, an error in the logs) since they were last on screen: their tab says so.
     public var unseen: Set<Pane> = []

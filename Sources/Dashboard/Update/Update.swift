@@ -91,6 +91,7 @@ extension AppState {
         if snapshot.errorsChecked { errors.checkedAt = at }
         if let cps = snapshot.commandsPerSecond { commandsPerSecond = cps }
         if let denied = snapshot.notPermitted { notPermitted = denied }
+        if let mode = snapshot.updateMode { updateMode = mode }
         keepSelectionsVisible()
         return []
     }

@@ -21,6 +21,8 @@ enum StatusLine {
         if let age = state.dataAge {
             var fresh = "data " + (age < 1 ? "just now" : Formatting.age(age) + " ago")
             if let seconds = state.lastPollDuration { fresh += " · poll \(Int((seconds * 1000).rounded()))ms" }
+            // "live": the server reports changes as they happen; "polling (why)" otherwise.
+            if let mode = state.updateMode { fresh += " · " + SafeText.line(mode, width: 48) }
             parts.append([Span(fresh)])
         }
         if case .reconnecting(let error, _) = state.connection {

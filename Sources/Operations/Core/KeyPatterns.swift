@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import RedisClient
+
+
 /// Where opsdeck finds things in Redis. Every name is configurable (config file, flags),
 /// because real deployments use their own prefixes; the defaults follow docs/DATA-MODEL.md.
 public struct KeyPatterns: Sendable, Hashable, Codable {
@@ -61,5 +67,18 @@ public struct KeyPatterns: Sendable, Hashable, Codable {
         auditKey = try values.decodeIfPresent(String.self, forKey: .auditKey) ?? defaults.auditKey
         auditCap = try values.decodeIfPresent(Int.self, forKey: .auditCap) ?? defaults.auditCap
         scanCount = try values.decodeIfPresent(Int.self, forKey: .scanCount) ?? defaults.scanCount
+    }
+}
+
+extension KeyPatterns {
+    /// The fixed text a glob pattern starts with, before its first `*`, `?`, `[` or `\`:
+    /// `recent:*:*` → `recent:`, `toggle:*` → `toggle:`, `*` → "".
+    public static func literalPrefix(of pattern: String) -> String {
+        String(pattern.prefix { !"*?[\\".contains($0) })
+    }
+
+    /// Whether `key` matches the glob `pattern` as SCAN MATCH reads it.
+    public static func matches(_ key: RedisKey, _ pattern: String) -> Bool {
+        fnmatch(pattern, key.text, 0) == 0
     }
 }

@@ -8,10 +8,15 @@ public struct PollContext {
     public let request: PollRequest
     /// Commands sent to Redis through this poller so far, polls and one-off work alike.
     public let commandsSent: Int
+    /// How changes reach this poller: the server's invalidations (then a routine poll need not
+    /// re-read what they cover), or polling alone, with the reason.
+    public let updates: UpdateMode
 
-    public init(redis: any RedisCommandSender, request: PollRequest, commandsSent: Int = 0) {
+    public init(redis: any RedisCommandSender, request: PollRequest, commandsSent: Int = 0,
+                updates: UpdateMode = .polling(reason: nil)) {
         self.redis = redis
         self.request = request
         self.commandsSent = commandsSent
+        self.updates = updates
     }
 }

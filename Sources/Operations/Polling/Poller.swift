@@ -16,6 +16,13 @@ public protocol PollSource: SendableMetatype {
     associatedtype Snapshot: Sendable
     /// Fetches one snapshot, doing what `context.request` asks.
     mutating func poll(_ context: PollContext) throws(RedisError) -> Snapshot
+    /// The server reported these keys changed (nil: possibly every key). Returns whether any
+    /// matters to the source: then a `.soon` poll reads them at once.
+    mutating func invalidated(_ keys: [RedisKey]?) -> Bool
+}
+
+extension PollSource {
+    public mutating func invalidated(_ keys: [RedisKey]?) -> Bool { false }
 }
 
 /// Polls Redis on its own serial Dispatch queue and hands `Sendable` results to a callback.
@@ -41,6 +48,9 @@ public final class Poller<Source: PollSource>: @unchecked Sendable {
     private var generation = 0
     private var failures = 0
     private var nextRequest = PollRequest.everything
+    private var updates = UpdateMode.polling(reason: nil)
+    /// An invalidation-driven poll is already on its way (bursts of changes share one).
+    private var changePollPending = false
 
     public init(
         connection options: RedisConnectionOptions,
@@ -101,6 +111,70 @@ public final class Poller<Source: PollSource>: @unchecked Sendable {
         }
     }
 
+    /// The invalidation channel subscribed with this client id: the poller's connection reports
+    /// the keys it reads to it from now on (and after every reconnect). A refusal (ACL without
+    /// `CLIENT`, an old server) leaves polling on, and says why. Everything is read again at
+    /// once, both to catch what changed unseen and to arm tracking on every key.
+    public func enableTracking(redirect clientID: Int64) {
+        queue.async { [self] in
+            connection.setupCommands = [RedisCommand("CLIENT", "TRACKING", "on", "REDIRECT", clientID)]
+            do {
+                // On a connection the server dropped (a restart, a failover), the attempt fails
+                // and a fresh connection runs the setup itself.
+                do { try connection.applySetup() } catch { try connection.connect() }
+                if let refusal = connection.setupRefusal {
+                    connection.setupCommands = []
+                    updates = .polling(reason: Self.reason(refusal))
+                } else {
+                    updates = .live
+                }
+            } catch {
+                // Not connected: the setup runs with the next connect; until then, polling.
+                updates = .polling(reason: "connecting")
+            }
+            nextRequest = .everything
+            if running { pollNow() }
+        }
+    }
+
+    /// The channel is down: nothing is reported until it is back, so polling alone, and
+    /// everything is read again when it returns (`enableTracking`).
+    public func trackingLost(_ error: RedisError) {
+        queue.async { [self] in
+            connection.setupCommands = []
+            switch error {
+            case .noPermission: updates = .polling(reason: "CLIENT not permitted (ACL)")
+            case .server(let message) where message.lowercased().contains("unknown"):
+                updates = .polling(reason: "server without client tracking")
+            default: updates = .polling(reason: "invalidations resubscribing")
+            }
+        }
+    }
+
+    /// Keys the server reported changed: the source marks them, and one poll reads them soon
+    /// (changes arriving together share it).
+    public func invalidated(_ keys: [RedisKey]?) {
+        queue.async { [self] in
+            guard source.invalidated(keys), running, !changePollPending else { return }
+            changePollPending = true
+            queue.asyncAfter(deadline: .now() + 0.01) { [self] in
+                changePollPending = false
+                guard running else { return }
+                if nextRequest == .routine { nextRequest = .soon }
+                pollNow()
+            }
+        }
+    }
+
+    /// How changes reach the poller now; readable from its queue.
+    public var updateMode: UpdateMode { queue.sync { updates } }
+
+    private static func reason(_ refusal: String) -> String {
+        if refusal.hasPrefix("NOPERM") { return "CLIENT not permitted (ACL)" }
+        if refusal.lowercased().contains("unknown") { return "server without client tracking" }
+        return RedisError.clause(refusal)
+    }
+
     /// Runs `work` on the poller's queue with its connection, between polls.
     public func perform(_ work: @escaping @Sendable (any RedisCommandSender) -> Void) {
         queue.async { [self] in
@@ -128,9 +202,20 @@ public final class Poller<Source: PollSource>: @unchecked Sendable {
         let request = nextRequest
         let delay: Double
         do {
-            let snapshot = try source.poll(PollContext(redis: sender, request: request, commandsSent: sender.commandsSent))
+            let snapshot = try source.poll(PollContext(redis: sender, request: request, commandsSent: sender.commandsSent,
+                                                       updates: updates))
             nextRequest = .routine
             failures = 0
+            // Tracking set up on a reconnect inside this poll (after `enableTracking` found the
+            // connection down) is live from now on, or refused, as the server answered.
+            if !connection.setupCommands.isEmpty, !updates.isLive {
+                if let refusal = connection.setupRefusal {
+                    connection.setupCommands = []
+                    updates = .polling(reason: Self.reason(refusal))
+                } else if connection.isConnected {
+                    updates = .live
+                }
+            }
             let finished = Date()
             deliver(.snapshot(snapshot, duration: finished.timeIntervalSince(started), at: finished))
             delay = interval

@@ -37,6 +37,8 @@ final class DashboardRuntime {
     private let terminal = CursesTerminal()
     private var state: AppState
     private let poller: Poller<DashboardSource>
+    /// The server's invalidations, so changes show when they happen (polling stays the net).
+    private let invalidations: InvalidationChannel
     private var effects: EffectRunner!
     private var sources: [any DispatchSourceProtocol] = []
     private var lastDraw = Date.distantPast
@@ -57,6 +59,12 @@ final class DashboardRuntime {
                 MainActor.assumeIsolated { DashboardRuntime.current?.receive(event, at: clock()) }
             }
         }
+        let poller = self.poller
+        invalidations = InvalidationChannel(
+            options: settings.endpoint, prefixes: DashboardSource.trackedPrefixes(settings.patterns),
+            ready: { id in poller.enableTracking(redirect: id) },
+            changed: { keys in poller.invalidated(keys) },
+            lost: { error in poller.trackingLost(error) })
         effects = EffectRunner(poller: poller, searchModule: searchModule, patterns: settings.patterns, readOnly: settings.readOnly,
                                actor: settings.actor, now: clock) { message in
             DispatchQueue.main.async { MainActor.assumeIsolated { DashboardRuntime.current?.send([message]) } }
@@ -76,6 +84,7 @@ final class DashboardRuntime {
         let size = terminal.size
         send([.resized(width: size.width, height: size.height), .tick(settings.clock())])
         poller.start()
+        invalidations.start()
 
         let input = DispatchSource.makeReadSource(fileDescriptor: STDIN_FILENO, queue: .main)
         input.setEventHandler { MainActor.assumeIsolated { DashboardRuntime.current?.drainKeys() } }
@@ -156,6 +165,7 @@ final class DashboardRuntime {
     func quit() -> Never {
         terminal.stop()
         sources.forEach { $0.cancel() }
+        invalidations.stop()
         poller.stop()
         for cleanup in onExit { cleanup() }
         exit(0)

@@ -1,0 +1,135 @@
+import Dashboard
+import DashboardFeeds
+import Foundation
+import Operations
+import RedisClient
+import Synchronization
+import TestSupport
+import Testing
+
+/// The server's invalidations drive the dashboard: with the poll interval set to a minute,
+/// changes still arrive at once. Real servers; the channel and the poller as the dashboard
+/// wires them.
+@Suite struct InvalidationTests {
+    final class Snapshots: Sendable {
+        private let log = Mutex<[DashboardSnapshot]>([])
+        func add(_ event: PollEvent<DashboardSnapshot>) {
+            if case .snapshot(let snapshot, _, _) = event { log.withLock { $0.append(snapshot) } }
+        }
+        var all: [DashboardSnapshot] { log.withLock { $0 } }
+        var mode: String? { all.compactMap(\.updateMode).last }
+        func toggle(_ name: String) -> String? {
+            all.compactMap { $0.toggles?.first { $0.name == name }?.rawValue }.last
+        }
+    }
+
+    /// The dashboard's wiring: poller + channel; returns both, started.
+    func live(_ endpoint: RedisEndpoint, interval: Double, patterns: KeyPatterns = KeyPatterns(toggles: "toggle:*"),
+              into snapshots: Snapshots) -> (Poller<DashboardSource>, InvalidationChannel) {
+        let options = RedisConnectionOptions(endpoint: endpoint, reconnectBackoff: 0.05...0.5)
+        let poller = Poller(connection: options, source: DashboardSource(patterns: patterns, server: ServerInfo(endpoint: "t")),
+                            interval: interval, maxBackoff: 0.5) { snapshots.add($0) }
+        let channel = InvalidationChannel(options: options, prefixes: DashboardSource.trackedPrefixes(patterns),
+                                          ready: { poller.enableTracking(redirect: $0) },
+                                          changed: { poller.invalidated($0) },
+                                          lost: { poller.trackingLost($0) })
+        poller.start()
+        channel.start()
+        return (poller, channel)
+    }
+
+    @Test func aFlipByAnotherClientArrivesWithoutWaitingForAPoll() throws {
+        try withServer { server in
+            let writer = try server.connect()
+            try writer.execute("HSET", "toggle:darkMode", "toggle", "False")
+            let snapshots = Snapshots()
+            let (poller, channel) = live(server.endpoint, interval: 60, into: snapshots)
+            defer { channel.stop(); poller.stop() }
+            try #require(eventually(timeout: 10) { snapshots.mode == "live" && snapshots.toggle("darkMode") == "False" },
+                         "live mode with the toggle read: \(String(describing: snapshots.mode))")
+            let before = snapshots.all.count
+            let flipped = Date()
+            try writer.execute("HSET", "toggle:darkMode", "toggle", "True")
+            #expect(eventually(timeout: 5) { snapshots.toggle("darkMode") == "True" }, "the flip arrived")
+            #expect(Date().timeIntervalSince(flipped) < 2, "long before the 60 s poll")
+            #expect(snapshots.all.count - before <= 3, "one poll for the change, not a storm")
+        }
+    }
+
+    @Test func aNewLogSourceAndANewToggleShowAtOnce() throws {
+        try withServer { server in
+            let writer = try server.connect()
+            let snapshots = Snapshots()
+            let (poller, channel) = live(server.endpoint, interval: 60, into: snapshots)
+            defer { channel.stop(); poller.stop() }
+            try #require(eventually(timeout: 10) { snapshots.mode == "live" })
+            try writer.execute("LPUSH", "recent:brandnew:error", "Thu Nov 26 18:03:33 2026 first line of a new source")
+            #expect(eventually(timeout: 3) {
+                snapshots.all.contains { $0.newLogLines.contains { $0.message.contains("first line of a new source") } }
+            }, "a list that did not exist before, read when the server said so")
+            try writer.execute("HSET", "toggle:brandNew", "toggle", "on")
+            #expect(eventually(timeout: 3) { snapshots.toggle("brandNew") == "on" }, "a new toggle under the prefix")
+        }
+    }
+
+    @Test func resubscribesAfterARestart() throws {
+        try withServer { server in
+            let writer = try server.connect()
+            try writer.execute("HSET", "toggle:t", "toggle", "off")
+            let snapshots = Snapshots()
+            let (poller, channel) = live(server.endpoint, interval: 60, into: snapshots)
+            defer { channel.stop(); poller.stop() }
+            try #require(eventually(timeout: 10) { snapshots.mode == "live" && snapshots.toggle("t") == "off" })
+            server.stop()
+            try server.start()
+            let again = try server.connect()
+            try again.execute("HSET", "toggle:t", "toggle", "off")
+            // Back to live, on the new server, then a change arrives again without a poll.
+            #expect(eventually(timeout: 15) {
+                (try? again.execute("CLIENT", "LIST").string?.contains("opsdeck-invalidations")) == true
+                    && snapshots.mode == "live"
+            }, "mode \(String(describing: snapshots.mode)); clients: \((try? again.execute("CLIENT", "LIST").string) ?? "?")")
+            Thread.sleep(forTimeInterval: 0.5)
+            try again.execute("HSET", "toggle:t", "toggle", "on")
+            #expect(eventually(timeout: 5) { snapshots.toggle("t") == "on" }, "invalidations flow again after the restart")
+        }
+    }
+
+    @Test func withoutCLIENTPermissionItPollsAndSaysWhy() throws {
+        try withServer { server in
+            let admin = try server.connect()
+            try admin.execute("ACL", "SETUSER", "noclient", "on", ">pw", "~*", "&*", "+@read", "+ping", "+auth", "+hello", "+info",
+                              "+select", "+client|setname", "+subscribe")
+            try admin.execute("HSET", "toggle:x", "toggle", "off")
+            var endpoint = server.endpoint
+            endpoint.username = "noclient"
+            endpoint.password = "pw"
+            let snapshots = Snapshots()
+            let (poller, channel) = live(endpoint, interval: 0.2, into: snapshots)
+            defer { channel.stop(); poller.stop() }
+            #expect(eventually(timeout: 10) { snapshots.mode?.contains("CLIENT not permitted") == true },
+                    "\(String(describing: snapshots.mode))")
+            try admin.execute("HSET", "toggle:x", "toggle", "on")
+            #expect(eventually(timeout: 5) { snapshots.toggle("x") == "on" }, "polling still brings the change")
+        }
+    }
+
+    /// A busy session store must not flood the dashboard: sessions are never broadcast, and the
+    /// few it read are reported once each, which no feed acts on.
+    @Test func aFloodOfSessionWritesCausesNoPollStorm() throws {
+        try withServer { server in
+            let writer = try server.connect()
+            try writer.send((0..<600).map { RedisCommand("HSET", "session:\($0)", "authType", "guest") })
+            let snapshots = Snapshots()
+            let (poller, channel) = live(server.endpoint, interval: 60, into: snapshots)
+            defer { channel.stop(); poller.stop() }
+            try #require(eventually(timeout: 10) { snapshots.mode == "live" && snapshots.all.contains { ($0.sessions?.count ?? 0) > 0 } })
+            let before = snapshots.all.count
+            for round in 0..<20 {
+                try writer.send((0..<1_000).map { RedisCommand("HSET", "session:\($0)", "authType", "w\(round)") })
+            }
+            Thread.sleep(forTimeInterval: 1)
+            #expect(snapshots.all.count - before <= 2, "\(snapshots.all.count - before) polls for 20,000 session writes")
+        }
+    }
+}
