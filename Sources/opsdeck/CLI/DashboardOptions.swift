@@ -7,6 +7,9 @@ struct DashboardOptions: ParsableArguments {
     @Option(name: .long, help: "Seconds between polls (default 1, or `interval` in the config).")
     var interval: Double?
 
+    @Flag(name: .long, help: "Learn of changes by polling only, not from the server's invalidations (CLIENT TRACKING).")
+    var pollOnly = false
+
     @Option(name: .long, help: "Theme name (dark, light, high-contrast, monochrome) or a path to a theme YAML file.")
     var theme: String?
 

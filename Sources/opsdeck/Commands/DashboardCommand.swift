@@ -24,7 +24,7 @@ struct DashboardCommand: ParsableCommand {
                                    readOnly: context.readOnly, production: context.production,
                                    tlsInsecure: context.endpoint.tls?.insecure ?? false),
                 patterns: context.patterns, readOnly: context.readOnly, actor: context.actor,
-                interval: options.interval ?? context.config.interval ?? 1, theme: theme))
+                interval: options.interval ?? context.config.interval ?? 1, theme: theme, pollOnly: options.pollOnly))
         }
         try MainActor.assumeIsolated { try runtime.run() }
     }

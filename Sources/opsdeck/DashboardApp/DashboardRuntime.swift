@@ -27,6 +27,8 @@ final class DashboardRuntime {
         var actor: String
         var interval: Double
         var theme: Theme
+        /// No invalidation channel: changes are learnt by polling alone (`--poll-only`).
+        var pollOnly = false
         /// The dashboard's clock; the demo's deterministic mode starts it at a fixed instant.
         var clock: @Sendable () -> Date = { Date() }
         /// Time zone for showing times (and reading log stamps, which services write in local time).
@@ -38,7 +40,7 @@ final class DashboardRuntime {
     private var state: AppState
     private let poller: Poller<DashboardSource>
     /// The server's invalidations, so changes show when they happen (polling stays the net).
-    private let invalidations: InvalidationChannel
+    private let invalidations: InvalidationChannel?
     private var effects: EffectRunner!
     private var sources: [any DispatchSourceProtocol] = []
     private var lastDraw = Date.distantPast
@@ -60,7 +62,7 @@ final class DashboardRuntime {
             }
         }
         let poller = self.poller
-        invalidations = InvalidationChannel(
+        invalidations = settings.pollOnly ? nil : InvalidationChannel(
             options: settings.endpoint, prefixes: DashboardSource.trackedPrefixes(settings.patterns),
             ready: { id in poller.enableTracking(redirect: id) },
             changed: { keys in poller.invalidated(keys) },
@@ -84,7 +86,7 @@ final class DashboardRuntime {
         let size = terminal.size
         send([.resized(width: size.width, height: size.height), .tick(settings.clock())])
         poller.start()
-        invalidations.start()
+        invalidations?.start()
 
         let input = DispatchSource.makeReadSource(fileDescriptor: STDIN_FILENO, queue: .main)
         input.setEventHandler { MainActor.assumeIsolated { DashboardRuntime.current?.drainKeys() } }
@@ -165,7 +167,7 @@ final class DashboardRuntime {
     func quit() -> Never {
         terminal.stop()
         sources.forEach { $0.cancel() }
-        invalidations.stop()
+        invalidations?.stop()
         poller.stop()
         for cleanup in onExit { cleanup() }
         exit(0)
