@@ -34,17 +34,20 @@ let package = Package(
         .target(name: "LocalRedis", dependencies: ["RedisClient"]),
         .target(name: "TestSupport", dependencies: ["RedisClient", "LocalRedis"]),
         .target(name: "Versioning"),
+        // Did-you-mean (edit distance): one rule for every suggestion, shared by the data layer,
+        // the UI core and the command line.
+        .target(name: "Spelling"),
         .target(
             name: "Operations",
-            dependencies: ["RedisClient", "Versioning", .product(name: "Logging", package: "swift-log"), "Yams"]
+            dependencies: ["RedisClient", "Versioning", "Spelling", .product(name: "Logging", package: "swift-log"), "Yams"]
         ),
-        .target(name: "Dashboard", dependencies: ["Versioning", "Yams"]),
+        .target(name: "Dashboard", dependencies: ["Versioning", "Spelling", "Yams"]),
         .target(name: "TerminalCurses", dependencies: ["CCurses", "Dashboard"]),
         .target(name: "Demo", dependencies: ["RedisClient", "Operations", "LocalRedis"]),
         .executableTarget(
             name: "opsdeck",
             dependencies: [
-                "RedisClient", "LocalRedis", "Operations", "Dashboard", "TerminalCurses", "Demo",
+                "RedisClient", "LocalRedis", "Operations", "Dashboard", "TerminalCurses", "Demo", "Spelling",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -56,7 +59,7 @@ let package = Package(
         ),
         .testTarget(name: "RedisClientTests", dependencies: ["RedisClient", "LocalRedis", "TestSupport"]),
         .testTarget(name: "OperationsTests", dependencies: ["Operations", "RedisClient", "TestSupport", "Versioning", "Demo"]),
-        .testTarget(name: "DashboardTests", dependencies: ["Dashboard", "Versioning"]),
+        .testTarget(name: "DashboardTests", dependencies: ["Dashboard", "Versioning", "Spelling"]),
         .testTarget(name: "TerminalCursesTests", dependencies: ["TerminalCurses", "Dashboard"]),
         // Depending on the executable makes `swift test` build the binary the end-to-end tests run.
         .testTarget(name: "EndToEndTests", dependencies: ["opsdeck", "RedisClient", "LocalRedis", "Operations", "Demo", "TestSupport"]),

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Dashboard
 import Foundation
+import Operations
 
 /// Options of the dashboard (and of the demo, which opens it).
 struct DashboardOptions: ParsableArguments {
@@ -21,8 +22,8 @@ struct DashboardOptions: ParsableArguments {
     }
 
     func validate() throws {
-        if let interval, !(0.05...3600).contains(interval) {
-            throw ValidationError("--interval must be between 0.05 and 3600 seconds")
+        if let interval, let problem = SettingLimits.intervalProblem(interval) {
+            throw ValidationError("--interval \(problem)")
         }
     }
 }
