@@ -58,7 +58,7 @@ let package = Package(
             dependencies: ["RedisClient", "LocalRedis", "Operations", "Dashboard"]
         ),
         .testTarget(name: "RedisClientTests", dependencies: ["RedisClient", "LocalRedis", "TestSupport"]),
-        .testTarget(name: "OperationsTests", dependencies: ["Operations", "RedisClient", "TestSupport", "Versioning", "Demo"]),
+        .testTarget(name: "OperationsTests", dependencies: ["Operations", "RedisClient", "TestSupport", "Versioning", "Demo", "Spelling"]),
         .testTarget(name: "DashboardTests", dependencies: ["Dashboard", "Versioning", "Spelling"]),
         .testTarget(name: "TerminalCursesTests", dependencies: ["TerminalCurses", "Dashboard"]),
         // Depending on the executable makes `swift test` build the binary the end-to-end tests run.

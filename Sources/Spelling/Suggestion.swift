@@ -4,9 +4,9 @@
 ///
 /// Letter case never counts as a mistake (`usenewalgorithm` → `useNewAlgorithm`); otherwise the
 /// closest candidate by edit distance (insertions, deletions, substitutions and swaps of two
-/// neighbours, compared case-insensitively) is suggested when it is within about a third of the
-/// typed length (at least 2 edits), so `lst` → `list`, `ulr` → `url`, `prodution` → `production`,
-/// but `foo` suggests nothing.
+/// neighbours, compared case-insensitively) is suggested when it is within a quarter of the
+/// typed length (at least 1 edit), so `lst` → `list`, `ulr` → `url`, `prodution` → `production`,
+/// but `bogus` does not suggest `logs`.
 public enum Suggestion {
     /// The closest candidate to `typed`, or nil when none is close enough. Ties go to the
     /// candidate listed first (callers pass them sorted).
@@ -14,7 +14,7 @@ public enum Suggestion {
         let folded = typed.lowercased()
         let all = Array(candidates)
         if let sameLetters = all.first(where: { $0.lowercased() == folded && $0 != typed }) { return sameLetters }
-        let limit = max(2, folded.count / 3)
+        let limit = max(1, folded.count / 4)
         var best: (word: String, distance: Int)?
         for candidate in all where candidate != typed {
             let distance = Self.distance(folded, candidate.lowercased())

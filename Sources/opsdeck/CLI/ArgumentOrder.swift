@@ -6,28 +6,38 @@ import Spelling
 /// before it does. Pure; main thread, once, before parsing.
 ///
 /// - Connection options typed before the subcommand, as people type them for redis-cli
-///   (`opsdeck -s /run/redis.sock logs tail`), are moved after the subcommand's name, where
-///   argument-parser looks for them. Which leading words are options is decided by parsing them
+///   (`opsdeck -s /run/redis.sock logs tail`, or `opsdeck logs -s … tail`), are moved after the
+///   subcommand's full name, where argument-parser looks for them. Which leading words are options is decided by parsing them
 ///   as `ConnectionOptions`, so every option added there (TLS…) moves too.
 /// - A word where a subcommand belongs that names none (`toggles lst`) is a usage error with
 ///   the closest subcommand (`Suggestion`), instead of "Unexpected argument".
 enum ArgumentOrder {
     /// `arguments` without the program name, reordered; throws `.invalidInput` for an unknown subcommand.
     static func normalized(_ arguments: [String], root: any ParsableCommand.Type = Opsdeck.self) throws -> [String] {
-        var arguments = arguments
-        if let first = arguments.first, first.hasPrefix("-"), let start = subcommandStart(arguments, root: root) {
-            let leading = Array(arguments[..<start])
-            let (path, _) = walk(Array(arguments[start...]), from: root)
-            arguments = Array(arguments[start..<(start + path.count)]) + leading + Array(arguments[(start + path.count)...])
+        var path: [String] = [], moved: [String] = []
+        var rest = arguments[...]
+        var command = root
+        while let word = rest.first {
+            if let next = command.configuration.subcommands.first(where: { names(of: $0).contains(word) }) {
+                path.append(word)
+                command = next
+                rest = rest.dropFirst()
+            } else if word.hasPrefix("-"), let split = subcommandStart(Array(rest), under: command) {
+                moved += rest.prefix(split)
+                rest = rest.dropFirst(split)
+            } else {
+                break
+            }
         }
-        try checkSubcommands(arguments, root: root)
-        return arguments
+        let ordered = path + moved + rest
+        try checkSubcommands(ordered, root: root)
+        return ordered
     }
 
     /// The index of the subcommand after leading options, preferring the first split at which
     /// the leading words parse as connection options; nil when there is no subcommand.
-    private static func subcommandStart(_ arguments: [String], root: any ParsableCommand.Type) -> Int? {
-        let names = Set(root.configuration.subcommands.flatMap(names(of:)))
+    private static func subcommandStart(_ arguments: [String], under command: any ParsableCommand.Type) -> Int? {
+        let names = Set(command.configuration.subcommands.flatMap(names(of:)))
         let splits = arguments.indices.filter { $0 > 0 && names.contains(arguments[$0]) && arguments[$0 - 1] != "--" }
         return splits.first { (try? ConnectionOptions.parse(Array(arguments[..<$0]))) != nil } ?? splits.first
     }
