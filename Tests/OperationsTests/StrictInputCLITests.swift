@@ -61,7 +61,7 @@ import Testing
     /// `toggles history nosuch` exited 0 silently. Now exit 6 with the closest name
     /// (case-insensitive and by edit distance), unless --allow-missing.
     @Test func namesThatNameNothingAreNotFound() throws {
-        try Self.withSeededServer { server, _ in
+        try Self.withSeededServer { server, redis in
             let socket = ["-s", server.socketPath]
             let gate = try OpsdeckRun.run(["errors", "count", "--toggle", "useNewAlgoritm", "--max", "0"] + socket)
             #expect(gate.status == 6, "exit \(gate.status): \(gate.allOutput)")
@@ -69,6 +69,11 @@ import Testing
             #expect(gate.stdout.isEmpty, "no count may be printed for a toggle that does not exist: \(gate.stdout)")
             let allowed = try OpsdeckRun.run(["errors", "count", "--toggle", "gone", "--max", "0", "--allow-missing"] + socket)
             #expect(allowed.status == 0 && allowed.stdout == "0\n", "exit \(allowed.status): \(allowed.allOutput)")
+            // A name with error records (but no toggle hash) exists, if only in the error history.
+            try redis.execute("HSET", "error:retired:03-12-19-10-32-05", "toggleName", "retired", "toggleValue", "True",
+                              "fingerPrint", "Ann", "exceptionBody", "old")
+            let retired = try OpsdeckRun.run(["errors", "count", "--toggle", "retired", "--since", "1h", "--max", "0"] + socket)
+            #expect(retired.status == 0 && retired.stdout == "0\n", "exit \(retired.status): \(retired.allOutput)")
             let caseOnly = try OpsdeckRun.run(["errors", "count", "--toggle", "usenewalgorithm", "--max", "0"] + socket)
             #expect(caseOnly.status == 0, "the count compares case-insensitively: \(caseOnly.allOutput)")
 

@@ -80,11 +80,14 @@ struct ErrorCommands: ParsableCommand {
         @Flag(help: "Count 0 for a --toggle that does not exist instead of failing with exit 6.")
         var allowMissing = false
 
-        /// A gate on a misspelled toggle would count 0 and pass: a toggle that is no toggle hash
-        /// (and, the count being 0, in no error record) is exit 6, with the closest name.
+        /// A gate on a misspelled toggle would count 0 and pass: a name that is no toggle hash
+        /// and has no error record at any time is exit 6, with the closest toggle name. Only
+        /// run when the count is 0, so a passing gate costs no extra SCAN.
         static func requireToggle(_ env: OpsEnvironment, _ toggle: String) throws {
             let known = try ToggleStore.list(env).map(\.name)
             guard !known.contains(where: { $0.lowercased() == toggle.lowercased() }) else { return }
+            // Errors recorded under the name (outside the window) show it exists, if only as history.
+            guard try ErrorStore().countDetailed(env, query: nil, toggle: toggle, since: nil).count == 0 else { return }
             throw OperationsError.unknownName(
                 kind: "toggle", name: toggle, suggestion: Suggestion.closest(to: toggle, among: known),
                 advice: "A count of a toggle that does not exist is 0 and would pass any gate: check the name "
