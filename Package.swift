@@ -43,11 +43,14 @@ let package = Package(
         .target(name: "Versioning"),
         // Rules both the data layer and the UI core apply (which do not import each other).
         .target(name: "SharedRules"),
+        // Did-you-mean (edit distance): one rule for every suggestion, shared by the data layer,
+        // the UI core and the command line.
+        .target(name: "Spelling"),
         .target(
             name: "Operations",
-            dependencies: ["RedisClient", "Versioning", "SharedRules", .product(name: "Logging", package: "swift-log"), "Yams"]
+            dependencies: ["RedisClient", "Versioning", "SharedRules", "Spelling", .product(name: "Logging", package: "swift-log"), "Yams"]
         ),
-        .target(name: "Dashboard", dependencies: ["Versioning", "SharedRules", "Yams"]),
+        .target(name: "Dashboard", dependencies: ["Versioning", "SharedRules", "Spelling", "Yams"]),
         .target(name: "TerminalCurses", dependencies: ["CCurses", "Dashboard"]),
         .target(name: "Demo", dependencies: ["RedisClient", "Operations", "LocalRedis"]),
         // The dashboard's poll: one feed per pane, mapping the data model into the UI's view models.
@@ -55,7 +58,7 @@ let package = Package(
         .executableTarget(
             name: "opsdeck",
             dependencies: [
-                "RedisClient", "LocalRedis", "Operations", "Dashboard", "DashboardFeeds", "TerminalCurses", "Demo",
+                "RedisClient", "LocalRedis", "Operations", "Dashboard", "DashboardFeeds", "TerminalCurses", "Demo", "Spelling",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -66,8 +69,8 @@ let package = Package(
             dependencies: ["RedisClient", "LocalRedis", "Operations", "Dashboard", "DashboardFeeds", "TestSupport"]
         ),
         .testTarget(name: "RedisClientTests", dependencies: ["RedisClient", "LocalRedis", "TestSupport"]),
-        .testTarget(name: "OperationsTests", dependencies: ["Operations", "RedisClient", "TestSupport", "Versioning", "Demo"]),
-        .testTarget(name: "DashboardTests", dependencies: ["Dashboard", "Versioning"]),
+        .testTarget(name: "OperationsTests", dependencies: ["Operations", "RedisClient", "TestSupport", "Versioning", "Demo", "Spelling"]),
+        .testTarget(name: "DashboardTests", dependencies: ["Dashboard", "Versioning", "Spelling"]),
         .testTarget(name: "DashboardFeedsTests", dependencies: ["DashboardFeeds", "Dashboard", "Operations", "RedisClient", "TestSupport"]),
         .testTarget(name: "TerminalCursesTests", dependencies: ["TerminalCurses", "Dashboard"]),
         // Depending on the executable makes `swift test` build the binary the end-to-end tests run.

@@ -29,8 +29,10 @@ public struct OpsdeckRun: Sendable {
         ["PATH": "/usr/bin:/bin", "USER": "ci", "HOME": home, "LANG": "C.UTF-8"].merging(extra) { $1 }
     }
 
-    /// Runs `opsdeck arguments…` and waits for it.
-    public static func run(_ arguments: [String], environment extra: [String: String] = [:]) throws -> OpsdeckRun {
+    /// Runs `opsdeck arguments…` and waits for it (in `directory` when given, else in a fresh one).
+    public static func run(_ arguments: [String], environment extra: [String: String] = [:],
+                           in directory: URL? = nil) throws -> OpsdeckRun {
+        let workingDirectory = directory
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("opsdeck-run-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
@@ -44,6 +46,7 @@ public struct OpsdeckRun: Sendable {
         process.standardError = try FileHandle(forWritingTo: err)
         process.standardInput = FileHandle.nullDevice
         process.environment = environment(home: directory.path, extra)
+        process.currentDirectoryURL = workingDirectory ?? directory
         try process.run()
         process.waitUntilExit()
         return OpsdeckRun(status: process.terminationStatus,

@@ -14,8 +14,9 @@ struct Opsdeck: ParsableCommand {
             conflict, 4 refused by read-only mode, 5 gate exceeded, 6 not found, 64 usage error, \
             69 Redis unreachable or authentication failed.
             """,
+        version: VersionInfo.text,
         subcommands: [DashboardCommand.self, ToggleCommands.self, SessionCommands.self, ErrorCommands.self,
-                      LogCommands.self, DemoCommand.self, KeysCommand.self],
+                      LogCommands.self, ContextCommands.self, ThemesCommand.self, DemoCommand.self, KeysCommand.self],
         defaultSubcommand: DashboardCommand.self,
         // -h is the host, as in redis-cli; help is --help.
         helpNames: [.long]
@@ -24,7 +25,7 @@ struct Opsdeck: ParsableCommand {
     /// Parses, runs, and exits with the documented code for whatever went wrong.
     static func main() {
         do {
-            var command = try parseAsRoot()
+            var command = try parseAsRoot(ArgumentOrder.normalized(Array(CommandLine.arguments.dropFirst())))
             if ArgvSecrets.maskPasswords() { Output.error(ArgvSecrets.warning) }
             Diagnostics.bootstrap(interactive: command is DashboardCommand || command is DemoCommand)
             try command.run()

@@ -9,8 +9,7 @@ import Testing
 
     @Test(arguments: ["dark", "light", "high-contrast", "monochrome"])
     func shippedThemesLoadWithEveryRole(name: String) throws {
-        let loader = ThemeLoader(environment: ["OPSDECK_THEMES_DIR": ThemeTests.themesDir.path], executableURL: nil)
-        let theme = try loader.load(name: name)
+        let theme = try ThemeLoader(environment: [:]).load(name: name)
         #expect(theme.name == name)
         #expect(theme.missingRoles.isEmpty)
         #expect(theme.styles.count == ThemeRole.allCases.count)
@@ -22,14 +21,19 @@ import Testing
         #expect(theme[.selection].isReverse)
     }
 
-    @Test func embeddedThemesMatchTheFiles() throws {
-        for (name, embedded) in [("dark", Theme.dark), ("monochrome", Theme.monochrome)] {
-            let file = try ThemeLoader().loadFile(ThemeTests.themesDir.appendingPathComponent("\(name).yaml"))
-            #expect(file == embedded)
+    /// themes/ is the one source of truth: every file is compiled in, byte for byte
+    /// (scripts/embed-themes writes EmbeddedThemes.swift), and nothing else is.
+    @Test func embeddedThemesAreExactlyTheFiles() throws {
+        let files = try FileManager.default.contentsOfDirectory(atPath: ThemeTests.themesDir.path)
+            .filter { $0.hasSuffix(".yaml") }.map { String($0.dropLast(".yaml".count)) }.sorted()
+        #expect(EmbeddedThemes.names == files, "run scripts/embed-themes")
+        for name in files {
+            let text = try String(contentsOf: ThemeTests.themesDir.appendingPathComponent("\(name).yaml"), encoding: .utf8)
+            #expect(EmbeddedThemes.yaml[name] == text, "\(name) differs from themes/\(name).yaml: run scripts/embed-themes")
         }
         #expect(Theme.dark.missingRoles.isEmpty)
-        let nowhere = ThemeLoader(environment: [:], executableURL: nil, currentDirectory: URL(fileURLWithPath: "/nonexistent"))
-        #expect(try nowhere.load(name: "dark") == Theme.dark)
+        #expect(try ThemeLoader(environment: [:]).load(name: "dark") == Theme.dark)
+        #expect(try ThemeLoader(environment: [:]).load(name: "monochrome") == Theme.monochrome)
     }
 
     @Test func badThemeFileGivesClearError() throws {
@@ -46,7 +50,7 @@ import Testing
           selction: { reverse: true }
           title: { fg: accent, blink: true }
         """.write(to: file, atomically: true, encoding: .utf8)
-        let loader = ThemeLoader(environment: ["OPSDECK_THEMES_DIR": dir.path], executableURL: nil)
+        let loader = ThemeLoader(environment: ["OPSDECK_THEMES_DIR": dir.path])
         do {
             _ = try loader.load(name: "broken")
             Issue.record("expected an error")
@@ -71,7 +75,7 @@ import Testing
     }
 
     @Test func unknownThemeNameListsWhereItLooked() {
-        let loader = ThemeLoader(environment: ["OPSDECK_THEMES_DIR": "/tmp/no-such-themes"], executableURL: nil)
+        let loader = ThemeLoader(environment: ["OPSDECK_THEMES_DIR": "/tmp/no-such-themes"])
         #expect(throws: ThemeError.notFound(name: "solarized", searched: loader.candidates(for: "solarized").map(\.path))) {
             try loader.load(name: "solarized")
         }

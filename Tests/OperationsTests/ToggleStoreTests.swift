@@ -64,8 +64,8 @@ import Testing
             #expect {
                 try ToggleStore.get(env, name: "nothing")
             } throws: { error in
-                guard case OperationsError.notFound(let what) = error else { return false }
-                return what.contains("nothing")
+                guard case OperationsError.unknownName(let kind, let name, _, _) = error else { return false }
+                return kind == "toggle" && name == "nothing"
             }
             #expect {
                 try ToggleStore.get(env, name: "aList")

@@ -9,6 +9,7 @@ import Versioning
         ("True", ToggleState.on, "False"), ("False", .off, "True"), ("true", .on, "false"), ("false", .off, "true"),
         ("TRUE", .on, "FALSE"), ("1", .on, "0"), ("0", .off, "1"), ("on", .on, "off"), ("Off", .off, "On"),
         ("yes", .on, "no"), ("NO", .off, "YES"), ("Yes", .on, "No"),
+        ("enabled", .on, "disabled"), ("Disabled", .off, "Enabled"), ("ENABLED", .on, "DISABLED"),
     ])
     func spellingsParseAndKeepTheirOwnSpelling(raw: String, state: ToggleState, flipped: String) {
         let value = ToggleValue(raw)
@@ -18,7 +19,7 @@ import Versioning
     }
 
     @Test func unknownValuesStayUnknown() {
-        for raw in ["maybe", "", "2", "tru", "enabled", "null", "on\u{1B}[2J"] {
+        for raw in ["maybe", "", "2", "tru", "enable", "null", "on\u{1B}[2J"] {
             let value = ToggleValue(raw)
             #expect(value.state == .unknown, "\(raw) must not be read as on or off")
             #expect(value.state.isOn == nil)
@@ -26,6 +27,15 @@ import Versioning
         #expect(ToggleValue("maybe").spelled(true) == "True")
         #expect(ToggleValue("maybe").spelled(false) == "False")
         #expect(ToggleValue(" yes ").state == .on, "surrounding whitespace is tolerated")
+    }
+
+    /// The one vocabulary (issue 15): what help lists is exactly what is accepted.
+    @Test func theVocabularyIsWhatHelpLists() {
+        #expect(ToggleValue.vocabulary == "on/off, true/false, 1/0, yes/no, enabled/disabled")
+        for pair in ToggleValue.vocabulary.split(separator: ",") {
+            let words = pair.trimmingCharacters(in: .whitespaces).split(separator: "/").map(String.init)
+            #expect(ToggleValue(words[0]).state == .on && ToggleValue(words[1].uppercased()).state == .off, "\(pair)")
+        }
     }
 
     @Test func versionsSortAsVersions() {

@@ -31,13 +31,13 @@ public struct Theme: Hashable, Sendable {
     /// The built-in dark theme, parsed from the copy embedded in the binary.
     public static let dark: Theme = {
         // The embedded text is checked by tests against themes/dark.yaml, so this cannot fail.
-        (try? ThemeParser.parse(yaml: EmbeddedThemes.dark, source: "embedded dark theme"))
+        (try? ThemeParser.parse(yaml: EmbeddedThemes.yaml["dark"] ?? "", source: "built-in theme dark"))
             ?? Theme(name: "dark", styles: [:])
     }()
 
     /// The built-in monochrome theme (bold/reverse/underline only), for NO_COLOR terminals.
     public static let monochrome: Theme = {
-        (try? ThemeParser.parse(yaml: EmbeddedThemes.monochrome, source: "embedded monochrome theme"))
+        (try? ThemeParser.parse(yaml: EmbeddedThemes.yaml["monochrome"] ?? "", source: "built-in theme monochrome"))
             ?? Theme(name: "monochrome", styles: [:])
     }()
 }

@@ -1,3 +1,5 @@
+import Spelling
+
 /// Why a theme could not be loaded. The description names the file and what is wrong, ready
 /// to print to the user.
 public enum ThemeError: Error, Equatable, CustomStringConvertible {
@@ -15,8 +17,11 @@ public enum ThemeError: Error, Equatable, CustomStringConvertible {
         case .invalid(let source, let problems):
             return "invalid theme file \(source):\n" + problems.map { "  - \($0)" }.joined(separator: "\n")
         case .notFound(let name, let searched):
-            return "theme '\(name)' not found; looked for:\n" + searched.map { "  - \($0)" }.joined(separator: "\n")
-                + "\n(built-in themes: dark, monochrome)"
+            let builtIn = EmbeddedThemes.names
+            let hint = Suggestion.didYouMean(name, among: builtIn).map { " (\($0))" } ?? ""
+            return "no theme named '\(name)'\(hint). Built-in themes: \(builtIn.joined(separator: ", ")); "
+                + "or give the path of a theme file (--theme ./mine.yaml)."
+                + searched.map { "\n  also looked for \($0)" }.joined()
         }
     }
 }

@@ -2,50 +2,46 @@ import Foundation
 
 /// Finds and loads a theme by name or path. Stateless; call it once at start-up.
 ///
-/// Search order for a name: the explicit path if given, `$OPSDECK_THEMES_DIR/<name>.yaml`,
-/// `<executable dir>/../../themes/<name>.yaml` (a SwiftPM build tree inside the repo),
-/// `./themes/<name>.yaml`, then the built-in copies of `dark` and `monochrome`. A name that
-/// contains `/` or ends in `.yaml` is a path.
+/// A name is a built-in theme (every file of the repository's themes/, compiled in by
+/// scripts/embed-themes), so it works from any working directory and after installation.
+/// `$OPSDECK_THEMES_DIR/<name>.yaml`, when that is set and the file exists, comes first (for
+/// working on a theme without rebuilding). A name that contains `/` or ends in `.yaml`/`.yml`
+/// is a path to a theme file of one's own.
 public struct ThemeLoader: Sendable {
     public var environment: [String: String]
-    public var executableURL: URL?
-    public var currentDirectory: URL
 
-    public init(environment: [String: String] = ProcessInfo.processInfo.environment,
-                executableURL: URL? = Bundle.main.executableURL,
-                currentDirectory: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)) {
+    public init(environment: [String: String] = ProcessInfo.processInfo.environment) {
         self.environment = environment
-        self.executableURL = executableURL
-        self.currentDirectory = currentDirectory
     }
 
     public static let defaultName = "dark"
 
-    /// The places looked at for `name`, in order.
-    public func candidates(for name: String) -> [URL] {
-        let file = "\(name).yaml"
-        var dirs: [URL] = []
-        if let dir = environment["OPSDECK_THEMES_DIR"], !dir.isEmpty { dirs.append(URL(fileURLWithPath: dir)) }
-        if let exe = executableURL?.resolvingSymlinksInPath() {
-            dirs.append(exe.deletingLastPathComponent().appendingPathComponent("../../themes").standardizedFileURL)
-        }
-        dirs.append(currentDirectory.appendingPathComponent("themes"))
-        return dirs.map { $0.appendingPathComponent(file) }
+    /// The built-in theme names, sorted.
+    public static var builtInNames: [String] { EmbeddedThemes.names }
+
+    /// True when `text` names a file rather than a theme.
+    public static func isPath(_ text: String) -> Bool {
+        text.contains("/") || text.hasSuffix(".yaml") || text.hasSuffix(".yml")
     }
 
-    /// Loads a theme. `path` (e.g. from `--theme-file`) wins over `name` and must exist.
+    /// The files looked at for `name` before the built-in themes.
+    public func candidates(for name: String) -> [URL] {
+        guard let dir = environment["OPSDECK_THEMES_DIR"], !dir.isEmpty else { return [] }
+        return [URL(fileURLWithPath: dir).appendingPathComponent("\(name).yaml")]
+    }
+
+    /// Loads a theme. `path` wins over `name` and must exist.
     public func load(name: String = ThemeLoader.defaultName, path: String? = nil) throws -> Theme {
         if let path { return try loadFile(URL(fileURLWithPath: path)) }
-        if name.contains("/") || name.hasSuffix(".yaml") { return try loadFile(URL(fileURLWithPath: name)) }
+        if Self.isPath(name) { return try loadFile(URL(fileURLWithPath: name)) }
         let urls = candidates(for: name)
         for url in urls where FileManager.default.fileExists(atPath: url.path) {
             return try loadFile(url)
         }
-        switch name {
-        case "dark": return Theme.dark
-        case "monochrome": return Theme.monochrome
-        default: throw ThemeError.notFound(name: name, searched: urls.map(\.path))
+        guard let yaml = EmbeddedThemes.yaml[name] else {
+            throw ThemeError.notFound(name: name, searched: urls.map(\.path))
         }
+        return try ThemeParser.parse(yaml: yaml, source: "built-in theme \(name)")
     }
 
     public func loadFile(_ url: URL) throws -> Theme {

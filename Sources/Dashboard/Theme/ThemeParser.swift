@@ -1,3 +1,4 @@
+import Spelling
 import Yams
 
 /// Turns theme YAML into a `Theme`, collecting every problem into one `ThemeError.invalid` so a
@@ -71,8 +72,8 @@ public enum ThemeParser {
         if file.roles == nil { problems.append("missing 'roles'") }
         for (key, spec) in (file.roles ?? [:]).sorted(by: { $0.key < $1.key }) {
             guard let role = ThemeRole(rawValue: key) else {
-                let suggestion = ThemeRole.allCases.first { $0.rawValue.lowercased() == key.lowercased() }
-                problems.append("unknown role '\(key)'" + (suggestion.map { " (did you mean '\($0.rawValue)'?)" } ?? ""))
+                let suggestion = Suggestion.didYouMean(key, among: ThemeRole.allCases.map(\.rawValue))
+                problems.append("unknown role '\(key)'" + (suggestion.map { " (\($0))" } ?? ""))
                 continue
             }
             styles[role] = Style(fg: colour(spec.fg, role: key, field: "fg"), bg: colour(spec.bg, role: key, field: "bg"),

@@ -1,8 +1,10 @@
 import Foundation
+import Spelling
 import Yams
 
 /// The config file: named contexts (prod, staging…) with an endpoint, read-only and production
-/// flags and key patterns, plus UI preferences. YAML, parsed with Yams.
+/// flags and key patterns, plus UI preferences. YAML, parsed with Yams and checked strictly
+/// against `ConfigShape` (see `OpsdeckConfig+Loading.swift`). A plain value; thread-safe.
 ///
 /// ```yaml
 /// current-context: staging
@@ -71,58 +73,14 @@ public struct OpsdeckConfig: Sendable, Codable, Hashable {
         contexts = try values.decodeIfPresent([String: Context].self, forKey: .contexts) ?? [:]
     }
 
-    /// Parses YAML text; errors name the file and what is wrong.
-    public static func parse(_ yaml: String, file: String) throws(OperationsError) -> OpsdeckConfig {
-        do {
-            if yaml.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { return OpsdeckConfig() }
-            return try YAMLDecoder().decode(OpsdeckConfig.self, from: yaml)
-        } catch let error as DecodingError {
-            throw .invalidInput("config file \(file): \(Self.describe(error))")
-        } catch {
-            throw .invalidInput("config file \(file) is not valid YAML: \(error)")
-        }
-    }
-
-    /// Loads `path`, or `$OPSDECK_CONFIG`, or `~/.config/opsdeck/config.yaml` when it exists.
-    /// No file at a default location is fine (an empty config); a named file that is missing is not.
-    public static func load(path: String?) throws(OperationsError) -> (config: OpsdeckConfig, file: String?) {
-        let env = ProcessInfo.processInfo.environment
-        let explicit = path ?? env["OPSDECK_CONFIG"]
-        let file = explicit ?? (env["HOME"].map { $0 + "/.config/opsdeck/config.yaml" } ?? "")
-        guard FileManager.default.fileExists(atPath: file) else {
-            if let explicit { throw .invalidInput("config file \(explicit) does not exist") }
-            return (OpsdeckConfig(), nil)
-        }
-        let text: String
-        do {
-            text = try String(contentsOfFile: file, encoding: .utf8)
-        } catch {
-            throw .invalidInput("cannot read config file \(file): \(error.localizedDescription)")
-        }
-        return (try parse(text, file: file), file)
-    }
-
     /// The named context, or the current one; nil when the config names none.
     public func context(named name: String?) throws(OperationsError) -> (name: String, context: Context)? {
         guard let wanted = name ?? currentContext else { return nil }
         guard let context = contexts[wanted] else {
-            let known = contexts.keys.sorted().joined(separator: ", ")
-            throw .invalidInput("no context '\(wanted)' in the config" + (known.isEmpty ? "" : " (known: \(known))"))
+            let known = contexts.keys.sorted()
+            let hint = Suggestion.didYouMean(wanted, among: known) ?? (known.isEmpty ? nil : "known: \(known.joined(separator: ", "))")
+            throw .invalidInput("no context '\(wanted)' in the config" + (hint.map { " (\($0))" } ?? ""))
         }
         return (wanted, context)
-    }
-
-    private static func describe(_ error: DecodingError) -> String {
-        func path(_ context: DecodingError.Context) -> String {
-            let keys = context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }
-            return keys.isEmpty ? "top level" : keys.joined(separator: ".")
-        }
-        switch error {
-        case .typeMismatch(let type, let context): return "\(path(context)): expected \(type)"
-        case .valueNotFound(let type, let context): return "\(path(context)): missing \(type)"
-        case .keyNotFound(let key, let context): return "\(path(context)): missing key \(key.stringValue)"
-        case .dataCorrupted(let context): return "\(path(context)): \(context.debugDescription)"
-        @unknown default: return "\(error)"
-        }
     }
 }

@@ -11,6 +11,9 @@ public enum OperationsError: Error, Sendable, CustomStringConvertible {
     case conflict(toggle: String, expected: String, current: String)
     /// The key does not exist, or is not what the command needs.
     case notFound(what: String)
+    /// A name the user typed (toggle, log source…) names nothing that exists; `suggestion` is
+    /// the closest existing name (`Suggestion`), `advice` what to do next.
+    case unknownName(kind: String, name: String, suggestion: String?, advice: String)
     /// The user's input cannot be used (with why and an example of what works).
     case invalidInput(String)
     /// Redis holds data in a shape opsdeck cannot use (wrong type, unparsable value).
@@ -37,6 +40,8 @@ public enum OperationsError: Error, Sendable, CustomStringConvertible {
                 + "Check `opsdeck toggles history \(toggle)`, then \(retry)."
         case .notFound(let what):
             return "\(what) was not found."
+        case .unknownName(let kind, let name, let suggestion, let advice):
+            return "no \(kind) named `\(name)`" + (suggestion.map { " (did you mean '\($0)'?)" } ?? "") + ". \(advice)"
         case .invalidInput(let message):
             return message
         case .badData(let message):

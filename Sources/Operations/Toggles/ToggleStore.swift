@@ -3,6 +3,7 @@ import Foundation
 import Glibc
 #endif
 import RedisClient
+import Spelling
 
 /// Discovers, reads and flips feature toggles (docs/DATA-MODEL.md: any hash with a `toggle` field).
 ///
@@ -97,7 +98,16 @@ public enum ToggleStore {
             throw .badData("\(key.text) is \(what), not a toggle. Toggles are hashes with a `toggle` field; "
                 + "`opsdeck toggles list` shows them.")
         }
-        throw .notFound(what: "toggle `\(name)` (key `\(candidates[0].text)`; `opsdeck toggles list` shows every toggle)")
+        throw unknown(env, name: name)
+    }
+
+    /// The error for a toggle name that names nothing, with the closest existing name. Listing
+    /// the toggles costs a SCAN, so it is done only on this failure path; if the listing fails
+    /// the error simply has no suggestion.
+    public static func unknown(_ env: OpsEnvironment, name: String) -> OperationsError {
+        let known = (try? list(env))?.map(\.name) ?? []
+        return .unknownName(kind: "toggle", name: name, suggestion: Suggestion.closest(to: name, among: known),
+                            advice: "`opsdeck toggles list` shows every toggle.")
     }
 
     /// Sets a toggle on or off, in its own spelling, with compare-and-set and an audit entry.

@@ -1,7 +1,7 @@
 /// A toggle's `toggle` field exactly as stored, with what it means.
 ///
 /// Services write the same meaning in many spellings (`True`/`False`, `true`/`false`, `1`/`0`,
-/// `on`/`off`, `yes`/`no`); reading matches them case-insensitively, and writing keeps the
+/// `on`/`off`, `yes`/`no`, `enabled`/`disabled`); reading matches them case-insensitively, and writing keeps the
 /// toggle's own spelling so a service that compares strings keeps working after a flip.
 /// Encodes as the bare raw string.
 public struct ToggleValue: Sendable, Hashable, Codable, CustomStringConvertible {
@@ -9,10 +9,14 @@ public struct ToggleValue: Sendable, Hashable, Codable, CustomStringConvertible 
 
     public init(_ raw: String) { self.raw = raw }
 
-    /// The known spellings as (on, off) pairs, lower-cased.
+    /// The known spellings as (on, off) pairs, lower-cased: the one vocabulary of states, for
+    /// values read from Redis and for what people type (`toggles set X on`, `--expect`).
     static let spellings: [(on: String, off: String)] = [
-        ("true", "false"), ("1", "0"), ("on", "off"), ("yes", "no"),
+        ("on", "off"), ("true", "false"), ("1", "0"), ("yes", "no"), ("enabled", "disabled"),
     ]
+
+    /// "on/off, true/false, 1/0, yes/no, enabled/disabled": what help and messages list.
+    public static let vocabulary = spellings.map { "\($0.on)/\($0.off)" }.joined(separator: ", ")
 
     public var state: ToggleState {
         // Surrounding whitespace is tolerated on read (hand-typed values), but kept on write.

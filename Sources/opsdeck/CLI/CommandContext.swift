@@ -6,8 +6,9 @@ import RedisClient
 import Glibc
 #endif
 
-/// What a subcommand works with, resolved from flags, the config file and the environment
-/// (flags win, then the context, then `OPSDECK_URL`, then redis://127.0.0.1:6379).
+/// What a subcommand works with, resolved from flags, the environment and the config file
+/// (flags win, then `OPSDECK_URL`, then the `--context` or current context, then
+/// redis://127.0.0.1:6379).
 /// Owned by the main thread for the life of one command.
 struct CommandContext {
     let contextName: String?
@@ -26,8 +27,12 @@ struct CommandContext {
         self.config = config
         contextName = selected?.name
 
+        // Precedence (README, "Connecting"): flags, then OPSDECK_URL, then the context's url,
+        // then the default. The context's other settings (read-only, production, patterns)
+        // apply whichever endpoint wins: they only ever tighten.
         var endpoint: RedisEndpoint
-        if let url = options.url ?? context.url ?? ProcessInfo.processInfo.environment["OPSDECK_URL"] {
+        let environmentURL = ProcessInfo.processInfo.environment["OPSDECK_URL"].flatMap { $0.isEmpty ? nil : $0 }
+        if let url = options.url ?? environmentURL ?? context.url {
             endpoint = try RedisEndpoint(url: url)
         } else {
             endpoint = RedisEndpoint(address: .tcp(host: "127.0.0.1", port: RedisEndpoint.defaultPort))

@@ -29,7 +29,7 @@ struct ConnectionOptions: ParsableArguments {
     @Option(name: .long, help: "Seconds to wait to connect and for each reply (default 5).")
     var timeout: Double?
 
-    @Option(name: .long, help: "Config file (default $OPSDECK_CONFIG or ~/.config/opsdeck/config.yaml).")
+    @Option(name: .long, help: "Config file (default $OPSDECK_CONFIG, $XDG_CONFIG_HOME/opsdeck/config.yaml, ~/.config/opsdeck/config.yaml).")
     var config: String?
 
     @Option(name: .long, help: "Named context from the config file (e.g. prod, staging).")

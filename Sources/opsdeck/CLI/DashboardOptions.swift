@@ -1,6 +1,7 @@
 import ArgumentParser
 import Dashboard
 import Foundation
+import Operations
 
 /// Options of the dashboard (and of the demo, which opens it).
 struct DashboardOptions: ParsableArguments {
@@ -10,22 +11,27 @@ struct DashboardOptions: ParsableArguments {
     @Flag(name: .long, help: "Learn of changes by polling only, not from the server's invalidations (CLIENT TRACKING).")
     var pollOnly = false
 
-    @Option(name: .long, help: "Theme name (dark, light, high-contrast, monochrome) or a path to a theme YAML file.")
+    @Option(name: .long, help: ArgumentHelp(
+        "Built-in theme (\(ThemeLoader.builtInNames.joined(separator: ", "))) or the path of a theme YAML file; `opsdeck themes list`."))
     var theme: String?
 
     /// The theme by flag, then config, then the default; a bad theme file is a clear error.
     func loadTheme(configured: String?) throws -> Theme {
         let wanted = theme ?? configured ?? ThemeLoader.defaultName
-        let loader = ThemeLoader()
-        if wanted.contains("/") || wanted.hasSuffix(".yaml") || wanted.hasSuffix(".yml") {
-            return try loader.load(path: wanted)
+        do {
+            return try ThemeLoader().load(name: wanted)
+        } catch let error as ThemeError {
+            throw OperationsError.invalidInput(error.description)
         }
-        return try loader.load(name: wanted)
     }
 
     func validate() throws {
-        if let interval, !(0.05...3600).contains(interval) {
-            throw ValidationError("--interval must be between 0.05 and 3600 seconds")
+        // A wrong --theme is a usage error, said before anything starts (even without a terminal).
+        if let theme {
+            do { _ = try ThemeLoader().load(name: theme) } catch let error as ThemeError { throw ValidationError(error.description) }
+        }
+        if let interval, let problem = SettingLimits.intervalProblem(interval) {
+            throw ValidationError("--interval \(problem)")
         }
     }
 }

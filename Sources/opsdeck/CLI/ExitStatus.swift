@@ -22,7 +22,7 @@ enum ExitStatus: Int32, CaseIterable {
             case .readOnly: return .readOnly
             case .conflict: return .conflict
             case .gateExceeded: return .gateExceeded
-            case .notFound: return .notFound
+            case .notFound, .unknownName: return .notFound
             case .invalidInput: return .usage
             case .badData: return .failure
             }

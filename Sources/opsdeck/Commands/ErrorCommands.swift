@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Operations
+import Spelling
 
 /// `opsdeck errors ...`: search, count (deploy gates), record and index error records.
 /// Each subcommand runs on the main thread and owns its connection for its lifetime.
@@ -76,10 +77,25 @@ struct ErrorCommands: ParsableCommand {
         @Option(help: "Exit with status 5 when the count is above this.")
         var max: Int?
 
+        @Flag(help: "Count 0 for a --toggle that does not exist instead of failing with exit 6.")
+        var allowMissing = false
+
+        /// A gate on a misspelled toggle would count 0 and pass: a name that is no toggle hash
+        /// and has no error record at any time is exit 6, with the closest toggle name. Only
+        /// run when the count is 0, so a passing gate costs no extra SCAN.
+        static func requireToggle(_ env: OpsEnvironment, _ toggle: String) throws {
+            let known = try ToggleStore.list(env).map(\.name)
+            guard !known.contains(where: { $0.lowercased() == toggle.lowercased() }) else { return }
+            // Errors recorded under the name (outside the window) show it exists, if only as history.
+            guard try ErrorStore().countDetailed(env, query: nil, toggle: toggle, since: nil).count == 0 else { return }
+            throw OperationsError.unknownName(
+                kind: "toggle", name: toggle, suggestion: Suggestion.closest(to: toggle, among: known),
+                advice: "A count of a toggle that does not exist is 0 and would pass any gate: check the name "
+                    + "(`opsdeck toggles list`), or pass --allow-missing if the toggle is gone on purpose.")
+        }
+
         func validate() throws {
-            if let since, ErrorDuration.seconds(since) == nil {
-                throw ValidationError("--since '\(since)' is not a duration: use a number and a unit, e.g. 90s, 30m, 2h, 1d")
-            }
+            if let since, let problem = ErrorDuration.problem(since) { throw ValidationError(problem) }
             if let max, max < 0 { throw ValidationError("--max must be 0 or more") }
         }
 
@@ -88,6 +104,7 @@ struct ErrorCommands: ParsableCommand {
             let window = since.flatMap(ErrorDuration.seconds)
             let start = window.map { env.now().addingTimeInterval(-$0) }
             let counted = try ErrorStore().countDetailed(env, query: query, toggle: toggle, since: start)
+            if let toggle, counted.count == 0, !allowMissing { try Self.requireToggle(env, toggle) }
             let exceeded = max.map { counted.count > $0 } ?? false
             if output.json {
                 try Output.json(ErrorCountReport(

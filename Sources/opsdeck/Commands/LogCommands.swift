@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Operations
 import RedisClient
+import Spelling
 import Synchronization
 
 #if canImport(Glibc)
@@ -32,8 +33,21 @@ struct LogCommands: ParsableCommand {
         @Option(help: "Only entries containing this text (case-insensitive).") var grep: String?
         @Option(help: "How many of the newest entries to print first.") var lines = 20
         @Option(help: "Seconds between polls with --follow.") var interval = 1.0
+        @Flag(help: "Accept a --source that no list has (yet) instead of failing with exit 6.") var allowMissing = false
         @OptionGroup var connection: ConnectionOptions
         @OptionGroup var output: OutputOptions
+
+        /// `--source` that names no list (a typo, the wrong case) would print nothing and exit 0:
+        /// exit 6 with the closest source instead.
+        static func requireSource(_ env: OpsEnvironment, _ source: String) throws {
+            let sources = Array(Set(try LogStore.discover(env, filter: LogFilter()).map(\.source))).sorted()
+            guard !sources.contains(source) else { return }
+            throw OperationsError.unknownName(
+                kind: "log source", name: source, suggestion: Suggestion.closest(to: source, among: sources),
+                advice: "Sources are the <name> of recent:<name>:<severity> lists"
+                    + (sources.isEmpty ? " (there are none)" : ": \(sources.prefix(20).joined(separator: ", "))")
+                    + "; pass --allow-missing to wait for one that does not exist yet.")
+        }
 
         func validate() throws {
             guard lines >= 0 else { throw ValidationError("--lines must be 0 or more") }
@@ -44,6 +58,7 @@ struct LogCommands: ParsableCommand {
             let env = try CommandContext(connection).environment()
             let filter = LogFilter(minimumSeverity: severity?.severity, source: source, text: grep)
             var lists = try LogStore.discover(env, filter: filter)
+            if let source, lists.isEmpty, !allowMissing { try Self.requireSource(env, source) }
             var tail = LogTail()
             let first = tail.ingest(try LogStore.read(env, lists: lists))
             let initial = Array(first.entries.filter(filter.includes).suffix(lines))

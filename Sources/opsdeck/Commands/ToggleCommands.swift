@@ -58,16 +58,23 @@ struct ToggleCommands: ParsableCommand {
                 Already in the requested state: nothing written, exit 0.
                 """)
         @Argument(help: "Toggle name.") var name: String
-        @Argument(help: "on or off.") var target: Switch
-        @Option(help: "Fail with exit 3 unless the toggle is currently in this state (on or off).") var expect: Switch?
+        @Argument(help: ArgumentHelp(Switch.help, valueName: "on|off")) var target: String
+        @Option(help: ArgumentHelp("Fail with exit 3 unless the toggle is currently in this state: " + Switch.help,
+                                   valueName: "on|off")) var expect: String?
         @Option(help: "Why, for the audit trail.") var reason: String?
         @OptionGroup var connection: ConnectionOptions
         @OptionGroup var output: OutputOptions
 
+        func validate() throws {
+            _ = try Switch.parse(target)
+            if let expect { _ = try Switch.parse(expect, for: "--expect") }
+        }
+
         func run() throws {
             let env = try CommandContext(connection).environment()
-            let result = try ToggleStore.flip(env, name: name, to: target.isOn,
-                                              expect: expect.map { ToggleState($0.isOn) }, reason: reason)
+            let on = try Switch.parse(target).isOn
+            let expected = try expect.map { ToggleState(try Switch.parse($0, for: "--expect").isOn) }
+            let result = try ToggleStore.flip(env, name: name, to: on, expect: expected, reason: reason)
             if output.json { return try Output.json(result) }
             if result.changed {
                 print(Output.visible("\(result.toggle.name): \(result.old) -> \(result.new) (audited as \(env.actor))"))
@@ -91,6 +98,8 @@ struct ToggleCommands: ParsableCommand {
         func run() throws {
             let env = try CommandContext(connection).environment()
             let entries = try AuditStore.history(env, toggle: name, limit: limit)
+            // No history for a name that names no toggle: a typo, exit 6 with the closest name.
+            if entries.isEmpty, let name { _ = try ToggleStore.get(env, name: name) }
             if output.json { return try Output.json(entries) }
             if entries.isEmpty {
                 Output.error("no audit entries\(name.map { " for \($0)" } ?? "") in \(env.patterns.auditKey).")
@@ -106,8 +115,9 @@ struct ToggleCommands: ParsableCommand {
     }
 }
 
-/// `on`/`off` on the command line; any toggle spelling is accepted (true, 1, yes, ...), so the
-/// `--expect <current>` suggested by a conflict message works whatever the toggle's spelling.
+/// A state on the command line: `on` or `off`, or any spelling of the one vocabulary
+/// (`ToggleValue.vocabulary`, any case), so the `--expect` a conflict message suggests works.
+/// Refusals name the canonical `on`/`off` and list exactly what is accepted.
 enum Switch: ExpressibleByArgument, Sendable {
     case on, off
 
@@ -122,4 +132,16 @@ enum Switch: ExpressibleByArgument, Sendable {
     var isOn: Bool { self == .on }
 
     static var allValueStrings: [String] { ["on", "off"] }
+
+    /// The help of an argument or option that takes a state.
+    static let help = "on or off (also accepted, any case: \(ToggleValue.vocabulary))."
+
+    /// Parses `text` (for `option`, when it is one), refusing anything else with the accepted spellings.
+    static func parse(_ text: String, for option: String? = nil) throws -> Switch {
+        guard let state = Switch(argument: text) else {
+            throw ValidationError("\(option.map { "\($0) " } ?? "")'\(text)' is not a state: use on or off "
+                + "(accepted, any case: \(ToggleValue.vocabulary))")
+        }
+        return state
+    }
 }
