@@ -19,7 +19,7 @@ struct BenchOptions: Sendable {
         usage: opsdeck-bench [--toggles N] [--sessions N] [--errors N] [--repeats N]
                              [--idle-seconds S] [--writer-seconds S] [--quick] [--only a,b,...]
           --quick   a smoke run: 1,000 toggles, 10,000 sessions, 1,000 errors, 3 repeats, 5 s idle
-          --only    any of: toggles, sessions, search, logs, render, idle
+          --only    any of: toggles, sessions, search, logs, render, idle, freshness
         """
 
     static func parse(_ arguments: [String]) throws(UsageError) -> BenchOptions {
@@ -51,7 +51,7 @@ struct BenchOptions: Sendable {
             case "--quick": options.quick = true
             case "--only":
                 let groups = Set(try value(flag).split(separator: ",").map(String.init))
-                let known: Set = ["toggles", "sessions", "search", "logs", "render", "idle"]
+                let known: Set = ["toggles", "sessions", "search", "logs", "render", "idle", "freshness"]
                 if let bad = groups.subtracting(known).first { throw UsageError("unknown group '\(bad)' for --only") }
                 options.only = groups
             case "--help", "-h": throw UsageError(nil)

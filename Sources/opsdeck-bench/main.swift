@@ -42,13 +42,14 @@ do {
     let tls = TLSTarget(port: tlsPort, caFile: certificates.ca)
     let connection = try server.connect(readTimeout: 60)
     // Only what the chosen groups read (the idle dashboard reads everything).
-    if options.wants("toggles") || options.wants("idle") {
+    let everything = options.wants("idle") || options.wants("freshness")
+    if options.wants("toggles") || everything {
         try SyntheticData.load(SyntheticData.toggleCommands(count: options.toggles), on: connection)
     }
-    if options.wants("sessions") || options.wants("idle") {
+    if options.wants("sessions") || everything {
         try SyntheticData.load(SyntheticData.sessionCommands(count: options.sessions), on: connection)
     }
-    if options.wants("logs") || options.wants("idle") {
+    if options.wants("logs") || everything {
         try SyntheticData.load(SyntheticData.logCommands(lists: options.logLists, entries: 100), on: connection)
     }
 
@@ -71,6 +72,9 @@ do {
     }
     group("idle", id: "idle", title: "6. idle cost") {
         try IdleRun(options: options, report: report, loadedServer: server).run()
+    }
+    group("freshness", id: "fresh", title: "7. freshness") {
+        try FreshnessBench(options: options, report: report, server: server).run()
     }
 } catch {
     Progress.say("opsdeck-bench: \(error)")
