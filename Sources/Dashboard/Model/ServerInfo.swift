@@ -12,9 +12,11 @@ public struct ServerInfo: Hashable, Sendable {
     public var production: Bool
     /// TLS without verifying the server (`--insecure`): the status bar says so on every frame.
     public var tlsInsecure: Bool
+    /// A flip needs a reason for the audit trail (nil: in production only).
+    public var requireReason: Bool?
 
     public init(contextName: String? = nil, endpoint: String, version: String? = nil, searchModule: String = "none",
-                readOnly: Bool = false, production: Bool = false, tlsInsecure: Bool = false) {
+                readOnly: Bool = false, production: Bool = false, tlsInsecure: Bool = false, requireReason: Bool? = nil) {
         self.contextName = contextName
         self.endpoint = endpoint
         self.version = version
@@ -22,5 +24,6 @@ public struct ServerInfo: Hashable, Sendable {
         self.readOnly = readOnly
         self.production = production
         self.tlsInsecure = tlsInsecure
+        self.requireReason = requireReason
     }
 }

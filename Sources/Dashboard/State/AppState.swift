@@ -73,6 +73,8 @@ public struct AppState: Hashable, Sendable {
 
     public var readOnly: Bool { server?.readOnly ?? false }
     public var production: Bool { server?.production ?? false }
+    /// Flips need a reason: configured per context, by default in production.
+    public var requireReason: Bool { server?.requireReason ?? production }
 
     /// Seconds since the last good poll, nil before the first.
     public var dataAge: Double? { lastPollAt.map { max(0, now.timeIntervalSince($0)) } }

@@ -30,6 +30,8 @@ public indirect enum ConfigShape: Sendable {
         ("production", .flag),
         ("patterns", patterns),
         ("tls", tls),
+        ("actor", .text),
+        ("require-reason", .flag),
     ])
 
     /// The `tls:` block of a context (see `TLSConfig`): redis-cli's TLS flags without dashes.

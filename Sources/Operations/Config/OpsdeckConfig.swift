@@ -35,6 +35,11 @@ public struct OpsdeckConfig: Sendable, Codable, Hashable {
         public var user: String?
         /// TLS settings for this context's server (see `TLSConfig`).
         public var tls: TLSConfig?
+        /// Who the audit trail names for flips made with this context (`--as` wins; default
+        /// `$USER@host`).
+        public var actor: String?
+        /// Whether a flip needs a reason (default: in a production context).
+        public var requireReason: Bool?
 
         public init(url: String? = nil, readOnly: Bool? = nil, production: Bool? = nil,
                     patterns: KeyPatterns? = nil, user: String? = nil, tls: TLSConfig? = nil) {
@@ -47,7 +52,8 @@ public struct OpsdeckConfig: Sendable, Codable, Hashable {
         }
 
         enum CodingKeys: String, CodingKey {
-            case url, production, patterns, user, tls
+            case url, production, patterns, user, tls, actor
+            case requireReason = "require-reason"
             case readOnly = "read-only"
         }
     }

@@ -17,6 +17,8 @@ struct CommandContext {
     let patterns: KeyPatterns
     let readOnly: Bool
     let production: Bool
+    /// Flips need a reason (the context's `require-reason`, by default in production).
+    let requireReason: Bool
     let actor: String
     let config: OpsdeckConfig
 
@@ -68,7 +70,8 @@ struct CommandContext {
         patterns = context.patterns ?? KeyPatterns()
         readOnly = options.readOnly || (context.readOnly ?? false)
         production = context.production ?? false
-        actor = options.actor ?? OpsEnvironment.defaultActor()
+        requireReason = context.requireReason ?? production
+        actor = options.actor ?? context.actor ?? OpsEnvironment.defaultActor()
     }
 
     /// Connects now, so an unreachable server or a bad password fails fast with its own exit code.

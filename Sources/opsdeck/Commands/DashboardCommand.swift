@@ -22,7 +22,7 @@ struct DashboardCommand: ParsableCommand {
                 endpoint: context.connectionOptions,
                 server: ServerInfo(contextName: context.contextName, endpoint: context.endpoint.description,
                                    readOnly: context.readOnly, production: context.production,
-                                   tlsInsecure: context.endpoint.tls?.insecure ?? false),
+                                   tlsInsecure: context.endpoint.tls?.insecure ?? false, requireReason: context.requireReason),
                 patterns: context.patterns, readOnly: context.readOnly, actor: context.actor,
                 interval: options.interval ?? context.config.interval ?? 1, theme: theme, pollOnly: options.pollOnly))
         }

@@ -71,7 +71,13 @@ struct ToggleCommands: ParsableCommand {
         }
 
         func run() throws {
-            let env = try CommandContext(connection).environment()
+            let context = try CommandContext(connection)
+            // The audit trail must say why where the context asks (by default, production).
+            if context.requireReason && (reason ?? "").allSatisfy(\.isWhitespace) {
+                throw OperationsError.invalidInput("this context requires a reason for every flip: add --reason TEXT "
+                    + "(require-reason in the config; production contexts require one by default)")
+            }
+            let env = try context.environment()
             let on = try Switch.parse(target).isOn
             let expected = try expect.map { ToggleState(try Switch.parse($0, for: "--expect").isOn) }
             let result = try ToggleStore.flip(env, name: name, to: on, expect: expected, reason: reason)

@@ -68,9 +68,9 @@ extension AppState {
             d.field = .confirmName
             return []
         }
-        // In production the audit trail must say why: a flip without a reason is refused.
-        if production && d.reason.text.allSatisfy(\.isWhitespace) {
-            d.notice = "Production: a reason is required (Tab to the reason field)"
+        // Where the context asks (by default, production), the audit trail must say why.
+        if requireReason && d.reason.text.allSatisfy(\.isWhitespace) {
+            d.notice = "A reason is required here (Tab to the reason field)"
             d.field = .reason
             return []
         }

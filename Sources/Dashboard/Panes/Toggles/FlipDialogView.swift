@@ -57,7 +57,7 @@ enum FlipDialogView {
                                     Span(unknown ? "  (set --as NAME or $USER)" : "", style: base.patch(theme[.muted]))])))
         }
         rows.append(.text(""))
-        rows.append(.text(Line(state.production ? "Reason (required in production, Tab):" : "Reason (optional, Tab):",
+        rows.append(.text(Line(state.requireReason ? "Reason (required, Tab):" : "Reason (optional, Tab):",
                                style: base.patch(theme[.muted]))))
         rows.append(.input(d.reason, focused: d.field == .reason))
         if let confirmName = d.confirmName {
