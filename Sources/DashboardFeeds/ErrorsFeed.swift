@@ -18,16 +18,23 @@ public struct ErrorsFeed: PaneFeed {
     public let prefix: String
     /// The server reported a key under `prefix` changed since the last probe.
     private var reported = false
+    /// Which keys, when it said (nil after a "everything changed").
+    private var reportedKeys: Set<RedisKey>? = []
+    /// The last overview read, which reported records are merged into.
+    private var lastOverview: ErrorOverview?
 
     public init(prefix: String = KeyPatterns().errorPrefix) { self.prefix = prefix }
 
     public mutating func invalidated(_ keys: [RedisKey]?) -> Bool {
         guard let keys else {
             reported = true
+            reportedKeys = nil
             return true
         }
-        guard keys.contains(where: { $0.bytes.starts(with: prefix.utf8) }) else { return false }
+        let mine = keys.filter { $0.bytes.starts(with: prefix.utf8) }
+        guard !mine.isEmpty else { return false }
         reported = true
+        reportedKeys?.formUnion(mine)
         return true
     }
 
@@ -41,6 +48,10 @@ public struct ErrorsFeed: PaneFeed {
                 if context.live && tracked { snapshot.errorsChecked = true }
                 return
             }
+            if let merged = try mergeReported(context, into: &snapshot) {
+                reported = !merged
+                return
+            }
             let (overview, refreshed, checked) = try probe(context, overview: nil)
             // A change the budget put off stays reported, for the next poll.
             reported = !checked
@@ -51,6 +62,7 @@ public struct ErrorsFeed: PaneFeed {
             return
         }
         reported = false
+        reportedKeys = []
         var overview: (counts: [ToggleCount], latest: ErrorSearchView)?
         // The overview reads every record's id: on a large index, within the budget.
         if context.isDue(overviewBudget) {
@@ -99,9 +111,35 @@ public struct ErrorsFeed: PaneFeed {
         return (fresh, result, true)
     }
 
+    /// The records the server reported, read by key and merged into the last overview: a new
+    /// error shows at once, with no walk over the error database (on a large keyspace without a
+    /// module the overview is a SCAN, whose budget would hold the change back for seconds).
+    /// Nil when that does not apply (no overview yet, every key changed); true when done.
+    private mutating func mergeReported(_ context: FeedContext, into snapshot: inout DashboardSnapshot) throws(OperationsError) -> Bool? {
+        guard let keys = reportedKeys, !keys.isEmpty, let last = lastOverview else { return nil }
+        let store = ErrorStore(module: context.searchModule.module)
+        let records = try store.records(context.env, keys: Array(keys))
+        reportedKeys = []
+        let merged = last.merging(records)
+        lastOverview = merged
+        // Keep the probe's view in step, so the next routine probe does not read it all again.
+        signature = try? store.changeSignature(context.env)
+        snapshot.errorCounts = Self.counts(merged)
+        snapshot.latestErrors = ErrorSearchView(merged.latest, query: nil)
+        snapshot.errorsChecked = true
+        if let text = search, let query = try? ErrorQuery(text) {
+            snapshot.refreshedSearch = (try? store.search(context.env, query: query, limit: 200)).map { ErrorSearchView($0, query: query) }
+        }
+        return true
+    }
+
+    private static func counts(_ overview: ErrorOverview) -> [ToggleCount] {
+        overview.counts.map { ToggleCount(toggle: $0.key, count: $0.value) }.sorted { ($1.count, $0.toggle) < ($0.count, $1.toggle) }
+    }
+
     /// Counts per toggle and the newest errors, for the Errors pane before any search. A failure
     /// (no index yet, a refusal) is said in the pane's notice, never shown as "no errors".
-    private func overview(_ context: FeedContext) throws(OperationsError) -> (counts: [ToggleCount], latest: ErrorSearchView)? {
+    private mutating func overview(_ context: FeedContext) throws(OperationsError) -> (counts: [ToggleCount], latest: ErrorSearchView)? {
         let module = context.searchModule.module
         let found: ErrorOverview?
         do {
@@ -114,8 +152,7 @@ public struct ErrorsFeed: PaneFeed {
             return ([], ErrorSearchView(query: "", total: 0, rows: [], backendLabel: module?.description ?? "unknown", notice: notice))
         }
         guard let found else { return nil }
-        let counts = found.counts.map { ToggleCount(toggle: $0.key, count: $0.value) }
-            .sorted { ($1.count, $0.toggle) < ($0.count, $1.toggle) }
-        return (counts, ErrorSearchView(found.latest, query: nil))
+        lastOverview = found
+        return (Self.counts(found), ErrorSearchView(found.latest, query: nil))
     }
 }

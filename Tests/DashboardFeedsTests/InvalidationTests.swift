@@ -72,6 +72,25 @@ import Testing
         }
     }
 
+    /// Without a module the overview walks every error hash; a reported one is read by its key.
+    @Test func aNewErrorShowsAtOnceWithoutAWalk() throws {
+        try withServer { server in
+            let writer = try server.connect()
+            try writer.execute("HSET", "error:darkMode:12-01-26-10-00-00", "toggleName", "darkMode", "toggleValue", "True",
+                               "fingerPrint", "Li W", "exceptionBody", "java.lang.IllegalStateException: old one")
+            let snapshots = Snapshots()
+            let (poller, channel) = live(server.endpoint, interval: 60, into: snapshots)
+            defer { channel.stop(); poller.stop() }
+            try #require(eventually(timeout: 10) { snapshots.mode == "live" && snapshots.all.contains { $0.latestErrors?.rows.count == 1 } })
+            try writer.execute("HSET", "error:darkMode:12-03-26-10-00-00", "toggleName", "darkMode", "toggleValue", "True",
+                               "fingerPrint", "Li W", "exceptionBody", "java.lang.IllegalStateException: brand new")
+            #expect(eventually(timeout: 2) {
+                snapshots.all.last { $0.latestErrors != nil }?.latestErrors?.rows.first?.body.contains("brand new") == true
+            }, "the new error, newest first")
+            #expect(snapshots.all.compactMap(\.errorCounts).last?.first { $0.toggle == "darkMode" }?.count == 2)
+        }
+    }
+
     @Test func resubscribesAfterARestart() throws {
         try withServer { server in
             let writer = try server.connect()

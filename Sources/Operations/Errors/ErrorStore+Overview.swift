@@ -51,3 +51,43 @@ extension ErrorStore {
         records.sorted { ($0.time ?? .distantPast, $0.id) > ($1.time ?? .distantPast, $1.id) }
     }
 }
+
+extension ErrorStore {
+    /// The error records at these keys (hashes the server reported changed), read with one
+    /// pipelined HGETALL; keys that are gone or are not hashes are left out. What a live
+    /// dashboard reads instead of a whole overview when it knows which records are new.
+    public func records(_ env: OpsEnvironment, keys: [RedisKey]) throws(OperationsError) -> [ErrorRecord] {
+        guard !keys.isEmpty else { return [] }
+        let prefix = env.patterns.errorPrefix
+        let replies = try env.run { redis throws(RedisError) in try redis.send(keys.map { RedisCommand("HGETALL", $0) }) }
+        var records: [ErrorRecord] = []
+        for (key, reply) in zip(keys, replies) {
+            guard let pairs = reply.pairs, !pairs.isEmpty else { continue }
+            let text = key.text
+            let id = text.hasPrefix(prefix) ? String(text.dropFirst(prefix.count)) : text
+            records.append(ErrorRecord(id: id, key: text, fields: Dictionary(pairs, uniquingKeysWith: { first, _ in first })))
+        }
+        return records
+    }
+}
+
+extension ErrorOverview {
+    /// The overview with these records added or replaced (by id): counts move by the new ones,
+    /// the newest `limit` stay in `latest`.
+    public func merging(_ records: [ErrorRecord], limit: Int = 100) -> ErrorOverview {
+        var merged = self
+        var byID = Dictionary(latest.records.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        for record in records {
+            if let old = byID[record.id] {
+                merged.counts[old.toggleName, default: 1] -= 1
+            } else {
+                merged.latest.total += 1
+            }
+            merged.counts[record.toggleName, default: 0] += 1
+            byID[record.id] = record
+        }
+        merged.counts = merged.counts.filter { $0.value > 0 }
+        merged.latest.records = Array(ErrorStore.newestFirst(Array(byID.values)).prefix(limit))
+        return merged
+    }
+}
