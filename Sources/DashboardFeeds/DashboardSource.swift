@@ -25,7 +25,7 @@ public struct DashboardSource: PollSource {
     private var lastCommandCount: (count: Int, at: Date)?
     /// With invalidations flowing, the reads they cover still run this often, in case one was
     /// missed: the slow safety net.
-    private var safetyNet = IdleBudget(share: 1, minimumPeriod: 30)
+    private var safetyNet = IdleBudget(share: 1, minimumPeriod: 60)
     private var lastUpdates: UpdateMode?
 
     public init(patterns: KeyPatterns, server: ServerInfo, timeZone: TimeZone = .current,
