@@ -9,6 +9,8 @@ import RedisClient
 public struct ErrorsFeed: PaneFeed {
     /// The search the Errors pane shows, re-run when the error database changes.
     public var search: String?
+    /// The time window for groups and rates, in seconds (the pane's `[`/`]`).
+    public var window: Double = 900
     private var overviewBudget = IdleBudget(share: DashboardSource.idleBudget)
     /// A change seen by the probe re-reads the errors at once, but at most every
     /// max(1 s, cost / 2%): new errors show within a poll or two on any index that reads fast.
@@ -19,7 +21,7 @@ public struct ErrorsFeed: PaneFeed {
 
     public mutating func poll(_ context: FeedContext, into snapshot: inout DashboardSnapshot) throws(OperationsError) {
         guard !context.onlyChanges else { return }
-        var overview: (counts: [ToggleCount], latest: ErrorSearchView)?
+        var overview: Overview?
         // The overview reads every record's id: on a large index, within the budget.
         if context.isDue(overviewBudget) {
             let started = Date()
@@ -33,6 +35,9 @@ public struct ErrorsFeed: PaneFeed {
         }
         snapshot.errorCounts = overview?.counts
         snapshot.latestErrors = overview?.latest
+        snapshot.errorGroups = overview?.groups
+        snapshot.errorRates = overview?.rates
+        snapshot.errorWindowTruncated = overview?.truncated ?? false
         snapshot.errorsChecked = checked
         snapshot.refreshedSearch = refreshed
     }
@@ -42,8 +47,8 @@ public struct ErrorsFeed: PaneFeed {
     /// only a missed hint: the periodic overview still runs, and the pane's age says how old
     /// its list is.
     private mutating func probe(
-        _ context: FeedContext, overview: (counts: [ToggleCount], latest: ErrorSearchView)?
-    ) throws(OperationsError) -> (overview: (counts: [ToggleCount], latest: ErrorSearchView)?, search: ErrorSearchView?, checked: Bool) {
+        _ context: FeedContext, overview: Overview?
+    ) throws(OperationsError) -> (overview: Overview?, search: ErrorSearchView?, checked: Bool) {
         let env = context.env
         let store = ErrorStore(module: context.searchModule.module)
         let current: String
@@ -67,23 +72,39 @@ public struct ErrorsFeed: PaneFeed {
         return (fresh, result, true)
     }
 
+    /// What the overview brings: counts per toggle, the newest errors, and the window's groups
+    /// and per-toggle rates.
+    struct Overview {
+        var counts: [ToggleCount]
+        var latest: ErrorSearchView
+        var groups: [ErrorGroupRow]? = nil
+        var rates: [String: ErrorRate]? = nil
+        var truncated = false
+    }
+
     /// Counts per toggle and the newest errors, for the Errors pane before any search. A failure
     /// (no index yet, a refusal) is said in the pane's notice, never shown as "no errors".
-    private func overview(_ context: FeedContext) throws(OperationsError) -> (counts: [ToggleCount], latest: ErrorSearchView)? {
+    private func overview(_ context: FeedContext) throws(OperationsError) -> Overview? {
         let module = context.searchModule.module
+        let now = context.env.now()
+        let since = now.addingTimeInterval(-window)
         let found: ErrorOverview?
         do {
             found = try context.permissions.run(.errors) { () throws(OperationsError) in
-                try ErrorStore(module: module).overview(context.env, latest: 100)
+                try ErrorStore(module: module).overview(context.env, latest: 100, since: since)
             }
         } catch {
             if case .redis(let redis) = error, redis.isConnectionFailure { throw error }
             let notice = "cannot list errors: " + error.description
-            return ([], ErrorSearchView(query: "", total: 0, rows: [], backendLabel: module?.description ?? "unknown", notice: notice))
+            return Overview(counts: [], latest: ErrorSearchView(query: "", total: 0, rows: [],
+                                                                backendLabel: module?.description ?? "unknown", notice: notice))
         }
         guard let found else { return nil }
         let counts = found.counts.map { ToggleCount(toggle: $0.key, count: $0.value) }
             .sorted { ($1.count, $0.toggle) < ($0.count, $1.toggle) }
-        return (counts, ErrorSearchView(found.latest, query: nil))
+        let groups = ErrorGroups.build(found.window, since: since, now: now)
+        return Overview(counts: counts, latest: ErrorSearchView(found.latest, query: nil),
+                        groups: groups.map(ErrorGroupRow.init),
+                        rates: ErrorRate.perToggle(found.window, since: since, now: now), truncated: found.windowTruncated)
     }
 }

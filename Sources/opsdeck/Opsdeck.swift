@@ -14,7 +14,7 @@ struct Opsdeck: ParsableCommand {
             conflict, 4 refused by read-only mode, 5 gate exceeded, 6 not found, 64 usage error, \
             69 Redis unreachable or authentication failed.
             """,
-        subcommands: [DashboardCommand.self, ToggleCommands.self, SessionCommands.self, ErrorCommands.self,
+        subcommands: [DashboardCommand.self, ToggleCommands.self, SessionCommands.self, ErrorCommands.self, IncidentCommands.self,
                       LogCommands.self, DemoCommand.self, KeysCommand.self],
         defaultSubcommand: DashboardCommand.self,
         // -h is the host, as in redis-cli; help is --help.

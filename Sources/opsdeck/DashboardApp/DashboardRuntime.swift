@@ -58,7 +58,7 @@ final class DashboardRuntime {
             }
         }
         effects = EffectRunner(poller: poller, searchModule: searchModule, patterns: settings.patterns, readOnly: settings.readOnly,
-                               actor: settings.actor, now: clock) { message in
+                               actor: settings.actor, endpoint: settings.server.endpoint, now: clock) { message in
             DispatchQueue.main.async { MainActor.assumeIsolated { DashboardRuntime.current?.send([message]) } }
         }
     }
