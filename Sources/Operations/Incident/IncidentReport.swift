@@ -65,7 +65,7 @@ public struct IncidentReport: Sendable, Codable, Hashable {
 
         var changes: [Change] = []
         do {
-            for entry in try AuditStore.history(env, toggle: toggle, limit: 1_000) {
+            for entry in try AuditStore.history(env, limit: 1_000) {
                 guard let date = entry.date, date >= since, date <= now, wanted(entry.toggle) else { continue }
                 changes.append(Change(toggle: entry.toggle, actor: entry.actor, time: date, old: entry.old,
                                       new: entry.new, reason: entry.reason))

@@ -12,6 +12,7 @@ enum IncidentRenderer {
         r.groups = r.groups.map { group in
             var g = group
             g.exception = maskWords(g.exception)
+            g.signature = maskWords(g.signature)
             if var sample = g.sample {
                 sample.exceptionBody = maskWords(sample.exceptionBody)
                 sample.fingerPrint = maskWords(sample.fingerPrint)
