@@ -3,22 +3,26 @@ import Foundation
 import Operations
 import RedisClient
 
-/// The Errors pane's feed: the overview (counts per toggle and the newest errors) within the
-/// idle budget, plus one cheap probe each poll (`ErrorStore.changeSignature`) that re-reads the
-/// newest errors, and re-runs the active search, as soon as the error database changes.
+/// The Errors pane's feed: the overview (counts per toggle, the newest errors, the window's
+/// groups and per-toggle rates) within the idle budget, plus one cheap probe each poll
+/// (`ErrorStore.changeSignature`) that re-reads the newest errors, and re-runs the active
+/// search, as soon as the error database changes. Where the server reports error keys
+/// (invalidations on the error prefix), a reported record is read by its key and merged in.
 public struct ErrorsFeed: PaneFeed {
     /// The search the Errors pane shows, re-run when the error database changes.
     public var search: String?
+    /// The time window for groups and rates, in seconds (the pane's `[`/`]`).
+    public var window: Double = 900
     private var overviewBudget = IdleBudget(share: DashboardSource.idleBudget)
     /// A change seen by the probe re-reads the errors at once, but at most every
-    /// max(1 s, cost / 2%): new errors show within a poll or two on any index that reads fast.
+    /// max(0.5 s, cost / 2%): new errors show within a poll or two on any index that reads fast.
     private var changeBudget = IdleBudget(share: 0.02, minimumPeriod: 0.5)
     private var signature: String?
     /// The error hashes' prefix (2.x and no module keep them there; 1.x at their ids).
     public let prefix: String
     /// The server reported a key under `prefix` changed since the last probe.
     private var reported = false
-    /// Which keys, when it said (nil after a "everything changed").
+    /// Which keys, when it said (nil after "every key changed").
     private var reportedKeys: Set<RedisKey>? = []
     /// The last overview read, which reported records are merged into.
     private var lastOverview: ErrorOverview?
@@ -48,22 +52,19 @@ public struct ErrorsFeed: PaneFeed {
                 if context.live && tracked { snapshot.errorsChecked = true }
                 return
             }
-            if let merged = try mergeReported(context, into: &snapshot) {
-                reported = !merged
+            if try mergeReported(context, into: &snapshot) {
+                reported = false
                 return
             }
             let (overview, refreshed, checked) = try probe(context, overview: nil)
             // A change the budget put off stays reported, for the next poll.
             reported = !checked
-            snapshot.errorCounts = overview?.counts
-            snapshot.latestErrors = overview?.latest
-            snapshot.errorsChecked = checked
-            snapshot.refreshedSearch = refreshed
+            fill(&snapshot, overview, refreshed: refreshed, checked: checked)
             return
         }
         reported = false
         reportedKeys = []
-        var overview: (counts: [ToggleCount], latest: ErrorSearchView)?
+        var overview: Overview?
         // The overview reads every record's id: on a large index, within the budget.
         if context.isDue(overviewBudget) {
             let started = Date()
@@ -75,8 +76,15 @@ public struct ErrorsFeed: PaneFeed {
         if context.searchModule.module != nil {
             (overview, refreshed, checked) = try probe(context, overview: overview)
         }
+        fill(&snapshot, overview, refreshed: refreshed, checked: checked)
+    }
+
+    private func fill(_ snapshot: inout DashboardSnapshot, _ overview: Overview?, refreshed: ErrorSearchView?, checked: Bool) {
         snapshot.errorCounts = overview?.counts
         snapshot.latestErrors = overview?.latest
+        snapshot.errorGroups = overview?.groups
+        snapshot.errorRates = overview?.rates
+        snapshot.errorWindowTruncated = overview?.truncated ?? false
         snapshot.errorsChecked = checked
         snapshot.refreshedSearch = refreshed
     }
@@ -86,8 +94,8 @@ public struct ErrorsFeed: PaneFeed {
     /// only a missed hint: the periodic overview still runs, and the pane's age says how old
     /// its list is.
     private mutating func probe(
-        _ context: FeedContext, overview: (counts: [ToggleCount], latest: ErrorSearchView)?
-    ) throws(OperationsError) -> (overview: (counts: [ToggleCount], latest: ErrorSearchView)?, search: ErrorSearchView?, checked: Bool) {
+        _ context: FeedContext, overview: Overview?
+    ) throws(OperationsError) -> (overview: Overview?, search: ErrorSearchView?, checked: Bool) {
         let env = context.env
         let store = ErrorStore(module: context.searchModule.module)
         let current: String
@@ -114,9 +122,9 @@ public struct ErrorsFeed: PaneFeed {
     /// The records the server reported, read by key and merged into the last overview: a new
     /// error shows at once, with no walk over the error database (on a large keyspace without a
     /// module the overview is a SCAN, whose budget would hold the change back for seconds).
-    /// Nil when that does not apply (no overview yet, every key changed); true when done.
-    private mutating func mergeReported(_ context: FeedContext, into snapshot: inout DashboardSnapshot) throws(OperationsError) -> Bool? {
-        guard let keys = reportedKeys, !keys.isEmpty, let last = lastOverview else { return nil }
+    /// False when that does not apply (no overview yet, every key changed).
+    private mutating func mergeReported(_ context: FeedContext, into snapshot: inout DashboardSnapshot) throws(OperationsError) -> Bool {
+        guard let keys = reportedKeys, !keys.isEmpty, let last = lastOverview else { return false }
         let store = ErrorStore(module: context.searchModule.module)
         let records = try store.records(context.env, keys: Array(keys))
         reportedKeys = []
@@ -124,35 +132,53 @@ public struct ErrorsFeed: PaneFeed {
         lastOverview = merged
         // Keep the probe's view in step, so the next routine probe does not read it all again.
         signature = try? store.changeSignature(context.env)
-        snapshot.errorCounts = Self.counts(merged)
-        snapshot.latestErrors = ErrorSearchView(merged.latest, query: nil)
-        snapshot.errorsChecked = true
+        var refreshed: ErrorSearchView?
         if let text = search, let query = try? ErrorQuery(text) {
-            snapshot.refreshedSearch = (try? store.search(context.env, query: query, limit: 200)).map { ErrorSearchView($0, query: query) }
+            refreshed = (try? store.search(context.env, query: query, limit: 200)).map { ErrorSearchView($0, query: query) }
         }
+        fill(&snapshot, view(merged, now: context.env.now()), refreshed: refreshed, checked: true)
         return true
     }
 
-    private static func counts(_ overview: ErrorOverview) -> [ToggleCount] {
-        overview.counts.map { ToggleCount(toggle: $0.key, count: $0.value) }.sorted { ($1.count, $0.toggle) < ($0.count, $1.toggle) }
+    /// What the overview brings: counts per toggle, the newest errors, and the window's groups
+    /// and per-toggle rates.
+    struct Overview {
+        var counts: [ToggleCount]
+        var latest: ErrorSearchView
+        var groups: [ErrorGroupRow]? = nil
+        var rates: [String: ErrorRate]? = nil
+        var truncated = false
     }
 
     /// Counts per toggle and the newest errors, for the Errors pane before any search. A failure
     /// (no index yet, a refusal) is said in the pane's notice, never shown as "no errors".
-    private mutating func overview(_ context: FeedContext) throws(OperationsError) -> (counts: [ToggleCount], latest: ErrorSearchView)? {
+    private mutating func overview(_ context: FeedContext) throws(OperationsError) -> Overview? {
         let module = context.searchModule.module
+        let now = context.env.now()
+        let since = now.addingTimeInterval(-window)
         let found: ErrorOverview?
         do {
             found = try context.permissions.run(.errors) { () throws(OperationsError) in
-                try ErrorStore(module: module).overview(context.env, latest: 100)
+                try ErrorStore(module: module).overview(context.env, latest: 100, since: since)
             }
         } catch {
             if case .redis(let redis) = error, redis.isConnectionFailure { throw error }
             let notice = "cannot list errors: " + error.description
-            return ([], ErrorSearchView(query: "", total: 0, rows: [], backendLabel: module?.description ?? "unknown", notice: notice))
+            return Overview(counts: [], latest: ErrorSearchView(query: "", total: 0, rows: [],
+                                                                backendLabel: module?.description ?? "unknown", notice: notice))
         }
         guard let found else { return nil }
         lastOverview = found
-        return (Self.counts(found), ErrorSearchView(found.latest, query: nil))
+        return view(found, now: now)
+    }
+
+    private func view(_ found: ErrorOverview, now: Date) -> Overview {
+        let since = now.addingTimeInterval(-window)
+        let counts = found.counts.map { ToggleCount(toggle: $0.key, count: $0.value) }
+            .sorted { ($1.count, $0.toggle) < ($0.count, $1.toggle) }
+        let groups = ErrorGroups.build(found.window, since: since, now: now)
+        return Overview(counts: counts, latest: ErrorSearchView(found.latest, query: nil),
+                        groups: groups.map(ErrorGroupRow.init),
+                        rates: ErrorRate.perToggle(found.window, since: since, now: now), truncated: found.windowTruncated)
     }
 }

@@ -41,9 +41,29 @@ extension DecisionRow {
 }
 
 extension ErrorRow {
+    /// The exception column shows the informative part (`ExceptionSummary`), not the first line.
     public init(_ record: ErrorRecord) {
+        let summary = ExceptionSummary(body: record.exceptionBody)
         self.init(id: record.id, time: record.time, toggleName: record.toggleName, toggleValue: record.toggleValue,
-                  fingerprint: record.fingerPrint, firstLine: record.firstLine, body: record.exceptionBody)
+                  fingerprint: record.fingerPrint, firstLine: summary.headline, frame: summary.frame,
+                  body: record.exceptionBody)
+    }
+}
+
+extension ErrorGroupRow {
+    public init(_ group: ErrorGroup) {
+        self.init(id: group.signature.key, toggleName: group.toggle, exception: group.summary.headline,
+                  frame: group.summary.frame, count: group.count, firstSeen: group.firstSeen, lastSeen: group.lastSeen,
+                  series: group.series, members: group.members.map(ErrorRow.init))
+    }
+}
+
+extension ErrorRate {
+    /// Each toggle's errors among `records` (already inside `since...now`).
+    public static func perToggle(_ records: [ErrorRecord], since: Date, now: Date) -> [String: ErrorRate] {
+        var times: [String: [Date]] = [:]
+        for record in records { if let time = record.time { times[record.toggleName, default: []].append(time) } }
+        return times.mapValues { ErrorRate(count: $0.count, series: ErrorGroups.series($0, from: since, to: now), times: $0) }
     }
 }
 

@@ -12,7 +12,7 @@ struct BenchOptions: Sendable {
     var writerSeconds = 5.0
     var writerRate = 1_000
     var quick = false
-    /// Figure groups to run (toggles, sessions, search, logs, render, idle); empty = all.
+    /// Figure groups to run (toggles, sessions, search, logs, render, idle, groups); empty = all.
     var only: Set<String> = []
 
     static let usage = """
@@ -51,7 +51,7 @@ struct BenchOptions: Sendable {
             case "--quick": options.quick = true
             case "--only":
                 let groups = Set(try value(flag).split(separator: ",").map(String.init))
-                let known: Set = ["toggles", "sessions", "search", "logs", "render", "idle", "freshness"]
+                let known: Set = ["toggles", "sessions", "search", "logs", "render", "idle", "freshness", "groups"]
                 if let bad = groups.subtracting(known).first { throw UsageError("unknown group '\(bad)' for --only") }
                 options.only = groups
             case "--help", "-h": throw UsageError(nil)

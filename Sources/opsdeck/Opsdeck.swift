@@ -15,7 +15,7 @@ struct Opsdeck: ParsableCommand {
             69 Redis unreachable or authentication failed.
             """,
         version: VersionInfo.text,
-        subcommands: [DashboardCommand.self, ToggleCommands.self, SessionCommands.self, ErrorCommands.self,
+        subcommands: [DashboardCommand.self, ToggleCommands.self, SessionCommands.self, ErrorCommands.self, IncidentCommands.self,
                       LogCommands.self, ContextCommands.self, ThemesCommand.self, DemoCommand.self, KeysCommand.self],
         defaultSubcommand: DashboardCommand.self,
         // -h is the host, as in redis-cli; help is --help.

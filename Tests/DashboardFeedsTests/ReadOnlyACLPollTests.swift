@@ -56,7 +56,7 @@ import Testing
             render(state, theme: .dark, into: &buffer)
             let text = buffer.lines().joined(separator: "\n")
             #expect(text.contains("Redis version not permitted (ACL): needs +info"), "\(text)")
-            #expect(text.contains("Errors · not permitted (ACL): needs +ft.search"), "\(text)")
+            #expect(text.contains("Errors (last 15m) · not permitted (ACL): needs +ft.search"), "\(text)")
             #expect(text.contains("useNewAlgorithm") && text.contains("session:1") && text.contains("payment failed"))
             #expect(!text.contains("client-side"), "a refused module check is not 'no module'")
         }

@@ -33,7 +33,7 @@ enum Fixtures {
     static let errorRows: [ErrorRow] = [
         ErrorRow(id: "useNewAlgorithm:03-12-19-10-32-05", time: Date(timeIntervalSince1970: 1_552_386_725),
                  toggleName: "useNewAlgorithm", toggleValue: "True", fingerprint: "John S,Stephanie B",
-                 firstLine: "Exception in thread \"main\" java.lang.ArrayIndexOutOfBoundsException: 5",
+                 firstLine: "ArrayIndexOutOfBoundsException: 5", frame: "Algo.java:42",
                  body: "Exception in thread \"main\" java.lang.ArrayIndexOutOfBoundsException: 5\n\tat Algo.run(Algo.java:42)\n\tat Main.main(Main.java:7)"),
     ]
 

@@ -43,7 +43,7 @@ import Testing
             │                                                                              │
             └──────────────────────────────────────────────────────────────────────────────┘
              staging │ connected │ data 1s ago · poll 8ms │ 127.0.0.1:6379 │ Redis 7.0.15 │…
-             Space flip · Enter details · / filter · o sort · Tab/1-4 pane · ? help · q quit
+             darkMode flipped elsewhere: now ON
             """)
         let theme = Theme.dark
         #expect(b[10, 4].style.bg == theme[.changedFlash].bg)       // darkMode flashes...
@@ -113,7 +113,7 @@ import Testing
             │                                                                              │
             └──────────────────────────────────────────────────────────────────────────────┘
              staging │ connected │ data 1s ago · poll 8ms │ 127.0.0.1:6379 │ Redis 7.0.15 │…
-             Enter confirm · Esc cancel · Tab next field
+             darkMode flipped elsewhere: now ON
             """)
     }
 
@@ -146,7 +146,7 @@ import Testing
             │                                                                              │
             └──────────────────────────────────────────────────────────────────────────────┘
              staging │ connected │ data 1s ago · poll 8ms │ 127.0.0.1:6379 │ Redis 7.0.15 │…
-             Esc close
+             darkMode flipped elsewhere: now ON
             """)
     }
 

@@ -48,11 +48,11 @@ import Testing
             │Changes (audit trail, newest first)                                           │
             │  11-26 18:01:33 (2m ago)  priya@laptop  False → True  “INC-42 canary”        │
             │                                                                              │
-            │Errors · 2 recorded  (e opens them in Errors)                                 │
-            │  03-12 10:32:05  Exception in thread "main" java.lang.ArrayIndexOutOfBound…  │
-            │                                                                              │
-            │                                                                              │
-            │                                                                              │
+            │Timeline (last 15m)                                                           │
+            │  errors                                                                      │
+            │  flips                                                       ▲               │
+            │          -15m                                                     now        │
+            │  no errors since priya set it to True (2m ago)                               │
             │                                                                              │
             └──────────────────────────────────────────────────────────────────────────────┘
              staging │ connected │ data just now · poll 12ms │ 127.0.0.1:6379 │ Redis 7.0.1…
@@ -77,19 +77,19 @@ import Testing
             │Changes (audit trail, newest first)                                           ││                                                                              │
             │  11-26 18:01:33 (2m ago)  priya@laptop  False → True  “INC-42 canary”        ││                                                                              │
             │                                                                              ││                                                                              │
+            │Timeline (last 15m)                                                           ││                                                                              │
+            │  errors                                                                      ││                                                                              │
+            │  flips                                                       ▲               ││                                                                              │
+            │          -15m                                                     now        ││                                                                              │
+            │  no errors since priya set it to True (2m ago)                               ││                                                                              │
+            │                                                                              ││                                                                              │
             │Errors · 2 recorded  (e opens them in Errors)                                 ││                                                                              │
-            │  03-12 10:32:05  Exception in thread "main" java.lang.ArrayIndexOutOfBound…  ││                                                                              │
-            │                                                                              ││                                                                              │
-            │                                                                              ││                                                                              │
-            │                                                                              ││                                                                              │
-            │                                                                              ││                                                                              │
-            │                                                                              ││                                                                              │
-            │                                                                              ││                                                                              │
+            │  03-12 10:32:05  ArrayIndexOutOfBoundsException: 5 · Algo.java:42            ││                                                                              │
             └──────────────────────────────────────────────────────────────────────────────┘└──────────────────────────────────────────────────────────────────────────────┘
-            ┌ 3 Errors ────────────────────────────────────────────────────────────────────┐┌ 4 Logs ──────────────────────────────────────────────────────────────────────┐
+            ┌ 3 Errors (last 15m) ─────────────────────────────────────────────────────────┐┌ 4 Logs ──────────────────────────────────────────────────────────────────────┐
             │Search: / to search by toggle, developer or exception text                    ││No log lines yet                                                              │
             │Enter runs the search; words are matched, symbols ignored                     ││                                                                              │
-            │Time           Toggle              Fingerprint       Exception                ││                                                                              │
+            │When      Toggle               Fingerprint        Exception                   ││                                                                              │
             │                                                                              ││                                                                              │
             │                                                                              ││                                                                              │
             │                                                                              ││                                                                              │
@@ -171,10 +171,10 @@ import Testing
             │                                                                              ││                                                                              │
             │                                                                              ││                                                                              │
             └──────────────────────────────────────────────────────────────────────────────┘└──────────────────────────────────────────────────────────────────────────────┘
-            ┌ 3 Errors ────────────────────────────────────────────────────────────────────┐┌ 4 Log line · checkout ───────────────────────────────────────────────────────┐
+            ┌ 3 Errors (last 15m) ─────────────────────────────────────────────────────────┐┌ 4 Log line · checkout ───────────────────────────────────────────────────────┐
             │Search: / to search by toggle, developer or exception text                    ││Time      11-26 18:03:36                                                      │
             │Enter runs the search; words are matched, symbols ignored                     ││Severity  CRIT                                                                │
-            │Time           Toggle              Fingerprint       Exception                ││Source    checkout                                                            │
+            │When      Toggle               Fingerprint        Exception                   ││Source    checkout                                                            │
             │                                                                              ││                                                                              │
             │                                                                              ││payment provider timed out after 30000 ms for order 4711; retries exhausted,  │
             │                                                                              ││the cart was kept and the customer saw the fallback page                      │

@@ -44,11 +44,11 @@ import Testing
             │                                                                              ││                                                                              │
             │                                                                              ││                                                                              │
             └──────────────────────────────────────────────────────────────────────────────┘└──────────────────────────────────────────────────────────────────────────────┘
-            ┌ 3 Errors ────────────────────────────────────────────────────────────────────┐┌ 4 Logs ──────────────────────────────────────────────────────────────────────┐
+            ┌ 3 Errors (last 15m) ─────────────────────────────────────────────────────────┐┌ 4 Logs ──────────────────────────────────────────────────────────────────────┐
             │Search: / to search by toggle, developer or exception text                    ││18:03:28 ERR  checkout payment timed out                                      │
             │1 of 3 found · current · RediSearch 1.x · matched words: john                 ││18:03:30 INFO api      GET /health 200                                        │
-            │Time           Toggle              Fingerprint       Exception                ││18:03:31 WARN api      slow payment provider ␛[31m                            │
-            │03-12 10:32:05 useNewAlgorithm     John S,Stephanie… Exception in thread "mai…││⋯ ~40 entries may be missing between polls                                    │
+            │When      Toggle               Fingerprint        Exception                   ││18:03:31 WARN api      slow payment provider ␛[31m                            │
+            │2816d ago useNewAlgorithm      John S,Stephanie B ArrayIndexOu… · Algo.java:42││⋯ ~40 entries may be missing between polls                                    │
             │                                                                              ││18:03:33 CRIT worker   queue full                                             │
             │                                                                              ││                                                                              │
             │                                                                              ││                                                                              │
@@ -68,7 +68,7 @@ import Testing
             │Per toggle: useNewAlgorithm 3 · darkMode 1                                    ││                                                                              │
             └──────────────────────────────────────────────────────────────────────────────┘└──────────────────────────────────────────────────────────────────────────────┘
              staging │ connected │ data just now · poll 10ms │ 127.0.0.1:6379 │ Redis 7.0.15 │ RediSearch 1.x │ 42 cmd/s
-             / search · Enter details · t its toggle · Tab/1-4 pane · ? help · q quit
+             / search · Enter details · v groups/all · t its toggle · Tab/1-4 pane · ? help · q quit
             """)
         let theme = Theme.dark
         #expect(b[0, 24].style.fg == theme[.borderFocused].fg)   // Errors is focused

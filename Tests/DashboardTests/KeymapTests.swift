@@ -35,7 +35,7 @@ import Testing
         HelpOverlay().render(area: b.area, buffer: &b)
         let text = b.debugPicture
         for needle in ["Everywhere", "Toggles pane", "Space      Flip toggle (asks first)", "q/C-c      Quit",
-                       "Tab        Next pane", "y/Enter    Confirm", "e          Its errors (in Errors)",
+                       "Tab        Next pane", "e          Its errors (in Errors)",
                        "p          Pause/resume tail", "Confirmation dialog", "Esc        Clear the filter",
                        "t          Jump to its toggle", "s          Minimum severity", "o          Cycle sort order"] {
             #expect(text.contains(needle), "missing \(needle)")
@@ -44,33 +44,33 @@ import Testing
         #expect(text.contains("more: PgDn"))
         var scrolled = ScreenBuffer(width: 80, height: 24)
         HelpOverlay(keymap: .standard, scroll: 10, theme: .monochrome).render(area: scrolled.area, buffer: &scrolled)
-        for needle in ["←/→        Move cursor", "Home/C-a   Start of text"] {
+        for needle in ["←/→        Move cursor", "Home/C-a   Start of text", "y/Enter    Confirm"] {
             #expect(scrolled.debugPicture.contains(needle), "missing \(needle) after scrolling")
         }
         #expect(b.debugPicture == """
             ┌ Keys — ? or Esc closes ──────────────────────────────────────────────────────┐
-            │ Everywhere                             e          Its errors (in Errors)     │
-            │  Tab        Next pane                 Sessions pane                          │
-            │  S-Tab      Previous pane              m          Reveal/mask values         │
-            │  1          Toggles pane              Errors pane                            │
-            │  2          Sessions pane              /          Edit search                │
-            │  3          Errors pane                t          Jump to its toggle         │
-            │  4          Logs pane                 Logs pane                              │
-            │  j/↓        Move down                  p          Pause/resume tail          │
-            │  k/↑        Move up                    s          Minimum severity           │
-            │  g/Home     Go to top                  w          Wrap long lines            │
-            │  G/End      Go to bottom              Errors search field                    │
-            │  PgUp       Page up                    Enter      Run search                 │
-            │  PgDn       Page down                  Esc        Leave search field         │
-            │  Enter      Show details              Filter field                           │
-            │  Esc        Back / close               Enter      Keep the filter            │
-            │  /          Filter rows                Esc        Clear the filter           │
-            │  r          Refresh now               Confirmation dialog                    │
-            │  ?          This help                  y/Enter    Confirm                    │
-            │  q/C-c      Quit                       n/Esc      Cancel                     │
-            │ Toggles pane                           Tab        Reason field               │
-            │  Space      Flip toggle (asks first)  Editing text                           │
-            │  o          Cycle sort order                                    … more: PgDn │
+            │ Everywhere                            Toggles pane                           │
+            │  Tab        Next pane                  Space      Flip toggle (asks first)   │
+            │  S-Tab      Previous pane              o          Cycle sort order           │
+            │  1          Toggles pane               e          Its errors (in Errors)     │
+            │  2          Sessions pane             Sessions pane                          │
+            │  3          Errors pane                m          Reveal/mask values         │
+            │  4          Logs pane                 Errors pane                            │
+            │  j/↓        Move down                  /          Edit search                │
+            │  k/↑        Move up                    v          Grouped / every error      │
+            │  g/Home     Go to top                  t          Jump to its toggle         │
+            │  G/End      Go to bottom              Logs pane                              │
+            │  PgUp       Page up                    p          Pause/resume tail          │
+            │  PgDn       Page down                  s          Minimum severity           │
+            │  Enter      Show details               w          Wrap long lines            │
+            │  Esc        Back / close              Errors search field                    │
+            │  /          Filter rows                Enter      Run search                 │
+            │  r          Refresh now                Esc        Leave search field         │
+            │  ?          This help                 Filter field                           │
+            │  q/C-c      Quit                       Enter      Keep the filter            │
+            │  ]          Widen the time window      Esc        Clear the filter           │
+            │  [          Narrow the time window    Confirmation dialog                    │
+            │  x          Write an incident report                            … more: PgDn │
             └──────────────────────────────────────────────────────────────────────────────┘
             """)
     }

@@ -7,7 +7,7 @@ import Versioning
         // The pane's release sort follows the command line's rule (Versioning.ReleaseVersion).
         let releases = ["2.10", "2.5", "10.0", "2.5.1", "v2.6", "1.9"]
         let rows = releases.map { ToggleRow(name: "t" + $0, rawValue: "on", status: .on, releaseNum: $0) }
-        let sorted = rows.sorted(by: ToggleSort.release.less).compactMap(\.releaseNum)
+        let sorted = rows.sorted { ToggleSort.release.less($0, $1) }.compactMap(\.releaseNum)
         #expect(sorted == ["1.9", "2.5", "2.5.1", "v2.6", "2.10", "10.0"])
         #expect(sorted == releases.map(ReleaseVersion.init).sorted().map(\.raw))
     }

@@ -71,7 +71,8 @@ import Testing
         }
         try app.terminal.send(keys: "/", "C-u", "ArrayIndexOutOfBoundsException: 5", "Enter")
         try app.terminal.waitUntil(description: "the seed error found by exception text") {
-            $0.contains("found") && $0.contains("Exception in thread")
+            // The informative part, not the thread boilerplate.
+            $0.contains("found") && $0.contains("ArrayIndexOutOfBoundsException: 5") && !$0.contains("Exception in thread")
         }
         try app.terminal.send(keys: "/", "C-u", "(unbalanced \"quote -", "Enter")
         let screen = try app.terminal.waitUntil(description: "a result or a clear message, never a syntax error") {

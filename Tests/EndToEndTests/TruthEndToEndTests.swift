@@ -147,8 +147,9 @@ import Testing
     @Test func newErrorsShowWithinTwoSecondsAndTheSelectionFollowsTheRecord() throws {
         let app = try DashboardHarness()
         defer { app.close() }
-        try app.terminal.send(keys: "3")
-        try app.terminal.waitUntil(timeout: 10, description: "the live list") { $0.contains("latest ") }
+        // Every error, newest first (the grouped view is the default).
+        try app.terminal.send(keys: "3", "v")
+        try app.terminal.waitUntil(timeout: 10, description: "the live list") { $0.contains("latest ") && $0.contains("Fingerprint") }
         try app.terminal.send(keys: "j", "j", "j", "j", "j")
         Thread.sleep(forTimeInterval: 0.3)
         let before = try openedErrorID(app)

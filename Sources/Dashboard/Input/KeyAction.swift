@@ -11,6 +11,7 @@ public enum KeyAction: Hashable, Sendable {
     case keepFilter, clearFilter
     case pauseLogs, cycleSeverity, wrapLogs
     case cycleSort, jumpToToggle, showToggleErrors
+    case toggleGrouping, widenWindow, narrowWindow, exportIncident
     case confirm, cancel, nextField
     case cursorLeft, cursorRight, cursorHome, cursorEnd, deleteBackward, deleteForward
     case deleteToStart, deleteWord

@@ -23,6 +23,12 @@ public struct DashboardSnapshot: Hashable, Sendable {
     public var errorsChecked = false
     /// The active search run again because the error database changed.
     public var refreshedSearch: ErrorSearchView?
+    /// The error groups in the time window, biggest first (nil: not read this poll).
+    public var errorGroups: [ErrorGroupRow]?
+    /// Errors per toggle in the time window (nil: not read this poll).
+    public var errorRates: [String: ErrorRate]?
+    /// The window held more errors than were read: counts are of the newest.
+    public var errorWindowTruncated = false
     /// Parts the server's ACL refuses, with what they need; nil when unchanged since the last poll.
     public var notPermitted: [DataPart: String]?
     /// How changes arrive ("live", "polling (CLIENT not permitted (ACL))"); nil when unchanged.

@@ -25,6 +25,10 @@ public enum Effect: Hashable, Sendable {
     case loadToggleDetail(name: String)
     /// Read one session and evaluate every toggle for it. Answered by `Message.sessionDetailLoaded`.
     case loadSessionDetail(key: String)
+    /// The time window for error groups and rates changed (seconds): re-read the window now.
+    case setErrorWindow(Double)
+    /// Write the incident report for the window to a file; answered by `Message.incidentExported`.
+    case exportIncident(window: Double)
     /// The user's sessions filter, so the poller can narrow its scan ("" = no filter).
     case setSessionFilter(String)
 }

@@ -80,12 +80,29 @@ extension AppState {
             keepSelectionsVisible()
             return effects
         case .filter: behavior.startFilter(&self)
+        case .widenWindow, .narrowWindow: return stepWindow(wider: action == .widenWindow)
+        case .exportIncident:
+            say("Writing the incident report for the last \(Formatting.window(errors.window))…")
+            return [.exportIncident(window: errors.window)]
         default:
             // The pane's own actions (flip, sort, search, pause…); the rest only mean something
             // in a dialog or a text field, which handle them there.
             return behavior.perform(action, state: &self) ?? []
         }
         return []
+    }
+
+    /// `[` and `]`: the next narrower or wider step of the time window for groups and rates.
+    mutating func stepWindow(wider: Bool) -> [Effect] {
+        let steps = ErrorsState.windowSteps
+        let next = wider ? steps.first { $0 > errors.window } : steps.last { $0 < errors.window }
+        guard let next else {
+            say("The time window is already \(wider ? "at its widest" : "at its narrowest"): \(Formatting.window(errors.window))")
+            return []
+        }
+        errors.window = next
+        say("Time window: last \(Formatting.window(next))")
+        return [.setErrorWindow(next)]
     }
 
     /// From a toggle (its row or its detail), to its errors: the Errors pane searches `toggle:NAME`.

@@ -46,6 +46,10 @@ public func update(_ state: inout AppState, _ message: Message) -> [Effect] {
     case .sessionDetailLoaded(let outcome):
         state.finishSessionDetail(outcome)
         return []
+    case .incidentExported(let path, let error):
+        if let path { state.say("Incident report written to " + SafeText.line(path, width: 120), seconds: 10) }
+        if let error { state.say("Could not write the incident report: " + SafeText.line(error, width: 120), error: true, seconds: 10) }
+        return []
     case .toggleDetailLoaded(let outcome):
         // Only the answer for the toggle still open counts; the user may have moved on.
         if state.toggles.detail?.name == outcome.name, case .loading = state.toggles.detail {
@@ -86,6 +90,9 @@ extension AppState {
         if let rows = snapshot.sessions { sessions.replace(rows, total: snapshot.sessionsTotal) }
         logs.append(snapshot.newLogLines, lost: snapshot.logsPossiblyLost, lostIsEstimate: snapshot.logsLostIsEstimate)
         if let counts = snapshot.errorCounts { errors.counts = counts }
+        noticeChanges(snapshot, at: at)
+        if let groups = snapshot.errorGroups { errors.showGroups(groups, truncated: snapshot.errorWindowTruncated) }
+        if let rates = snapshot.errorRates { toggles.setRates(rates) }
         if let latest = snapshot.latestErrors { errors.showLatest(latest) }
         if let refreshed = snapshot.refreshedSearch { errors.refreshSearch(refreshed) }
         if snapshot.errorsChecked { errors.checkedAt = at }

@@ -13,6 +13,33 @@ public enum Formatting {
         return "\(s / 86_400)d"
     }
 
+    /// A relative time for tables: `now`, `5s ago`, `2m ago` (one rule for every table).
+    public static func ago(_ date: Date, now: Date) -> String {
+        let text = age(now.timeIntervalSince(date))
+        return text == "now" ? text : text + " ago"
+    }
+
+    /// A time window's length: `5m`, `15m`, `1h`, `6h`, `1d`.
+    public static func window(_ seconds: Double) -> String { age(seconds) }
+
+    /// Counts as a bar per bucket (`▁▂▃▄▅▆▇█`, blank for none), scaled to the largest, merged
+    /// into `width` characters when there are more buckets (adjacent buckets summed).
+    public static func sparkline(_ series: [Int], width: Int? = nil) -> String {
+        var values = series
+        if let width, width > 0, values.count > width {
+            values = (0..<width).map { i in
+                let from = i * series.count / width, to = (i + 1) * series.count / width
+                return series[from..<max(from + 1, to)].reduce(0, +)
+            }
+        }
+        let bars = Array("▁▂▃▄▅▆▇█")
+        let top = values.max() ?? 0
+        return String(values.map { v -> Character in
+            guard v > 0, top > 0 else { return " " }
+            return bars[min(bars.count - 1, (v * bars.count - 1) / top)]
+        })
+    }
+
     /// `HH:mm:ss`.
     public static func clock(_ date: Date, in zone: TimeZone) -> String {
         let c = components(date, zone)

@@ -1,7 +1,7 @@
 import RedisClient
 
 /// The search used when the server has no search module: SCAN `<errorPrefix>*` (TYPE hash),
-/// read the hashes with pipelined HGETALL and match them here with `ErrorQuery.matches`, which
+/// plus any other hash with `toggleName` and `exceptionBody` (found by its fields), read the hashes with pipelined HGETALL and match them here with `ErrorQuery.matches`, which
 /// follows the server's rules (words, case-insensitive, prefixes, phrases, field scopes).
 ///
 /// Bounded by `scanLimit` keys so a huge keyspace cannot stall the caller; the result says when
@@ -11,8 +11,21 @@ struct ErrorClientSearch {
     /// HGETALLs per pipeline round trip.
     var batchSize = 500
 
-    /// Every error hash under the prefix (up to the bound), newest first, and whether it stopped early.
-    func loadAll(_ env: OpsEnvironment) throws(OperationsError) -> (records: [ErrorRecord], truncated: Bool) {
+    /// What `loadAll` read.
+    struct Load {
+        var records: [ErrorRecord]
+        /// The prefix scan stopped at `scanLimit` keys.
+        var truncated: Bool
+        /// Records found outside the prefix by their fields (`toggleName` and `exceptionBody`).
+        var byFields = 0
+        /// The field discovery stopped at `scanLimit` hashes.
+        var fieldScanTruncated = false
+    }
+
+    /// Every error hash under the prefix, and every other hash holding both `toggleName` and
+    /// `exceptionBody` (a 1.x-era layout: records at their plain ids), each scan bounded by
+    /// `scanLimit` keys; newest first.
+    func loadAll(_ env: OpsEnvironment) throws(OperationsError) -> Load {
         let prefix = env.patterns.errorPrefix
         let pattern = Self.globEscaped(prefix) + "*"
         var keys = try env.run { redis throws(RedisError) in
@@ -21,7 +34,42 @@ struct ErrorClientSearch {
         }
         let truncated = keys.count > scanLimit
         if truncated { keys.removeLast(keys.count - scanLimit) }
+        var records = try read(env, keys) { String($0.dropFirst(prefix.count)) }
 
+        // Found by what they are, like toggles: any other hash with the two telling fields.
+        var others = try env.run { redis throws(RedisError) in
+            try KeyScanner.collect(on: redis, pattern: "*", count: env.patterns.scanCount, type: "hash", limit: scanLimit + 1)
+        }
+        let fieldScanTruncated = others.count > scanLimit
+        if fieldScanTruncated { others.removeLast(others.count - scanLimit) }
+        others.removeAll { $0.text.hasPrefix(prefix) }
+        var candidates: [RedisKey] = []
+        var start = 0
+        while start < others.count {
+            let batch = others[start..<min(start + batchSize, others.count)]
+            let replies = try env.run { redis throws(RedisError) in
+                let replies = try redis.send(batch.map {
+                    RedisCommand("HMGET", [$0, ErrorField.toggleName.rawValue, ErrorField.exceptionBody.rawValue])
+                })
+                try ReplyFailure.check(replies)
+                return replies
+            }
+            for (key, reply) in zip(batch, replies) {
+                guard let values = reply.array, values.count == 2, values.allSatisfy({ $0.string != nil }) else { continue }
+                candidates.append(key)
+            }
+            start += batchSize
+        }
+        let byFields = try read(env, candidates) { $0 }
+        records += byFields
+        records.sort(by: Self.newestFirst)
+        return Load(records: records, truncated: truncated, byFields: byFields.count, fieldScanTruncated: fieldScanTruncated)
+    }
+
+    /// The hashes at `keys` as records (pipelined HGETALL, `batchSize` a round trip), ids from `id`.
+    private func read(_ env: OpsEnvironment, _ keys: [RedisKey], id: (String) -> String) throws(OperationsError)
+        -> [ErrorRecord]
+    {
         var records: [ErrorRecord] = []
         records.reserveCapacity(keys.count)
         var start = 0
@@ -38,12 +86,11 @@ struct ErrorClientSearch {
                 var fields: [String: String] = [:]
                 for (name, value) in pairs where fields[name] == nil { fields[name] = value }
                 let text = key.text
-                records.append(ErrorRecord(id: String(text.dropFirst(prefix.count)), key: text, fields: fields))
+                records.append(ErrorRecord(id: id(text), key: text, fields: fields))
             }
             start += batchSize
         }
-        records.sort(by: Self.newestFirst)
-        return (records, truncated)
+        return records
     }
 
     /// Newest first; records without a time last; then by id, so pages are stable.
@@ -57,9 +104,12 @@ struct ErrorClientSearch {
     }
 
     /// The notice that labels a client-side answer.
-    static func notice(scanned: Int, truncated: Bool, limit: Int) -> String {
-        var text = "searched \(scanned) error hashes client-side: no search module on this server"
-        if truncated { text += "; stopped after \(limit) keys, so some errors were not searched" }
+    static func notice(_ load: Load, limit: Int) -> String {
+        var text = "searched \(load.records.count) error hashes client-side: no search module on this server"
+        if load.byFields > 0 { text += "; \(load.byFields) of them found by their fields outside the error prefix" }
+        if load.truncated || load.fieldScanTruncated {
+            text += "; stopped after \(limit) keys, so some errors were not searched"
+        }
         return text
     }
 

@@ -7,13 +7,19 @@ public struct ErrorOverview: Sendable, Hashable {
     public var counts: [String: Int]
     /// The newest records (by the time in their id), newest first.
     public var latest: ErrorSearchResult
+    /// Every record inside the window asked for, in full, newest first (at most `windowLimit`).
+    public var window: [ErrorRecord] = []
+    /// More records fell in the window than `windowLimit`: groups and rates count the newest.
+    public var windowTruncated = false
 }
 
 extension ErrorStore {
     /// One pass over the index (ids and toggle names only, `pageSize` at a time), then the
-    /// newest `latest` records in full with one pipelined HGETALL. Without a search module the
-    /// bounded client-side load gives both.
-    public func overview(_ env: OpsEnvironment, latest limit: Int = 100) throws(OperationsError) -> ErrorOverview {
+    /// newest `latest` records, and those at or after `since` (at most `windowLimit`, newest
+    /// first), in full with pipelined HGETALLs. Without a search module the bounded client-side
+    /// load gives all of it.
+    public func overview(_ env: OpsEnvironment, latest limit: Int = 100, since: Date? = nil,
+                         windowLimit: Int = 10_000) throws(OperationsError) -> ErrorOverview {
         let module = try resolveModule(env)
         var counts: [String: Int] = [:]
         switch module.generation {
@@ -24,27 +30,60 @@ extension ErrorStore {
                 for record in records { counts[record.toggleName, default: 0] += 1 }
                 stubs += records
             }
-            let newest = Array(Self.newestFirst(stubs).prefix(limit))
-            let replies = try env.run { redis throws(RedisError) in
-                let replies = try redis.send(newest.map { RedisCommand("HGETALL", $0.key) })
-                try ReplyFailure.check(replies)
-                return replies
-            }
-            let records = zip(newest, replies).map { stub, reply in
-                // A 1.x document whose hash is gone still has its id (and so its time and toggle).
-                ErrorRecord(id: stub.id, key: stub.key, fields: Dictionary(reply.pairs ?? [], uniquingKeysWith: { a, _ in a }))
-            }
+            let sorted = Self.newestFirst(stubs)
+            var inWindow: [ErrorRecord] = []
+            if let since { inWindow = sorted.filter { ($0.time ?? .distantPast) >= since } }
+            let windowTruncated = inWindow.count > windowLimit
+            inWindow = Array(inWindow.prefix(windowLimit))
+            // The newest are usually inside the window: read each key once.
+            let newest = Array(sorted.prefix(limit))
+            var wanted = inWindow
+            var seen = Set(inWindow.map(\.key))
+            for stub in newest where seen.insert(stub.key).inserted { wanted.append(stub) }
+            let full = try readFull(env, wanted)
+            let byKey = Dictionary(full.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
+            let records = newest.compactMap { byKey[$0.key] }
             let backend: ErrorSearchResult.Backend = module.generation == .v1 ? .search1 : .search2
-            return ErrorOverview(counts: counts, latest: ErrorSearchResult(total: stubs.count, records: records, backend: backend))
+            return ErrorOverview(counts: counts, latest: ErrorSearchResult(total: stubs.count, records: records, backend: backend),
+                                 window: inWindow.compactMap { byKey[$0.key] }, windowTruncated: windowTruncated)
         case .none:
             let loaded = try ErrorClientSearch(scanLimit: clientSideScanLimit).loadAll(env)
             for record in loaded.records { counts[record.toggleName, default: 0] += 1 }
-            let records = Array(Self.newestFirst(loaded.records).prefix(limit))
-            let backend = ErrorSearchResult.Backend.clientSide(scanned: loaded.records.count, truncated: loaded.truncated)
+            let sorted = Self.newestFirst(loaded.records)
+            let records = Array(sorted.prefix(limit))
+            let truncated = loaded.truncated || loaded.fieldScanTruncated
+            let backend = ErrorSearchResult.Backend.clientSide(scanned: loaded.records.count, truncated: truncated)
+            var notice = "no search module on this server: error hashes read client-side"
+            if loaded.byFields > 0 { notice += "; \(loaded.byFields) found by their fields outside the error prefix" }
+            if truncated { notice += "; stopped after \(clientSideScanLimit) keys" }
+            var inWindow: [ErrorRecord] = []
+            if let since { inWindow = sorted.filter { ($0.time ?? .distantPast) >= since } }
             return ErrorOverview(counts: counts, latest: ErrorSearchResult(
-                total: loaded.records.count, records: records, backend: backend,
-                notice: "no search module on this server: error hashes read client-side"))
+                total: loaded.records.count, records: records, backend: backend, notice: notice),
+                window: Array(inWindow.prefix(windowLimit)), windowTruncated: inWindow.count > windowLimit)
         }
+    }
+
+    /// The records behind `stubs` in full (pipelined HGETALL, 500 a round trip). A 1.x document
+    /// whose hash is gone keeps its id (and so its time and toggle) with no fields.
+    func readFull(_ env: OpsEnvironment, _ stubs: [ErrorRecord]) throws(OperationsError) -> [ErrorRecord] {
+        var records: [ErrorRecord] = []
+        records.reserveCapacity(stubs.count)
+        var start = 0
+        while start < stubs.count {
+            let batch = stubs[start..<min(start + 500, stubs.count)]
+            let replies = try env.run { redis throws(RedisError) in
+                let replies = try redis.send(batch.map { RedisCommand("HGETALL", $0.key) })
+                try ReplyFailure.check(replies)
+                return replies
+            }
+            for (stub, reply) in zip(batch, replies) {
+                records.append(ErrorRecord(id: stub.id, key: stub.key,
+                                           fields: Dictionary(reply.pairs ?? [], uniquingKeysWith: { a, _ in a })))
+            }
+            start += 500
+        }
+        return records
     }
 
     static func newestFirst(_ records: [ErrorRecord]) -> [ErrorRecord] {
@@ -88,6 +127,10 @@ extension ErrorOverview {
         }
         merged.counts = merged.counts.filter { $0.value > 0 }
         merged.latest.records = Array(ErrorStore.newestFirst(Array(byID.values)).prefix(limit))
+        // The window (groups and rates) takes them too: a record just written is inside it.
+        var inWindow = Dictionary(window.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        for record in records { inWindow[record.id] = record }
+        merged.window = ErrorStore.newestFirst(Array(inWindow.values))
         return merged
     }
 }

@@ -54,9 +54,10 @@ public struct ErrorStore: Sendable {
                 backend: module.generation == .v1 ? .search1 : .search2, notice: ignoredNotice)
         case .none:
             let client = ErrorClientSearch(scanLimit: clientSideScanLimit)
-            let (all, truncated) = try client.loadAll(env)
+            let load = try client.loadAll(env)
+            let (all, truncated) = (load.records, load.truncated || load.fieldScanTruncated)
             let matching = all.filter(query.matches)
-            let notice = [ErrorClientSearch.notice(scanned: all.count, truncated: truncated, limit: clientSideScanLimit),
+            let notice = [ErrorClientSearch.notice(load, limit: clientSideScanLimit),
                           ignoredNotice].compactMap { $0 }.joined(separator: "; ")
             return ErrorSearchResult(
                 total: matching.count, records: Array(matching.dropFirst(offset).prefix(limit)),
@@ -108,9 +109,10 @@ public struct ErrorStore: Sendable {
             return ErrorCount(count: count, backend: backend, notice: nil)
         case .none:
             let client = ErrorClientSearch(scanLimit: clientSideScanLimit)
-            let (all, truncated) = try client.loadAll(env)
+            let load = try client.loadAll(env)
+            let (all, truncated) = (load.records, load.truncated || load.fieldScanTruncated)
             let count = all.filter { (parsed?.matches($0) ?? true) && keep($0) }.count
-            let notice = ErrorClientSearch.notice(scanned: all.count, truncated: truncated, limit: clientSideScanLimit)
+            let notice = ErrorClientSearch.notice(load, limit: clientSideScanLimit)
                 + (truncated ? "; the count is a lower bound" : "")
             return ErrorCount(count: count, backend: .clientSide(scanned: all.count, truncated: truncated), notice: notice)
         }

@@ -68,7 +68,7 @@ final class DashboardRuntime {
             changed: { keys in poller.invalidated(keys) },
             lost: { error in poller.trackingLost(error) })
         effects = EffectRunner(poller: poller, searchModule: searchModule, patterns: settings.patterns, readOnly: settings.readOnly,
-                               actor: settings.actor, now: clock) { message in
+                               actor: settings.actor, endpoint: settings.server.endpoint, now: clock) { message in
             DispatchQueue.main.async { MainActor.assumeIsolated { DashboardRuntime.current?.send([message]) } }
         }
     }

@@ -17,11 +17,15 @@ final class EffectRunner: @unchecked Sendable {
     let actor: String
     let reply: @Sendable (Message) -> Void
     let now: @Sendable () -> Date
+    /// The endpoint as shown (no password), for the incident report.
+    let endpoint: String
     /// The poll's detection, shared: searches and the toggle detail use the same backend.
     private let searchModule: SearchModuleDetector
 
     init(poller: Poller<DashboardSource>, searchModule: SearchModuleDetector, patterns: KeyPatterns, readOnly: Bool,
-         actor: String, now: @escaping @Sendable () -> Date, reply: @escaping @Sendable (Message) -> Void) {
+         actor: String, endpoint: String = "", now: @escaping @Sendable () -> Date,
+         reply: @escaping @Sendable (Message) -> Void) {
+        self.endpoint = endpoint
         self.searchModule = searchModule
         self.now = now
         self.poller = poller
@@ -67,6 +71,12 @@ final class EffectRunner: @unchecked Sendable {
             }
         case .loadSessionDetail(let key):
             perform { env in self.reply(.sessionDetailLoaded(Self.sessionDetail(env, key: key, at: self.now()))) }
+        case .setErrorWindow(let seconds):
+            poller.updateSource { $0.errors.window = seconds }
+            poller.refreshNow()
+        case .exportIncident(let window):
+            perform { env in self.reply(IncidentFile.write(env, window: window, module: try? self.searchModule.module(env),
+                                                    endpoint: self.endpoint)) }
         case .setSessionFilter(let text):
             let filter = SessionFilter(typed: text)
             poller.updateSource { $0.sessions.filter = filter }

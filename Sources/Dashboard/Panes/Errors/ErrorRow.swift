@@ -9,13 +9,17 @@ public struct ErrorRow: Hashable, Sendable {
     public var toggleName: String
     public var toggleValue: String
     public var fingerprint: String
-    /// First line of the exception body, for the results table.
+    /// The informative part of the exception (class and message, no thread boilerplate), for
+    /// the results table; computed by the data layer (`ExceptionSummary`).
     public var firstLine: String
+    /// The first application frame (`Cart.java:88`), or empty.
+    public var frame: String
     /// The whole exception body, for the detail view.
     public var body: String
 
     public init(id: String, time: Date?, toggleName: String, toggleValue: String, fingerprint: String,
-                firstLine: String, body: String) {
+                firstLine: String, frame: String = "", body: String) {
+        self.frame = frame
         self.id = id
         self.time = time
         self.toggleName = toggleName

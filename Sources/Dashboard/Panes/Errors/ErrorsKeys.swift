@@ -26,12 +26,24 @@ extension ErrorsPane: PaneBehavior {
     static func fieldNote(_ state: AppState) -> String? { nil }
 
     static func move(_ move: AppState.Move, page: Int, state: inout AppState) {
+        if state.errors.showsGroups && state.errors.detail == nil {
+            move.apply(detailOpen: false, scroll: &state.errors.detailScroll, table: &state.errors.groupTable,
+                       rowCount: state.errors.listCount)
+            return
+        }
         let rows = state.errors.rows.count
         move.apply(detailOpen: state.errors.detail != nil, scroll: &state.errors.detailScroll,
                    table: &state.errors.table, rowCount: rows)
     }
 
+    /// Enter on a group lists its members; on an error, shows it.
     static func openDetails(_ state: inout AppState) -> [Effect] {
+        if state.errors.showsGroups {
+            guard let group = state.errors.selectedGroup else { return [] }
+            state.errors.openGroup = group
+            state.errors.table = TableState(selected: group.members.isEmpty ? nil : 0)
+            return []
+        }
         guard let row = state.errors.selectedRow else { return [] }
         state.errors.detail = row
         state.errors.detailScroll = 0
@@ -42,6 +54,9 @@ extension ErrorsPane: PaneBehavior {
     static func back(_ state: inout AppState) -> [Effect] {
         if state.errors.detail != nil {
             state.errors.detail = nil
+        } else if state.errors.openGroup != nil {
+            state.errors.openGroup = nil
+            state.errors.table = TableState(selected: state.errors.rows.isEmpty ? nil : 0)
         } else if !(state.errors.result?.query.isEmpty ?? true) || !state.errors.query.isEmpty {
             state.errors.clearSearch()
             return [.searchCleared]
@@ -57,15 +72,26 @@ extension ErrorsPane: PaneBehavior {
         case .jumpToToggle:
             state.jumpToToggle()
             return []
+        case .toggleGrouping:
+            state.errors.grouped.toggle()
+            state.errors.openGroup = nil
+            state.errors.detail = nil
+            state.errors.table = TableState(selected: state.errors.rows.isEmpty ? nil : 0)
+            state.say(state.errors.grouped ? "Errors grouped by signature" : "Every error, newest first")
+            return []
         default: return nil
         }
     }
 
     static func keepSelectionVisible(_ state: inout AppState, rows: Int) {
         state.errors.table.offset = state.errors.table.clampedOffset(rowCount: state.errors.rows.count, visibleRows: rows)
+        state.errors.groupTable.offset = state.errors.groupTable.clampedOffset(
+            rowCount: state.errors.groups?.count ?? 0, visibleRows: rows)
     }
 
     static func hints(_ state: AppState) -> [KeyAction] {
-        state.errors.detail != nil ? [.back, .moveDown, .jumpToToggle] : [.editSearch, .openDetails, .jumpToToggle]
+        if state.errors.detail != nil { return [.back, .moveDown, .jumpToToggle] }
+        if state.errors.openGroup != nil { return [.back, .openDetails, .jumpToToggle] }
+        return [.editSearch, .openDetails, .toggleGrouping, .jumpToToggle]
     }
 }

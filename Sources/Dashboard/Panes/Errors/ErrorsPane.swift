@@ -32,7 +32,7 @@ enum ErrorsPane {
     }
 
     static let columns = [
-        TableColumn("Time", width: .fixed(14)),
+        TableColumn("When", width: .fixed(9)),
         TableColumn("Toggle", width: .min(12)),
         TableColumn("Fingerprint", width: .min(10)),
         TableColumn("Exception", width: .flex(3)),
@@ -41,7 +41,19 @@ enum ErrorsPane {
     static func render(_ state: AppState, theme: Theme, area: Rect, buffer: inout ScreenBuffer) {
         let e = state.errors
         var title = "3 Errors"
-        if let detail = e.detail { title += " · " + SafeText.line(detail.id, width: 60) }
+        if let detail = e.detail {
+            title += " · " + SafeText.line(detail.id, width: 60)
+        } else {
+            // `3 Errors (last 15m, 2 groups)`: `3 Errors · ` is the detail's title.
+            var parts = ["last " + Formatting.window(e.window)]
+            if let group = e.openGroup {
+                parts.append("group of \(Formatting.count(group.count)), Esc back")
+            } else if e.showsGroups, let groups = e.groups {
+                parts.append("\(Formatting.count(groups.count)) group" + (groups.count == 1 ? "" : "s"))
+            }
+            if e.windowTruncated { parts.append("newest only") }
+            title += " (" + parts.joined(separator: ", ") + ")"
+        }
         let inner = PaneChrome.block(title, pane: .errors, state: state, theme: theme, area: area, buffer: &buffer)
         if let detail = e.detail {
             ErrorDetailView.render(detail, terms: e.result?.terms ?? [], state: state, theme: theme,
@@ -53,27 +65,39 @@ enum ErrorsPane {
                          placeholder: "/ to search by toggle, developer or exception text",
                          theme: theme, row: a.search, buffer: &buffer)
         infoLine(e, now: state.now, theme: theme).render(in: a.info, buffer: &buffer)
+        if e.showsGroups {
+            ErrorGroupsTable.render(state, theme: theme, area: a.table, buffer: &buffer)
+        } else {
+            renderErrors(state, theme: theme, area: a.table, buffer: &buffer)
+        }
+        renderCounts(e.counts, asFooter: a.countsAsFooter, theme: theme, area: a.counts, buffer: &buffer)
+    }
+
+    /// One row per error: when (relative), toggle, fingerprint and the exception (`ExceptionText`).
+    static func renderErrors(_ state: AppState, theme: Theme, area: Rect, buffer: inout ScreenBuffer) {
+        let e = state.errors
         let terms = e.result?.terms ?? []
         let rows = e.rows
         let hl = theme[.highlight]
+        let exceptionWidth = Table.columnWidths(columns, totalWidth: area.width, spacing: 1).last ?? 0
         let table = Table(columns: columns, rowCount: rows.count, state: e.table,
                           headerStyle: theme[.header], style: theme[.text], selectionStyle: PaneChrome.selection(.errors, state: state, theme: theme)) { i in
             let r = rows[i]
-            let time = r.time.map { Formatting.shortDateTime($0, in: state.timeZone) } ?? "—"
+            let exception = ExceptionText.cell(exception: r.firstLine, frame: r.frame, body: r.body, terms: terms,
+                                               width: exceptionWidth)
             return TableRow([
-                Line(time, style: theme[.muted]),
+                Line(r.time.map { Formatting.ago($0, now: state.now) } ?? "—", style: theme[.muted]),
                 Line.highlighting(SafeText.line(r.toggleName, width: 60), terms: terms, highlight: hl),
                 Line.highlighting(SafeText.line(r.fingerprint, width: 60), terms: terms, highlight: hl),
-                Line.highlighting(SafeText.line(r.firstLine, width: 200), terms: terms, highlight: hl),
+                Line.highlighting(exception, terms: terms, highlight: hl),
             ])
         }
-        table.render(area: a.table, buffer: &buffer)
+        table.render(area: area, buffer: &buffer)
         if state.lastPollAt == nil && e.result == nil {
-            PaneChrome.beforeFirstPoll(state, theme: theme, tableArea: a.table, buffer: &buffer)
+            PaneChrome.beforeFirstPoll(state, theme: theme, tableArea: area, buffer: &buffer)
         } else if e.result != nil && rows.isEmpty {
-            PaneChrome.emptyMessage("No error matches", theme: theme, tableArea: a.table, buffer: &buffer)
+            PaneChrome.emptyMessage("No error matches", theme: theme, tableArea: area, buffer: &buffer)
         }
-        renderCounts(e.counts, asFooter: a.countsAsFooter, theme: theme, area: a.counts, buffer: &buffer)
     }
 
     /// `searching…`, the failure, or `2 of 14 · RediSearch 1.x · notice`.

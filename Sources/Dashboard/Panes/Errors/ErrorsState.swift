@@ -21,9 +21,53 @@ public struct ErrorsState: Hashable, Sendable {
     /// Errors matching the active search that arrived since it was run (the "N new" marker).
     public var newSinceSearch = 0
 
+    // MARK: Groups and the window
+    /// Grouped view (the default) or every error; one key switches (`toggleGrouping`).
+    public var grouped = true
+    /// The groups in the window, biggest first; nil until the poller has read the window.
+    public var groups: [ErrorGroupRow]?
+    public var groupTable = TableState()
+    /// The group whose members are listed (Enter on a group row), a copy.
+    public var openGroup: ErrorGroupRow?
+    /// The time window in seconds for groups and rates (`[` and `]` step through `windowSteps`).
+    public var window: Double = 900
+    /// More errors fell in the window than were read: counts are of the newest.
+    public var windowTruncated = false
+
+    public static let windowSteps: [Double] = [300, 900, 3_600, 6 * 3_600, 86_400, 7 * 86_400]
+
     public init() {}
 
-    public var rows: [ErrorRow] { result?.rows ?? [] }
+    /// True when the table lists groups: grouped, no group open, no search shown.
+    public var showsGroups: Bool {
+        grouped && groups != nil && openGroup == nil && (result?.query.isEmpty ?? true) && query.isEmpty
+    }
+
+    /// The errors the table lists: an open group's members, else the search or latest errors.
+    public var rows: [ErrorRow] { openGroup?.members ?? result?.rows ?? [] }
+
+    /// How many rows the table shows (groups or errors).
+    public var listCount: Int { showsGroups ? (groups?.count ?? 0) : rows.count }
+
+    public var selectedGroup: ErrorGroupRow? {
+        guard showsGroups, let groups, let s = groupTable.selected, s >= 0, s < groups.count else { return nil }
+        return groups[s]
+    }
+
+    /// New groups from a poll; the selection follows the group (its signature), and an open
+    /// group's members are refreshed.
+    public mutating func showGroups(_ new: [ErrorGroupRow], truncated: Bool) {
+        let keep = selectedGroup?.id
+        let selected = groupTable.selected
+        groups = new
+        windowTruncated = truncated
+        if let open = openGroup, let fresh = new.first(where: { $0.id == open.id }) { openGroup = fresh }
+        if let keep, let index = new.firstIndex(where: { $0.id == keep }) {
+            groupTable.selected = index
+        } else {
+            groupTable.selected = new.isEmpty ? nil : min(selected ?? 0, new.count - 1)
+        }
+    }
 
     /// Leaves a search: the query, its results and any failure go, the live list comes back.
     public mutating func clearSearch() {
@@ -36,6 +80,7 @@ public struct ErrorsState: Hashable, Sendable {
     }
 
     public var selectedRow: ErrorRow? {
+        if showsGroups { return selectedGroup?.members.first }
         guard let s = table.selected, s >= 0, s < rows.count else { return nil }
         return rows[s]
     }
@@ -45,6 +90,8 @@ public struct ErrorsState: Hashable, Sendable {
     public mutating func showLatest(_ latest: ErrorSearchView) {
         self.latest = latest
         guard !searching, query.isEmpty, result?.query.isEmpty ?? true else { return }
+        // The table lists an open group's members: its selection is theirs.
+        if openGroup != nil { result = latest; return }
         replaceKeepingSelection(latest)
     }
 

@@ -52,6 +52,12 @@ enum ToggleDetailView {
             lines.append(Line(text))
         }
         lines.append("")
+        lines += ToggleTimeline.lines(d, rate: state.toggles.rates[d.name], window: state.errors.window, now: state.now,
+                                      theme: theme, width: width)
+        if let flip = d.history.first, state.toggles.rates[d.name]?.rose(after: flip.time, now: state.now) == true {
+            lines.append(Line("  ! its errors rose after its last flip", style: theme[.sevError]))
+        }
+        lines.append("")
         var errorsTitle = "Errors"
         if let count = d.errorCount { errorsTitle += " · \(Formatting.count(count)) recorded" }
         lines.append(Line([Span(errorsTitle, style: header), Span("  (e opens them in Errors)", style: label)]))
@@ -60,7 +66,7 @@ enum ToggleDetailView {
         for row in d.recentErrors.prefix(5) {
             let time = row.time.map { Formatting.shortDateTime($0, in: state.timeZone) } ?? "—"
             lines.append(Line([Span("  " + time + "  ", style: label),
-                               Span(SafeText.line(row.firstLine, width: max(1, width - 20)))]))
+                               Span(ExceptionText.cell(exception: row.firstLine, frame: row.frame, width: max(1, width - 20)))]))
         }
         return lines
     }

@@ -1,7 +1,7 @@
 import Versioning
 /// How the Toggles pane orders its rows (cycled with `o`). A plain value.
 public enum ToggleSort: Int, CaseIterable, Hashable, Sendable {
-    case name, release, state, lastChange
+    case name, release, state, lastChange, errors
 
     public var label: String {
         switch self {
@@ -9,13 +9,15 @@ public enum ToggleSort: Int, CaseIterable, Hashable, Sendable {
         case .release: return "release"
         case .state: return "state"
         case .lastChange: return "last change"
+        case .errors: return "errors"
         }
     }
 
     public var next: ToggleSort { ToggleSort(rawValue: (rawValue + 1) % ToggleSort.allCases.count)! }
 
     /// Strict ordering for this sort; ties fall back to the name so the order is stable.
-    func less(_ a: ToggleRow, _ b: ToggleRow) -> Bool {
+    /// `rates` are the errors per toggle in the window (`.errors` puts the most first).
+    func less(_ a: ToggleRow, _ b: ToggleRow, rates: [String: ErrorRate] = [:]) -> Bool {
         switch self {
         case .name:
             break
@@ -30,6 +32,9 @@ public enum ToggleSort: Int, CaseIterable, Hashable, Sendable {
         case .state:
             let rank: [ToggleStatus: Int] = [.unknown: 0, .on: 1, .off: 2]
             if a.status != b.status { return rank[a.status]! < rank[b.status]! }
+        case .errors:
+            let (x, y) = (rates[a.name]?.count ?? 0, rates[b.name]?.count ?? 0)
+            if x != y { return x > y }
         case .lastChange:
             // Newest first: during an incident the question is "what changed just now".
             switch (a.lastChange?.time, b.lastChange?.time) {

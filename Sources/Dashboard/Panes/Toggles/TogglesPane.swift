@@ -9,11 +9,23 @@ enum TogglesPane {
             TableColumn("", width: .fixed(1)),
             TableColumn("Name", width: .min(TableColumn.fit("Name", rows.map(\.name), floor: 12, cap: 24))),
             TableColumn("State", width: .fixed(7)),
+        ] + (state.toggles.ratesLoaded ? [TableColumn("Errors", width: .fixed(errorsWidth))] : []) + [
             TableColumn("Release", width: .fixed(TableColumn.fit("Release", rows.map { $0.releaseNum ?? "" }, cap: 10))),
             TableColumn("Fingerprint", width: .fixed(TableColumn.fit("Fingerprint", rows.map { $0.fingerprint ?? "" }, cap: 22))),
             TableColumn("Override", width: .fixed(TableColumn.fit("Override", rows.map { $0.override ?? "" }, cap: 22))),
             TableColumn("Last change", width: .fixed(16)),
         ]
+    }
+
+    /// `1234 ▁▂▅█▇▃`: the count in the window and its sparkline.
+    static let errorsWidth = 11
+
+    static func errorsCell(_ rate: ErrorRate?, theme: Theme) -> Line {
+        guard let rate, rate.count > 0 else { return Line("") }
+        let count = Formatting.count(rate.count)
+        let pad = String(repeating: " ", count: max(0, 4 - count.count))
+        return Line([Span(pad + count + " ", style: Style(bold: true)),
+                     Span(Formatting.sparkline(rate.series, width: errorsWidth - 5), style: theme[.sevError])])
     }
 
     static func showsFilter(_ state: AppState) -> Bool {
@@ -35,6 +47,7 @@ enum TogglesPane {
                 : " \(Formatting.count(t.visible.count))/\(Formatting.count(t.rows.count))"
         }
         if t.sort != .name { title += " · by \(t.sort.label)" }
+        if t.ratesLoaded { title += " · errors last \(Formatting.window(state.errors.window))" }
         if let position = PaneChrome.position(t.table, rowCount: t.visible.count, visibleRows: state.listRows(for: .toggles)) {
             title += " · " + position
         }
@@ -81,14 +94,16 @@ enum TogglesPane {
         if let change = r.lastChange {
             // `alice@laptop` reads as `alice`: the host rarely matters at a glance; history has it.
             let who = change.actor.split(separator: "@", maxSplits: 1).first.map(String.init) ?? change.actor
-            last = SafeText.line(who, width: 8) + " " + Formatting.age(state.now.timeIntervalSince(change.time))
-            if !last.hasSuffix("now") { last += " ago" }
+            last = SafeText.line(who, width: 8) + " " + Formatting.ago(change.time, now: state.now)
         }
-        // The `*` says "changed by someone else just now" in text, the colour only repeats it.
+        let rose = state.toggles.errorsRose(r, now: state.now)
+        // The `*` says "changed by someone else just now" in text, the colour only repeats it;
+        // `!` says its errors rose after its last flip (the detail says how).
         return TableRow([
-            Line(flashing ? "*" : " "),
+            flashing ? Line("*") : rose ? Line("!", style: theme[.sevError]) : Line(" "),
             Line(SafeText.line(r.name, width: 80)),
             stateCell(r, theme: theme),
+        ] + (state.toggles.ratesLoaded ? [errorsCell(state.toggles.rates[r.name], theme: theme)] : []) + [
             Line(SafeText.line(r.releaseNum ?? "", width: 12)),
             Line(SafeText.line(r.fingerprint ?? "", width: 60)),
             Line(SafeText.line(r.override ?? "", width: 40)),

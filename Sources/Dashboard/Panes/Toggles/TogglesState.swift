@@ -19,6 +19,11 @@ public struct TogglesState: Hashable, Sendable {
     /// Raw values our own flips wrote and a poll has not shown yet: seeing them is not a change
     /// "by others", so they are not flashed.
     public var pendingOwnFlips: [String: String] = [:]
+    /// Errors per toggle in the time window (from the Errors feed), for the errors column,
+    /// its sort and the mark of a toggle whose errors rose after its last flip.
+    public private(set) var rates: [String: ErrorRate] = [:]
+    /// True once the window has been read: the errors column shows from then on.
+    public private(set) var ratesLoaded = false
     /// False until the first poll: everything is new then, so nothing flashes.
     public private(set) var loaded = false
 
@@ -53,6 +58,18 @@ public struct TogglesState: Hashable, Sendable {
         refilter(keeping: keep)
     }
 
+    public mutating func setRates(_ rates: [String: ErrorRate]) {
+        self.rates = rates
+        ratesLoaded = true
+        if sort == .errors { refilter() }
+    }
+
+    /// Its errors rose after its last flip (audit): `ErrorRate.rose(after:now:)`.
+    public func errorsRose(_ row: ToggleRow, now: Date) -> Bool {
+        guard let flip = row.lastChange?.time, let rate = rates[row.name] else { return false }
+        return rate.rose(after: flip, now: now)
+    }
+
     public mutating func setSort(_ sort: ToggleSort) {
         self.sort = sort
         refilter()
@@ -73,7 +90,7 @@ public struct TogglesState: Hashable, Sendable {
             return [r.name, r.fingerprint ?? "", r.override ?? "", r.releaseNum ?? "", r.rawValue]
                 .contains { $0.lowercased().contains(needle) }
         }
-        indices.sort { sort.less(rows[$0], rows[$1]) }
+        indices.sort { sort.less(rows[$0], rows[$1], rates: rates) }
         visible = indices
         if let keep, let i = visible.firstIndex(where: { rows[$0].name == keep }) {
             table.selected = i

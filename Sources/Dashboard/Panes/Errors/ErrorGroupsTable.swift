@@ -1,0 +1,35 @@
+/// The Errors pane's grouped view: one row per error group in the time window — count, last
+/// seen (relative), a sparkline over the window, the toggle and the exception (`ExceptionText`).
+/// Enter lists a group's members. Stateless: draws `AppState`; main queue.
+enum ErrorGroupsTable {
+    static let columns = [
+        TableColumn("Count", width: .fixed(5), alignment: .right),
+        TableColumn("Last", width: .fixed(7)),
+        TableColumn("Trend", width: .fixed(12)),
+        TableColumn("Toggle", width: .min(12)),
+        TableColumn("Exception", width: .flex(3)),
+    ]
+
+    static func render(_ state: AppState, theme: Theme, area: Rect, buffer: inout ScreenBuffer) {
+        let e = state.errors
+        let groups = e.groups ?? []
+        let exceptionWidth = Table.columnWidths(columns, totalWidth: area.width, spacing: 1).last ?? 0
+        let table = Table(columns: columns, rowCount: groups.count, state: e.groupTable,
+                          headerStyle: theme[.header], style: theme[.text],
+                          selectionStyle: PaneChrome.selection(.errors, state: state, theme: theme)) { i in
+            let g = groups[i]
+            return TableRow([
+                Line(Formatting.count(g.count), style: Style(bold: true), alignment: .right),
+                Line(g.lastSeen.map { Formatting.ago($0, now: state.now) } ?? "—", style: theme[.muted]),
+                Line(Formatting.sparkline(g.series, width: 12), style: theme[.sevError]),
+                Line(SafeText.line(g.toggleName, width: 60)),
+                Line(ExceptionText.cell(exception: g.exception, frame: g.frame, width: exceptionWidth)),
+            ])
+        }
+        table.render(area: area, buffer: &buffer)
+        if groups.isEmpty {
+            PaneChrome.emptyMessage("No errors in the last \(Formatting.window(e.window)) (] widens, v lists all)",
+                                    theme: theme, tableArea: area, buffer: &buffer)
+        }
+    }
+}

@@ -1,0 +1,55 @@
+import Foundation
+
+/// The toggle detail's timeline: its flips (audit entries, and the note of an edit made outside
+/// opsdeck) and its errors on one time axis over the window, and in words what followed the
+/// last flip ("errors started 2m after priya set it to False"). Stateless; main queue.
+enum ToggleTimeline {
+    static func lines(_ d: ToggleDetail, rate: ErrorRate?, window: Double, now: Date, theme: Theme, width: Int) -> [Line] {
+        let label = theme[.muted]
+        var lines = [Line("Timeline (last \(Formatting.window(window)))", style: theme[.header])]
+        let columns = max(12, min(60, width - 14))
+        let start = now.addingTimeInterval(-window)
+        var counts = [Int](repeating: 0, count: columns)
+        for time in rate?.times ?? [] where time >= start && time <= now {
+            counts[min(columns - 1, Int(time.timeIntervalSince(start) / window * Double(columns)))] += 1
+        }
+        var marks = [Character](repeating: " ", count: columns)
+        for entry in d.history where entry.time >= start && entry.time <= now {
+            marks[min(columns - 1, Int(entry.time.timeIntervalSince(start) / window * Double(columns)))] = "▲"
+        }
+        lines.append(Line([Span("  errors  ", style: label), Span(Formatting.sparkline(counts), style: theme[.sevError])]))
+        lines.append(Line([Span("  flips   ", style: label), Span(String(marks), style: theme[.sevWarning])]))
+        let axis = "-" + Formatting.window(window)
+        lines.append(Line("          " + axis + String(repeating: " ", count: max(1, columns - axis.count - 3)) + "now", style: label))
+        lines.append(Line("  " + SafeText.line(sentence(d, rate: rate, window: window, now: now), width: max(1, width - 2))))
+        if let outside = d.outsideChange {
+            lines.append(Line("  " + SafeText.line(outside, width: max(1, width - 2)), style: theme[.sevWarning]))
+        }
+        return lines
+    }
+
+    /// What followed the last flip, in words.
+    static func sentence(_ d: ToggleDetail, rate: ErrorRate?, window: Double, now: Date) -> String {
+        let count = rate?.count ?? 0
+        guard let flip = d.history.first else {
+            return count == 0 ? "no errors and no recorded flips in the last \(Formatting.window(window))"
+                : "\(Formatting.count(count)) errors in the last \(Formatting.window(window)); no flips recorded by opsdeck"
+        }
+        let who = SafeText.line(flip.actor.split(separator: "@").first.map(String.init) ?? flip.actor, width: 30)
+        let what = "\(who) set it to \(SafeText.line(flip.new, width: 12))"
+        let ago = Formatting.ago(flip.time, now: now)
+        guard let rate, let first = rate.first(after: flip.time) else {
+            return "no errors since \(what) (\(ago))"
+        }
+        let before = rate.times.count { $0 < flip.time }
+        let after = rate.count(after: flip.time)
+        if before == 0 {
+            return "errors started \(Formatting.age(first.timeIntervalSince(flip.time))) after \(what) (\(ago)); "
+                + "\(Formatting.count(after)) since"
+        }
+        if rate.rose(after: flip.time, now: now) {
+            return "errors rose after \(what) (\(ago)): \(Formatting.count(after)) since, \(Formatting.count(before)) before in the window"
+        }
+        return "errors did not rise after \(what) (\(ago)): \(Formatting.count(after)) since, \(Formatting.count(before)) before"
+    }
+}

@@ -1,0 +1,36 @@
+import Foundation
+
+/// Transient notices in the status line for what happened elsewhere: a toggle flipped by
+/// someone else, an error group spiking. Pure; main queue; called by `applyPoll` before the
+/// poll's groups replace the old ones.
+extension AppState {
+    /// A group spikes when it gains at least this many errors in one poll and at least doubles.
+    static let spikeMinimum = 10
+
+    mutating func noticeChanges(_ snapshot: DashboardSnapshot, at: Date) {
+        var notes: [String] = []
+        let flipped = toggles.changedAt.filter { $0.value == at }.keys.sorted()
+        for name in flipped.prefix(3) {
+            let state = toggles.rows.first { $0.name == name }.map { row in
+                switch row.status {
+                case .on: return "ON"
+                case .off: return "OFF"
+                case .unknown: return "?" + SafeText.line(row.rawValue, width: 10)
+                }
+            } ?? "?"
+            notes.append("\(SafeText.line(name, width: 40)) flipped elsewhere: now \(state)")
+        }
+        if let new = snapshot.errorGroups, let old = errors.groups {
+            let before = Dictionary(old.map { ($0.id, $0.count) }, uniquingKeysWith: { a, _ in a })
+            for group in new {
+                let was = before[group.id] ?? 0
+                guard group.count - was >= Self.spikeMinimum, group.count >= 2 * was else { continue }
+                notes.append("errors spiking: \(SafeText.line(group.toggleName, width: 30)) "
+                    + "\(SafeText.line(group.exception, width: 50)) +\(Formatting.count(group.count - was))")
+                break
+            }
+        }
+        guard !notes.isEmpty else { return }
+        say(notes.joined(separator: " · "), error: true, seconds: 8)
+    }
+}

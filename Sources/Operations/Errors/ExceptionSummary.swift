@@ -1,0 +1,115 @@
+/// The informative part of an exception body: its class, its message and its first
+/// application frame, without the `Exception in thread "main"` boilerplate and without frames of
+/// the runtime (`java.`, `javax.`, `sun.`, `jdk.`, `com.sun.`). The one rule behind the Errors
+/// table's exception column, the group rows, the CLI table and the incident export.
+///
+/// Reads at most `lineLimit` lines, so a 10 MB body costs what a short one does. An immutable
+/// value; `Sendable`.
+public struct ExceptionSummary: Sendable, Hashable, Codable {
+    /// The exception's class as written (`java.lang.ArrayIndexOutOfBoundsException`); empty when
+    /// the body's first line is not `Class: message` (plain text errors).
+    public var exceptionClass: String
+    /// The message after the class (or the whole first line of a plain text error).
+    public var message: String
+    /// The first application frame as `File.java:88`; empty when there is none.
+    public var frame: String
+    /// The first application frame's method (`com.example.Cart.add`), for the signature.
+    public var frameMethod: String
+
+    static let lineLimit = 200
+    static let runtimePrefixes = ["java.", "javax.", "sun.", "jdk.", "com.sun.", "kotlin.", "scala."]
+
+    public init(exceptionClass: String, message: String, frame: String = "", frameMethod: String = "") {
+        self.exceptionClass = exceptionClass
+        self.message = message
+        self.frame = frame
+        self.frameMethod = frameMethod
+    }
+
+    public init(body: String) {
+        // Bytes, not Characters: grapheme breaking made this the cost of grouping (benchmark 7).
+        var header: Substring.UTF8View?
+        var frame = ""
+        var method = ""
+        var seen = 0
+        let newline = UInt8(ascii: "\n"), space = UInt8(ascii: " "), tab = UInt8(ascii: "\t")
+        let cr = UInt8(ascii: "\r"), open = UInt8(ascii: "("), close = UInt8(ascii: ")")
+        for raw in body.utf8.split(separator: newline, maxSplits: Self.lineLimit, omittingEmptySubsequences: true) {
+            seen += 1
+            if seen > Self.lineLimit { break }
+            var line = raw.drop { $0 == space || $0 == tab || $0 == cr }
+            while let last = line.last, last == space || last == tab || last == cr { line = line.dropLast() }
+            if line.isEmpty { continue }
+            if header == nil {
+                header = Substring(line).utf8
+                continue
+            }
+            guard line.starts(with: Self.atPrefix) else { continue }
+            let call = line.dropFirst(3)
+            let name = call.prefix { $0 != open }
+            if Self.runtimePrefixBytes.contains(where: { name.starts(with: $0) }) { continue }
+            method = String(Substring(name))
+            if let o = call.firstIndex(of: open), let c = call.lastIndex(of: close), o < c {
+                frame = String(Substring(call[call.index(after: o)..<c]))
+            } else {
+                frame = method
+            }
+            break
+        }
+        var text = header.map { String(Substring($0)) } ?? ""
+        // `Exception in thread "main" java.lang.X: msg`: the thread part says nothing.
+        if text.hasPrefix("Exception in thread \""),
+           let close = text.dropFirst("Exception in thread \"".count).firstIndex(of: "\"") {
+            text = String(text[text.index(after: close)...]).trimmingSpaces
+        }
+        if text.hasPrefix("Caused by: ") { text = String(text.dropFirst("Caused by: ".count)) }
+        let (cls, message) = Self.splitClass(text)
+        self.init(exceptionClass: cls, message: message, frame: frame, frameMethod: method)
+    }
+
+    static let atPrefix = Array("at ".utf8)
+    static let runtimePrefixBytes = runtimePrefixes.map { Array($0.utf8) }
+
+    /// `pkg.Name: message` or a lone `pkg.Name(Exception|Error)`; anything else is a message.
+    static func splitClass(_ text: String) -> (String, String) {
+        let candidate: Substring
+        let rest: Substring
+        if let colon = text.firstIndex(of: ":") {
+            candidate = text[..<colon]
+            rest = text[text.index(after: colon)...]
+        } else {
+            candidate = Substring(text)
+            rest = ""
+        }
+        let identifier = !candidate.isEmpty && candidate.allSatisfy { $0.isLetter || $0.isNumber || "._$".contains($0) }
+            && (candidate.contains(".") || candidate.hasSuffix("Exception") || candidate.hasSuffix("Error"))
+            && candidate.first?.isLetter == true
+        guard identifier else { return ("", text) }
+        return (String(candidate), String(rest).trimmingSpaces)
+    }
+
+    /// The class without its package: `ArrayIndexOutOfBoundsException`.
+    public var shortClass: String {
+        guard let dot = exceptionClass.lastIndex(of: ".") else { return exceptionClass }
+        return String(exceptionClass[exceptionClass.index(after: dot)...])
+    }
+
+    /// `ArrayIndexOutOfBoundsException: Index 5 out of bounds` (class and message, no frame).
+    public var headline: String {
+        if shortClass.isEmpty { return message }
+        return message.isEmpty ? shortClass : shortClass + ": " + message
+    }
+
+    /// `ArrayIndexOutOfBoundsException: Index 5 · Cart.java:88`: the headline and the frame, for
+    /// outputs without a width (CLI, export). The dashboard fits the two parts to its column.
+    public var line: String { frame.isEmpty ? headline : headline + " · " + frame }
+}
+
+extension String {
+    var trimmingSpaces: String {
+        let scalars = unicodeScalars
+        guard let first = scalars.firstIndex(where: { $0 != " " && $0 != "\t" && $0 != "\r" }) else { return "" }
+        let last = scalars.lastIndex(where: { $0 != " " && $0 != "\t" && $0 != "\r" })!
+        return String(scalars[first...last])
+    }
+}

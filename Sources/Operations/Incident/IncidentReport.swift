@@ -1,0 +1,105 @@
+import Foundation
+import RedisClient
+
+/// "What changed, and what is throwing since?" for one time window: the server, the toggles
+/// flipped in the window with their audit, the error groups (count, first/last seen, a sample
+/// each) and the error and critical log lines. Collected once (`collect`), then rendered as
+/// Markdown or JSON by the CLI and the dashboard's export key alike. Values are as read from
+/// Redis: the renderer masks personal data and makes text safe. An immutable value; `Sendable`.
+public struct IncidentReport: Sendable, Codable, Hashable {
+    public struct Change: Sendable, Codable, Hashable {
+        public var toggle: String
+        public var actor: String
+        public var time: Date
+        public var old: String
+        public var new: String
+        public var reason: String?
+    }
+
+    public struct Group: Sendable, Codable, Hashable {
+        public var toggle: String
+        /// The informative part of the exception (`ExceptionSummary.line`).
+        public var exception: String
+        public var signature: String
+        public var count: Int
+        public var firstSeen: Date?
+        public var lastSeen: Date?
+        public var sample: ErrorRecord?
+    }
+
+    public struct LogLine: Sendable, Codable, Hashable {
+        public var source: String
+        public var severity: String
+        public var time: Date?
+        public var message: String
+    }
+
+    public var generatedAt: Date
+    public var since: Date
+    public var toggle: String?
+    public var endpoints: [String]
+    public var serverVersion: String?
+    public var searchBackend: String
+    public var changes: [Change]
+    public var groups: [Group]
+    public var logs: [LogLine]
+    /// What the report could not read or had to cut, in words.
+    public var notes: [String]
+
+    /// Reads everything for `since...now` (optionally one toggle). Each part degrades on its own:
+    /// what cannot be read is said in `notes`, never shown as "nothing happened". Runs on the
+    /// thread that owns `env.redis`.
+    public static func collect(_ env: OpsEnvironment, endpoint: String, since: Date, toggle: String? = nil,
+                               module: SearchModule? = nil) -> IncidentReport {
+        let now = env.now()
+        var notes: [String] = []
+        func wanted(_ name: String) -> Bool { toggle.map { $0.lowercased() == name.lowercased() } ?? true }
+
+        var version: String?
+        do {
+            let info = try env.run { redis throws(RedisError) in try redis.execute("INFO", "server").string ?? "" }
+            for line in info.split(whereSeparator: \.isNewline) where line.hasPrefix("redis_version:") {
+                version = String(line.dropFirst("redis_version:".count))
+            }
+        } catch { notes.append("server version unknown: \(error.description)") }
+
+        var changes: [Change] = []
+        do {
+            for entry in try AuditStore.history(env, limit: 1_000) {
+                guard let date = entry.date, date >= since, date <= now, wanted(entry.toggle) else { continue }
+                changes.append(Change(toggle: entry.toggle, actor: entry.actor, time: date, old: entry.old,
+                                      new: entry.new, reason: entry.reason))
+            }
+        } catch { notes.append("audit trail not read: \(error.description)") }
+
+        var groups: [Group] = []
+        var backend = "unknown"
+        do {
+            let store = ErrorStore(module: module)
+            let resolved = try store.resolveModule(env)
+            backend = resolved.description
+            let overview = try store.overview(env, latest: 0, since: since)
+            if overview.windowTruncated { notes.append("more errors in the window than were read: groups count the newest") }
+            for group in ErrorGroups.build(overview.window, since: since, now: now) where wanted(group.toggle) {
+                groups.append(Group(toggle: group.toggle, exception: group.summary.line, signature: group.signature.key,
+                                    count: group.count, firstSeen: group.firstSeen, lastSeen: group.lastSeen,
+                                    sample: group.sample))
+            }
+        } catch { notes.append("errors not read: \(error.description)") }
+
+        var logs: [LogLine] = []
+        do {
+            var undated = 0
+            for entry in try LogStore.recent(env, filter: LogFilter(minimumSeverity: .error), limit: 2_000) {
+                guard let time = entry.timestamp else { undated += 1; continue }
+                guard time >= since, time <= now.addingTimeInterval(60) else { continue }
+                logs.append(LogLine(source: entry.source, severity: "\(entry.severity)", time: time, message: entry.message))
+            }
+            if undated > 0 { notes.append("\(undated) error/critical log lines without a timestamp left out") }
+        } catch { notes.append("logs not read: \(error.description)") }
+
+        return IncidentReport(generatedAt: now, since: since, toggle: toggle, endpoints: [endpoint], serverVersion: version,
+                              searchBackend: backend, changes: changes.sorted { $0.time < $1.time }, groups: groups,
+                              logs: logs, notes: notes)
+    }
+}

@@ -1,0 +1,103 @@
+import Dashboard
+import Foundation
+import Operations
+
+/// Renders an `IncidentReport` as Markdown or JSON, with e-mail addresses and phone numbers
+/// masked as on screen (`Masking`, applied to each word of free text) and, in Markdown, every
+/// line made safe (`SafeText`). Pure; used by `opsdeck incident export` and the dashboard's `x`.
+enum IncidentRenderer {
+    static func masked(_ report: IncidentReport) -> IncidentReport {
+        var r = report
+        r.changes = r.changes.map { var c = $0; c.reason = c.reason.map(maskWords); c.actor = maskWords(c.actor); return c }
+        r.groups = r.groups.map { group in
+            var g = group
+            g.exception = maskWords(g.exception)
+            g.signature = maskWords(g.signature)
+            if var sample = g.sample {
+                sample.exceptionBody = maskWords(sample.exceptionBody)
+                sample.fingerPrint = maskWords(sample.fingerPrint)
+                sample.fields = sample.fields.mapValues(maskWords)
+                g.sample = sample
+            }
+            return g
+        }
+        r.logs = r.logs.map { var l = $0; l.message = maskWords(l.message); return l }
+        return r
+    }
+
+    /// Each whitespace-separated word masked on its own (trailing punctuation kept), so an
+    /// e-mail inside a sentence is caught; line breaks are kept.
+    static func maskWords(_ text: String) -> String {
+        text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+            line.split(separator: " ", omittingEmptySubsequences: false).map { word -> String in
+                var core = Substring(word)
+                var tail = ""
+                while let last = core.last, ",;:)]>\"'".contains(last) { tail = String(last) + tail; core = core.dropLast() }
+                var head = ""
+                while let first = core.first, "(<[\"'".contains(first) { head += String(first); core = core.dropFirst() }
+                return head + Masking.mask(String(core)) + tail
+            }.joined(separator: " ")
+        }.joined(separator: "\n")
+    }
+
+    static func json(_ report: IncidentReport) throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+        encoder.dateEncodingStrategy = .iso8601
+        return try encoder.encode(masked(report)) + Data("\n".utf8)
+    }
+
+    static func markdown(_ report: IncidentReport) -> String {
+        let r = masked(report)
+        let iso = ISO8601DateFormatter()
+        func time(_ date: Date?) -> String { date.map { iso.string(from: $0) } ?? "unknown" }
+        func safe(_ text: String, _ width: Int = 300) -> String { SafeText.line(text, width: width) }
+        var out: [String] = []
+        out.append("# Incident report: \(time(r.since)) to \(time(r.generatedAt))")
+        out.append("")
+        if let toggle = r.toggle { out.append("Toggle: `\(safe(toggle, 80))`  ") }
+        for endpoint in r.endpoints { out.append("- Endpoint: \(safe(endpoint, 200))") }
+        out.append("- Server version: \(safe(r.serverVersion ?? "unknown", 40))")
+        out.append("- Error search: \(safe(r.searchBackend, 60))")
+        out.append("")
+        out.append("## Toggles changed (\(r.changes.count))")
+        out.append("")
+        if r.changes.isEmpty { out.append("No flips recorded in the window.") }
+        for c in r.changes {
+            var line = "- \(time(c.time)) **\(safe(c.toggle, 80))** \(safe(c.old, 20)) → \(safe(c.new, 20)) by \(safe(c.actor, 60))"
+            if let reason = c.reason { line += ": “\(safe(reason, 200))”" }
+            out.append(line)
+        }
+        out.append("")
+        out.append("## Error groups (\(r.groups.count))")
+        out.append("")
+        if r.groups.isEmpty { out.append("No errors in the window.") }
+        for g in r.groups {
+            out.append("### \(g.count) × \(safe(g.exception, 200))")
+            out.append("")
+            out.append("- Toggle: \(safe(g.toggle, 80))")
+            out.append("- First seen: \(time(g.firstSeen)) · last seen: \(time(g.lastSeen))")
+            if let sample = g.sample {
+                out.append("- Sample `\(safe(sample.id, 120))` (value \(safe(sample.toggleValue, 20)), \(safe(sample.fingerPrint, 80)))")
+                out.append("")
+                out.append("```")
+                for line in sample.exceptionBody.split(whereSeparator: \.isNewline).prefix(20) { out.append(safe(String(line)).replacingOccurrences(of: "```", with: "'''")) }
+                out.append("```")
+            }
+            out.append("")
+        }
+        out.append("## Error and critical log lines (\(r.logs.count))")
+        out.append("")
+        if r.logs.isEmpty { out.append("None in the window.") }
+        for l in r.logs {
+            out.append("- \(time(l.time)) \(safe(l.source, 40)) \(l.severity.uppercased()): \(safe(l.message, 500))")
+        }
+        if !r.notes.isEmpty {
+            out.append("")
+            out.append("## Notes")
+            out.append("")
+            for note in r.notes { out.append("- " + safe(note, 300)) }
+        }
+        return out.joined(separator: "\n") + "\n"
+    }
+}
