@@ -44,7 +44,7 @@ struct GroupsBench {
         let value = Sample(grouped)
         let base = Sample(counted)
         report.add(Figure(
-            id: "groups.build", title: "7. \(Self.count) errors grouped", unit: "s",
+            id: "groups.build", title: "8. \(Self.count) errors grouped", unit: "s",
             value: value.median, min: value.min, baseline: base.median, baselineMin: base.min,
             baselineLabel: "count per toggle over the same records", ratio: value.median / base.median,
             goal: "< 50 ms", verdict: value.median < 0.05 ? .pass : .miss,

@@ -70,7 +70,7 @@ do {
     group("render", id: "render.full", title: "5. render 240x70") {
         try RenderBench(options: options, report: report).run()
     }
-    group("groups", id: "groups.build", title: "7. errors grouped") {
+    group("groups", id: "groups.build", title: "8. errors grouped") {
         try GroupsBench(options: options, report: report).run()
     }
     group("idle", id: "idle", title: "6. idle cost") {
