@@ -23,13 +23,17 @@ public struct DashboardSource: PollSource {
     private let permissions = PermissionLedger<DataPart>()
     private var lastDenied: [DataPart: String] = [:]
     private var lastCommandCount: (count: Int, at: Date)?
+    /// The dashboard's clock (the deterministic demo starts it at a fixed instant): windows and
+    /// ages of the data are measured against it, like the screen's.
+    private let clock: @Sendable () -> Date
     /// With invalidations flowing, the reads they cover still run this often, in case one was
     /// missed: the slow safety net.
     private var safetyNet = IdleBudget(share: 1, minimumPeriod: 60)
     private var lastUpdates: UpdateMode?
 
     public init(patterns: KeyPatterns, server: ServerInfo, timeZone: TimeZone = .current,
-                searchModule: SearchModuleDetector = SearchModuleDetector()) {
+                searchModule: SearchModuleDetector = SearchModuleDetector(), clock: @escaping @Sendable () -> Date = { Date() }) {
+        self.clock = clock
         self.server = ServerFeed(server: server)
         toggles = TogglesFeed(pattern: patterns.toggles)
         errors = ErrorsFeed(prefix: patterns.errorPrefix)
@@ -47,7 +51,7 @@ public struct DashboardSource: PollSource {
             live = false
             safetyNet.record(at: Date(), took: 0)
         }
-        let context = FeedContext(env: OpsEnvironment(redis: poll.redis, patterns: patterns, readOnly: true),
+        let context = FeedContext(env: OpsEnvironment(redis: poll.redis, patterns: patterns, readOnly: true, now: clock),
                                   request: poll.request, permissions: permissions, searchModule: searchModule, live: live)
         var snapshot = DashboardSnapshot()
         do {
@@ -93,11 +97,17 @@ public struct DashboardSource: PollSource {
         return kept
     }
 
+    /// Commands per second over at least the last second: a poll that follows another within
+    /// milliseconds (a change the server reported) would otherwise divide by almost nothing.
     private mutating func commandRate(_ sent: Int) -> Double? {
         let now = Date()
-        defer { lastCommandCount = (sent, now) }
-        guard let last = lastCommandCount else { return nil }
+        guard let last = lastCommandCount else {
+            lastCommandCount = (sent, now)
+            return nil
+        }
         let seconds = now.timeIntervalSince(last.at)
-        return seconds > 0 ? Double(sent - last.count) / seconds : nil
+        guard seconds >= 1 else { return nil }
+        lastCommandCount = (sent, now)
+        return Double(sent - last.count) / seconds
     }
 }

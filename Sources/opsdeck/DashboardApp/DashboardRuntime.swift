@@ -54,7 +54,7 @@ final class DashboardRuntime {
         let clock = settings.clock
         let searchModule = SearchModuleDetector()
         let source = DashboardSource(patterns: settings.patterns, server: settings.server, timeZone: settings.timeZone,
-                                     searchModule: searchModule)
+                                     searchModule: searchModule, clock: clock)
         // Poll results are stamped with the dashboard's clock on arrival, so ages stay consistent.
         poller = Poller(connection: settings.endpoint, source: source, interval: settings.interval) { event in
             DispatchQueue.main.async {
