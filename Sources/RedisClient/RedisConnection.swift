@@ -267,6 +267,18 @@ public final class RedisConnection: RedisCommandSender {
                 reader.arena.clear()
             }
         }
+        // hiredis' reader moves what is left of its buffer down each time it has consumed 1 KB:
+        // fed 64 KB at once, that is dozens of large moves per read. Fed in pieces, the moves
+        // stay small.
+        func feed(_ count: Int) throws(RedisError) {
+            var start = 0
+            while start < count {
+                let end = min(count, start + Self.feedPiece)
+                try reader.feed(UnsafeRawBufferPointer(rebasing: readBuffer[start..<end]))
+                try takeReplies()
+                start = end
+            }
+        }
         let bytes = encoder.bytes
         var written = 0
         while written < bytes.count {
@@ -277,21 +289,20 @@ public final class RedisConnection: RedisCommandSender {
             while true {
                 let count = try stream.readAvailable(into: readBuffer)
                 if count == 0 { break }
-                try reader.feed(UnsafeRawBufferPointer(rebasing: readBuffer[..<count]))
-                try takeReplies()
+                try feed(count)
             }
         }
         try takeReplies()
         while replies.count < commands.count {
-            let count = try stream.read(into: readBuffer)
-            try reader.feed(UnsafeRawBufferPointer(rebasing: readBuffer[..<count]))
-            try takeReplies()
+            try feed(try stream.read(into: readBuffer))
         }
         return replies
     }
 
     /// Bytes of a pipeline written before looking for replies: about a socket buffer's worth.
     private static let writeSlice = 16 * 1024
+    /// Bytes handed to hiredis' reader at a time (see `roundTrip`).
+    private static let feedPiece = 4 * 1024
 
     static func monotonicSeconds() -> Double {
         var now = timespec()
