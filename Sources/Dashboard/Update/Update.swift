@@ -87,7 +87,13 @@ extension AppState {
             unseen.insert(.errors)
         }
         if hidden.contains(.logs), snapshot.newLogLines.contains(where: { $0.severity >= .error }) { unseen.insert(.logs) }
-        if let rows = snapshot.sessions { sessions.replace(rows, total: snapshot.sessionsTotal) }
+        if let rows = snapshot.sessions {
+            sessions.replace(rows, count: snapshot.sessionsCount)
+        } else if let count = snapshot.sessionsCount {
+            // The count moves on while the rows stay (a walk under way): a partial count must
+            // not stay on screen once it is complete.
+            sessions.count = count
+        }
         logs.append(snapshot.newLogLines, lost: snapshot.logsPossiblyLost, lostIsEstimate: snapshot.logsLostIsEstimate)
         if let counts = snapshot.errorCounts { errors.counts = counts }
         noticeChanges(snapshot, at: at)
