@@ -5,6 +5,9 @@
 /// previous poll; a nil field means "not fetched this poll, keep what you have".
 public struct DashboardSnapshot: Hashable, Sendable {
     public var toggles: [ToggleRow]?
+    /// The toggles' discovery walk under way (or just complete); nil when unchanged. `toggles`
+    /// holds what it found so far.
+    public var togglesDiscovery: DiscoveryProgress?
     public var sessions: [SessionRow]?
     /// All sessions matching the pattern, when the poller fetched only a page of them: partial
     /// (and labelled so) while the walk that counts them is under way.

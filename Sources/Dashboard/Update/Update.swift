@@ -80,6 +80,7 @@ extension AppState {
         let flashesBefore = toggles.changedAt.count
         let errorsBefore = errors.latest?.total
         if let rows = snapshot.toggles { toggles.replace(rows, at: at) }
+        if let progress = snapshot.togglesDiscovery { toggles.discovery = progress.isComplete ? nil : progress }
         // What arrives in a pane that is off screen is marked on its tab.
         let hidden = Set(Pane.allCases).subtracting(visiblePanes)
         if hidden.contains(.toggles), toggles.changedAt.count > flashesBefore { unseen.insert(.toggles) }

@@ -11,35 +11,17 @@ import Spelling
 /// `env.redis`. Reads are pipelined (one round trip for all hashes); the only write, `flip`,
 /// goes through `env.gate` as one atomic script.
 public enum ToggleStore {
-    /// Keys of every toggle under `patterns.toggles`: SCAN (with COUNT and `TYPE hash`, never
-    /// KEYS) page by page, each page checked with one pipeline of HEXISTS.
-    ///
-    /// Keys under the sessions pattern and the error prefix are known not to be toggles and are
-    /// not checked: with the default pattern `*` and 100,000 sessions, their HEXISTS were almost
-    /// all of a discovery's cost (the benchmark's 1c figure).
-    public static func discover(_ env: OpsEnvironment) throws(OperationsError) -> [RedisKey] {
-        let patterns = env.patterns
-        let skipped = [patterns.sessions, patterns.errorPrefix.isEmpty ? "" : patterns.errorPrefix + "*"]
-            .filter { !$0.isEmpty && $0 != patterns.toggles }
-        func isSkipped(_ key: RedisKey) -> Bool {
-            let text = key.text
-            return skipped.contains { fnmatch($0, text, 0) == 0 }
-        }
-        return try env.run { redis throws(RedisError) in
-            var scanner = KeyScanner(pattern: patterns.toggles, count: patterns.scanCount, type: "hash")
-            var seen = Set<RedisKey>()
-            var found: [RedisKey] = []
-            while let page = try scanner.next(on: redis) {
-                // SCAN may repeat a key across pages.
-                let fresh = page.filter { seen.insert($0).inserted && !isSkipped($0) }
-                if fresh.isEmpty { continue }
-                let replies = try redis.send(fresh.map { RedisCommand("HEXISTS", $0, "toggle") })
-                try ReplyFailure.check(replies)
-                for (key, reply) in zip(fresh, replies) where reply.int == 1 {
-                    found.append(key)
-                }
+    /// Keys of every toggle under `patterns.toggles`: a `ToggleDiscovery` walk run to its end
+    /// (SCAN with COUNT and `TYPE hash`, never KEYS; each page checked with one pipeline of
+    /// HEXISTS). `progress`, when given, is called after every page with the keys scanned so far.
+    public static func discover(_ env: OpsEnvironment, progress: ((Int) -> Void)? = nil) throws(OperationsError) -> [RedisKey] {
+        try env.run { redis throws(RedisError) in
+            var walk = ToggleDiscovery(patterns: env.patterns)
+            while !walk.isComplete {
+                _ = try walk.advance(on: redis, pages: 1)
+                progress?(walk.scanned)
             }
-            return found
+            return walk.keys
         }
     }
 
