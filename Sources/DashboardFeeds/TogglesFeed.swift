@@ -128,7 +128,8 @@ public struct TogglesFeed: PaneFeed {
     private mutating func walkStep(
         _ context: FeedContext, progress: inout DiscoveryProgress?
     ) throws(OperationsError) -> (toggles: [Toggle], moved: Bool, discovered: Bool) {
-        guard var (step, startedAt, spent) = walk else { return (toggles, false, false) }
+        guard let current = walk else { return (toggles, false, false) }
+        var (step, spent) = (current.discovery, current.spent)
         defer { priority = [] }
         let env = context.env
         let started = Date()
@@ -142,7 +143,7 @@ public struct TogglesFeed: PaneFeed {
         result.discovered = !found.isEmpty
         if step.isComplete {
             walk = nil
-            discovery.record(at: startedAt, took: spent)
+            discovery.record(at: current.startedAt, took: spent)
             let kept = toggles.filter { step.contains($0.key) }
             if kept.count != toggles.count {
                 setToggles(kept)
@@ -153,7 +154,7 @@ public struct TogglesFeed: PaneFeed {
             progress = DiscoveryProgress(scanned: step.scanned, estimate: nil, isComplete: true)
             return result
         }
-        walk = (step, startedAt, spent)
+        walk = (step, current.startedAt, spent)
         let size = try env.run { redis throws(RedisError) in try redis.execute("DBSIZE").int.map(Int.init) }
         progress = DiscoveryProgress(scanned: step.scanned, estimate: size)
         return result
