@@ -23,7 +23,9 @@ import Testing
         try writer.append(toggles[1])
         try writer.flush()
         #expect(chunks.count == 1, "the first page is written before the listing ends")
-        for toggle in toggles.dropFirst(2) { try writer.append(toggle) }
+        try writer.append(contentsOf: Array(toggles[2..<4]))
+        try writer.append(contentsOf: [])
+        try writer.append(toggles[4])
         try writer.finish()
         let streamed = chunks.reduce(Data(), +)
         let whole = try Self.encoder().encode(toggles) + Data("\n".utf8)

@@ -22,7 +22,7 @@ struct ToggleCommands: ParsableCommand {
             // JSON is streamed a page at a time: 100,000 toggles never sit in memory together.
             if output.json { return try Output.jsonArray(of: Toggle.self) { writer in
                 try ToggleStore.listPages(env) { page in
-                    for toggle in page { try writer.append(toggle) }
+                    try writer.append(contentsOf: page)
                     try writer.flush()
                 }
             } }
