@@ -1,3 +1,4 @@
+import Foundation
 import Dashboard
 import Operations
 import RedisClient
@@ -5,7 +6,15 @@ import RedisClient
 /// The Toggles pane's feed: discovers toggle keys within the idle budget, re-reads them (all of
 /// them, or one slice per poll on a large set, plus any just flipped from here), reads the audit
 /// trail only when a value moved, and sends rows only when they changed.
+///
+/// Discovery is a walk of `discoveryPagesPerPoll` SCAN pages per poll (`ToggleDiscovery`): the
+/// toggles each step finds are read and sent at once, with the walk's progress, so a large
+/// keyspace shows its first toggles in the first poll instead of after the whole walk. Toggles
+/// already shown that the completed walk did not find are dropped then. Owned by
+/// `DashboardSource`, on the poller's queue.
 public struct TogglesFeed: PaneFeed {
+    /// SCAN pages of the discovery walk per poll (COUNT `scanCount` keys each).
+    public var discoveryPagesPerPoll = 20
     /// Toggles refreshed per poll between discoveries: a full pass over 10,000 toggles every
     /// second was most of the idle cost on a large keyspace (benchmark 6b).
     public var slice = 500
@@ -25,6 +34,8 @@ public struct TogglesFeed: PaneFeed {
     private var index: [RedisKey: Int] = [:]
     private var sliceStart = 0
     private var discovery = IdleBudget(share: DashboardSource.idleBudget)
+    /// The discovery walk under way, when it started and the time its steps took so far.
+    private var walk: (discovery: ToggleDiscovery, startedAt: Date, spent: Double)?
     private var lastRows: [ToggleRow]?
     private var lastValues: [String] = []
     private var latestChange: [String: AuditEntry] = [:]
@@ -52,7 +63,9 @@ public struct TogglesFeed: PaneFeed {
 
     public mutating func poll(_ context: FeedContext, into snapshot: inout DashboardSnapshot) throws(OperationsError) {
         let env = context.env
-        let refreshed = try context.permissions.run(.toggles) { () throws(OperationsError) in try refresh(context) }
+        let refreshed = try context.permissions.run(.toggles) { () throws(OperationsError) in
+            try refresh(context, progress: &snapshot.togglesDiscovery)
+        }
         let (all, moved, discovered) = refreshed ?? (toggles, false, false)
         // Unchanged toggles cost nothing more: no audit read, no rows rebuilt or compared.
         guard moved || discovered || lastRows == nil else { return }
@@ -72,20 +85,21 @@ public struct TogglesFeed: PaneFeed {
     }
 
     /// Toggle keys are rediscovered at most every `max(10 s, duration / 0.1%)`: a SCAN over a
-    /// large keyspace (200 ms on 110,000 keys) must not become the idle load. Between
-    /// discoveries one slice of `slice` toggles is re-read per poll, all of them when fewer.
-    private mutating func refresh(_ context: FeedContext) throws(OperationsError) -> (toggles: [Toggle], moved: Bool, discovered: Bool) {
+    /// large keyspace (200 ms on 110,000 keys) must not become the idle load. The duration is
+    /// the sum of the walk's steps. Between discoveries one slice of `slice` toggles is re-read
+    /// per poll, all of them when fewer.
+    private mutating func refresh(
+        _ context: FeedContext, progress: inout DiscoveryProgress?
+    ) throws(OperationsError) -> (toggles: [Toggle], moved: Bool, discovered: Bool) {
         let env = context.env
-        defer { priority = [] }
-        if context.isDue(discovery) || rediscover {
-            rediscover = false
-            dirty = []
-            candidates = []
-            keys = try discovery.measure { () throws(OperationsError) in try ToggleStore.discover(env) }
-            let fresh = try ToggleStore.fetch(env, keys: keys)
-            defer { setToggles(fresh) }
-            return (fresh, fresh != toggles, true)
+        if !context.onlyChanges {
+            if walk == nil, context.isDue(discovery) || rediscover {
+                rediscover = false
+                walk = (ToggleDiscovery(patterns: env.patterns), Date(), 0)
+            }
+            if walk != nil { return try walkStep(context, progress: &progress) }
         }
+        defer { priority = [] }
         if context.onlyChanges || context.live {
             // Only what changed: the toggles flipped from here, and those the server reported
             // (with invalidations flowing, nothing else needs re-reading to be noticed).
@@ -106,6 +120,44 @@ public struct TogglesFeed: PaneFeed {
         sliceStart = end == keys.count ? 0 : end
         if !priority.isEmpty { due += toggles.filter { priority.contains($0.name) }.map(\.key) }
         return try updateInPlace(context, due)
+    }
+
+    /// One step of the discovery walk: the toggles it found are read (new ones added, known ones
+    /// updated), with those flipped or reported changed meanwhile; when the walk completes,
+    /// toggles it did not find are dropped and its cost is charged to the budget.
+    private mutating func walkStep(
+        _ context: FeedContext, progress: inout DiscoveryProgress?
+    ) throws(OperationsError) -> (toggles: [Toggle], moved: Bool, discovered: Bool) {
+        guard let current = walk else { return (toggles, false, false) }
+        var (step, spent) = (current.discovery, current.spent)
+        defer { priority = [] }
+        let env = context.env
+        let started = Date()
+        let pages = discoveryPagesPerPoll
+        let found = try env.run { redis throws(RedisError) in try step.advance(on: redis, pages: pages) }
+        spent += Date().timeIntervalSince(started)
+        let due = found + toggles.filter { priority.contains($0.name) }.map(\.key) + dirty + candidates
+        dirty = []
+        candidates = []
+        var result = try updateInPlace(context, due)
+        result.discovered = !found.isEmpty
+        if step.isComplete {
+            walk = nil
+            discovery.record(at: current.startedAt, took: spent)
+            let kept = toggles.filter { step.contains($0.key) }
+            if kept.count != toggles.count {
+                setToggles(kept)
+                result = (kept, true, true)
+            }
+            keys = toggles.map(\.key)
+            sliceStart = 0
+            progress = DiscoveryProgress(scanned: step.scanned, estimate: nil, isComplete: true)
+            return result
+        }
+        walk = (step, current.startedAt, spent)
+        let size = try env.run { redis throws(RedisError) in try redis.execute("DBSIZE").int.map(Int.init) }
+        progress = DiscoveryProgress(scanned: step.scanned, estimate: size)
+        return result
     }
 
     /// Re-reads `due` and updates the known toggles in place.

@@ -12,6 +12,11 @@ struct BenchOptions: Sendable {
     var writerSeconds = 5.0
     var writerRate = 1_000
     var quick = false
+    /// The large profile (`--only large`, issue 17): toggles and sessions for the dashboard,
+    /// toggles for `toggles list --json`; each also runs at a tenth of its size.
+    var largeToggles = 10_000
+    var largeSessions = 1_000_000
+    var largeListToggles = 100_000
     /// Figure groups to run (toggles, sessions, search, logs, render, idle, groups); empty = all.
     var only: Set<String> = []
 
@@ -19,7 +24,10 @@ struct BenchOptions: Sendable {
         usage: opsdeck-bench [--toggles N] [--sessions N] [--errors N] [--repeats N]
                              [--idle-seconds S] [--writer-seconds S] [--quick] [--only a,b,...]
           --quick   a smoke run: 1,000 toggles, 10,000 sessions, 1,000 errors, 3 repeats, 5 s idle
-          --only    any of: toggles, sessions, search, logs, render, idle, freshness
+          --only    any of: toggles, sessions, search, logs, render, idle, freshness, groups, large
+          --large-sessions N --large-toggles N --large-list N
+                    the large profile (run only when named in --only): 1,000,000 sessions among
+                    10,000 toggles for the dashboard, 100,000 toggles for the CLI, each beside a tenth
         """
 
     static func parse(_ arguments: [String]) throws(UsageError) -> BenchOptions {
@@ -48,10 +56,13 @@ struct BenchOptions: Sendable {
             case "--repeats": options.repeats = try number(flag)
             case "--idle-seconds": options.idleSeconds = Double(try number(flag)); explicit.insert(flag)
             case "--writer-seconds": options.writerSeconds = Double(try number(flag)); explicit.insert(flag)
+            case "--large-sessions": options.largeSessions = try number(flag)
+            case "--large-toggles": options.largeToggles = try number(flag)
+            case "--large-list": options.largeListToggles = try number(flag)
             case "--quick": options.quick = true
             case "--only":
                 let groups = Set(try value(flag).split(separator: ",").map(String.init))
-                let known: Set = ["toggles", "sessions", "search", "logs", "render", "idle", "freshness", "groups"]
+                let known: Set = ["toggles", "sessions", "search", "logs", "render", "idle", "freshness", "groups", "large"]
                 if let bad = groups.subtracting(known).first { throw UsageError("unknown group '\(bad)' for --only") }
                 options.only = groups
             case "--help", "-h": throw UsageError(nil)
@@ -70,12 +81,14 @@ struct BenchOptions: Sendable {
         return options
     }
 
-    func wants(_ group: String) -> Bool { only.isEmpty || only.contains(group) }
+    /// The large profile takes minutes and loads its own servers: only when named.
+    func wants(_ group: String) -> Bool { group == "large" ? only.contains(group) : only.isEmpty || only.contains(group) }
 
     var settings: [String: String] {
         ["toggles": "\(toggles)", "sessions": "\(sessions)", "errors": "\(errors)", "log_lists": "\(logLists)",
          "repeats": "\(repeats)", "idle_seconds": "\(idleSeconds)", "writer_seconds": "\(writerSeconds)",
-         "writer_rate": "\(writerRate)", "quick": "\(quick)"]
+         "writer_rate": "\(writerRate)", "quick": "\(quick)", "large_toggles": "\(largeToggles)",
+         "large_sessions": "\(largeSessions)", "large_list": "\(largeListToggles)"]
     }
 }
 

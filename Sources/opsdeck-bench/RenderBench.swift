@@ -117,7 +117,7 @@ struct RenderBench {
                         message: "request \(round)-\(i) handled in \(i % 97) ms", timestamp: at)
             }
             return DashboardSnapshot(
-                toggles: rows, sessions: sessions, sessionsTotal: 100_000, newLogLines: lines,
+                toggles: rows, sessions: sessions, sessionsCount: .exact(100_000), newLogLines: lines,
                 errorCounts: (0..<20).map { ToggleCount(toggle: "feature\($0)", count: 500 - $0) }, commandsPerSecond: 3)
         }
 

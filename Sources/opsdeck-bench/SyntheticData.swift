@@ -35,8 +35,11 @@ enum SyntheticData {
     }
 
     /// Five-field session hashes like docs/DATA-MODEL.md's seed session.
-    static func sessionCommands(count: Int) -> [RedisCommand] {
-        (0..<count).map { i in
+    static func sessionCommands(count: Int) -> [RedisCommand] { sessionCommands(range: 0..<count) }
+
+    /// Sessions `range` of a set (the large profile loads a million in chunks).
+    static func sessionCommands(range: Range<Int>) -> [RedisCommand] {
+        range.map { i in
             let key = String(format: "session:%08x:%d", UInt32(truncatingIfNeeded: i &* 2_654_435_761), 1000 + i)
             return RedisCommand(
                 "HSET", key, "name", "User \(i)", "email", "user\(i)@example.com", "phone", "718-111-\(1000 + i % 9000)",

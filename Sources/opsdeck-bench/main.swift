@@ -76,6 +76,9 @@ do {
     group("idle", id: "idle", title: "6. idle cost") {
         try IdleRun(options: options, report: report, loadedServer: server).run()
     }
+    group("large", id: "large", title: "9. large keyspaces") {
+        try LargeBench(options: options, report: report).run()
+    }
     group("freshness", id: "fresh", title: "7. freshness") {
         try FreshnessBench(options: options, report: report, server: server).run()
     }

@@ -54,7 +54,7 @@ extension DashboardSource {
             source.sessions.filter = try SessionFilter(parsing: ["authType=sso-corp"])
             let filtered = try source.poll(redis, .everything)
             #expect(filtered.sessions?.map(\.key).sorted() == ["session:01997", "session:01998", "session:01999"])
-            #expect(filtered.sessionsTotal == 3)
+            #expect(filtered.sessionsCount == .exact(3))
             source.sessions.filter = SessionFilter()
             let cleared = try source.poll(redis, .everything)
             #expect(cleared.sessions?.count == 500)

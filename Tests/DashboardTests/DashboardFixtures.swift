@@ -46,7 +46,7 @@ enum Fixtures {
 
     static func snapshot(toggles: [ToggleRow]? = Fixtures.toggles, logs: [LogLine] = [], lost: Int? = nil,
                          server: ServerInfo = Fixtures.server) -> DashboardSnapshot {
-        DashboardSnapshot(toggles: toggles, sessions: sessions, sessionsTotal: 2, newLogLines: logs,
+        DashboardSnapshot(toggles: toggles, sessions: sessions, sessionsCount: .exact(2), newLogLines: logs,
                           logsPossiblyLost: lost, logsLostIsEstimate: true,
                           errorCounts: [ToggleCount(toggle: "useNewAlgorithm", count: 3), ToggleCount(toggle: "darkMode", count: 1)],
                           server: server, commandsPerSecond: 42)

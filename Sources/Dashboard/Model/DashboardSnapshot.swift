@@ -5,9 +5,13 @@
 /// previous poll; a nil field means "not fetched this poll, keep what you have".
 public struct DashboardSnapshot: Hashable, Sendable {
     public var toggles: [ToggleRow]?
+    /// The toggles' discovery walk under way (or just complete); nil when unchanged. `toggles`
+    /// holds what it found so far.
+    public var togglesDiscovery: DiscoveryProgress?
     public var sessions: [SessionRow]?
-    /// All sessions matching the pattern, when the poller fetched only a page of them.
-    public var sessionsTotal: Int?
+    /// All sessions matching the pattern, when the poller fetched only a page of them: partial
+    /// (and labelled so) while the walk that counts them is under way.
+    public var sessionsCount: KeyCount?
     public var newLogLines: [LogLine]
     /// Entries that may have been pushed and trimmed away between two polls (a list grew past
     /// its cap); nil or 0 when nothing was lost.
@@ -34,14 +38,14 @@ public struct DashboardSnapshot: Hashable, Sendable {
     /// How changes arrive ("live", "polling (CLIENT not permitted (ACL))"); nil when unchanged.
     public var updateMode: String?
 
-    public init(toggles: [ToggleRow]? = nil, sessions: [SessionRow]? = nil, sessionsTotal: Int? = nil,
+    public init(toggles: [ToggleRow]? = nil, sessions: [SessionRow]? = nil, sessionsCount: KeyCount? = nil,
                 newLogLines: [LogLine] = [], logsPossiblyLost: Int? = nil, logsLostIsEstimate: Bool = true,
                 errorCounts: [ToggleCount]? = nil, latestErrors: ErrorSearchView? = nil, server: ServerInfo? = nil, commandsPerSecond: Double? = nil,
                 errorsChecked: Bool = false, refreshedSearch: ErrorSearchView? = nil,
                 notPermitted: [DataPart: String]? = nil) {
         self.toggles = toggles
         self.sessions = sessions
-        self.sessionsTotal = sessionsTotal
+        self.sessionsCount = sessionsCount
         self.newLogLines = newLogLines
         self.logsPossiblyLost = logsPossiblyLost
         self.logsLostIsEstimate = logsLostIsEstimate

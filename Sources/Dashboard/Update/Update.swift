@@ -80,6 +80,7 @@ extension AppState {
         let flashesBefore = toggles.changedAt.count
         let errorsBefore = errors.latest?.total
         if let rows = snapshot.toggles { toggles.replace(rows, at: at) }
+        if let progress = snapshot.togglesDiscovery { toggles.discovery = progress.isComplete ? nil : progress }
         // What arrives in a pane that is off screen is marked on its tab.
         let hidden = Set(Pane.allCases).subtracting(visiblePanes)
         if hidden.contains(.toggles), toggles.changedAt.count > flashesBefore { unseen.insert(.toggles) }
@@ -87,7 +88,13 @@ extension AppState {
             unseen.insert(.errors)
         }
         if hidden.contains(.logs), snapshot.newLogLines.contains(where: { $0.severity >= .error }) { unseen.insert(.logs) }
-        if let rows = snapshot.sessions { sessions.replace(rows, total: snapshot.sessionsTotal) }
+        if let rows = snapshot.sessions {
+            sessions.replace(rows, count: snapshot.sessionsCount)
+        } else if let count = snapshot.sessionsCount {
+            // The count moves on while the rows stay (a walk under way): a partial count must
+            // not stay on screen once it is complete.
+            sessions.count = count
+        }
         logs.append(snapshot.newLogLines, lost: snapshot.logsPossiblyLost, lostIsEstimate: snapshot.logsLostIsEstimate)
         if let counts = snapshot.errorCounts { errors.counts = counts }
         noticeChanges(snapshot, at: at)

@@ -6,9 +6,12 @@ public struct SessionPage: Sendable, Hashable {
     /// Pass to the next `page` call; "0" once complete.
     public let cursor: String
     public let isComplete: Bool
+    /// Keys the SCAN step returned, before the filter: a walk's progress.
+    public let scanned: Int
 
-    public init(sessions: [Session], cursor: String, isComplete: Bool) {
+    public init(sessions: [Session], cursor: String, isComplete: Bool, scanned: Int = 0) {
         self.sessions = sessions
+        self.scanned = scanned
         self.cursor = cursor
         self.isComplete = isComplete
     }

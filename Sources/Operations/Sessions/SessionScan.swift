@@ -9,6 +9,11 @@ import RedisClient
 /// walk completes. A new walk starts only when `budget` allows it (`IdleBudget`), the cost being
 /// the time the last walk spent in SCAN: on 100,000 sessions a walk is ~170 ms, and
 /// repeating it every ten seconds was a visible share of the idle dashboard's CPU.
+///
+/// Memory does not grow with the keyspace's keys (issue 17): a walk remembers one 64-bit hash
+/// per key to deduplicate SCAN's repeats (a collision would undercount by one; for 1,000,000
+/// keys the chance of any is about 3 in 100 million) and only the `limit` smallest keys.
+/// `counted` is what the walk under way has found so far: a lower bound, never the total.
 public struct SessionScan {
     public let pattern: String
     public let count: Int
@@ -21,8 +26,12 @@ public struct SessionScan {
     /// All sessions under the pattern, from the last completed walk.
     public private(set) var total: Int?
     private var scanner: KeyScanner?
-    private var seen = Set<RedisKey>()
+    private var seen = Set<Int>()
+    /// The smallest keys found so far, trimmed back to `limit` whenever it doubles.
     private var found: [RedisKey] = []
+
+    /// Distinct keys the walk under way has found so far (0 when none is).
+    public var counted: Int { scanner == nil ? 0 : seen.count }
 
     public init(pattern: String, count: Int, limit: Int) {
         self.pattern = pattern
@@ -51,14 +60,18 @@ public struct SessionScan {
         var steps = 0
         while steps < pages, let page = try walking.next(on: redis) {
             steps += 1
-            for key in page where seen.insert(key).inserted { found.append(key) }
+            for key in page where seen.insert(key.hashValue).inserted { found.append(key) }
+            if found.count >= 2 * max(limit, 1) { found = Array(found.sorted().prefix(limit)) }
         }
         if walking.isComplete {
             scanner = nil
             budget.record(at: Date(), took: spent + Date().timeIntervalSince(started))
             total = seen.count
             let first = Array(found.sorted().prefix(limit))
-            defer { found = [] }
+            defer {
+                found = []
+                seen = []
+            }
             guard first != keys else { return false }
             keys = first
             return true

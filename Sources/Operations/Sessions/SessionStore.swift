@@ -21,18 +21,24 @@ public enum SessionStore {
             return (next, keys.compactMap { $0.bytes.map(RedisKey.init(bytes:)) })
         }
         let sessions = try fetch(env, keys: step.1).filter(filter.matches)
-        return SessionPage(sessions: sessions, cursor: step.0, isComplete: step.0 == "0")
+        return SessionPage(sessions: sessions, cursor: step.0, isComplete: step.0 == "0", scanned: step.1.count)
     }
 
     /// Sessions matching `filter`, up to `limit`, in SCAN order (which is no particular order).
+    /// `progress`, when given, is called after every SCAN step with the keys scanned and the
+    /// sessions kept so far.
     public static func list(
-        _ env: OpsEnvironment, limit: Int = .max, where filter: SessionFilter = SessionFilter()
+        _ env: OpsEnvironment, limit: Int = .max, where filter: SessionFilter = SessionFilter(),
+        progress: ((_ scanned: Int, _ found: Int) -> Void)? = nil
     ) throws(OperationsError) -> [Session] {
         var sessions: [Session] = []
         var seen = Set<RedisKey>()
         var cursor = "0"
+        var scanned = 0
         while sessions.count < limit {
             let page = try page(env, cursor: cursor, filter: filter)
+            scanned += page.scanned
+            defer { progress?(scanned, sessions.count) }
             // SCAN may return a key twice across pages.
             for session in page.sessions where seen.insert(session.key).inserted {
                 sessions.append(session)

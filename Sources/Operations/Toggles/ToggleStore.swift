@@ -11,35 +11,20 @@ import Spelling
 /// `env.redis`. Reads are pipelined (one round trip for all hashes); the only write, `flip`,
 /// goes through `env.gate` as one atomic script.
 public enum ToggleStore {
-    /// Keys of every toggle under `patterns.toggles`: SCAN (with COUNT and `TYPE hash`, never
-    /// KEYS) page by page, each page checked with one pipeline of HEXISTS.
-    ///
-    /// Keys under the sessions pattern and the error prefix are known not to be toggles and are
-    /// not checked: with the default pattern `*` and 100,000 sessions, their HEXISTS were almost
-    /// all of a discovery's cost (the benchmark's 1c figure).
-    public static func discover(_ env: OpsEnvironment) throws(OperationsError) -> [RedisKey] {
-        let patterns = env.patterns
-        let skipped = [patterns.sessions, patterns.errorPrefix.isEmpty ? "" : patterns.errorPrefix + "*"]
-            .filter { !$0.isEmpty && $0 != patterns.toggles }
-        func isSkipped(_ key: RedisKey) -> Bool {
-            let text = key.text
-            return skipped.contains { fnmatch($0, text, 0) == 0 }
-        }
-        return try env.run { redis throws(RedisError) in
-            var scanner = KeyScanner(pattern: patterns.toggles, count: patterns.scanCount, type: "hash")
-            var seen = Set<RedisKey>()
-            var found: [RedisKey] = []
-            while let page = try scanner.next(on: redis) {
-                // SCAN may repeat a key across pages.
-                let fresh = page.filter { seen.insert($0).inserted && !isSkipped($0) }
-                if fresh.isEmpty { continue }
-                let replies = try redis.send(fresh.map { RedisCommand("HEXISTS", $0, "toggle") })
-                try ReplyFailure.check(replies)
-                for (key, reply) in zip(fresh, replies) where reply.int == 1 {
-                    found.append(key)
-                }
+    /// Keys of every toggle under `patterns.toggles`: a `ToggleDiscovery` walk run to its end
+    /// (SCAN with COUNT and `TYPE hash`, never KEYS; each page checked with one pipeline of
+    /// HEXISTS). `progress`, when given, is called after every page with the keys scanned and
+    /// the toggles found so far.
+    public static func discover(
+        _ env: OpsEnvironment, progress: ((_ scanned: Int, _ found: Int) -> Void)? = nil
+    ) throws(OperationsError) -> [RedisKey] {
+        try env.run { redis throws(RedisError) in
+            var walk = ToggleDiscovery(patterns: env.patterns)
+            while !walk.isComplete {
+                _ = try walk.advance(on: redis, pages: 1)
+                progress?(walk.scanned, walk.keys.count)
             }
-            return found
+            return walk.keys
         }
     }
 
@@ -63,9 +48,36 @@ public enum ToggleStore {
         return decoded.compactMap(\.0)
     }
 
-    /// Every toggle, sorted by name.
-    public static func list(_ env: OpsEnvironment) throws(OperationsError) -> [Toggle] {
-        try fetch(env, keys: discover(env)).sorted { $0.name < $1.name || ($0.name == $1.name && $0.key < $1.key) }
+    /// Every toggle, sorted by name (then key). `progress` as in `discover`.
+    public static func list(
+        _ env: OpsEnvironment, progress: ((_ scanned: Int, _ found: Int) -> Void)? = nil
+    ) throws(OperationsError) -> [Toggle] {
+        try fetch(env, keys: discover(env, progress: progress)).sorted { listOrder(($0.name, $0.key), ($1.name, $1.key)) }
+    }
+
+    /// The order of `list` and `listPages`: by name, then by key.
+    private static func listOrder(_ a: (name: String, key: RedisKey), _ b: (name: String, key: RedisKey)) -> Bool {
+        a.name < b.name || (a.name == b.name && a.key < b.key)
+    }
+
+    /// Every toggle in `list`'s order, handed to `body` a page of `pageSize` at a time, so a caller
+    /// that streams (`toggles list --json`) holds one page of toggles, not all of them. The names
+    /// come from the keys, so the keys are sorted before anything is read. Throws what `body`
+    /// throws (a closed pipe) as it is, and `OperationsError` for Redis.
+    public static func listPages(
+        _ env: OpsEnvironment, pageSize: Int = 1000, progress: ((_ scanned: Int, _ found: Int) -> Void)? = nil,
+        _ body: ([Toggle]) throws -> Void
+    ) throws {
+        let naming = ToggleNaming(pattern: env.patterns.toggles)
+        let keys = try discover(env, progress: progress)
+        let named: [(name: String, key: RedisKey)] = keys.map { (naming.name(of: $0), $0) }.sorted(by: listOrder)
+        var start = 0
+        while start < named.count {
+            let end = min(start + max(pageSize, 1), named.count)
+            let page = try fetch(env, keys: named[start..<end].map { $0.key })
+            try body(page)
+            start = end
+        }
     }
 
     /// One toggle by the name people type (see `ToggleNaming`); `.notFound` when no such toggle,

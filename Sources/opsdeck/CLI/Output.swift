@@ -1,5 +1,6 @@
 import Dashboard
 import Foundation
+import Operations
 
 /// Printing for subcommands: aligned tables for people, stable JSON for pipelines,
 /// and errors on stderr. Main thread only.
@@ -13,6 +14,14 @@ enum Output {
         // write(contentsOf:) throws on a closed pipe (`| head`); write(_:) would trap, since
         // SIGPIPE is ignored process-wide and the write fails with EPIPE.
         try FileHandle.standardOutput.write(contentsOf: data + Data("\n".utf8))
+    }
+
+    /// Streams a JSON array to stdout (`JSONArrayWriter`): `body` appends elements and flushes
+    /// after each page; the bytes equal `json` of the whole array.
+    static func jsonArray<T: Encodable>(of _: T.Type, _ body: (JSONArrayWriter<T>) throws -> Void) throws {
+        let writer = JSONArrayWriter<T> { data in try FileHandle.standardOutput.write(contentsOf: data) }
+        try body(writer)
+        try writer.finish()
     }
 
     /// Widest cell of a plain table, in columns: one 10 MB value must not pad every row to

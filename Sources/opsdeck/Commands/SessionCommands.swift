@@ -29,7 +29,14 @@ struct SessionCommands: ParsableCommand {
             let filter = try SessionFilter(parsing: conditions)
             let env = try CommandContext(connection).environment()
             // One more than asked tells whether the listing was cut.
-            let found = try SessionStore.list(env, limit: limit + 1, where: filter)
+            let progress = ProgressLine(json: output.json)
+            let found: [Session]
+            do {
+                defer { progress.finish() }
+                found = try SessionStore.list(env, limit: limit + 1, where: filter) { scanned, kept in
+                    progress.update(scanned: scanned, found: kept, noun: "sessions")
+                }
+            }
             let sessions = Array(found.prefix(limit))
             if output.json { return try Output.json(sessions) }
             Output.table(["KEY", "AUTHTYPE", "TTL", "FIELDS"], sessions.map { session in

@@ -18,8 +18,21 @@ struct ToggleCommands: ParsableCommand {
 
         func run() throws {
             let env = try CommandContext(connection).environment()
-            let toggles = try ToggleStore.list(env)
-            if output.json { return try Output.json(toggles) }
+            let progress = ProgressLine(json: output.json)
+            // JSON is streamed a page at a time: 100,000 toggles never sit in memory together.
+            if output.json { return try Output.jsonArray(of: Toggle.self) { writer in
+                try ToggleStore.listPages(env) { page in
+                    try writer.append(contentsOf: page)
+                    try writer.flush()
+                }
+            } }
+            let toggles: [Toggle]
+            do {
+                defer { progress.finish() }
+                toggles = try ToggleStore.list(env) { scanned, found in
+                    progress.update(scanned: scanned, found: found, noun: "toggles")
+                }
+            }
             if toggles.isEmpty {
                 Output.error("no toggles found under `\(env.patterns.toggles)` (hashes with a `toggle` field).")
                 return

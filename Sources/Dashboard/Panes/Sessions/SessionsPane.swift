@@ -27,8 +27,9 @@ enum SessionsPane {
         var title = "2 Sessions"
         guard state.lastPollAt != nil else { return title }
         title += " " + Formatting.count(s.visible.count)
-        if let total = s.total, total > s.rows.count {
-            title += " of " + Formatting.count(total)
+        // A partial count is always labelled (`KeyCount.label`), even when below the rows shown.
+        if let count = s.count, count.isPartial || count.value > s.rows.count {
+            title += " of " + count.label
         } else if s.visible.count != s.rows.count {
             title += "/" + Formatting.count(s.rows.count)
         }

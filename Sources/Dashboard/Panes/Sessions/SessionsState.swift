@@ -3,8 +3,8 @@ import SharedRules
 /// Everything the Sessions pane remembers between frames. A plain value owned by `AppState`.
 public struct SessionsState: Hashable, Sendable {
     public private(set) var rows: [SessionRow] = []
-    /// All matching sessions in Redis when the poller only fetched a page.
-    public var total: Int?
+    /// All matching sessions in Redis when the poller only fetched a page; partial while counting.
+    public var count: KeyCount?
     public private(set) var visible: [Int] = []
     public var table = TableState()
     public var filter = TextInput()
@@ -23,10 +23,10 @@ public struct SessionsState: Hashable, Sendable {
 
     public func row(atVisible i: Int) -> SessionRow { rows[visible[i]] }
 
-    public mutating func replace(_ new: [SessionRow], total: Int?) {
+    public mutating func replace(_ new: [SessionRow], count: KeyCount?) {
         let keep = selectedRow?.key
         rows = new
-        if let total { self.total = total }
+        if let count { self.count = count }
         refilter(keeping: keep)
     }
 

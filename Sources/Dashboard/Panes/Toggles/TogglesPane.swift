@@ -46,6 +46,8 @@ enum TogglesPane {
             title += t.visible.count == t.rows.count ? " \(Formatting.count(t.rows.count))"
                 : " \(Formatting.count(t.visible.count))/\(Formatting.count(t.rows.count))"
         }
+        // The rows found so far are on screen while the walk goes on: say that it does.
+        if let discovery = t.discovery { title += " · " + discovery.label }
         if t.sort != .name { title += " · by \(t.sort.label)" }
         if t.ratesLoaded { title += " · errors last \(Formatting.window(state.errors.window))" }
         if let position = PaneChrome.position(t.table, rowCount: t.visible.count, visibleRows: state.listRows(for: .toggles)) {

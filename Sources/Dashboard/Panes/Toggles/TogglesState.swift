@@ -40,6 +40,9 @@ public struct TogglesState: Hashable, Sendable {
     public func row(atVisible i: Int) -> ToggleRow { rows[visible[i]] }
 
     /// Replaces the rows with a poll's, marking values that changed under us.
+    /// The discovery walk under way, shown in the title; nil when none is.
+    public var discovery: DiscoveryProgress?
+
     public mutating func replace(_ new: [ToggleRow], at time: Date) {
         if loaded {
             let old = Dictionary(rows.map { ($0.name, $0.rawValue) }, uniquingKeysWith: { a, _ in a })

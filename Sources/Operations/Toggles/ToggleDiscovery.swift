@@ -1,0 +1,61 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import RedisClient
+
+/// One walk over the keyspace for toggle keys, a bounded number of SCAN pages at a time, so the
+/// dashboard shows the toggles found so far while the walk goes on (issue 17) and the CLI can
+/// say how far it got. `ToggleStore.discover` is this walk run to the end.
+///
+/// A value owned by its caller's thread (the dashboard's toggles feed on the poller's queue, or
+/// a CLI command); `advance` sends SCAN and one pipeline of HEXISTS per page. It remembers only
+/// the toggle keys it found (to deduplicate SCAN's repeats), not every key it saw: a non-toggle
+/// key SCAN repeats is checked twice, which is cheaper than remembering a million sessions.
+/// Keys under the sessions pattern and the error prefix are known not to be toggles and are
+/// not checked (with the default pattern `*` and 100,000 sessions their HEXISTS were almost all
+/// of a discovery's cost: the benchmark's 1c figure).
+public struct ToggleDiscovery {
+    private var scanner: KeyScanner
+    private let skipped: [String]
+    private var found = Set<RedisKey>()
+    /// The toggle keys found so far, in the order SCAN returned them.
+    public private(set) var keys: [RedisKey] = []
+    /// Keys SCAN returned so far (toggles or not, repeats included): the walk's progress.
+    public private(set) var scanned = 0
+
+    public init(patterns: KeyPatterns) {
+        scanner = KeyScanner(pattern: patterns.toggles, count: patterns.scanCount, type: "hash")
+        skipped = [patterns.sessions, patterns.errorPrefix.isEmpty ? "" : patterns.errorPrefix + "*"]
+            .filter { !$0.isEmpty && $0 != patterns.toggles }
+    }
+
+    /// True once SCAN's cursor came back to 0: `keys` holds every toggle.
+    public var isComplete: Bool { scanner.isComplete }
+
+    /// Whether the walk found `key` to be a toggle.
+    public func contains(_ key: RedisKey) -> Bool { found.contains(key) }
+
+    /// Walks up to `pages` more SCAN pages; returns the toggle keys found in them, new ones only.
+    public mutating func advance(on redis: any RedisCommandSender, pages: Int) throws(RedisError) -> [RedisKey] {
+        var new: [RedisKey] = []
+        var steps = 0
+        while steps < pages, let page = try scanner.next(on: redis) {
+            steps += 1
+            scanned += page.count
+            let candidates = page.filter { !found.contains($0) && !isSkipped($0) }
+            if candidates.isEmpty { continue }
+            let replies = try redis.send(candidates.map { RedisCommand("HEXISTS", $0, "toggle") })
+            try ReplyFailure.check(replies)
+            for (key, reply) in zip(candidates, replies) where reply.int == 1 && found.insert(key).inserted {
+                new.append(key)
+            }
+        }
+        keys += new
+        return new
+    }
+
+    private func isSkipped(_ key: RedisKey) -> Bool {
+        let text = key.text
+        return skipped.contains { fnmatch($0, text, 0) == 0 }
+    }
+}

@@ -1,0 +1,68 @@
+import Dashboard
+import DashboardFeeds
+import Operations
+import RedisClient
+import TestSupport
+import Testing
+
+/// Big keyspaces (issue 17): a session count still walking is labelled partial, and toggles
+/// reach the UI while their discovery is still walking.
+@Suite struct LargeKeyspaceFeedTests {
+    @Test func aSessionCountUnderWayIsPartialUntilTheWalkCompletes() throws {
+        try withConnection { redis, _ in
+            try redis.send((0..<3_000).map { RedisCommand("HSET", String(format: "session:%05d", $0), "authType", "guest") })
+            // 100 keys per SCAN page and 2 pages per poll: the walk takes many polls.
+            var source = DashboardSource(patterns: KeyPatterns(toggles: "toggle:*", scanCount: 100), server: ServerInfo(endpoint: "test"))
+            source.sessions.pagesPerPoll = 2
+            let first = try source.poll(redis, .everything)
+            let partial = try #require(first.sessionsCount)
+            #expect(partial.isPartial, "one SCAN page cannot have counted 3,000 sessions")
+            #expect(partial.value < 3_000)
+            #expect((partial.upperBound ?? 0) >= 3_000, "DBSIZE bounds the count from above")
+            #expect(partial.label.contains("counting…"))
+            var last = partial
+            var polls = 1
+            while last.isPartial && polls < 200 {
+                let count = try #require(try source.poll(redis, .routine).sessionsCount)
+                #expect(count.value >= last.value || !count.isPartial, "a partial count never shrinks")
+                last = count
+                polls += 1
+            }
+            #expect(last == .exact(3_000))
+            #expect(polls > 3, "the count took several polls (\(polls)), so the partial label was exercised")
+        }
+    }
+
+    @Test func togglesReachTheUIBeforeTheirDiscoveryCompletes() throws {
+        try withConnection { redis, _ in
+            try redis.send((0..<300).map { RedisCommand("HSET", String(format: "toggle:%04d", $0), "toggle", "off") })
+            try redis.send((0..<2_000).map { RedisCommand("HSET", String(format: "other:%05d", $0), "name", "x") })
+            var source = DashboardSource(patterns: KeyPatterns(toggles: "toggle:*", scanCount: 100), server: ServerInfo(endpoint: "test"))
+            source.toggles.discoveryPagesPerPoll = 2
+            let recorder = CommandRecorder(redis)
+            let first = try source.poll(recorder, .everything)
+            let shown = first.toggles?.count ?? 0
+            let progress = try #require(first.togglesDiscovery)
+            #expect(!progress.isComplete, "2 pages of 100 buckets cannot cover 2,300 keys")
+            #expect(shown > 0 && shown < 300, "the toggles found so far are delivered (\(shown))")
+            let walked = recorder.sent(named: "SCAN").filter { $0.arguments.contains(Array("toggle:*".utf8)) }
+            #expect(walked.count == 2, "the poll walked a bounded number of pages")
+            #expect((progress.estimate ?? 0) >= 2_300)
+            #expect(progress.label.contains("discovering…"))
+            var last = first
+            var lastRows = first.toggles ?? []
+            var polls = 1
+            while last.togglesDiscovery?.isComplete != true && polls < 100 {
+                last = try source.poll(redis, .routine)
+                if let rows = last.toggles {
+                    #expect(rows.count >= lastRows.count, "rows only grow during the walk")
+                    lastRows = rows
+                }
+                polls += 1
+            }
+            #expect(lastRows.count == 300)
+            #expect(last.togglesDiscovery?.isComplete == true)
+            #expect(polls > 3, "discovery took several polls (\(polls))")
+        }
+    }
+}
