@@ -17,6 +17,20 @@ enum PaneChrome {
         return block.inner(area)
     }
 
+    /// A detail view's lines drawn from `scroll` (clamped to the content): every pane's detail
+    /// scrolls the same way.
+    static func detail(_ lines: [Line], scroll: Int, theme: Theme, area: Rect, buffer: inout ScreenBuffer) {
+        let clamped = min(scroll, max(0, lines.count - area.height))
+        Paragraph(lines, wrap: false, scroll: clamped, style: theme[.text]).render(area: area, buffer: &buffer)
+    }
+
+    /// What a detail shows while it loads, or when reading `what` failed with `error`.
+    static func pending(_ what: String, error: String?, theme: Theme) -> [Line] {
+        guard let error else { return [Line("Loading…", style: theme[.muted])] }
+        return [Line("Could not read this \(what): " + SafeText.line(error, width: 200), style: theme[.error]),
+                Line("r retries · Esc goes back", style: theme[.muted])]
+    }
+
     /// `label` then the field, e.g. `/ rollb` with the cursor block while editing.
     static func field(label: String, input: TextInput, editing: Bool, placeholder: String, theme: Theme,
                       row: Rect, buffer: inout ScreenBuffer) {

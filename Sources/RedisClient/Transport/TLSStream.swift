@@ -10,6 +10,10 @@ final class TLSStream: ByteStream {
     private var session: UnsafeMutableRawPointer?
     private let endpoint: String
     private(set) var security: String?
+    /// Where OpenSSL writes a failure's reason: one buffer for the stream's life, not an
+    /// allocation per read (a snapshot is a hundred reads).
+    private var message = [CChar](repeating: 0, count: TLSStream.messageCapacity)
+    private static let messageCapacity = 256
 
     private init(socket: SocketStream, session: UnsafeMutableRawPointer, endpoint: String) {
         self.socket = socket
@@ -89,8 +93,7 @@ final class TLSStream: ByteStream {
     func write(_ bytes: UnsafeRawBufferPointer) throws(RedisError) {
         guard let session else { throw .connectionLost(endpoint: endpoint, detail: "not connected") }
         var outcome = COPENSSL_OK
-        var message = [CChar](repeating: 0, count: 256)
-        guard copenssl_write_all(session, bytes.baseAddress, bytes.count, &outcome, &message, message.count) == 1 else {
+        guard copenssl_write_all(session, bytes.baseAddress, bytes.count, &outcome, &message, Self.messageCapacity) == 1 else {
             throw failure(outcome, String(cBuffer: message), writing: true)
         }
     }
@@ -98,8 +101,7 @@ final class TLSStream: ByteStream {
     func read(into buffer: UnsafeMutableRawBufferPointer) throws(RedisError) -> Int {
         guard let session else { throw .connectionLost(endpoint: endpoint, detail: "not connected") }
         var outcome = COPENSSL_OK
-        var message = [CChar](repeating: 0, count: 256)
-        let count = copenssl_read(session, buffer.baseAddress, buffer.count, &outcome, &message, message.count)
+        let count = copenssl_read(session, buffer.baseAddress, buffer.count, &outcome, &message, Self.messageCapacity)
         if count > 0 { return count }
         throw failure(outcome, String(cBuffer: message), writing: false)
     }

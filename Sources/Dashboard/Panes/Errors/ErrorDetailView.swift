@@ -19,7 +19,6 @@ enum ErrorDetailView {
         for text in SafeText.wrap(r.body, width: area.width, maxLines: 2_000) {
             lines.append(Line.highlighting(text, terms: terms, highlight: hl))
         }
-        let scroll = min(state.errors.detailScroll, max(0, lines.count - area.height))
-        Paragraph(lines, wrap: false, scroll: scroll, style: theme[.text]).render(area: area, buffer: &buffer)
+        PaneChrome.detail(lines, scroll: state.errors.detailScroll, theme: theme, area: area, buffer: &buffer)
     }
 }

@@ -17,7 +17,6 @@ enum LogDetailView {
         lines += SafeText.wrap(line.raw, width: area.width, maxLines: 200).map { Line($0, style: label) }
         lines.append("")
         lines.append(Line("j/k scroll · Esc back to the tail", style: label))
-        let scroll = min(state.logs.detailScroll, max(0, lines.count - area.height))
-        Paragraph(lines, wrap: false, scroll: scroll, style: theme[.text]).render(area: area, buffer: &buffer)
+        PaneChrome.detail(lines, scroll: state.logs.detailScroll, theme: theme, area: area, buffer: &buffer)
     }
 }

@@ -6,15 +6,13 @@ enum SessionDetailView {
         let lines: [Line]
         switch detail {
         case .loading:
-            lines = [Line("Loading…", style: theme[.muted])]
+            lines = PaneChrome.pending("session", error: nil, theme: theme)
         case .failed(_, let error):
-            lines = [Line("Could not read this session: " + SafeText.line(error, width: 200), style: theme[.error]),
-                     Line("r retries · Esc goes back", style: theme[.muted])]
+            lines = PaneChrome.pending("session", error: error, theme: theme)
         case .loaded(let d):
             lines = content(d, state: state, theme: theme, width: area.width)
         }
-        let scroll = min(state.sessions.detailScroll, max(0, lines.count - area.height))
-        Paragraph(lines, wrap: false, scroll: scroll, style: theme[.text]).render(area: area, buffer: &buffer)
+        PaneChrome.detail(lines, scroll: state.sessions.detailScroll, theme: theme, area: area, buffer: &buffer)
     }
 
     static func content(_ d: SessionDetail, state: AppState, theme: Theme, width: Int) -> [Line] {
