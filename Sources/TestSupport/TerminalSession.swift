@@ -172,14 +172,33 @@ public final class TerminalSession {
             let current = screen()
             if predicate(current) { return current }
             let running = isRunning
-            if !running || Date() >= deadline {
-                let why = running
-                    ? "timed out after \(timeout)s"
-                    : "the program exited (\(exitStatus.map { "status \($0)" } ?? "no status"))"
-                throw Failure(message: "waiting for \(description): \(why)", screen: current)
+            if !running {
+                // The screen above was read before the exit was seen: the program's last output
+                // may have reached tmux after it. Read again, briefly, before judging.
+                let settled = settledScreen()
+                if predicate(settled) { return settled }
+                let why = "the program exited (\(exitStatus.map { "status \($0)" } ?? "no status"))"
+                throw Failure(message: "waiting for \(description): \(why)", screen: settled)
+            }
+            if Date() >= deadline {
+                throw Failure(message: "waiting for \(description): timed out after \(timeout)s", screen: current)
             }
             Thread.sleep(forTimeInterval: 0.02)
         }
+    }
+
+    /// The screen once the program has exited: tmux reads the pty on its own schedule, so the
+    /// last output can land a little after the exit. Reads until two captures 50 ms apart agree
+    /// (at most half a second).
+    private func settledScreen() -> String {
+        var previous = screen()
+        for _ in 0..<10 {
+            Thread.sleep(forTimeInterval: 0.05)
+            let next = screen()
+            if next == previous, !next.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { return next }
+            previous = next
+        }
+        return previous
     }
 
     // MARK: Size and lifetime
