@@ -13,9 +13,15 @@ public protocol RedisCommandSender: AnyObject {
     /// (`transform` gets the command's index and a view valid only during the call). The
     /// default goes through `send`; `RedisConnection` reads hiredis' replies directly.
     func send<T>(_ commands: [RedisCommand], decoding transform: (Int, ReplyView) -> T) throws(RedisError) -> [T]
+
+    /// The senders a keyspace walk must visit, one cursor each (`KeyScanner`): itself for one
+    /// server, every master for a cluster. A walk over fewer would be partial data.
+    func scanTargets() throws(RedisError) -> [any RedisCommandSender]
 }
 
 extension RedisCommandSender {
+    public func scanTargets() throws(RedisError) -> [any RedisCommandSender] { [self] }
+
     public func send<T>(_ commands: [RedisCommand], decoding transform: (Int, ReplyView) -> T) throws(RedisError) -> [T] {
         try send(commands).enumerated().map { transform($0.offset, ReplyView(value: $0.element)) }
     }

@@ -23,7 +23,7 @@ import Darwin
 /// reconnects at once, and further failures back off exponentially up to
 /// `options.reconnectBackoff.upperBound`, throwing `.reconnecting` without touching the network
 /// until the next attempt is due. Commands are never re-sent behind the caller's back.
-public final class RedisConnection: RedisCommandSender {
+public final class RedisConnection: RedisLink {
     public let options: RedisConnectionOptions
     private var stream: ByteStream?
     private var reader: ReplyReader?
@@ -58,6 +58,8 @@ public final class RedisConnection: RedisCommandSender {
 
     /// Whether a stream is open (it may still turn out dead on the next call).
     public var isConnected: Bool { stream != nil }
+
+    public var summary: String { options.endpoint.description }
 
     /// The TLS protocol and cipher of the open stream ("TLSv1.3 TLS_AES_256_GCM_SHA384"), or nil.
     public var security: String? { stream?.security }

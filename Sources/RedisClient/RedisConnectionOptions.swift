@@ -9,18 +9,22 @@ public struct RedisConnectionOptions: Sendable, Hashable {
     public var clientName: String?
     /// First and largest delay between reconnect attempts after the connection drops.
     public var reconnectBackoff: ClosedRange<Double>
+    /// Standalone, cluster, or found out on connect (`RedisLinks.make`).
+    public var topology: RedisTopology
 
     public init(
         endpoint: RedisEndpoint,
         connectTimeout: Double = 2,
         readTimeout: Double = 5,
         clientName: String? = "opsdeck",
-        reconnectBackoff: ClosedRange<Double> = 0.1...5
+        reconnectBackoff: ClosedRange<Double> = 0.1...5,
+        topology: RedisTopology = .auto
     ) {
         self.endpoint = endpoint
         self.connectTimeout = connectTimeout
         self.readTimeout = readTimeout
         self.clientName = clientName
         self.reconnectBackoff = reconnectBackoff
+        self.topology = topology
     }
 }

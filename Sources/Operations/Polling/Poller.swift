@@ -37,7 +37,7 @@ extension PollSource {
 /// never races a poll. `start`, `stop`, `refreshNow` and `perform` may be called from any thread.
 public final class Poller<Source: PollSource>: @unchecked Sendable {
     public let queue = DispatchQueue(label: "opsdeck.poller")
-    private let connection: RedisConnection
+    private var connection: any RedisLink
     private let sender: CountingSender
     private var source: Source
     private let interval: Double
@@ -59,7 +59,7 @@ public final class Poller<Source: PollSource>: @unchecked Sendable {
         maxBackoff: Double = 5,
         deliver: @escaping @Sendable (PollEvent<Source.Snapshot>) -> Void
     ) {
-        connection = RedisConnection(options: options)
+        connection = RedisLinks.make(options)
         sender = CountingSender(connection)
         self.source = source
         self.interval = interval

@@ -13,12 +13,11 @@ public enum SessionStore {
     ) throws(OperationsError) -> SessionPage {
         let patterns = env.patterns
         let step = try env.run { redis throws(RedisError) -> (String, [RedisKey]) in
-            let reply = try redis.execute(RedisCommand(
-                "SCAN", cursor, "MATCH", patterns.sessions, "COUNT", count ?? patterns.scanCount, "TYPE", "hash"))
-            guard let parts = reply.array, parts.count == 2, let next = parts[0].string, let keys = parts[1].array else {
-                throw .unexpectedReply(command: "SCAN", detail: "expected [cursor, keys]")
-            }
-            return (next, keys.compactMap { $0.bytes.map(RedisKey.init(bytes:)) })
+            // The scanner knows a cluster's nodes: its cursor says which node the walk is on.
+            var scanner = try KeyScanner(resuming: cursor, pattern: patterns.sessions,
+                                         count: count ?? patterns.scanCount, type: "hash")
+            let keys = try scanner.next(on: redis) ?? []
+            return (scanner.cursor, keys)
         }
         let sessions = try fetch(env, keys: step.1).filter(filter.matches)
         return SessionPage(sessions: sessions, cursor: step.0, isComplete: step.0 == "0", scanned: step.1.count)

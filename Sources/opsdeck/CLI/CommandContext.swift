@@ -75,8 +75,8 @@ struct CommandContext {
     }
 
     /// Connects now, so an unreachable server or a bad password fails fast with its own exit code.
-    func connect() throws -> RedisConnection {
-        let connection = RedisConnection(options: connectionOptions)
+    func connect() throws -> any RedisLink {
+        let connection = RedisLinks.make(connectionOptions)
         try connection.connect()
         return connection
     }

@@ -1,0 +1,9 @@
+/// The one place that decides which kind of link a deployment gets.
+public enum RedisLinks {
+    /// A link for `options`: a Sentinel-watched master when the endpoint names sentinels, a
+    /// cluster link when asked for or when the server says `cluster_enabled:1` (`.auto`), else a
+    /// plain connection.
+    public static func make(_ options: RedisConnectionOptions) -> any RedisLink {
+        RedisConnection(options: options)
+    }
+}
