@@ -1,0 +1,374 @@
+/// A link to a Redis Cluster, or to a server that might be one: it asks on connect
+/// (`INFO cluster` → `cluster_enabled:1`, or because the user said `--cluster`), and a `MOVED`
+/// reply at any time turns cluster routing on. A standalone server costs one `INFO` per connect
+/// and nothing per command.
+///
+/// On a cluster every command goes to the master that owns its key's slot (`CommandRoute`); a
+/// pipeline is split per node, each part sent as one pipeline, and the replies put back in the
+/// caller's order. `MOVED` updates the slot map, retries at the new owner and re-reads the whole
+/// topology before the next call; `ASK` (a slot being migrated) sends `ASKING` and the command
+/// to the node named, for that command only. A node that fails (a failover) makes the next call
+/// re-read the topology from any node that answers. `DBSIZE` is summed over the masters; a
+/// keyspace walk visits each master (`scanTargets`).
+///
+/// Ownership and threading: like `RedisConnection`, not thread-safe; one thread or serial queue
+/// owns the link and every node connection it opens.
+public final class ClusterLink: RedisLink {
+    public let options: RedisConnectionOptions
+    private let seed: RedisConnection
+    private enum Mode { case unknown, standalone, cluster }
+    private var mode = Mode.unknown
+    private var topology = ClusterTopology()
+    private var nodes: [ClusterNode: RedisConnection] = [:]
+    /// Re-read the topology before the next command (after a MOVED or a node failure).
+    private var topologyStale = false
+    private var events: [String] = []
+    private var failure: RedisError?
+    /// Redirections followed for one command before giving up (a cluster mid-resharding settles
+    /// in one or two).
+    private static let maxRedirections = 5
+
+    public init(options: RedisConnectionOptions) {
+        self.options = options
+        seed = RedisConnection(options: options)
+    }
+
+    // MARK: RedisLink
+
+    public func connect() throws(RedisError) {
+        try seed.connect()
+        if mode == .unknown { try detect() }
+    }
+
+    public func close() {
+        seed.close()
+        for node in nodes.values { node.close() }
+        // The next call asks again: the server behind the address may have changed.
+        if mode == .cluster { topologyStale = true }
+    }
+
+    public func allowImmediateRetry() {
+        seed.allowImmediateRetry()
+        for node in nodes.values { node.allowImmediateRetry() }
+    }
+
+    public var isConnected: Bool { seed.isConnected || nodes.values.contains { $0.isConnected } }
+    public var lastFailure: RedisError? { mode == .cluster ? failure : seed.lastFailure }
+    public var security: String? { seed.security ?? nodes.values.lazy.compactMap(\.security).first }
+
+    /// Whether commands are being routed across a cluster's nodes.
+    public var isCluster: Bool { mode == .cluster }
+
+    /// The masters of the last topology read (empty until a cluster is seen).
+    public var masters: [ClusterNode] { mode == .cluster ? topology.masters : [] }
+
+    public var summary: String {
+        guard mode == .cluster else { return seed.summary }
+        let count = topology.masters.count
+        return "cluster · \(count) master\(count == 1 ? "" : "s") via \(seed.summary)"
+    }
+
+    public var setupCommands: [RedisCommand] {
+        get { seed.setupCommands }
+        set { seed.setupCommands = newValue }
+    }
+
+    public var setupRefusal: String? {
+        mode == .cluster && !seed.setupCommands.isEmpty ? Self.trackingRefusal : seed.setupRefusal
+    }
+
+    /// Client tracking is per node and redirected per node; opsdeck follows one server's
+    /// invalidations, so on a cluster it polls (and says so).
+    static let trackingRefusal = "cluster: invalidations are per node, not followed"
+
+    @discardableResult
+    public func applySetup() throws(RedisError) -> String? {
+        if mode == .unknown { try detect() }
+        if mode == .cluster { return setupCommands.isEmpty ? nil : Self.trackingRefusal }
+        return try seed.applySetup()
+    }
+
+    public func takeEvents() -> [String] {
+        defer { events = [] }
+        return events
+    }
+
+    // MARK: Sending
+
+    @discardableResult
+    public func send(_ commands: [RedisCommand]) throws(RedisError) -> [RedisValue] {
+        try send(commands) { _, reply in reply.value }
+    }
+
+    public func send<T>(_ commands: [RedisCommand], decoding transform: (Int, ReplyView) -> T) throws(RedisError) -> [T] {
+        if commands.isEmpty { return [] }
+        if mode == .unknown { try detect() }
+        if mode == .standalone {
+            // The common case pays nothing but the check for a MOVED (someone made it a cluster).
+            var moved = false
+            let replies = try seed.send(commands) { index, reply -> Outcome<T> in
+                if reply.isError, let redirect = ClusterRedirect(reply.value.errorMessage ?? "") {
+                    moved = true
+                    return .redirected(redirect)
+                }
+                return .done(transform(index, reply))
+            }
+            if !moved { return replies.compactMap { if case .done(let value) = $0 { value } else { nil } } }
+            mode = .cluster
+            events.append("the server at \(seed.summary) is part of a cluster: routing by slot")
+            try refreshTopology()
+            return try routed(commands, transform, earlier: replies)
+        }
+        return try routed(commands, transform, earlier: nil)
+    }
+
+    private enum Outcome<T> {
+        case done(T)
+        case redirected(ClusterRedirect)
+    }
+
+    /// Where one command goes next: a node, and whether `ASKING` must precede it.
+    private struct Target: Hashable {
+        let node: ClusterNode
+        let asking: Bool
+    }
+
+    private func routed<T>(
+        _ commands: [RedisCommand], _ transform: (Int, ReplyView) -> T, earlier: [Outcome<T>]?
+    ) throws(RedisError) -> [T] {
+        if topologyStale { try refreshTopology() }
+        var results = [T?](repeating: nil, count: commands.count)
+        var pending: [(index: Int, target: Target)] = []
+        if let earlier {
+            for (index, outcome) in earlier.enumerated() {
+                switch outcome {
+                case .done(let value): results[index] = value
+                case .redirected(let redirect): pending.append((index, target(for: redirect)))
+                }
+            }
+        } else {
+            let targets = try route(commands)
+            for index in commands.indices {
+                if commands[index].name == "DBSIZE" {
+                    results[index] = transform(index, ReplyView(value: try summedOverMasters(commands[index])))
+                } else {
+                    pending.append((index, Target(node: targets[index], asking: false)))
+                }
+            }
+        }
+        var rounds = 0
+        while !pending.isEmpty {
+            rounds += 1
+            guard rounds <= Self.maxRedirections + 1 else {
+                throw .server(message: "the cluster kept redirecting (\(Self.maxRedirections) times); is it being resharded?")
+            }
+            var next: [(index: Int, target: Target)] = []
+            // One pipeline per node, in the caller's order within it.
+            var order: [Target] = []
+            var groups: [Target: [Int]] = [:]
+            for item in pending {
+                if groups[item.target] == nil { order.append(item.target) }
+                groups[item.target, default: []].append(item.index)
+            }
+            for target in order {
+                let indices = groups[target] ?? []
+                let outcomes = try sendPart(indices.map { commands[$0] }, to: target) { position, reply -> Outcome<T> in
+                    if reply.isError, let redirect = ClusterRedirect(reply.value.errorMessage ?? "") {
+                        return .redirected(redirect)
+                    }
+                    return .done(transform(indices[position], reply))
+                }
+                for (position, outcome) in outcomes.enumerated() {
+                    switch outcome {
+                    case .done(let value): results[indices[position]] = value
+                    case .redirected(let redirect): next.append((indices[position], self.target(for: redirect, from: target.node)))
+                    }
+                }
+            }
+            pending = next
+        }
+        return results.map { $0! }
+    }
+
+    /// Sends one node's part; with `ASKING` before each command when the target says so (its
+    /// replies are dropped: `ASKING` only answers OK).
+    private func sendPart<T>(
+        _ commands: [RedisCommand], to target: Target, _ transform: (Int, ReplyView) -> T
+    ) throws(RedisError) -> [T] {
+        let connection = connection(to: target.node)
+        do {
+            guard target.asking else { return try connection.send(commands, decoding: transform) }
+            let asking = RedisCommand("ASKING")
+            let replies = try connection.send(commands.flatMap { [asking, $0] }) { index, reply -> T? in
+                index % 2 == 1 ? transform(index / 2, reply) : nil
+            }
+            return replies.compactMap { $0 }
+        } catch {
+            // A node that fails may have failed over: ask the cluster again before the next call.
+            failure = error
+            topologyStale = true
+            throw error
+        }
+    }
+
+    private func target(for redirect: ClusterRedirect, from node: ClusterNode? = nil) -> Target {
+        // An empty host means "the node you asked" (a cluster announcing no endpoint).
+        let host = redirect.host.isEmpty ? (node?.host ?? seedHost) : redirect.host
+        let destination = ClusterNode(host: host, port: redirect.port)
+        if redirect.kind == .moved {
+            topology.assign(slot: redirect.slot, to: destination)
+            topologyStale = true
+            events.append("cluster topology changed: slot \(redirect.slot) now at \(destination)")
+        }
+        return Target(node: destination, asking: redirect.kind == .ask)
+    }
+
+    /// The node for each command: its slot's owner, any master for keyless commands, and for a
+    /// transaction (MULTI … EXEC) the node of the first key inside it, for all of its commands.
+    private func route(_ commands: [RedisCommand]) throws(RedisError) -> [ClusterNode] {
+        guard let any = topology.masters.first else { throw .server(message: "the cluster reports no masters") }
+        var nodes = [ClusterNode](repeating: any, count: commands.count)
+        var index = 0
+        while index < commands.count {
+            let command = commands[index]
+            if command.name == "MULTI" {
+                let end = commands[index...].firstIndex { $0.name == "EXEC" || $0.name == "DISCARD" } ?? commands.count - 1
+                var node = any
+                for inner in commands[index...end] {
+                    if case .slot(let slot) = CommandRoute.of(inner) {
+                        node = try owner(of: slot)
+                        break
+                    }
+                }
+                for position in index...end { nodes[position] = node }
+                index = end + 1
+                continue
+            }
+            if case .slot(let slot) = CommandRoute.of(command) { nodes[index] = try owner(of: slot) }
+            index += 1
+        }
+        return nodes
+    }
+
+    private func owner(of slot: Int) throws(RedisError) -> ClusterNode {
+        guard let node = topology.owner(of: slot) else {
+            throw .server(message: "no master serves slot \(slot) (CLUSTERDOWN): a node is down with no replica to take over")
+        }
+        return node
+    }
+
+    private func summedOverMasters(_ command: RedisCommand) throws(RedisError) -> RedisValue {
+        var total: Int64 = 0
+        for master in topology.masters {
+            let reply = try sendPart([command], to: Target(node: master, asking: false)) { _, reply in reply.value }[0]
+            if reply.errorMessage != nil { return reply }
+            total += reply.int ?? 0
+        }
+        return .integer(total)
+    }
+
+    // MARK: Walks
+
+    public func scanTargets() throws(RedisError) -> [any RedisCommandSender] {
+        if mode == .unknown { try detect() }
+        guard mode == .cluster else { return [seed] }
+        if topologyStale { try refreshTopology() }
+        return topology.masters.map { FailureNoting(link: self, node: $0) }
+    }
+
+    /// A master's connection for a walk, which marks the topology stale when the node fails.
+    private final class FailureNoting: RedisCommandSender {
+        unowned let link: ClusterLink
+        let node: ClusterNode
+        init(link: ClusterLink, node: ClusterNode) {
+            self.link = link
+            self.node = node
+        }
+        func send(_ commands: [RedisCommand]) throws(RedisError) -> [RedisValue] {
+            try link.sendPart(commands, to: Target(node: node, asking: false)) { _, reply in reply.value }
+        }
+        func send<T>(_ commands: [RedisCommand], decoding transform: (Int, ReplyView) -> T) throws(RedisError) -> [T] {
+            try link.sendPart(commands, to: Target(node: node, asking: false), transform)
+        }
+    }
+
+    // MARK: Topology
+
+    private var seedHost: String {
+        if case .tcp(let host, _) = options.endpoint.address { return host }
+        return "127.0.0.1"
+    }
+
+    private func connection(to node: ClusterNode) -> RedisConnection {
+        if let open = nodes[node] { return open }
+        var nodeOptions = options
+        nodeOptions.endpoint.address = .tcp(host: node.host, port: node.port)
+        let connection = RedisConnection(options: nodeOptions)
+        nodes[node] = connection
+        return connection
+    }
+
+    /// Asks the server whether it is a cluster node; reads the topology if so.
+    private func detect() throws(RedisError) {
+        let reply = try seed.send([RedisCommand("INFO", "cluster")])[0]
+        let clustered = reply.string?.contains("cluster_enabled:1") ?? false
+        if !clustered {
+            if options.topology == .cluster {
+                let why = reply.errorMessage.map { "INFO refused: " + RedisError.clause($0) } ?? "cluster_enabled:0"
+                throw .invalidEndpoint(detail: "\(seed.summary) is not a cluster node (\(why)); drop --cluster to use it as one server")
+            }
+            // A refused INFO (ACL) leaves it standalone until a MOVED says otherwise.
+            mode = .standalone
+            return
+        }
+        if options.endpoint.database != 0 {
+            throw .invalidEndpoint(detail: "a cluster has only database 0; \(seed.summary) names database \(options.endpoint.database)")
+        }
+        mode = .cluster
+        try refreshTopology()
+    }
+
+    /// Re-reads the slot map from the seed, else from any master that answers (after a failover
+    /// the seed itself may be the node that went away).
+    private func refreshTopology() throws(RedisError) {
+        var lastError: RedisError?
+        let candidates: [RedisConnection] = [seed] + topology.masters.map(connection(to:))
+        for candidate in candidates {
+            do {
+                let host: String
+                if case .tcp(let candidateHost, _) = candidate.options.endpoint.address { host = candidateHost } else { host = "127.0.0.1" }
+                guard let fresh = try read(from: candidate, host: host) else { continue }
+                if fresh.masters != topology.masters, !topology.masters.isEmpty {
+                    events.append("cluster topology changed: masters now \(fresh.masters.map(\.description).joined(separator: ", "))")
+                }
+                topology = fresh
+                topologyStale = false
+                failure = nil
+                // Connections to nodes that are no longer masters are closed, not kept around.
+                for node in nodes.keys where !fresh.masters.contains(node) {
+                    nodes[node]?.close()
+                    nodes[node] = nil
+                }
+                return
+            } catch {
+                lastError = error
+            }
+        }
+        let error = lastError ?? .server(message: "no cluster node answered CLUSTER SHARDS or CLUSTER SLOTS")
+        failure = error
+        throw error
+    }
+
+    private func read(from connection: RedisConnection, host: String) throws(RedisError) -> ClusterTopology? {
+        let tls = options.endpoint.tls != nil
+        let shards = try connection.send([RedisCommand("CLUSTER", "SHARDS")])[0]
+        if shards.errorMessage == nil, let topology = ClusterTopology.fromShards(shards, fallbackHost: host, tls: tls),
+           !topology.masters.isEmpty {
+            return topology
+        }
+        // Servers before 7.0 know only CLUSTER SLOTS.
+        let slots = try connection.execute("CLUSTER", "SLOTS")
+        guard let topology = ClusterTopology.fromSlots(slots, fallbackHost: host), !topology.masters.isEmpty else { return nil }
+        return topology
+    }
+}
