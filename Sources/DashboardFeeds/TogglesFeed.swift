@@ -37,7 +37,7 @@ public struct TogglesFeed: PaneFeed {
     /// The discovery walk under way, when it started and the time its steps took so far.
     private var walk: (discovery: ToggleDiscovery, startedAt: Date, spent: Double)?
     private var lastRows: [ToggleRow]?
-    private var lastValues: [String] = []
+    private var lastValues: [String: String] = [:]
     private var latestChange: [String: AuditEntry] = [:]
 
     public init(pattern: String = KeyPatterns().toggles) { self.pattern = pattern }
@@ -70,14 +70,15 @@ public struct TogglesFeed: PaneFeed {
         // Unchanged toggles cost nothing more: no audit read, no rows rebuilt or compared.
         guard moved || discovered || lastRows == nil else { return }
         // The audit trail only matters when a value moved: read it then, not every second.
-        let values = all.map(\.value.raw)
-        if discovered || values != lastValues {
-            let history = try context.permissions.run(.audit) { () throws(OperationsError) in
-                try AuditStore.history(env, limit: 200)
+        // The newest audit entry is the head of each toggle's own list: read for toggles seen
+        // for the first time and those whose value moved, never for all of them every poll.
+        let stale = all.filter { lastValues[$0.name] != $0.value.raw }
+        if !stale.isEmpty {
+            let latest = try context.permissions.run(.audit) { () throws(OperationsError) in
+                try AuditStore.latest(env, toggles: stale)
             }
-            latestChange = [:]
-            for entry in history ?? [] where latestChange[entry.toggle] == nil { latestChange[entry.toggle] = entry }
-            lastValues = values
+            for (name, entry) in latest ?? [:] { latestChange[name] = entry }
+            for toggle in stale { lastValues[toggle.name] = toggle.value.raw }
         }
         let rows = all.map { ToggleRow($0, lastChange: latestChange[$0.name]) }
         if rows != lastRows { snapshot.toggles = rows }

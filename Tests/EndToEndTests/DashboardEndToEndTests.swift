@@ -32,7 +32,7 @@ import Testing
         let app = try DashboardHarness()
         defer { app.close() }
         try app.terminal.waitFor("useNewAlgorithm", timeout: 10)
-        let auditBefore = try app.redis.execute("LLEN", "opsdeck:audit").int ?? -1
+        let auditBefore = try app.redis.execute("LLEN", "opsdeck:audit:{useNewAlgorithm}").int ?? -1
         try app.terminal.send(keys: "1", "/", "useNewAlgorithm", "Enter", "Space")
         try app.terminal.waitUntil(description: "the flip dialog with old → new and blast radius") {
             $0.contains("Flip toggle") && $0.contains("True → False") && $0.contains("lose it now")
@@ -40,8 +40,8 @@ import Testing
         try app.terminal.send(keys: "Tab", "incident 4242", "Tab", "y")
         try app.terminal.waitFor("(audited)")
         #expect(try app.redis.execute("HGET", "useNewAlgorithm", "toggle").string == "False")
-        #expect(try app.redis.execute("LLEN", "opsdeck:audit").int == auditBefore + 1, "exactly one audit entry")
-        let entry = try app.redis.execute("LINDEX", "opsdeck:audit", 0).string ?? ""
+        #expect(try app.redis.execute("LLEN", "opsdeck:audit:{useNewAlgorithm}").int == auditBefore + 1, "exactly one audit entry")
+        let entry = try app.redis.execute("LINDEX", "opsdeck:audit:{useNewAlgorithm}", 0).string ?? ""
         #expect(entry.contains("incident 4242") && entry.contains("\"True\"") && entry.contains("\"False\""), "audit: \(entry)")
         #expect(try app.redis.execute("LINDEX", "recent:opsdeck:info", 0).string?.contains("useNewAlgorithm True -> False") == true)
     }
@@ -52,13 +52,13 @@ import Testing
         try app.terminal.waitFor("useNewAlgorithm", timeout: 10)
         try app.terminal.send(keys: "1", "/", "useNewAlgorithm", "Enter", "Space")
         try app.terminal.waitFor("True → False")
-        let auditBefore = try app.redis.execute("LLEN", "opsdeck:audit")
+        let auditBefore = try app.redis.execute("LLEN", "opsdeck:audit:{useNewAlgorithm}")
         // A teammate turns it off first, from another client.
         try app.redis.execute("HSET", "useNewAlgorithm", "toggle", "False")
         try app.terminal.send(keys: "y")
         try app.terminal.waitFor("Changed meanwhile: now False")
         #expect(try app.redis.execute("HGET", "useNewAlgorithm", "toggle").string == "False")
-        #expect(try app.redis.execute("LLEN", "opsdeck:audit") == auditBefore, "nothing written on conflict")
+        #expect(try app.redis.execute("LLEN", "opsdeck:audit:{useNewAlgorithm}") == auditBefore, "nothing written on conflict")
     }
 
     @Test func errorSearchByDeveloperAndByTextWithPunctuation() throws {

@@ -16,13 +16,13 @@ import Testing
                 .allSatisfy(screen.contains)
         }
         #expect(!screen.contains("TLS UNVERIFIED"))
-        let auditBefore = try app.redis.execute("LLEN", "opsdeck:audit").int ?? -1
+        let auditBefore = try app.redis.execute("LLEN", "opsdeck:audit:{useNewAlgorithm}").int ?? -1
         try app.terminal.send(keys: "1", "/", "useNewAlgorithm", "Enter", "Space")
         try app.terminal.waitFor("True → False")
         try app.terminal.send(keys: "y")
         try app.terminal.waitFor("(audited)")
         #expect(try app.redis.execute("HGET", "useNewAlgorithm", "toggle").string == "False")
-        #expect(try app.redis.execute("LLEN", "opsdeck:audit").int == auditBefore + 1, "exactly one audit entry")
+        #expect(try app.redis.execute("LLEN", "opsdeck:audit:{useNewAlgorithm}").int == auditBefore + 1, "exactly one audit entry")
         // A change by another client reaches the screen over the same TLS connection.
         try app.redis.execute("HSET", "useNewAlgorithm", "toggle", "True")
         try app.terminal.waitUntil(description: "the outside change shown") { screen in

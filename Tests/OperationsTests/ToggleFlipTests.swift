@@ -14,10 +14,12 @@ import Testing
             let result = try ToggleStore.flip(env, name: "useNewAlgorithm", to: false, reason: "latency")
             #expect(result.changed && result.old == "yes" && result.new == "no")
             #expect(result.toggle.state == .off)
-            #expect(sender.sent.filter { $0.name == "EVAL" }.count == 1, "one script does all writes")
+            #expect(sender.sent.filter { $0.name == "EVAL" }.count == 1, "one script writes the value and its audit")
             #expect(try redis.execute("HGET", "useNewAlgorithm", "toggle").string == "no")
 
-            let audit = try redis.execute("LRANGE", "opsdeck:audit", 0, -1).array ?? []
+            // The toggle's own audit list, in the toggle's slot; the shared list is not written.
+            let audit = try redis.execute("LRANGE", "opsdeck:audit:{useNewAlgorithm}", 0, -1).array ?? []
+            #expect(try redis.execute("EXISTS", "opsdeck:audit").int == 0)
             #expect(audit.count == 1)
             #expect(audit.first?.string == #"{"actor":"alice@host","new":"no","old":"yes","reason":"latency","time":"2026-11-26T18:03:33Z","toggle":"useNewAlgorithm"}"#)
             #expect(result.audit == AuditEntry(stored: audit.first?.string ?? ""))
@@ -38,7 +40,7 @@ import Testing
             patterns.auditCap = 3
             let env = ToggleTestSupport.environment(redis, patterns: patterns)
             for index in 0..<5 { _ = try ToggleStore.flip(env, name: "t", to: index % 2 == 1) }
-            #expect(try redis.execute("LLEN", "opsdeck:audit").int == 3)
+            #expect(try redis.execute("LLEN", "opsdeck:audit:{t}").int == 3)
             #expect(try redis.execute("LLEN", "recent:opsdeck:info").int == 100)
         }
     }
@@ -81,16 +83,53 @@ import Testing
     @Test func wrongTypeAuditKeyWritesNothing() throws {
         try withConnection { redis, _ in
             try redis.execute("HSET", "t", "toggle", "on")
-            try redis.execute("SET", "opsdeck:audit", "oops, a string")
+            try redis.execute("SET", "opsdeck:audit:{t}", "oops, a string")
             let env = ToggleTestSupport.environment(redis)
             #expect {
                 try ToggleStore.flip(env, name: "t", to: false)
             } throws: { error in
                 guard case OperationsError.badData(let message) = error else { return false }
-                return message.contains("opsdeck:audit")
+                return message.contains("opsdeck:audit:{t}")
             }
             #expect(try redis.execute("HGET", "t", "toggle").string == "on", "the script checks before its first write")
             #expect(try redis.execute("EXISTS", "recent:opsdeck:info").int == 0)
+        }
+    }
+
+    /// The log line is written after the flip (another slot, perhaps another server): when it
+    /// cannot be, the flip stands and the result says why.
+    @Test func aLogLineThatCannotBeWrittenIsReportedAndTheFlipStands() throws {
+        try withConnection { redis, _ in
+            try redis.execute("HSET", "t", "toggle", "on")
+            try redis.execute("SET", "recent:opsdeck:info", "not a list")
+            let result = try ToggleStore.flip(ToggleTestSupport.environment(redis), name: "t", to: false)
+            #expect(result.changed)
+            #expect(try redis.execute("HGET", "t", "toggle").string == "off")
+            #expect(result.logFailure?.contains("recent:opsdeck:info") == true, "\(String(describing: result.logFailure))")
+            #expect(try redis.execute("LLEN", "opsdeck:audit:{t}").int == 1)
+        }
+    }
+
+    /// Entries earlier versions wrote to the one shared list stay in the history, merged by
+    /// time with the toggle's own list; nothing is moved or lost.
+    @Test func theSharedListOfEarlierVersionsIsStillRead() throws {
+        try withConnection { redis, _ in
+            try redis.execute("HSET", "t", "toggle", "on")
+            try redis.execute("HSET", "u", "toggle", "on")
+            try redis.execute("RPUSH", "opsdeck:audit",
+                              #"{"actor":"old","new":"on","old":"off","reason":null,"time":"2026-01-02T00:00:00Z","toggle":"t"}"#,
+                              #"{"actor":"old","new":"on","old":"off","reason":null,"time":"2026-01-01T00:00:00Z","toggle":"u"}"#,
+                              "garbage that is not an entry")
+            let env = ToggleTestSupport.environment(redis)
+            _ = try ToggleStore.flip(env, name: "t", to: false)
+            let history = try AuditStore.history(env, toggle: "t", limit: 10)
+            #expect(history.map(\.actor) == ["alice@host", "old", ""], "newest first, the unparsed entry kept: \(history)")
+            let all = try AuditStore.history(env, limit: 10)
+            #expect(all.filter(\.isValid).map(\.toggle) == ["t", "t", "u"], "\(all)")
+            #expect(all.count == 4)
+            let latest = try AuditStore.latest(env, toggles: try ToggleStore.list(env))
+            #expect(latest["t"]?.actor == "alice@host" && latest["u"]?.actor == "old")
+            #expect(try redis.execute("LLEN", "opsdeck:audit").int == 3, "the shared list is left as it was")
         }
     }
 
@@ -141,7 +180,7 @@ import Testing
             let conflicts = tally.conflicts.withLock { $0 }
             let total = tally.successes.withLock { $0.reduce(0, +) }
             #expect(failures == [])
-            let entries = (try setup.execute("LRANGE", "opsdeck:audit", 0, -1).array ?? [])
+            let entries = (try setup.execute("LRANGE", "opsdeck:audit:{race}", 0, -1).array ?? [])
                 .map { AuditEntry(stored: $0.string ?? "") }
             #expect(entries.count == total, "exactly one audit entry per successful flip")
             #expect(total + conflicts == 2 * rounds)

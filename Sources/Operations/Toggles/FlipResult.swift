@@ -7,6 +7,8 @@ public struct FlipResult: Sendable, Hashable, Codable {
     public let new: String
     public let changed: Bool
     public let audit: AuditEntry?
+    /// Why the log line that announces the flip could not be written (the flip itself stands).
+    public var logFailure: String?
 
     public init(toggle: Toggle, old: String, new: String, audit: AuditEntry?) {
         self.toggle = toggle
@@ -16,7 +18,10 @@ public struct FlipResult: Sendable, Hashable, Codable {
         self.audit = audit
     }
 
-    enum CodingKeys: String, CodingKey { case toggle, old, new, changed, audit }
+    enum CodingKeys: String, CodingKey {
+        case toggle, old, new, changed, audit
+        case logFailure = "log-failure"
+    }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
@@ -25,5 +30,6 @@ public struct FlipResult: Sendable, Hashable, Codable {
         try container.encode(new, forKey: .new)
         try container.encode(changed, forKey: .changed)
         try container.encode(audit, forKey: .audit)
+        try container.encodeIfPresent(logFailure, forKey: .logFailure)
     }
 }

@@ -1,16 +1,18 @@
 import RedisClient
 
-/// The Lua script that flips a toggle: compare-and-set plus audit entry plus log line, atomically.
+/// The Lua script that flips a toggle: compare-and-set plus audit entry, atomically.
 ///
-/// Redis runs a script without interleaving other clients, so the value check and the three
-/// writes cannot be separated by a concurrent flip. A script is not rolled back when a command
+/// Redis runs a script without interleaving other clients, so the value check and the two
+/// writes cannot be separated by a concurrent flip. Its two keys share a slot (`AuditKey`), so
+/// the script runs on a cluster too; the log line, in another slot and possibly on another
+/// server, is written after it (`ToggleStore.flip`). A script is not rolled back when a command
 /// fails half-way, so every check (key type, toggle field, expected value, list types) happens
 /// before the first write. Everything variable — the new raw value, the audit JSON, the log line
 /// with its timestamp — is computed by the client and passed as ARGV, so the script is
 /// deterministic and replicates verbatim.
 ///
-/// KEYS: toggle hash, audit list, log list.
-/// ARGV: expected raw value, new raw value, audit JSON, audit cap, log line, log cap.
+/// KEYS: toggle hash, its audit list.
+/// ARGV: expected raw value, new raw value, audit JSON, audit cap.
 /// Reply: `{"ok", old}`, `{"conflict", current}`, `{"missing", type}`, `{"notoggle"}`,
 /// `{"badlist", key, type}`.
 enum ToggleFlipScript {
@@ -20,15 +22,11 @@ enum ToggleFlipScript {
         local current = redis.call('HGET', KEYS[1], 'toggle')
         if not current then return {'notoggle'} end
         if current ~= ARGV[1] then return {'conflict', current} end
-        for i = 2, 3 do
-          local listKind = redis.call('TYPE', KEYS[i])['ok']
-          if listKind ~= 'list' and listKind ~= 'none' then return {'badlist', KEYS[i], listKind} end
-        end
+        local listKind = redis.call('TYPE', KEYS[2])['ok']
+        if listKind ~= 'list' and listKind ~= 'none' then return {'badlist', KEYS[2], listKind} end
         redis.call('HSET', KEYS[1], 'toggle', ARGV[2])
         redis.call('LPUSH', KEYS[2], ARGV[3])
         redis.call('LTRIM', KEYS[2], 0, tonumber(ARGV[4]) - 1)
-        redis.call('LPUSH', KEYS[3], ARGV[5])
-        redis.call('LTRIM', KEYS[3], 0, tonumber(ARGV[6]) - 1)
         return {'ok', current}
         """
 
@@ -41,11 +39,9 @@ enum ToggleFlipScript {
     }
 
     static func command(
-        toggleKey: RedisKey, auditKey: RedisKey, logKey: RedisKey,
-        expected: String, new: String, auditJSON: String, auditCap: Int, logLine: String, logCap: Int
+        toggleKey: RedisKey, auditKey: RedisKey, expected: String, new: String, auditJSON: String, auditCap: Int
     ) -> RedisCommand {
-        RedisCommand("EVAL", source, 3, toggleKey, auditKey, logKey,
-                     expected, new, auditJSON, max(1, auditCap), logLine, max(1, logCap))
+        RedisCommand("EVAL", source, 2, toggleKey, auditKey, expected, new, auditJSON, max(1, auditCap))
     }
 
     static func outcome(of reply: RedisValue) throws(OperationsError) -> Outcome {

@@ -125,12 +125,14 @@ public enum ToggleStore {
     /// Sets a toggle on or off, in its own spelling, with compare-and-set and an audit entry.
     ///
     /// Reads the toggle, checks `expect` (when given) against its state, then runs ONE script
-    /// that re-checks the raw value just read, writes the new value, LPUSHes the audit entry
-    /// (capped at `auditCap`) and a log line to `recent:opsdeck:info` (capped at 100), all or
-    /// nothing. A concurrent change between the read and the script is reported as
-    /// `.conflict` with the current value and nothing is written. Already in the target state
-    /// (and matching `expect`): nothing is written, `changed` is false. Read-only refuses before
-    /// anything is sent.
+    /// that re-checks the raw value just read, writes the new value and LPUSHes the audit entry
+    /// to the toggle's own audit list (`AuditKey`, capped at `auditCap`), all or nothing. A
+    /// concurrent change between the read and the script is reported as `.conflict` with the
+    /// current value and nothing is written. Then a log line goes to `recent:opsdeck:info`: in
+    /// another slot (and perhaps on the logs' own server), so not inside the script; if it
+    /// cannot be written the flip stands and the result says so (`logFailure`). Already in the
+    /// target state (and matching `expect`): nothing is written, `changed` is false. Read-only
+    /// refuses before anything is sent.
     public static func flip(
         _ env: OpsEnvironment, name: String, to on: Bool, expect: ToggleState? = nil, reason: String? = nil
     ) throws(OperationsError) -> FlipResult {
@@ -150,15 +152,19 @@ public enum ToggleStore {
                                old: current.raw, new: newRaw, reason: reason.flatMap { $0.isEmpty ? nil : $0 })
         var message = "toggle \(toggle.name) \(current.raw) -> \(newRaw) by \(env.actor)"
         if let reason = audit.reason { message += ": \(reason)" }
-        let logKey = LogStore.key(source: "opsdeck", severity: .info, patterns: env.patterns)
         let command = ToggleFlipScript.command(
-            toggleKey: toggle.key, auditKey: RedisKey(env.patterns.auditKey), logKey: logKey,
-            expected: current.raw, new: newRaw, auditJSON: audit.storedJSON(), auditCap: env.patterns.auditCap,
-            logLine: AsctimeTimestamp.format(now) + " " + message, logCap: LogStore.listCap)
+            toggleKey: toggle.key, auditKey: AuditKey.forToggle(toggle.key, base: env.patterns.auditKey),
+            expected: current.raw, new: newRaw, auditJSON: audit.storedJSON(), auditCap: env.patterns.auditCap)
         let replies = try env.gate.write(action, [command], on: env.redis)
         switch try ToggleFlipScript.outcome(of: replies.first ?? .null) {
         case .flipped:
-            return FlipResult(toggle: toggle.with(value: newRaw), old: current.raw, new: newRaw, audit: audit)
+            var result = FlipResult(toggle: toggle.with(value: newRaw), old: current.raw, new: newRaw, audit: audit)
+            do {
+                try LogStore.write(env, name: "opsdeck", message: message, severity: .info)
+            } catch {
+                result.logFailure = error.description
+            }
+            return result
         case .conflict(let now):
             throw .conflict(toggle: toggle.name, expected: current.raw, current: now)
         case .missing(let type):

@@ -10,6 +10,9 @@ public enum HashSlot {
 
     public static func of(_ key: String) -> Int { of(Array(key.utf8)) }
 
+    /// The bytes that decide the slot: the hash tag if there is a non-empty one, else the key.
+    public static func hashedPart(of key: [UInt8]) -> [UInt8] { Array(tagged(key)) }
+
     /// The bytes that are hashed: the hash tag if there is a non-empty one, else the whole key.
     static func tagged(_ key: [UInt8]) -> ArraySlice<UInt8> {
         guard let open = key.firstIndex(of: UInt8(ascii: "{")),

@@ -97,6 +97,10 @@ struct ToggleCommands: ParsableCommand {
             if output.json { return try Output.json(result) }
             if result.changed {
                 print(Output.visible("\(result.toggle.name): \(result.old) -> \(result.new) (audited as \(env.actor))"))
+                if let failure = result.logFailure {
+                    // The flip stands (exit 0); the missing announcement is worth a warning.
+                    Output.error("warning: the log line announcing the flip was not written: " + failure)
+                }
             } else {
                 print(Output.visible("\(result.toggle.name) is already \(result.toggle.state) (\(result.old)); nothing written"))
             }

@@ -96,7 +96,7 @@ final class EffectRunner: @unchecked Sendable {
         let expected = ToggleValue(expectedRaw).state
         do {
             let result = try ToggleStore.flip(env, name: toggle, to: on, expect: expected, reason: reason)
-            return .done(toggle: toggle, old: result.old, new: result.new)
+            return .done(toggle: toggle, old: result.old, new: result.new, logFailure: result.logFailure)
         } catch .conflict(let name, _, let current) {
             let last = (try? AuditStore.history(env, toggle: name, limit: 1))?.first.flatMap(AuditSummary.init)
             return .conflict(toggle: name, expected: expectedRaw, current: current, lastChange: last)

@@ -83,9 +83,11 @@ extension AppState {
 
     mutating func finishFlip(_ outcome: FlipOutcome) -> [Effect] {
         switch outcome {
-        case .done(let toggle, let old, let new):
+        case .done(let toggle, let old, let new, let logFailure):
             if dialog?.toggle == toggle { dialog = nil }
-            say("\(SafeText.line(toggle, width: 40)): \(SafeText.line(old, width: 12)) → \(SafeText.line(new, width: 12)) (audited)")
+            var message = "\(SafeText.line(toggle, width: 40)): \(SafeText.line(old, width: 12)) → \(SafeText.line(new, width: 12)) (audited)"
+            if let logFailure { message += "; log line not written: " + SafeText.line(logFailure, width: 80) }
+            say(message)
             // Our own write: when the next poll shows it, it is not a change by others.
             toggles.pendingOwnFlips[toggle] = new
             return [.pollSoon(toggle: toggle)]

@@ -1,7 +1,8 @@
 /// How a flip ended, reported by the executable after it ran `Effect.flip`. A plain value.
 public enum FlipOutcome: Hashable, Sendable {
-    /// Written (with its audit entry): `old` → `new` raw values.
-    case done(toggle: String, old: String, new: String)
+    /// Written (with its audit entry): `old` → `new` raw values; `logFailure` says why the log
+    /// line announcing it could not be written (the flip stands).
+    case done(toggle: String, old: String, new: String, logFailure: String? = nil)
     /// The toggle no longer held `expected`: nothing was written.
     case conflict(toggle: String, expected: String, current: String, lastChange: AuditSummary?)
     /// Not written, for another reason (connection lost, read-only gate...).
