@@ -64,6 +64,21 @@ public final class LocalCluster {
             RedisEndpoint(address: .tcp(host: "127.0.0.1", port: ports[node]))
         }
 
+        /// The index of the node that now serves `slot` as a master, by asking the nodes in turn
+        /// (one may be down).
+        public func master(of slot: Int) throws -> Int {
+            for node in ports.indices {
+                guard let reply = try? connect(node: node).execute("CLUSTER", "SLOTS") else { continue }
+                for range in reply.array ?? [] {
+                    guard let parts = range.array, parts.count >= 3, let start = parts[0].int, let end = parts[1].int,
+                          (Int(start)...Int(end)).contains(slot), let port = parts[2].array?[1].int,
+                          let index = ports.firstIndex(of: Int(port)) else { continue }
+                    return index
+                }
+            }
+            throw LocalRedisError.startFailed(command: "CLUSTER SLOTS", log: "no node serves slot \(slot)")
+        }
+
         /// A plain connection to one node (no routing), for setting up and checking.
         public func connect(node: Int) throws -> RedisConnection {
             let connection = RedisConnection(options: RedisConnectionOptions(endpoint: endpoint(node: node), readTimeout: 10))
@@ -77,18 +92,8 @@ public final class LocalCluster {
         try connect(node: node).execute("CLUSTER", "MYID").string ?? ""
     }
 
-    /// The index of the node that now serves `slot` as a master, by asking every node.
-    public func master(of slot: Int) throws -> Int {
-        for index in nodes.indices {
-            let reply = try connect(node: index).execute("CLUSTER", "SLOTS")
-            for range in reply.array ?? [] {
-                guard let parts = range.array, parts.count >= 3, let start = parts[0].int, let end = parts[1].int,
-                      (Int(start)...Int(end)).contains(slot), let port = parts[2].array?[1].int else { continue }
-                if let found = ports.firstIndex(of: Int(port)) { return found }
-            }
-        }
-        throw LocalRedisError.startFailed(command: "CLUSTER SLOTS", log: "no node serves slot \(slot)")
-    }
+    /// The index of the node that now serves `slot` as a master.
+    public func master(of slot: Int) throws -> Int { try address.master(of: slot) }
 
     public func stop() {
         for node in nodes { node.stop() }

@@ -5,6 +5,8 @@ public struct ServerInfo: Hashable, Sendable {
     /// Where we connect, e.g. "127.0.0.1:6379" or a socket path.
     public var endpoint: String
     public var version: String?
+    /// The deployment's shape when it is more than one server: "cluster · 3 masters".
+    public var topology: String?
     /// "RediSearch 1.x", "RediSearch 2.x" or "none".
     public var searchModule: String
     public var readOnly: Bool

@@ -30,6 +30,7 @@ enum StatusLine {
         }
         if let server {
             parts.append([Span(SafeText.line(server.endpoint, width: 40))])
+            if let topology = server.topology { parts.append([Span(SafeText.line(topology, width: 30))]) }
             if let version = server.version {
                 parts.append([Span("Redis " + SafeText.line(version, width: 16))])
             } else if let hint = state.notPermitted[.server] {

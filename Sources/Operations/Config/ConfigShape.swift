@@ -32,6 +32,7 @@ public indirect enum ConfigShape: Sendable {
         ("tls", tls),
         ("actor", .text),
         ("require-reason", .flag),
+        ("cluster", .flag),
     ])
 
     /// The `tls:` block of a context (see `TLSConfig`): redis-cli's TLS flags without dashes.

@@ -40,6 +40,9 @@ public struct OpsdeckConfig: Sendable, Codable, Hashable {
         public var actor: String?
         /// Whether a flip needs a reason (default: in a production context).
         public var requireReason: Bool?
+        /// true: the url is a Redis Cluster node (refused if it is not); false: one server even
+        /// if it is a cluster node; absent: asked on connect.
+        public var cluster: Bool?
 
         public init(url: String? = nil, readOnly: Bool? = nil, production: Bool? = nil,
                     patterns: KeyPatterns? = nil, user: String? = nil, tls: TLSConfig? = nil) {
@@ -52,7 +55,7 @@ public struct OpsdeckConfig: Sendable, Codable, Hashable {
         }
 
         enum CodingKeys: String, CodingKey {
-            case url, production, patterns, user, tls, actor
+            case url, production, patterns, user, tls, actor, cluster
             case requireReason = "require-reason"
             case readOnly = "read-only"
         }

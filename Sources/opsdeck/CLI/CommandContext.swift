@@ -66,7 +66,10 @@ struct CommandContext {
         }
         self.endpoint = endpoint
         let timeout = options.timeout ?? 5
-        connectionOptions = RedisConnectionOptions(endpoint: endpoint, connectTimeout: timeout, readTimeout: timeout)
+        let cluster = options.cluster ?? context.cluster
+        connectionOptions = RedisConnectionOptions(
+            endpoint: endpoint, connectTimeout: timeout, readTimeout: timeout,
+            topology: cluster.map { $0 ? .cluster : .standalone } ?? .auto)
         patterns = context.patterns ?? KeyPatterns()
         readOnly = options.readOnly || (context.readOnly ?? false)
         production = context.production ?? false

@@ -38,6 +38,11 @@ struct ConnectionOptions: ParsableArguments {
     @Flag(name: .long, help: "Refuse every write (flips, log and error writes).")
     var readOnly = false
 
+    @Flag(inversion: .prefixedNo, help: ArgumentHelp(
+        "Treat the server as a Redis Cluster node (--no-cluster: as one server). Default: ask it.",
+        discussion: "On a cluster every command is routed to the node that owns its key; walks cover every master."))
+    var cluster: Bool?
+
     @OptionGroup(title: "TLS")
     var tlsOptions: TLSOptions
 
