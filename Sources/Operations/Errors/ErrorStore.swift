@@ -49,9 +49,12 @@ public struct ErrorStore: Sendable {
             // 1.2 rejects LIMIT x 0; ask for one and drop it.
             let reply = try ftSearch(env, query.redisSearchQuery, ["LIMIT", offset, max(limit, 1)])
             let prefix = module.generation == .v2 ? env.patterns.errorPrefix : nil
+            let records = Array(reply.records(prefix: prefix).prefix(limit))
+            let notices = [ignoredNotice, Self.unreadableNotice(records)].compactMap { $0 }
             return ErrorSearchResult(
-                total: reply.total, records: Array(reply.records(prefix: prefix).prefix(limit)),
-                backend: module.generation == .v1 ? .search1 : .search2, notice: ignoredNotice)
+                total: reply.total, records: records,
+                backend: module.generation == .v1 ? .search1 : .search2,
+                notice: notices.isEmpty ? nil : notices.joined(separator: "; "))
         case .none:
             let client = ErrorClientSearch(scanLimit: clientSideScanLimit)
             let load = try client.loadAll(env)
@@ -189,5 +192,16 @@ public struct ErrorStore: Sendable {
                 + "to use the client-side search")
         }
         return .redis(RedisError.fromReply(message))
+    }
+
+    /// Results that came back with no fields at all: a record always has its toggle, so the
+    /// module could not read the document. RediSearch 1.x on a Redis Cluster keeps each
+    /// document's hash on the index's node, where a key of another slot cannot be read; an
+    /// empty row must not pass for an error with no text.
+    static func unreadableNotice(_ records: [ErrorRecord]) -> String? {
+        let unreadable = records.filter { $0.fields.isEmpty }.count
+        guard unreadable > 0 else { return nil }
+        return "\(unreadable) of \(records.count) results came back without their fields (id only): on a Redis Cluster, "
+            + "RediSearch 1.x cannot read documents whose keys belong to another node's slots"
     }
 }
