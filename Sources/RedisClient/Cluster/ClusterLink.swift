@@ -79,7 +79,7 @@ public final class ClusterLink: RedisLink {
 
     /// Client tracking is per node and redirected per node; opsdeck follows one server's
     /// invalidations, so on a cluster it polls (and says so).
-    static let trackingRefusal = "cluster: invalidations are per node, not followed"
+    static let trackingRefusal = "cluster"
 
     @discardableResult
     public func applySetup() throws(RedisError) -> String? {
