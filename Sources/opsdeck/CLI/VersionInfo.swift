@@ -5,7 +5,7 @@ import TerminalCurses
 /// a bug report needs all three. Constants; thread-safe.
 enum VersionInfo {
     /// opsdeck's release number; raised with each release.
-    static let number = "0.15.0"
+    static let number = "0.16.0"
 
     static var text: String {
         "opsdeck \(number)\nhiredis \(HiredisVersion.text)\n\(CursesVersion.text)"
