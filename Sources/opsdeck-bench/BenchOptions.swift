@@ -24,7 +24,7 @@ struct BenchOptions: Sendable {
         usage: opsdeck-bench [--toggles N] [--sessions N] [--errors N] [--repeats N]
                              [--idle-seconds S] [--writer-seconds S] [--quick] [--only a,b,...]
           --quick   a smoke run: 1,000 toggles, 10,000 sessions, 1,000 errors, 3 repeats, 5 s idle
-          --only    any of: toggles, sessions, search, logs, render, idle, freshness, groups, large
+          --only    any of: toggles, cluster, sessions, search, logs, render, idle, freshness, groups, large
           --large-sessions N --large-toggles N --large-list N
                     the large profile (run only when named in --only): 1,000,000 sessions among
                     10,000 toggles for the dashboard, 100,000 toggles for the CLI, each beside a tenth
@@ -62,7 +62,7 @@ struct BenchOptions: Sendable {
             case "--quick": options.quick = true
             case "--only":
                 let groups = Set(try value(flag).split(separator: ",").map(String.init))
-                let known: Set = ["toggles", "sessions", "search", "logs", "render", "idle", "freshness", "groups", "large"]
+                let known: Set = ["toggles", "cluster", "sessions", "search", "logs", "render", "idle", "freshness", "groups", "large"]
                 if let bad = groups.subtracting(known).first { throw UsageError("unknown group '\(bad)' for --only") }
                 options.only = groups
             case "--help", "-h": throw UsageError(nil)

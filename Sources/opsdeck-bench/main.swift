@@ -56,6 +56,9 @@ do {
     group("toggles", id: "toggles.snapshot", title: "1. toggle snapshot") {
         try TogglesBench(options: options, socket: server.socketPath, connection: connection, report: report, tls: tls).run()
     }
+    group("cluster", id: "toggles.snapshot.cluster", title: "1e. toggle snapshot on a cluster") {
+        try ClusterBench(options: options, report: report).run()
+    }
     group("sessions", id: "sessions", title: "2. sessions") {
         try SessionsBench(options: options, socket: server.socketPath, connection: connection, report: report).run()
     }

@@ -16,6 +16,12 @@ public struct ClusterTopology: Sendable, Equatable {
         return index == Self.unowned ? nil : masters[Int(index)]
     }
 
+    /// How many slots `node` serves.
+    public func slots(of node: ClusterNode) -> Int {
+        guard let index = masters.firstIndex(of: node) else { return 0 }
+        return owners.lazy.filter { Int($0) == index }.count
+    }
+
     /// Slots no master serves: data there cannot be read, and saying "complete" would be false.
     public var unownedSlots: Int { owners.lazy.filter { $0 == Self.unowned }.count }
 
