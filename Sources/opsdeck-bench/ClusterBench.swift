@@ -25,18 +25,28 @@ struct ClusterBench {
         // Each master's share of the snapshot, and one of its toggles for redis-benchmark.
         var shares = [Int](repeating: 0, count: 3)
         var sampleKey = [String?](repeating: nil, count: 3)
+        var perNodeKeys = [[RedisKey]](repeating: [], count: 3)
         for key in keys {
             let node = try cluster.master(of: HashSlot.of(key.bytes))
             shares[node] += 1
+            perNodeKeys[node].append(key)
             if sampleKey[node] == nil { sampleKey[node] = key.text }
+        }
+        // The same snapshot sent by hand, one connection per master: what routing costs.
+        let direct = try (0..<3).map { node -> RedisConnection in
+            let connection = RedisConnection(options: RedisConnectionOptions(endpoint: cluster.endpoint(node: node), readTimeout: 60))
+            try connection.connect()
+            return connection
         }
         guard try fetch(keys, on: link) == keys.count else { throw BenchFailure("the cluster snapshot decoded the wrong number of toggles") }
 
         var runs: [Double] = []
         var baselineRuns: [Double] = []
         var parallelRuns: [Double] = []
+        var byHandRuns: [Double] = []
         for _ in 0..<options.repeats {
             runs.append(try Stopwatch.time { _ = try fetch(keys, on: link) })
+            byHandRuns.append(try Stopwatch.time { for node in 0..<3 { _ = try fetch(perNodeKeys[node], on: direct[node]) } })
             var perNode: [Double] = []
             for node in 0..<3 {
                 guard let key = sampleKey[node], shares[node] > 0 else { continue }
@@ -58,6 +68,14 @@ struct ClusterBench {
                          shares.map(String.init).joined(separator: "/"), parallel.median, sample.median / parallel.median,
                          TogglesBench.pathNote),
             runs: sample.runs.count))
+        let byHand = Sample(byHandRuns)
+        report.add(Figure(
+            id: "toggles.snapshot.cluster.byhand", title: "1f. the same, one RedisConnection per master by hand", unit: "s",
+            value: byHand.median, min: byHand.min, baseline: baseline.median, baselineMin: baseline.min,
+            baselineLabel: "redis-benchmark per master, -P its share", ratio: byHand.median / baseline.median,
+            goal: "report (what routing adds: 1e over this)", verdict: .info,
+            note: String(format: "ClusterLink's routing and reordering cost %.2fx of this", sample.median / byHand.median),
+            runs: byHand.runs.count))
     }
 
     private func fetch(_ keys: [RedisKey], on redis: any RedisCommandSender) throws -> Int {

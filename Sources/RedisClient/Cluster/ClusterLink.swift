@@ -138,21 +138,30 @@ public final class ClusterLink: RedisLink {
     ) throws(RedisError) -> [T] {
         if topologyStale { try refreshTopology() }
         var results = [T?](repeating: nil, count: commands.count)
-        var pending: [(index: Int, target: Target)] = []
+        // The targets of this call; pending commands name theirs by index (no hashing per command).
+        var targets: [Target] = []
+        var pending: [(index: Int, target: Int)] = []
+        func slot(of target: Target) -> Int {
+            if let known = targets.firstIndex(of: target) { return known }
+            targets.append(target)
+            return targets.count - 1
+        }
         if let earlier {
             for (index, outcome) in earlier.enumerated() {
                 switch outcome {
                 case .done(let value): results[index] = value
-                case .redirected(let redirect): pending.append((index, target(for: redirect)))
+                case .redirected(let redirect): pending.append((index, slot(of: self.target(for: redirect))))
                 }
             }
         } else {
-            let targets = try route(commands)
+            targets = topology.masters.map { Target(node: $0, asking: false) }
+            let owners = try route(commands)
+            pending.reserveCapacity(commands.count)
             for index in commands.indices {
-                if commands[index].name == "DBSIZE" {
+                if owners[index] == Self.everyMaster {
                     results[index] = transform(index, ReplyView(value: try summedOverMasters(commands[index])))
                 } else {
-                    pending.append((index, Target(node: targets[index], asking: false)))
+                    pending.append((index, owners[index]))
                 }
             }
         }
@@ -162,16 +171,12 @@ public final class ClusterLink: RedisLink {
             guard rounds <= Self.maxRedirections + 1 else {
                 throw .server(message: "the cluster kept redirecting (\(Self.maxRedirections) times); is it being resharded?")
             }
-            var next: [(index: Int, target: Target)] = []
+            var next: [(index: Int, target: Int)] = []
             // One pipeline per node, in the caller's order within it.
-            var order: [Target] = []
-            var groups: [Target: [Int]] = [:]
-            for item in pending {
-                if groups[item.target] == nil { order.append(item.target) }
-                groups[item.target, default: []].append(item.index)
-            }
-            for target in order {
-                let indices = groups[target] ?? []
+            var groups = [[Int]](repeating: [], count: targets.count)
+            for item in pending { groups[item.target].append(item.index) }
+            for (number, indices) in groups.enumerated() where !indices.isEmpty {
+                let target = targets[number]
                 let outcomes = try sendPart(indices.map { commands[$0] }, to: target) { position, reply -> Outcome<T> in
                     if reply.isError, let redirect = ClusterRedirect(reply.value.errorMessage ?? "") {
                         return .redirected(redirect)
@@ -181,7 +186,8 @@ public final class ClusterLink: RedisLink {
                 for (position, outcome) in outcomes.enumerated() {
                     switch outcome {
                     case .done(let value): results[indices[position]] = value
-                    case .redirected(let redirect): next.append((indices[position], self.target(for: redirect, from: target.node)))
+                    case .redirected(let redirect):
+                        next.append((indices[position], slot(of: self.target(for: redirect, from: target.node))))
                     }
                 }
             }
@@ -239,38 +245,49 @@ public final class ClusterLink: RedisLink {
         return Target(node: destination, asking: redirect.kind == .ask)
     }
 
-    /// The node for each command: its slot's owner, any master for keyless commands, and for a
-    /// transaction (MULTI … EXEC) the node of the first key inside it, for all of its commands.
-    private func route(_ commands: [RedisCommand]) throws(RedisError) -> [ClusterNode] {
-        guard let any = topology.masters.first else { throw .server(message: "the cluster reports no masters") }
-        var nodes = [ClusterNode](repeating: any, count: commands.count)
+    /// Marks a command sent to every master (DBSIZE) in `route`'s answer.
+    private static let everyMaster = -1
+
+    /// The master (an index into `topology.masters`) for each command: its slot's owner, the
+    /// first master for keyless commands, `everyMaster` for DBSIZE, and for a transaction
+    /// (MULTI … EXEC) the node of the first key inside it, for all of its commands.
+    private func route(_ commands: [RedisCommand]) throws(RedisError) -> [Int] {
+        guard !topology.masters.isEmpty else { throw .server(message: "the cluster reports no masters") }
+        var owners = [Int](repeating: 0, count: commands.count)
         var index = 0
         while index < commands.count {
-            let command = commands[index]
-            if command.name == "MULTI" {
-                let end = commands[index...].firstIndex { $0.name == "EXEC" || $0.name == "DISCARD" } ?? commands.count - 1
-                var node = any
+            let name = CommandRoute.upperName(commands[index])
+            if name == CommandRoute.multi {
+                let end = commands[index...].firstIndex {
+                    let inner = CommandRoute.upperName($0)
+                    return inner == CommandRoute.exec || inner == CommandRoute.discard
+                } ?? commands.count - 1
+                var owner = 0
                 for inner in commands[index...end] {
                     if case .slot(let slot) = CommandRoute.of(inner) {
-                        node = try owner(of: slot)
+                        owner = try self.owner(of: slot)
                         break
                     }
                 }
-                for position in index...end { nodes[position] = node }
+                for position in index...end { owners[position] = owner }
                 index = end + 1
                 continue
             }
-            if case .slot(let slot) = CommandRoute.of(command) { nodes[index] = try owner(of: slot) }
+            switch CommandRoute.of(commands[index]) {
+            case .slot(let slot): owners[index] = try owner(of: slot)
+            case .everyMaster: owners[index] = Self.everyMaster
+            case .anyNode: break
+            }
             index += 1
         }
-        return nodes
+        return owners
     }
 
-    private func owner(of slot: Int) throws(RedisError) -> ClusterNode {
-        guard let node = topology.owner(of: slot) else {
+    private func owner(of slot: Int) throws(RedisError) -> Int {
+        guard let index = topology.ownerIndex(of: slot) else {
             throw .server(message: "no master serves slot \(slot) (CLUSTERDOWN): a node is down with no replica to take over")
         }
-        return node
+        return index
     }
 
     private func summedOverMasters(_ command: RedisCommand) throws(RedisError) -> RedisValue {

@@ -22,6 +22,12 @@ public struct ClusterTopology: Sendable, Equatable {
         return owners.lazy.filter { Int($0) == index }.count
     }
 
+    /// The index in `masters` of the master serving `slot`, nil when none does.
+    public func ownerIndex(of slot: Int) -> Int? {
+        let index = owners[slot]
+        return index == Self.unowned ? nil : Int(index)
+    }
+
     /// Slots no master serves: data there cannot be read, and saying "complete" would be false.
     public var unownedSlots: Int { owners.lazy.filter { $0 == Self.unowned }.count }
 
