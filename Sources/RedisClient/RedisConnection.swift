@@ -25,17 +25,17 @@ import Darwin
 /// until the next attempt is due. Commands are never re-sent behind the caller's back.
 public final class RedisConnection: RedisLink {
     public let options: RedisConnectionOptions
-    private var stream: ByteStream?
-    private var reader: ReplyReader?
-    private let encoder = RESPEncoder()
-    private let readBuffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 64 * 1024, alignment: 16)
+    var stream: ByteStream?
+    var reader: ReplyReader?
+    let encoder = RESPEncoder()
+    let readBuffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 64 * 1024, alignment: 16)
     private var tlsContext: TLSContext?
     private var failures = 0
     private var nextAttempt: Double = 0
-    private var lastError: RedisError?
+    var lastError: RedisError?
     /// Whether the server has answered anything since the socket was opened: a server that
     /// closes before its first reply is most often a TLS port spoken to in plaintext.
-    private var answeredSinceOpen = false
+    var answeredSinceOpen = false
     private let logger = Logger(label: "opsdeck.redis")
 
     public init(options: RedisConnectionOptions) {
@@ -147,9 +147,9 @@ public final class RedisConnection: RedisLink {
         }
     }
 
-    private var endpointText: String { options.endpoint.description }
+    var endpointText: String { options.endpoint.description }
 
-    private func openIfNeeded() throws(RedisError) {
+    func openIfNeeded() throws(RedisError) {
         guard stream == nil else { return }
         let now = Self.monotonicSeconds()
         if now < nextAttempt {
@@ -196,7 +196,7 @@ public final class RedisConnection: RedisLink {
     /// A close before the server's first reply gets the likely cause added: in plaintext, a TLS
     /// port; over TLS 1.3, a server that wants a client certificate (its alert may be lost when
     /// it resets the connection before we read it).
-    private func explainEarlyClose(_ error: RedisError) -> RedisError {
+    func explainEarlyClose(_ error: RedisError) -> RedisError {
         guard !answeredSinceOpen, case .connectionLost(let endpoint, let detail) = error else { return error }
         guard let tls = options.endpoint.tls else {
             return .connectionLost(endpoint: endpoint, detail: detail
@@ -242,7 +242,7 @@ public final class RedisConnection: RedisLink {
         }
     }
 
-    private func fail(_ error: RedisError) {
+    func fail(_ error: RedisError) {
         close()
         lastError = error
         failures += 1
@@ -252,59 +252,6 @@ public final class RedisConnection: RedisLink {
         nextAttempt = Self.monotonicSeconds() + delay
         logger.debug("redis connection failed (\(error.shortReason)); next attempt in \(delay)s")
     }
-
-    /// Writes the commands and reads until each has its reply; each reply is handed to
-    /// `transform` while it sits in the arena, then the arena is reused. A long pipeline is
-    /// written in slices, parsing whatever replies have arrived between them, so the server's
-    /// work, the transfer and the parsing overlap instead of following each other.
-    private func roundTrip<T>(_ commands: [RedisCommand], _ transform: (Int, ReplyView) -> T) throws(RedisError) -> [T] {
-        guard let stream, let reader else { throw .connectionLost(endpoint: endpointText, detail: "not connected") }
-        encoder.reset()
-        for command in commands { encoder.append(command) }
-        var replies: [T] = []
-        replies.reserveCapacity(commands.count)
-        func takeReplies() throws(RedisError) {
-            while replies.count < commands.count, let root = try reader.nextReply() {
-                replies.append(transform(replies.count, ReplyView(arena: reader.arena, index: root)))
-                reader.arena.clear()
-            }
-        }
-        // hiredis' reader moves what is left of its buffer down each time it has consumed 1 KB:
-        // fed 64 KB at once, that is dozens of large moves per read. Fed in pieces, the moves
-        // stay small.
-        func feed(_ count: Int) throws(RedisError) {
-            var start = 0
-            while start < count {
-                let end = min(count, start + Self.feedPiece)
-                try reader.feed(UnsafeRawBufferPointer(rebasing: readBuffer[start..<end]))
-                try takeReplies()
-                start = end
-            }
-        }
-        let bytes = encoder.bytes
-        var written = 0
-        while written < bytes.count {
-            let slice = min(Self.writeSlice, bytes.count - written)
-            try stream.write(UnsafeRawBufferPointer(rebasing: bytes[written..<(written + slice)]))
-            written += slice
-            guard written < bytes.count else { break }
-            while true {
-                let count = try stream.readAvailable(into: readBuffer)
-                if count == 0 { break }
-                try feed(count)
-            }
-        }
-        try takeReplies()
-        while replies.count < commands.count {
-            try feed(try stream.read(into: readBuffer))
-        }
-        return replies
-    }
-
-    /// Bytes of a pipeline written before looking for replies: about a socket buffer's worth.
-    private static let writeSlice = 16 * 1024
-    /// Bytes handed to hiredis' reader at a time (see `roundTrip`).
-    private static let feedPiece = 4 * 1024
 
     static func monotonicSeconds() -> Double {
         var now = timespec()

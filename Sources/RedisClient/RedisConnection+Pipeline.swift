@@ -1,0 +1,109 @@
+/// How a `RedisConnection` exchanges a pipeline: in one call (`roundTrip`, overlapping the
+/// writing, the server's work and the parsing), or in two (`writePending` now, `readPending`
+/// later), which lets a cluster client write every node's part before reading any, so the nodes
+/// work at the same time. Same ownership as the connection: one thread.
+extension RedisConnection {
+    /// Writes the commands and reads until each has its reply; each reply is handed to
+    /// `transform` while it sits in the arena, then the arena is reused. A long pipeline is
+    /// written in slices, parsing whatever replies have arrived between them, so the server's
+    /// work, the transfer and the parsing overlap instead of following each other.
+    func roundTrip<T>(_ commands: [RedisCommand], _ transform: (Int, ReplyView) -> T) throws(RedisError) -> [T] {
+        guard let stream, let reader else { throw .connectionLost(endpoint: endpointText, detail: "not connected") }
+        encoder.reset()
+        for command in commands { encoder.append(command) }
+        var replies: [T] = []
+        replies.reserveCapacity(commands.count)
+        func feed(_ count: Int) throws(RedisError) {
+            try self.feed(count, to: reader, into: &replies, expecting: commands.count, transform)
+        }
+        func takeReplies() throws(RedisError) {
+            try Self.take(from: reader, into: &replies, expecting: commands.count, transform)
+        }
+        let bytes = encoder.bytes
+        var written = 0
+        while written < bytes.count {
+            let slice = min(Self.writeSlice, bytes.count - written)
+            try stream.write(UnsafeRawBufferPointer(rebasing: bytes[written..<(written + slice)]))
+            written += slice
+            guard written < bytes.count else { break }
+            while true {
+                let count = try stream.readAvailable(into: readBuffer)
+                if count == 0 { break }
+                try feed(count)
+            }
+        }
+        try takeReplies()
+        while replies.count < commands.count {
+            try feed(try stream.read(into: readBuffer))
+        }
+        return replies
+    }
+
+    /// Bytes of a pipeline written before looking for replies: about a socket buffer's worth.
+    static let writeSlice = 16 * 1024
+    /// Bytes handed to hiredis' reader at a time (see `roundTrip`).
+    static let feedPiece = 4 * 1024
+
+    /// Hands the bytes in `readBuffer[0..<count]` to the parser in pieces and takes the replies
+    /// that complete. hiredis' reader moves what is left of its buffer down each time it has
+    /// consumed 1 KB: fed 64 KB at once, that is dozens of large moves per read; fed in pieces,
+    /// the moves stay small.
+    func feed<T>(_ count: Int, to reader: ReplyReader, into replies: inout [T], expecting: Int,
+                 _ transform: (Int, ReplyView) -> T) throws(RedisError) {
+        var start = 0
+        while start < count {
+            let end = min(count, start + Self.feedPiece)
+            try reader.feed(UnsafeRawBufferPointer(rebasing: readBuffer[start..<end]))
+            try Self.take(from: reader, into: &replies, expecting: expecting, transform)
+            start = end
+        }
+    }
+
+    /// Takes every reply the parser has complete, up to `expecting` in all.
+    static func take<T>(from reader: ReplyReader, into replies: inout [T], expecting: Int,
+                        _ transform: (Int, ReplyView) -> T) throws(RedisError) {
+        while replies.count < expecting, let root = try reader.nextReply() {
+            replies.append(transform(replies.count, ReplyView(arena: reader.arena, index: root)))
+            reader.arena.clear()
+        }
+    }
+
+    /// Writes a pipeline and returns without reading its replies; `readPending` must follow
+    /// before any other call on this connection. Redis buffers the replies on its side, so the
+    /// writer cannot deadlock against a server that is also writing. A failure closes the
+    /// connection (it may hold half a pipeline).
+    func writePending(_ commands: [RedisCommand]) throws(RedisError) {
+        if commands.isEmpty { return }
+        try openIfNeeded()
+        guard let stream else { throw lastError ?? .connectionLost(endpoint: endpointText, detail: "not connected") }
+        encoder.reset()
+        for command in commands { encoder.append(command) }
+        do {
+            try stream.write(encoder.bytes)
+        } catch {
+            let explained = explainEarlyClose(error)
+            fail(explained)
+            throw explained
+        }
+    }
+
+    /// Reads the `count` replies of the pipeline `writePending` sent.
+    func readPending<T>(count: Int, _ transform: (Int, ReplyView) -> T) throws(RedisError) -> [T] {
+        if count == 0 { return [] }
+        guard let stream, let reader else { throw lastError ?? .connectionLost(endpoint: endpointText, detail: "not connected") }
+        var replies: [T] = []
+        replies.reserveCapacity(count)
+        do {
+            try Self.take(from: reader, into: &replies, expecting: count, transform)
+            while replies.count < count {
+                try feed(try stream.read(into: readBuffer), to: reader, into: &replies, expecting: count, transform)
+            }
+            answeredSinceOpen = true
+            return replies
+        } catch {
+            let explained = explainEarlyClose(error)
+            fail(explained)
+            throw explained
+        }
+    }
+}
