@@ -40,6 +40,9 @@ public struct OpsdeckConfig: Sendable, Codable, Hashable {
         public var actor: String?
         /// Whether a flip needs a reason (default: in a production context).
         public var requireReason: Bool?
+        /// Kinds of data kept in other databases than `url` (`sessions`, `errors`, `logs`,
+        /// `toggles`), keyed by `DataKind`'s raw value; `ConfigShape` refuses other keys.
+        public var endpoints: [String: EndpointConfig]?
 
         public init(url: String? = nil, readOnly: Bool? = nil, production: Bool? = nil,
                     patterns: KeyPatterns? = nil, user: String? = nil, tls: TLSConfig? = nil) {
@@ -52,7 +55,7 @@ public struct OpsdeckConfig: Sendable, Codable, Hashable {
         }
 
         enum CodingKeys: String, CodingKey {
-            case url, production, patterns, user, tls, actor
+            case url, production, patterns, user, tls, actor, endpoints
             case requireReason = "require-reason"
             case readOnly = "read-only"
         }
@@ -88,5 +91,12 @@ public struct OpsdeckConfig: Sendable, Codable, Hashable {
             throw .invalidInput("no context '\(wanted)' in the config" + (hint.map { " (\($0))" } ?? ""))
         }
         return (wanted, context)
+    }
+}
+
+extension OpsdeckConfig.Context {
+    /// The context's own endpoint for `kind`, if it gives one.
+    public func endpoint(for kind: DataKind) -> EndpointConfig? {
+        endpoints?[kind.rawValue]
     }
 }

@@ -67,7 +67,12 @@ struct ContextCommands: ParsableCommand {
                 ["patterns.logs", patterns.logs], ["patterns.error-index", patterns.errorIndex],
                 ["patterns.error-prefix", patterns.errorPrefix], ["patterns.audit-key", patterns.auditKey],
                 ["patterns.audit-cap", String(patterns.auditCap)], ["patterns.scan-count", String(patterns.scanCount)],
-            ])
+            ] + DataKind.allCases.compactMap { kind in
+                // Only kinds kept in a database of their own; the rest use `url`.
+                config.contexts[name]?.endpoint(for: kind).map {
+                    ["endpoints.\(kind.rawValue)", RedisEndpoint.redacted($0.url) + ($0.tls == nil ? "" : " (own tls)")]
+                }
+            })
         }
     }
 
