@@ -91,9 +91,11 @@ struct CommandContext {
             var own = try RedisEndpoint(url: url)
             var isUnix = false
             if case .unix = own.address { isUnix = true }
-            // A kind without a `tls:` block of its own uses the context's (same deployment, same
-            // CA); a Unix socket is plaintext, so it takes none.
-            let block = flagged[kind] == nil ? (configured?.tls ?? (isUnix ? nil : context.tls)) : (isUnix ? nil : context.tls)
+            // A kind's own `tls:` block, else, for a rediss:// URL, the context's settings (same
+            // deployment, same CA). A redis:// URL without its own block stays plaintext, so a
+            // kind can leave a TLS context's TLS; a Unix socket never takes any.
+            let inherited = own.tls != nil && !isUnix ? context.tls : nil
+            let block = flagged[kind] == nil ? (configured?.tls ?? inherited) : inherited
             own.tls = try options.tlsOptions.resolve(fromURL: own.tls, context: block, isUnixSocket: isUnix)
             if own.username == nil, let user { own.username = user }
             if own.password == nil { own.password = typedPassword ?? ProcessInfo.processInfo.environment["REDISCLI_AUTH"] }
