@@ -128,3 +128,47 @@ import Testing
         #expect(!run.allOutput.contains("S3cretPw"), "\(run.allOutput)")
     }
 }
+
+/// Split databases over TLS: a kind's `rediss://` URL without a `tls:` block of its own uses
+/// the context's settings; a block of its own replaces them; a plaintext kind beside a TLS
+/// default endpoint takes none, even with `--cacert` on the command line.
+@Suite struct SplitEndpointsTLSCLITests {
+    @Test func kindsInheritOrReplaceTheContextsTLS() throws {
+        let certs = try TestCertificates.shared()
+        let port = try freeLoopbackPort()
+        try withServer(extraArguments: certs.serverArguments(port: port, clients: "no")) { tlsServer in
+            try withServer { plain in
+                let admin = try tlsServer.connect(), other = try plain.connect()
+                defer { admin.close(); other.close() }
+                try admin.execute("HSET", "session:overTLS", "authType", "x")
+                try other.execute("LPUSH", "recent:plain:info", "Thu Nov 26 18:03:33 2026 plaintext logs")
+                let directory = try ConfigCLITests.scratch()
+                defer { try? FileManager.default.removeItem(at: directory) }
+                let file = directory.appendingPathComponent("config.yaml")
+                // Two spellings of one server are two endpoints: the sessions' link is its own.
+                func config(sessions: String) -> String {
+                    """
+                    contexts:
+                      tls:
+                        url: rediss://localhost:\(port)
+                        tls: { cacert: \(certs.ca) }
+                        endpoints:
+                          sessions: \(sessions)
+                          logs: unix://\(plain.socketPath)
+                    """
+                }
+                try ConfigCLITests.write(config(sessions: "rediss://127.0.0.1:\(port)"), to: file)
+                let conf = ["--config", file.path, "--context", "tls"]
+                let sessions = try OpsdeckRun.run(["sessions", "list", "--json"] + conf)
+                #expect(sessions.status == 0 && sessions.stdout.contains("session:overTLS"), "\(sessions.allOutput)")
+                let logs = try OpsdeckRun.run(["logs", "tail", "--cacert", certs.ca] + conf)
+                #expect(logs.status == 0 && logs.stdout.contains("plaintext logs"), "\(logs.allOutput)")
+
+                // A block of its own replaces the context's: without the CA, verification fails.
+                try ConfigCLITests.write(config(sessions: "{ url: \"rediss://127.0.0.1:\(port)\", tls: { sni: localhost } }"), to: file)
+                let own = try OpsdeckRun.run(["sessions", "list"] + conf)
+                #expect(own.status == 69 && own.stderr.contains("unknown CA"), "\(own.allOutput)")
+            }
+        }
+    }
+}

@@ -96,7 +96,11 @@ struct CommandContext {
             // kind can leave a TLS context's TLS; a Unix socket never takes any.
             let inherited = own.tls != nil && !isUnix ? context.tls : nil
             let block = flagged[kind] == nil ? (configured?.tls ?? inherited) : inherited
-            own.tls = try options.tlsOptions.resolve(fromURL: own.tls, context: block, isUnixSocket: isUnix)
+            // The TLS flags (--cacert…) are for the endpoints that use TLS: a plaintext kind beside
+            // a TLS default endpoint is not an error.
+            if own.tls != nil || block != nil || options.tlsOptions.tls {
+                own.tls = try options.tlsOptions.resolve(fromURL: own.tls, context: block, isUnixSocket: isUnix)
+            }
             if own.username == nil, let user { own.username = user }
             if own.password == nil { own.password = typedPassword ?? ProcessInfo.processInfo.environment["REDISCLI_AUTH"] }
             if own.tls?.insecure == true, endpoint.tls?.insecure != true {
