@@ -61,10 +61,12 @@ public struct DashboardSource: PollSource {
             live = false
             safetyNet.record(at: Date(), took: 0)
         }
-        let context = FeedContext(env: OpsEnvironment(redis: poll.redis, patterns: patterns, readOnly: true, now: clock),
+        let split = kinds.count < DataKind.allCases.count
+        // Counted here to know whether this poll touched the server at all (see below).
+        let sender = split ? CountingSender(poll.redis) : nil
+        let context = FeedContext(env: OpsEnvironment(redis: sender ?? poll.redis, patterns: patterns, readOnly: true, now: clock),
                                   request: poll.request, permissions: permissions, searchModule: searchModule, live: live)
         var snapshot = DashboardSnapshot()
-        let split = kinds.count < DataKind.allCases.count
         if split { snapshot.panes = Set(kinds.map(Self.pane)) }
         do {
             if !split || kinds.contains(.errors) { try server.poll(context, into: &snapshot) }
@@ -76,6 +78,10 @@ public struct DashboardSource: PollSource {
             if case .redis(let redisError) = error { throw redisError }
             throw .unexpectedReply(command: "poll", detail: error.description)
         }
+        // A database holding only sessions (or errors) may have nothing to read for many polls
+        // (their walks run on budgets): one PING then, so a server that went away is noticed
+        // within an interval, as the panes' state promises. Only the connection's fate counts.
+        if let sender, sender.commandsSent == 0 { _ = try poll.redis.execute("PING") }
         let denied = permissions.denied
         if denied != lastDenied { snapshot.notPermitted = denied }
         lastDenied = denied

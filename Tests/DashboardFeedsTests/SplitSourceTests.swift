@@ -50,6 +50,21 @@ import Testing
         }
     }
 
+    /// A sessions-only database has nothing to read between walks; a routine poll still
+    /// touches it, so a server that went away fails the poll (and its pane says so) at once.
+    @Test func aQuietDatabaseIsStillCheckedEveryPoll() throws {
+        try withServer { server in
+            let redis = try server.connect()
+            defer { redis.close() }
+            try redis.execute("HSET", "session:one", "authType", "x")
+            var source = DashboardSource(patterns: KeyPatterns(), server: ServerInfo(endpoint: "test"), kinds: [.sessions])
+            _ = try source.poll(redis, .everything)
+            _ = try source.poll(redis, .routine)
+            server.stop()
+            #expect(throws: RedisError.self) { _ = try source.poll(redis, .routine) }
+        }
+    }
+
     /// Broadcast tracking per database: only the prefixes of the kinds it holds.
     @Test func trackedPrefixesFollowTheKinds() {
         let patterns = KeyPatterns(toggles: "toggle:*")
