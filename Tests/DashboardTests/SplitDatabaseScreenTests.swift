@@ -6,7 +6,8 @@ import Testing
 /// database failing marks only its panes, and the status bar shows every pane's database.
 @Suite struct SplitDatabaseScreenTests {
     /// Toggles on one database, sessions on a second, errors and logs on a third, all polled at t0.
-    static func splitState(width: Int = 80, height: Int = 24) -> AppState {
+    static func splitState(width: Int = 80, height: Int? = nil) -> AppState {
+        let height = height ?? (width > 80 ? 56 : 24)
         var s = AppState(now: Fixtures.t0, width: width, height: height, server: Fixtures.server, timeZone: Fixtures.utc)
         s.links = [LinkState(panes: [.toggles]), LinkState(panes: [.sessions]), LinkState(panes: [.errors, .logs])]
         var toggles = DashboardSnapshot(toggles: Fixtures.toggles)
@@ -94,5 +95,22 @@ import Testing
     @Test func oneDatabaseLooksAsBefore() {
         let s = Fixtures.loaded()
         #expect(Fixtures.screen(s).lines()[22].hasPrefix(" staging │ connected │ data just now · poll 12ms │ 127.0.0.1:6379"))
+    }
+}
+
+/// How changes arrive, per database: "live" only when every database that is up reports them.
+@Suite struct SplitUpdateModeTests {
+    @Test func thePolledPanesAreNamed() {
+        var s = SplitDatabaseScreenTests.splitState(width: 200)
+        for (index, mode) in ["live", "polling (CLIENT not permitted (ACL))", "live"].enumerated() {
+            var snapshot = DashboardSnapshot()
+            snapshot.panes = s.links[index].panes
+            snapshot.updateMode = mode
+            _ = update(&s, .pollSucceeded(snapshot, duration: 0.01, at: Fixtures.t0))
+        }
+        let status = Fixtures.screen(s).lines()[54]
+        #expect(status.contains("data just now · sessions polling (CLIENT not permitted (ACL))"), "\(status)")
+        _ = update(&s, .pollFailed(error: "Connection refused", retryIn: 1, at: Fixtures.t0, panes: [.sessions]))
+        #expect(Fixtures.screen(s).lines()[54].contains("data just now · live │"))
     }
 }

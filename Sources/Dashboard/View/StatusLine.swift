@@ -92,7 +92,8 @@ enum StatusLine {
 
     /// "live" when every database reports changes; otherwise which panes are polled, and why.
     private static func splitUpdateMode(_ state: AppState) -> String? {
-        let modes = state.links.compactMap { link in link.updateMode.map { (link, $0) } }
+        // A database that is down has its ✕; what it said about updates before is not current.
+        let modes = state.links.filter { $0.connection == .connected }.compactMap { link in link.updateMode.map { (link, $0) } }
         guard !modes.isEmpty else { return nil }
         let polled = modes.filter { $0.1 != "live" }
         guard let first = polled.first else { return "live" }
