@@ -172,3 +172,27 @@ import Testing
         }
     }
 }
+
+/// `contexts show` names each kind's own database, passwords masked, in text and JSON.
+@Suite struct SplitEndpointsContextCLITests {
+    @Test func contextsShowNamesTheEndpoints() throws {
+        let directory = try ConfigCLITests.scratch()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let file = directory.appendingPathComponent("config.yaml")
+        try ConfigCLITests.write("""
+            contexts:
+              split:
+                url: redis://127.0.0.1:1
+                endpoints:
+                  sessions: redis://u:Pw0rdX@sessions.internal:6379
+                  errors: { url: "rediss://search.internal:6380", tls: { sni: search.internal } }
+            """, to: file)
+        let text = try OpsdeckRun.run(["contexts", "show", "split", "--config", file.path])
+        #expect(text.status == 0 && text.stdout.contains("redis://u:***@sessions.internal:6379"), "\(text.allOutput)")
+        #expect(text.stdout.contains("endpoints.sessions"), "\(text.stdout)")
+        #expect(text.stdout.contains("rediss://search.internal:6380 (own tls)"), "\(text.stdout)")
+        let json = try OpsdeckRun.run(["contexts", "show", "split", "--json", "--config", file.path])
+        #expect(json.stdout.contains("\"sessions\" : \"redis://u:***@sessions.internal:6379\""), "\(json.stdout)")
+        #expect(!text.allOutput.contains("Pw0rdX") && !json.allOutput.contains("Pw0rdX"))
+    }
+}
