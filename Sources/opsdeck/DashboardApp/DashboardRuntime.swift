@@ -10,7 +10,7 @@ import TerminalCurses
 import Glibc
 #endif
 
-/// The running dashboard: the terminal, the state, the poller and the main-queue event loop.
+/// The running dashboard: the terminal, the state, the pollers (one per distinct database) and the main-queue event loop.
 ///
 /// Threading: the runtime lives on the main queue (`@MainActor`), which owns the state and every
 /// curses call. Keys arrive through a read source on stdin and a 4 Hz timer (which also catches
@@ -161,7 +161,7 @@ final class DashboardRuntime {
         lastDraw = settings.clock()
     }
 
-    /// Restores the terminal first, whatever happens next, then stops the poller and cleans up.
+    /// Restores the terminal first, whatever happens next, then stops the pollers and cleans up.
     func quit() -> Never {
         terminal.stop()
         sources.forEach { $0.cancel() }
