@@ -114,3 +114,23 @@ import Testing
         #expect(Fixtures.screen(s).lines()[54].contains("data just now · live │"))
     }
 }
+
+/// A database that stalls (no error, no answer) turns its panes stale after three intervals.
+@Suite struct SplitStalledDatabaseTests {
+    @Test func aSilentDatabaseMarksItsPanesStale() {
+        var s = SplitDatabaseScreenTests.splitState()
+        var toggles = DashboardSnapshot(toggles: Fixtures.toggles)
+        toggles.panes = [.toggles]
+        var sessions = DashboardSnapshot()
+        sessions.panes = [.sessions]
+        _ = update(&s, .pollSucceeded(toggles, duration: 0.01, at: Fixtures.at(5)))
+        _ = update(&s, .pollSucceeded(sessions, duration: 0.01, at: Fixtures.at(5)))
+        _ = update(&s, .tick(Fixtures.at(5)))
+        _ = s.press(.char("4"))
+        let lines = Fixtures.screen(s).lines()
+        #expect(lines[20].contains("STALE 5s  no answer from its server"), "\(lines[20])")
+        #expect(lines[22].contains("toggles ● sessions ● errors ○ logs ○"), "\(lines[22])")
+        _ = s.press(.char("1"))
+        #expect(!Fixtures.picture(Fixtures.screen(s)).contains("no answer"))
+    }
+}
