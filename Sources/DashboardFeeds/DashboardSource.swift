@@ -6,6 +6,11 @@ import RedisClient
 /// What the dashboard's poller fetches each interval: one feed per pane (and the server line),
 /// run in order into one snapshot.
 ///
+/// When the kinds of data live in different databases the dashboard has one poller per
+/// database, each with a source that runs only its `kinds`' feeds and stamps its snapshots with
+/// their panes, so the UI can tell which panes are fresh (docs/DECISIONS.md, "Split databases").
+/// The server line runs where the errors are: the search module it names is theirs.
+///
 /// Owned by the `Poller` and used only on its queue, so its feeds keep their state without
 /// locks. Adding a pane adds its feed here: a property and a line in `poll`.
 public struct DashboardSource: PollSource {
@@ -31,8 +36,13 @@ public struct DashboardSource: PollSource {
     private var safetyNet = IdleBudget(share: 1, minimumPeriod: 60)
     private var lastUpdates: UpdateMode?
 
+    /// The kinds of data this source's database holds (every kind when not split).
+    public let kinds: Set<DataKind>
+
     public init(patterns: KeyPatterns, server: ServerInfo, timeZone: TimeZone = .current,
-                searchModule: SearchModuleDetector = SearchModuleDetector(), clock: @escaping @Sendable () -> Date = { Date() }) {
+                searchModule: SearchModuleDetector = SearchModuleDetector(), clock: @escaping @Sendable () -> Date = { Date() },
+                kinds: Set<DataKind> = Set(DataKind.allCases)) {
+        self.kinds = kinds
         self.clock = clock
         self.server = ServerFeed(server: server)
         toggles = TogglesFeed(pattern: patterns.toggles)
@@ -51,19 +61,27 @@ public struct DashboardSource: PollSource {
             live = false
             safetyNet.record(at: Date(), took: 0)
         }
-        let context = FeedContext(env: OpsEnvironment(redis: poll.redis, patterns: patterns, readOnly: true, now: clock),
+        let split = kinds.count < DataKind.allCases.count
+        // Counted here to know whether this poll touched the server at all (see below).
+        let sender = split ? CountingSender(poll.redis) : nil
+        let context = FeedContext(env: OpsEnvironment(redis: sender ?? poll.redis, patterns: patterns, readOnly: true, now: clock),
                                   request: poll.request, permissions: permissions, searchModule: searchModule, live: live)
         var snapshot = DashboardSnapshot()
+        if split { snapshot.panes = Set(kinds.map(Self.pane)) }
         do {
-            try server.poll(context, into: &snapshot)
-            try errors.poll(context, into: &snapshot)
-            try toggles.poll(context, into: &snapshot)
-            try sessions.poll(context, into: &snapshot)
-            try logs.poll(context, into: &snapshot)
+            if !split || kinds.contains(.errors) { try server.poll(context, into: &snapshot) }
+            if kinds.contains(.errors) { try errors.poll(context, into: &snapshot) }
+            if kinds.contains(.toggles) { try toggles.poll(context, into: &snapshot) }
+            if kinds.contains(.sessions) { try sessions.poll(context, into: &snapshot) }
+            if kinds.contains(.logs) { try logs.poll(context, into: &snapshot) }
         } catch {
             if case .redis(let redisError) = error { throw redisError }
             throw .unexpectedReply(command: "poll", detail: error.description)
         }
+        // A database holding only sessions (or errors) may have nothing to read for many polls
+        // (their walks run on budgets): one PING then, so a server that went away is noticed
+        // within an interval, as the panes' state promises. Only the connection's fate counts.
+        if let sender, sender.commandsSent == 0 { _ = try poll.redis.execute("PING") }
         let denied = permissions.denied
         if denied != lastDenied { snapshot.notPermitted = denied }
         lastDenied = denied
@@ -76,19 +94,31 @@ public struct DashboardSource: PollSource {
     /// Hands the changed keys to every feed; true when one has something to read now.
     public mutating func invalidated(_ keys: [RedisKey]?) -> Bool {
         var any = false
-        if toggles.invalidated(keys) { any = true }
-        if errors.invalidated(keys) { any = true }
-        if logs.invalidated(keys) { any = true }
+        if kinds.contains(.toggles), toggles.invalidated(keys) { any = true }
+        if kinds.contains(.errors), errors.invalidated(keys) { any = true }
+        if kinds.contains(.logs), logs.invalidated(keys) { any = true }
         return any
+    }
+
+    /// The pane that shows `kind`.
+    public static func pane(_ kind: DataKind) -> Pane {
+        switch kind {
+        case .toggles: return .toggles
+        case .sessions: return .sessions
+        case .errors: return .errors
+        case .logs: return .logs
+        }
     }
 
     /// Prefixes worth broadcast tracking for these patterns: the logs' (new lists appear at
     /// once), the error hashes' (2.x and no module keep them under it), the toggles' when their
     /// pattern has one. Never the sessions': a busy session store would flood the dashboard.
     /// Redis refuses overlapping prefixes, so a prefix inside another is dropped.
-    public static func trackedPrefixes(_ patterns: KeyPatterns) -> [String] {
-        let candidates = [KeyPatterns.literalPrefix(of: patterns.logs), patterns.errorPrefix,
-                          KeyPatterns.literalPrefix(of: patterns.toggles)].filter { !$0.isEmpty }
+    /// `kinds`: the kinds the tracked database holds (a split database tracks only its own).
+    public static func trackedPrefixes(_ patterns: KeyPatterns, kinds: Set<DataKind> = Set(DataKind.allCases)) -> [String] {
+        let candidates = [kinds.contains(.logs) ? KeyPatterns.literalPrefix(of: patterns.logs) : "",
+                          kinds.contains(.errors) ? patterns.errorPrefix : "",
+                          kinds.contains(.toggles) ? KeyPatterns.literalPrefix(of: patterns.toggles) : ""].filter { !$0.isEmpty }
         var kept: [String] = []
         for prefix in candidates.sorted(by: { $0.count < $1.count })
         where !kept.contains(where: { prefix.hasPrefix($0) || $0.hasPrefix(prefix) }) {

@@ -34,12 +34,12 @@ import Testing
 
             let flipped = try OpsdeckRun.run(["toggles", "set", "darkMode", "on", "--reason", "incident 7", "--config", config])
             #expect(flipped.status == 0, "\(flipped.stderr)")
-            let entry = try admin.execute("LINDEX", "opsdeck:audit", 0).string ?? ""
+            let entry = try admin.execute("LINDEX", "opsdeck:audit:{darkMode}", 0).string ?? ""
             #expect(entry.contains("\"actor\":\"priya.k\"") && entry.contains("incident 7"), "\(entry)")
 
             let relaxed = try OpsdeckRun.run(["toggles", "set", "darkMode", "off", "--context", "relaxed", "--as", "ci-bot", "--config", config])
             #expect(relaxed.status == 0, "require-reason: false lets it through: \(relaxed.stderr)")
-            let second = try admin.execute("LINDEX", "opsdeck:audit", 0).string ?? ""
+            let second = try admin.execute("LINDEX", "opsdeck:audit:{darkMode}", 0).string ?? ""
             #expect(second.contains("\"actor\":\"ci-bot\""), "--as wins over the context: \(second)")
         }
     }

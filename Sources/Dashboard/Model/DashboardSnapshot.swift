@@ -4,6 +4,9 @@
 /// Toggles and sessions are full replacements; logs are only the lines that are new since the
 /// previous poll; a nil field means "not fetched this poll, keep what you have".
 public struct DashboardSnapshot: Hashable, Sendable {
+    /// The panes this snapshot's database feeds, when the panes read different databases
+    /// (nil: one database feeds them all). Fields of other panes are nil in it.
+    public var panes: Set<Pane>?
     public var toggles: [ToggleRow]?
     /// The toggles' discovery walk under way (or just complete); nil when unchanged. `toggles`
     /// holds what it found so far.

@@ -47,10 +47,10 @@ enum PaneChrome {
     /// What a pane says before its first data: what failed and what to do when the connection
     /// failed (never "waiting" while nothing is being waited for), else that it is connecting.
     /// `header` rows at the top of `tableArea` are left alone.
-    static func beforeFirstPoll(_ state: AppState, theme: Theme, tableArea: Rect, header: Int = 1,
+    static func beforeFirstPoll(_ state: AppState, pane: Pane, theme: Theme, tableArea: Rect, header: Int = 1,
                                 buffer: inout ScreenBuffer) {
         guard tableArea.height >= header + 1 else { return }
-        if case .reconnecting = state.connection, let problem = state.connectionProblem {
+        if case .reconnecting = state.connection(of: pane), let problem = state.connectionProblem(of: pane) {
             let area = Rect(x: tableArea.x, y: tableArea.y + header, width: tableArea.width, height: tableArea.height - header)
             let lines = SafeText.wrap(problem, width: max(1, area.width), maxLines: max(1, area.height - 1))
                 .map { Line($0, style: theme[.error]) } + [Line("r retries now", style: theme[.muted])]
@@ -58,6 +58,30 @@ enum PaneChrome {
         } else {
             Line("Connecting…", style: theme[.muted]).render(in: tableArea.row(header), buffer: &buffer)
         }
+    }
+
+    /// When the panes read different databases, a pane whose database is down or silent says
+    /// so on its last inner row (over the last data row; the data above stays, marked stale):
+    /// `STALE 12s · reconnecting… connection refused · retry in 3s`. Drawn after the pane, so
+    /// no pane has to make room for it; nothing when the pane's database is fine or nothing of
+    /// it is shown yet (then `beforeFirstPoll` explains in the pane's place).
+    static func linkBanner(_ pane: Pane, state: AppState, theme: Theme, area: Rect, buffer: inout ScreenBuffer) {
+        guard state.isSplit, state.isStale(pane), let last = state.lastPoll(of: pane) else { return }
+        let inner = Block.pane(title: "", focused: false, theme: theme).inner(area)
+        guard inner.height >= 2 else { return }
+        let age = Formatting.age(max(0, state.now.timeIntervalSince(last)))
+        var text: String
+        if case .reconnecting(let error, let retryAt) = state.connection(of: pane) {
+            let wait = Int(max(0, retryAt.timeIntervalSince(state.now)).rounded(.up))
+            text = "reconnecting… " + SafeText.line(error, width: 60) + (wait > 0 ? " · retry in \(wait)s" : "")
+        } else {
+            text = "no answer from its server"
+        }
+        text = " " + text
+        let row = inner.row(inner.height - 1)
+        buffer.fill(row, style: theme[.text])
+        Line([StatusBar.badge("STALE " + age, style: theme[.badgeStale]), Span(text, style: theme[.error])])
+            .render(in: row, buffer: &buffer)
     }
 
     /// The selected row's style: bright in the focused pane, subdued elsewhere, so one glance

@@ -22,6 +22,9 @@ public struct AppState: Hashable, Sendable {
     public var logs: LogsState
 
     // MARK: Connection and freshness
+    /// One entry per database when the panes read different ones (`AppState+Links`); empty
+    /// when one database feeds every pane.
+    public var links: [LinkState] = []
     public var connection: ConnectionState = .connecting
     /// What the last failed poll said went wrong and what to do, until a poll succeeds.
     public var connectionProblem: String?

@@ -12,7 +12,8 @@ public enum Message: Hashable, Sendable {
     case pollSucceeded(DashboardSnapshot, duration: Double, at: Date)
     /// A poll failed; the poller retries in `retryIn` seconds. `error` is short (status bar);
     /// `advice` says what failed and what to do, for the panes that have nothing to show yet.
-    case pollFailed(error: String, retryIn: Double, at: Date, advice: String? = nil)
+    /// `panes`: the panes whose database failed, when they read different ones (nil: all).
+    case pollFailed(error: String, retryIn: Double, at: Date, advice: String? = nil, panes: Set<Pane>? = nil)
     case flipFinished(FlipOutcome)
     /// What the flip being confirmed changes: `reached` sessions get the toggle (turning on) or
     /// lose it (turning off), of `total`; `rule` says who it is for ("everyone (no override)").

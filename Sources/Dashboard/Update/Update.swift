@@ -23,8 +23,12 @@ public func update(_ state: inout AppState, _ message: Message) -> [Effect] {
         return []
     case .pollSucceeded(let snapshot, let duration, let at):
         return state.applyPoll(snapshot, duration: duration, at: at)
-    case .pollFailed(let error, let retryIn, let at, let advice):
+    case .pollFailed(let error, let retryIn, let at, let advice, let panes):
         state.now = max(state.now, at)
+        if let index = state.linkIndex(panes) {
+            state.linkFailed(index, error: error, advice: advice, retryAt: at.addingTimeInterval(max(0, retryIn)))
+            return []
+        }
         state.connectionProblem = advice ?? error
         state.connection = .reconnecting(error: error, retryAt: at.addingTimeInterval(max(0, retryIn)))
         return []
@@ -65,11 +69,18 @@ extension AppState {
     /// Takes in one poll: fresh data replaces old, new log lines are appended, and the
     /// connection counts as up again.
     mutating func applyPoll(_ snapshot: DashboardSnapshot, duration: Double, at: Date) -> [Effect] {
-        if case .reconnecting = connection { say("Reconnected") }
-        connection = .connected
-        connectionProblem = nil
         now = max(now, at)
-        lastPollAt = at
+        if let index = linkIndex(snapshot.panes) {
+            linkSucceeded(index, snapshot, at: at)
+        } else {
+            if case .reconnecting = connection { say("Reconnected") }
+            connection = .connected
+            connectionProblem = nil
+            lastPollAt = at
+            if let cps = snapshot.commandsPerSecond { commandsPerSecond = cps }
+            if let denied = snapshot.notPermitted { notPermitted = denied }
+            if let mode = snapshot.updateMode { updateMode = mode }
+        }
         lastPollDuration = duration
         if var info = snapshot.server {
             // Read-only and production are safety settings: a poll can add them, never drop them.
@@ -103,9 +114,6 @@ extension AppState {
         if let latest = snapshot.latestErrors { errors.showLatest(latest) }
         if let refreshed = snapshot.refreshedSearch { errors.refreshSearch(refreshed) }
         if snapshot.errorsChecked { errors.checkedAt = at }
-        if let cps = snapshot.commandsPerSecond { commandsPerSecond = cps }
-        if let denied = snapshot.notPermitted { notPermitted = denied }
-        if let mode = snapshot.updateMode { updateMode = mode }
         keepSelectionsVisible()
         return []
     }

@@ -16,6 +16,7 @@ public func render(_ state: AppState, theme: Theme, into buffer: inout ScreenBuf
     }
     for (pane, rect) in layout.panes.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
         pane.behavior.render(state, theme: theme, area: rect, buffer: &buffer)
+        PaneChrome.linkBanner(pane, state: state, theme: theme, area: rect, buffer: &buffer)
     }
     StatusLine.bar(state, theme: theme).render(area: layout.status, buffer: &buffer)
     KeyHints.line(state, theme: theme).render(in: layout.hints, buffer: &buffer)

@@ -8,28 +8,28 @@ enum StatusLine {
         var parts: [[Span]] = []
         let server = state.server
         if let context = server?.contextName { parts.append([Span(SafeText.line(context, width: 20), style: Style(bold: true))]) }
-        switch state.connection {
-        case .connecting:
-            parts.append([Span("connecting…")])
-        case .connected:
-            parts.append([Span("connected")])
-        case .reconnecting(_, let retryAt):
-            let wait = Int(max(0, retryAt.timeIntervalSince(state.now)).rounded(.up))
-            let text = wait > 0 ? "reconnecting, retry in \(wait)s" : "reconnecting…"
-            parts.append([Span(text, style: theme[.error].patch(Style(bg: base.bg)))])
+        if state.isSplit {
+            // One mark per pane's database: which panes are live is what matters first.
+            parts.append(linkMarks(state, theme: theme, base: base))
+        } else {
+            parts.append(connectionPart(state, theme: theme, base: base))
         }
-        if let age = state.dataAge {
+        // Split: the newest data's age (each pane marks its own staleness, and the marks say
+        // which database is down); the dashboard-wide age would make fresh panes look old.
+        let newest = state.links.compactMap(\.lastPollAt).max()
+        if let age = state.isSplit ? newest.map({ max(0, state.now.timeIntervalSince($0)) }) : state.dataAge {
             var fresh = "data " + (age < 1 ? "just now" : Formatting.age(age) + " ago")
-            if let seconds = state.lastPollDuration { fresh += " · poll \(Int((seconds * 1000).rounded()))ms" }
+            if !state.isSplit, let seconds = state.lastPollDuration { fresh += " · poll \(Int((seconds * 1000).rounded()))ms" }
             // "live": the server reports changes as they happen; "polling (why)" otherwise.
-            if let mode = state.updateMode { fresh += " · " + SafeText.line(mode, width: 48) }
+            if let mode = state.isSplit ? splitUpdateMode(state) : state.updateMode { fresh += " · " + SafeText.line(mode, width: 48) }
             parts.append([Span(fresh)])
         }
-        if case .reconnecting(let error, _) = state.connection {
+        if !state.isSplit, case .reconnecting(let error, _) = state.connection {
             parts.append([Span(SafeText.line(error, width: 40))])
         }
         if let server {
-            parts.append([Span(SafeText.line(server.endpoint, width: 40))])
+            // Split: each pane names its own trouble; the endpoints would not fit beside the marks.
+            if !state.isSplit { parts.append([Span(SafeText.line(server.endpoint, width: 40))]) }
             if let topology = server.topology { parts.append([Span(SafeText.line(topology, width: 30))]) }
             if let version = server.version {
                 parts.append([Span("Redis " + SafeText.line(version, width: 16))])
@@ -49,11 +49,56 @@ enum StatusLine {
             left.append(contentsOf: part)
         }
         var right: [Span] = []
-        if state.isStale { right.append(StatusBar.badge("STALE", style: theme[.badgeStale])) }
+        // Split: STALE here only when every pane is; a single stale pane says so in its place.
+        let stale = state.isSplit ? Pane.allCases.allSatisfy(state.isStale) : state.isStale
+        if stale { right.append(StatusBar.badge("STALE", style: theme[.badgeStale])) }
         if state.server?.tlsInsecure == true { right.append(StatusBar.badge("TLS UNVERIFIED", style: theme[.badgeStale])) }
         if state.production { right.append(StatusBar.badge("PROD", style: theme[.badgeStale])) }
         if state.readOnly { right.append(StatusBar.badge("READ-ONLY", style: theme[.badgeReadOnly])) }
         if state.logs.paused { right.append(StatusBar.badge("PAUSED", style: theme[.badgePaused])) }
         return StatusBar(left: left, right: right, style: base)
+    }
+
+    /// `connected`, `connecting…` or `reconnecting, retry in 3s`: one database for every pane.
+    private static func connectionPart(_ state: AppState, theme: Theme, base: Style) -> [Span] {
+        switch state.connection {
+        case .connecting:
+            return [Span("connecting…")]
+        case .connected:
+            return [Span("connected")]
+        case .reconnecting(_, let retryAt):
+            let wait = Int(max(0, retryAt.timeIntervalSince(state.now)).rounded(.up))
+            let text = wait > 0 ? "reconnecting, retry in \(wait)s" : "reconnecting…"
+            return [Span(text, style: theme[.error].patch(Style(bg: base.bg)))]
+        }
+    }
+
+    /// `toggles ● sessions ✕ errors ● logs ○`: each pane's database, in pane order. `●` up
+    /// (`○` while stale), `…` connecting, `✕` down (in the error colour); the pane itself
+    /// says why.
+    private static func linkMarks(_ state: AppState, theme: Theme, base: Style) -> [Span] {
+        var spans: [Span] = []
+        for pane in Pane.allCases {
+            if !spans.isEmpty { spans.append(Span(" ")) }
+            let mark: Span
+            switch state.connection(of: pane) {
+            case .connecting: mark = Span("…")
+            case .connected: mark = Span(state.isStale(pane) ? "○" : "●")
+            case .reconnecting: mark = Span("✕", style: theme[.error].patch(Style(bg: base.bg, bold: true)))
+            }
+            spans += [Span(pane.title.lowercased() + " "), mark]
+        }
+        return spans
+    }
+
+    /// "live" when every database reports changes; otherwise which panes are polled, and why.
+    private static func splitUpdateMode(_ state: AppState) -> String? {
+        // A database that is down has its ✕; what it said about updates before is not current.
+        let modes = state.links.filter { $0.connection == .connected }.compactMap { link in link.updateMode.map { (link, $0) } }
+        guard !modes.isEmpty else { return nil }
+        let polled = modes.filter { $0.1 != "live" }
+        guard let first = polled.first else { return "live" }
+        let panes = polled.flatMap { $0.0.panes }.sorted { $0.rawValue < $1.rawValue }.map { $0.title.lowercased() }
+        return panes.joined(separator: ", ") + " " + first.1
     }
 }

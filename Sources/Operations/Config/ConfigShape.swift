@@ -13,6 +13,8 @@ public indirect enum ConfigShape: Sendable {
     case mapping([(key: String, shape: ConfigShape)])
     /// A mapping from names the user chooses (contexts) to values of one shape.
     case named(ConfigShape)
+    /// A scalar of the first shape, or a mapping of the second (an endpoint: a URL, or `url` + `tls`).
+    case scalarOrMapping(ConfigShape, ConfigShape)
 
     /// The whole file.
     public static let file: ConfigShape = .mapping([
@@ -33,7 +35,12 @@ public indirect enum ConfigShape: Sendable {
         ("actor", .text),
         ("require-reason", .flag),
         ("cluster", .flag),
+        ("endpoints", .mapping(DataKind.allCases.map { ($0.rawValue, endpoint) })),
     ])
+
+    /// One entry of a context's `endpoints:` (see `EndpointConfig`): a URL, or `url` with a
+    /// `tls:` block of its own.
+    public static let endpoint: ConfigShape = .scalarOrMapping(.url, .mapping([("url", .url), ("tls", tls)]))
 
     /// The `tls:` block of a context (see `TLSConfig`): redis-cli's TLS flags without dashes.
     public static let tls: ConfigShape = .mapping([

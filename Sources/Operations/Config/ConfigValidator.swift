@@ -47,6 +47,13 @@ public enum ConfigValidator {
                 found += problems(in: value, shape: known.shape, path: path + [keyText])
             }
             return found
+        case .scalarOrMapping(let scalar, let mapping):
+            if node.mapping == nil { return problems(in: node, shape: scalar, path: path) }
+            var found = problems(in: node, shape: mapping, path: path)
+            if node.mapping?["url"] == nil {
+                found.append(problem(at: node, "\(name(path)) needs a url"))
+            }
+            return found
         case .named(let entry):
             guard let mapping = node.mapping else {
                 return [problem(at: node, "\(name(path)) must be a mapping of names to settings")]

@@ -43,6 +43,9 @@ public struct OpsdeckConfig: Sendable, Codable, Hashable {
         /// true: the url is a Redis Cluster node (refused if it is not); false: one server even
         /// if it is a cluster node; absent: asked on connect.
         public var cluster: Bool?
+        /// Kinds of data kept in other databases than `url` (`sessions`, `errors`, `logs`,
+        /// `toggles`), keyed by `DataKind`'s raw value; `ConfigShape` refuses other keys.
+        public var endpoints: [String: EndpointConfig]?
 
         public init(url: String? = nil, readOnly: Bool? = nil, production: Bool? = nil,
                     patterns: KeyPatterns? = nil, user: String? = nil, tls: TLSConfig? = nil) {
@@ -55,7 +58,7 @@ public struct OpsdeckConfig: Sendable, Codable, Hashable {
         }
 
         enum CodingKeys: String, CodingKey {
-            case url, production, patterns, user, tls, actor, cluster
+            case url, production, patterns, user, tls, actor, cluster, endpoints
             case requireReason = "require-reason"
             case readOnly = "read-only"
         }
@@ -91,5 +94,12 @@ public struct OpsdeckConfig: Sendable, Codable, Hashable {
             throw .invalidInput("no context '\(wanted)' in the config" + (hint.map { " (\($0))" } ?? ""))
         }
         return (wanted, context)
+    }
+}
+
+extension OpsdeckConfig.Context {
+    /// The context's own endpoint for `kind`, if it gives one.
+    public func endpoint(for kind: DataKind) -> EndpointConfig? {
+        endpoints?[kind.rawValue]
     }
 }

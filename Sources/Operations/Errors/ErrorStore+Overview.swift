@@ -20,6 +20,7 @@ extension ErrorStore {
     /// load gives all of it.
     public func overview(_ env: OpsEnvironment, latest limit: Int = 100, since: Date? = nil,
                          windowLimit: Int = 10_000) throws(OperationsError) -> ErrorOverview {
+        let env = env.on(.errors)
         let module = try resolveModule(env)
         var counts: [String: Int] = [:]
         switch module.generation {
@@ -67,6 +68,7 @@ extension ErrorStore {
     /// The records behind `stubs` in full (pipelined HGETALL, 500 a round trip). A 1.x document
     /// whose hash is gone keeps its id (and so its time and toggle) with no fields.
     func readFull(_ env: OpsEnvironment, _ stubs: [ErrorRecord]) throws(OperationsError) -> [ErrorRecord] {
+        let env = env.on(.errors)
         var records: [ErrorRecord] = []
         records.reserveCapacity(stubs.count)
         var start = 0
@@ -96,6 +98,7 @@ extension ErrorStore {
     /// pipelined HGETALL; keys that are gone or are not hashes are left out. What a live
     /// dashboard reads instead of a whole overview when it knows which records are new.
     public func records(_ env: OpsEnvironment, keys: [RedisKey]) throws(OperationsError) -> [ErrorRecord] {
+        let env = env.on(.errors)
         guard !keys.isEmpty else { return [] }
         let prefix = env.patterns.errorPrefix
         let replies = try env.run { redis throws(RedisError) in try redis.send(keys.map { RedisCommand("HGETALL", $0) }) }

@@ -6,6 +6,7 @@ extension ErrorStore {
     /// a search module, one `DBSIZE` without (any key change, so it may say "changed" more often
     /// than needed, never less). Compare two answers; equal means nothing to re-read.
     public func changeSignature(_ env: OpsEnvironment) throws(OperationsError) -> String {
+        let env = env.on(.errors)
         let module = try resolveModule(env)
         switch module.generation {
         case .v1, .v2:

@@ -18,6 +18,7 @@ extension ErrorStore {
     public func add(
         _ env: OpsEnvironment, toggleName: String, toggleValue: String, fingerPrint: String, exceptionBody: String
     ) throws(OperationsError) -> ErrorRecord {
+        let env = env.on(.errors)
         try env.gate.check("record an error")
         guard !toggleName.isEmpty else { throw .invalidInput("an error needs a toggle name (--toggle NAME)") }
         let fields: [String: String] = [
@@ -60,6 +61,7 @@ extension ErrorStore {
     /// the prefix get indexed too). An existing index is left as it is and reported.
     @discardableResult
     public func createIndex(_ env: OpsEnvironment) throws(OperationsError) -> IndexCreation {
+        let env = env.on(.errors)
         try env.gate.check("create the error index")
         let module = try resolveModule(env)
         let schema: [any RedisArgument] = ["SCHEMA"] + ErrorField.allCases.flatMap { [$0.rawValue, "TEXT"] }

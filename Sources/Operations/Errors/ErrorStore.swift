@@ -22,6 +22,7 @@ public struct ErrorStore: Sendable {
 
     /// The module given at init, or detected now.
     public func resolveModule(_ env: OpsEnvironment) throws(OperationsError) -> SearchModule {
+        let env = env.on(.errors)
         if let module { return module }
         return try SearchModule.detect(env)
     }
@@ -40,6 +41,7 @@ public struct ErrorStore: Sendable {
     public func search(_ env: OpsEnvironment, query: ErrorQuery, limit: Int = 20, offset: Int = 0)
         throws(OperationsError) -> ErrorSearchResult
     {
+        let env = env.on(.errors)
         let limit = max(0, limit)
         let offset = max(0, offset)
         let ignoredNotice = query.ignored.isEmpty ? nil : "ignored: " + query.ignored.joined(separator: ", ")
@@ -83,6 +85,7 @@ public struct ErrorStore: Sendable {
     public func countDetailed(_ env: OpsEnvironment, query: String? = nil, toggle: String? = nil, since: Date? = nil)
         throws(OperationsError) -> ErrorCount
     {
+        let env = env.on(.errors)
         let parsed: ErrorQuery? = try query.map { text throws(OperationsError) in try ErrorQuery(text) }
         let module = try resolveModule(env)
         let keep: (ErrorRecord) -> Bool = { record in
@@ -123,6 +126,7 @@ public struct ErrorStore: Sendable {
 
     /// How many records each toggle has (by the `toggleName` field, or the id when the hash is gone).
     public func countsPerToggle(_ env: OpsEnvironment) throws(OperationsError) -> [String: Int] {
+        let env = env.on(.errors)
         var counts: [String: Int] = [:]
         let module = try resolveModule(env)
         switch module.generation {
@@ -156,6 +160,7 @@ public struct ErrorStore: Sendable {
     func ftSearch(_ env: OpsEnvironment, _ query: String, _ extra: [any RedisArgument]) throws(OperationsError)
         -> ErrorSearchReply
     {
+        let env = env.on(.errors)
         let command = RedisCommand("FT.SEARCH", [env.patterns.errorIndex, query] + extra)
         let reply = try env.run { redis throws(RedisError) in try redis.send([command]) }
         guard let first = reply.first else {
@@ -170,6 +175,7 @@ public struct ErrorStore: Sendable {
         _ env: OpsEnvironment, _ query: String, returning fields: [String], prefix: String?,
         _ body: ([ErrorRecord]) -> Void
     ) throws(OperationsError) {
+        let env = env.on(.errors)
         var offset = 0
         while true {
             let extra: [any RedisArgument] = ["RETURN", fields.count] + fields + ["LIMIT", offset, pageSize]

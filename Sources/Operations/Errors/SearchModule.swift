@@ -44,6 +44,7 @@ public struct SearchModule: Sendable, Hashable, Codable, CustomStringConvertible
     /// `+module` gets NOPERM there, so it then asks `COMMAND INFO FT.SEARCH FT._LIST`, which any
     /// user may run: no entry for FT.SEARCH means no module, and only 2.x has `FT._LIST`.
     public static func detect(_ env: OpsEnvironment) throws(OperationsError) -> SearchModule {
+        let env = env.on(.errors)
         let moduleList = try env.run { redis throws(RedisError) in try redis.send([RedisCommand("MODULE", "LIST")]) }
         if let modules = moduleList.first?.array {
             return fromModuleList(modules)

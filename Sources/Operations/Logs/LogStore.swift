@@ -21,6 +21,7 @@ public enum LogStore {
     /// Every log list under `patterns.logs` that `filter` wants, sorted by key: SCAN with
     /// `TYPE list`, so other keys matching the pattern are ignored.
     public static func discover(_ env: OpsEnvironment, filter: LogFilter = LogFilter()) throws(OperationsError) -> [LogList] {
+        let env = env.on(.logs)
         let patterns = env.patterns
         let keys = try env.run { redis throws(RedisError) in
             try KeyScanner.collect(on: redis, pattern: patterns.logs, count: patterns.scanCount, type: "list")
@@ -34,6 +35,7 @@ public enum LogStore {
     /// `newest` reads only that many entries from the head of each list (a cheap "did anything
     /// change?" probe for a tail that already has the rest).
     public static func read(_ env: OpsEnvironment, lists: [LogList], newest: Int? = nil) throws(OperationsError) -> [LogListRead] {
+        let env = env.on(.logs)
         if lists.isEmpty { return [] }
         let last = newest.map { $0 - 1 } ?? -1
         let replies = try env.run { redis throws(RedisError) in
@@ -50,6 +52,7 @@ public enum LogStore {
     public static func recent(
         _ env: OpsEnvironment, filter: LogFilter = LogFilter(), limit: Int = listCap, timeZone: TimeZone = .current
     ) throws(OperationsError) -> [LogEntry] {
+        let env = env.on(.logs)
         var tail = LogTail(timeZone: timeZone)
         let entries = tail.ingest(try read(env, lists: discover(env, filter: filter))).entries.filter(filter.includes)
         return Array(entries.suffix(max(0, limit)))
@@ -62,6 +65,7 @@ public enum LogStore {
     public static func write(
         _ env: OpsEnvironment, name: String, message: String, severity: Severity = .info, timeZone: TimeZone = .current
     ) throws(OperationsError) -> LogEntry {
+        let env = env.on(.logs)
         guard !name.isEmpty, !name.contains(where: { $0 == "*" || $0.isNewline }) else {
             throw .invalidInput("the log name must be non-empty, without `*` or newlines (e.g. `checkout`)")
         }

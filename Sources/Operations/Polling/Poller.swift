@@ -182,6 +182,16 @@ public final class Poller<Source: PollSource>: @unchecked Sendable {
         }
     }
 
+    /// Runs `work` with the poller's connection on the calling thread, while the poller's queue
+    /// waits (between polls). For work that needs several pollers' connections at once (a
+    /// dashboard whose kinds of data live in different databases): call it from inside another
+    /// poller's `perform`, always nesting pollers in one fixed order, so two such calls can never
+    /// wait on each other. Never call it on this poller's own queue.
+    public func borrow<T>(_ work: (any RedisCommandSender) -> T) -> T {
+        dispatchPrecondition(condition: .notOnQueue(queue))
+        return queue.sync { work(sender) }
+    }
+
     /// Changes the source's settings (e.g. the session filter) on the poller's queue, between polls.
     public func updateSource(_ change: @escaping @Sendable (inout Source) -> Void) {
         queue.async { [self] in

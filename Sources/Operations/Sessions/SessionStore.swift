@@ -11,6 +11,7 @@ public enum SessionStore {
     public static func page(
         _ env: OpsEnvironment, cursor: String = "0", count: Int? = nil, filter: SessionFilter = SessionFilter()
     ) throws(OperationsError) -> SessionPage {
+        let env = env.on(.sessions)
         let patterns = env.patterns
         let step = try env.run { redis throws(RedisError) -> (String, [RedisKey]) in
             // The scanner knows a cluster's nodes: its cursor says which node the walk is on.
@@ -30,6 +31,7 @@ public enum SessionStore {
         _ env: OpsEnvironment, limit: Int = .max, where filter: SessionFilter = SessionFilter(),
         progress: ((_ scanned: Int, _ found: Int) -> Void)? = nil
     ) throws(OperationsError) -> [Session] {
+        let env = env.on(.sessions)
         var sessions: [Session] = []
         var seen = Set<RedisKey>()
         var cursor = "0"
@@ -52,6 +54,7 @@ public enum SessionStore {
     /// One session by key: `.notFound` when the key does not exist, `.badData` naming the type
     /// when it is not a hash.
     public static func show(_ env: OpsEnvironment, key: RedisKey) throws(OperationsError) -> Session {
+        let env = env.on(.sessions)
         let replies = try env.run { redis throws(RedisError) in
             try redis.send([RedisCommand("TYPE", key), RedisCommand("HGETALL", key), RedisCommand("TTL", key)])
         }
@@ -79,6 +82,7 @@ public enum SessionStore {
     public static func blastRadius(
         _ env: OpsEnvironment, toggle: Toggle, rule: FeatureRule = FeatureRule()
     ) throws(OperationsError) -> BlastRadius {
+        let env = env.on(.sessions)
         let (reached, total) = try countSessions(env, audienceField: rule.audienceField) { audience in
             rule.evaluate(toggle, audience: audience).enabled == true
         }
@@ -91,6 +95,7 @@ public enum SessionStore {
     public static func flipImpact(
         _ env: OpsEnvironment, toggle: Toggle, turningOn: Bool, rule: FeatureRule = FeatureRule()
     ) throws(OperationsError) -> FlipImpact {
+        let env = env.on(.sessions)
         let judged = turningOn ? toggle.with(value: toggle.value.spelled(true)) : toggle
         let (affected, total) = try countSessions(env, audienceField: rule.audienceField) { audience in
             rule.evaluate(judged, audience: audience).enabled == true
@@ -127,11 +132,13 @@ public enum SessionStore {
     public static func blastRadius(
         _ env: OpsEnvironment, toggle name: String, rule: FeatureRule = FeatureRule()
     ) throws(OperationsError) -> BlastRadius {
+        // The toggle from the toggles' database; `blastRadius(_:toggle:)` reads the sessions'.
         try blastRadius(env, toggle: ToggleStore.get(env, name: name), rule: rule)
     }
 
     /// Fields and TTL of `keys` in one pipeline, in order, skipping keys gone or of another type.
     public static func fetch(_ env: OpsEnvironment, keys: [RedisKey]) throws(OperationsError) -> [Session] {
+        let env = env.on(.sessions)
         if keys.isEmpty { return [] }
         let replies = try env.run { redis throws(RedisError) in
             let replies = try redis.send(keys.flatMap { [RedisCommand("HGETALL", $0), RedisCommand("TTL", $0)] })

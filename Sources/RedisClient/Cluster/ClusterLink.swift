@@ -104,118 +104,135 @@ public final class ClusterLink: RedisLink {
         if commands.isEmpty { return [] }
         if mode == .unknown { try detect() }
         if mode == .standalone {
-            // The common case pays nothing but the check for a MOVED (someone made it a cluster).
-            var moved = false
-            let replies = try seed.send(commands) { index, reply -> Outcome<T> in
-                if reply.isError, let redirect = ClusterRedirect(reply.value.errorMessage ?? "") {
-                    moved = true
-                    return .redirected(redirect)
-                }
-                return .done(transform(index, reply))
+            // The common case pays nothing but a look at error replies, for a MOVED (someone
+            // made the server a cluster node): those are routed again and their places filled.
+            var redirects: [(index: Int, redirect: ClusterRedirect)] = []
+            var replies = try seed.send(commands) { index, reply -> T in
+                if reply.isError, let redirect = ClusterRedirect(reply.value.errorMessage ?? "") { redirects.append((index, redirect)) }
+                return transform(index, reply)
             }
-            if !moved { return replies.compactMap { if case .done(let value) = $0 { value } else { nil } } }
+            if redirects.isEmpty { return replies }
             mode = .cluster
             events.append("the server at \(seed.summary) is part of a cluster: routing by slot")
             try refreshTopology()
-            return try routed(commands, transform, earlier: replies)
+            var targets: [Target] = []
+            let pending = redirects.map { (index: $0.index, target: Self.number(of: target(for: $0.redirect), in: &targets)) }
+            try deliver(commands, transform, pending, targets: &targets) { index, value in replies[index] = value }
+            return replies
         }
-        return try routed(commands, transform, earlier: nil)
-    }
-
-    private enum Outcome<T> {
-        case done(T)
-        case redirected(ClusterRedirect)
+        if topologyStale { try refreshTopology() }
+        var targets = topology.masters.map { Target(node: $0, asking: false) }
+        let owners = try route(commands)
+        var results = [T?](repeating: nil, count: commands.count)
+        var pending: [(index: Int, target: Int)] = []
+        pending.reserveCapacity(commands.count)
+        for index in commands.indices {
+            if owners[index] == Self.everyMaster {
+                results[index] = transform(index, ReplyView(value: try summedOverMasters(commands[index])))
+            } else {
+                pending.append((index, owners[index]))
+            }
+        }
+        try deliver(commands, transform, pending, targets: &targets) { index, value in results[index] = value }
+        return results.map { $0! }
     }
 
     /// Where one command goes next: a node, and whether `ASKING` must precede it.
-    private struct Target: Hashable {
+    private struct Target: Equatable {
         let node: ClusterNode
         let asking: Bool
     }
 
-    private func routed<T>(
-        _ commands: [RedisCommand], _ transform: (Int, ReplyView) -> T, earlier: [Outcome<T>]?
-    ) throws(RedisError) -> [T] {
-        if topologyStale { try refreshTopology() }
-        var results = [T?](repeating: nil, count: commands.count)
-        // The targets of this call; pending commands name theirs by index (no hashing per command).
-        var targets: [Target] = []
-        var pending: [(index: Int, target: Int)] = []
-        func slot(of target: Target) -> Int {
-            if let known = targets.firstIndex(of: target) { return known }
-            targets.append(target)
-            return targets.count - 1
-        }
-        if let earlier {
-            for (index, outcome) in earlier.enumerated() {
-                switch outcome {
-                case .done(let value): results[index] = value
-                case .redirected(let redirect): pending.append((index, slot(of: self.target(for: redirect))))
-                }
-            }
-        } else {
-            targets = topology.masters.map { Target(node: $0, asking: false) }
-            let owners = try route(commands)
-            pending.reserveCapacity(commands.count)
-            for index in commands.indices {
-                if owners[index] == Self.everyMaster {
-                    results[index] = transform(index, ReplyView(value: try summedOverMasters(commands[index])))
-                } else {
-                    pending.append((index, owners[index]))
-                }
-            }
-        }
+    private static func number(of target: Target, in targets: inout [Target]) -> Int {
+        if let known = targets.firstIndex(of: target) { return known }
+        targets.append(target)
+        return targets.count - 1
+    }
+
+    /// Sends each pending command to its target (an index into `targets`) and hands each reply
+    /// to `store`, following redirections. Every node's part is written before any is read, so
+    /// the nodes work at the same time; within a node the caller's order is kept.
+    private func deliver<T>(
+        _ commands: [RedisCommand], _ transform: (Int, ReplyView) -> T, _ pending: [(index: Int, target: Int)],
+        targets: inout [Target], store: (Int, T) -> Void
+    ) throws(RedisError) {
+        var pending = pending
         var rounds = 0
         while !pending.isEmpty {
             rounds += 1
             guard rounds <= Self.maxRedirections + 1 else {
                 throw .server(message: "the cluster kept redirecting (\(Self.maxRedirections) times); is it being resharded?")
             }
-            var next: [(index: Int, target: Int)] = []
-            // One pipeline per node, in the caller's order within it.
             var groups = [[Int]](repeating: [], count: targets.count)
             for item in pending { groups[item.target].append(item.index) }
-            for (number, indices) in groups.enumerated() where !indices.isEmpty {
-                let target = targets[number]
-                let outcomes = try sendPart(indices.map { commands[$0] }, to: target) { position, reply -> Outcome<T> in
-                    if reply.isError, let redirect = ClusterRedirect(reply.value.errorMessage ?? "") {
-                        return .redirected(redirect)
-                    }
-                    return .done(transform(indices[position], reply))
+            let parts = groups.indices.filter { !groups[$0].isEmpty }
+            var next: [(index: Int, target: Int)] = []
+            // Parts written and not yet read: on a failure their replies would be read by the
+            // next call, so those connections are closed.
+            var unread: [Int] = []
+            do {
+                for part in parts {
+                    try writePart(groups[part].map { commands[$0] }, to: targets[part])
+                    unread.append(part)
                 }
-                for (position, outcome) in outcomes.enumerated() {
-                    switch outcome {
-                    case .done(let value): results[indices[position]] = value
-                    case .redirected(let redirect):
-                        next.append((indices[position], slot(of: self.target(for: redirect, from: target.node))))
+                for part in parts {
+                    let indices = groups[part], target = targets[part]
+                    var redirected: [(position: Int, redirect: ClusterRedirect)] = []
+                    try readPart(count: indices.count, from: target) { position, reply in
+                        if reply.isError, let redirect = ClusterRedirect(reply.value.errorMessage ?? "") {
+                            redirected.append((position, redirect))
+                        } else {
+                            store(indices[position], transform(indices[position], reply))
+                        }
+                    }
+                    unread.removeFirst()
+                    for (position, redirect) in redirected {
+                        next.append((indices[position], Self.number(of: self.target(for: redirect, from: target.node), in: &targets)))
                     }
                 }
+            } catch {
+                for part in unread { connection(to: targets[part].node).close() }
+                throw error
             }
             pending = next
         }
-        return results.map { $0! }
     }
 
-    /// Sends one node's part; with `ASKING` before each command when the target says so (its
-    /// replies are dropped: `ASKING` only answers OK).
-    private func sendPart<T>(
-        _ commands: [RedisCommand], to target: Target, _ transform: (Int, ReplyView) -> T
-    ) throws(RedisError) -> [T] {
-        let connection = connection(to: target.node)
-        do {
-            guard target.asking else { return try connection.send(commands, decoding: transform) }
-            let asking = RedisCommand("ASKING")
-            let replies = try connection.send(commands.flatMap { [asking, $0] }) { index, reply -> T? in
-                index % 2 == 1 ? transform(index / 2, reply) : nil
+    /// Writes one node's part (with `ASKING` before each command when the target says so).
+    private func writePart(_ commands: [RedisCommand], to target: Target) throws(RedisError) {
+        let asking = RedisCommand("ASKING")
+        try noting(target.node) { () throws(RedisError) in
+            try connection(to: target.node).writePending(target.asking ? commands.flatMap { [asking, $0] } : commands)
+        }
+    }
+
+    /// Reads one node's part; `ASKING`'s own replies (OK) are skipped.
+    private func readPart(count: Int, from target: Target, _ body: (Int, ReplyView) -> Void) throws(RedisError) {
+        try noting(target.node) { () throws(RedisError) in
+            _ = try connection(to: target.node).readPending(count: target.asking ? count * 2 : count) { index, reply in
+                if !target.asking { body(index, reply) } else if index % 2 == 1 { body(index / 2, reply) }
             }
-            return replies.compactMap { $0 }
+        }
+    }
+
+    /// Runs `work` against one node; a failure marks the topology stale (the node may have
+    /// failed over) and is named with what the node serves.
+    private func noting<R>(_ node: ClusterNode, _ work: () throws(RedisError) -> R) throws(RedisError) -> R {
+        do {
+            return try work()
         } catch {
-            // A node that fails may have failed over: ask the cluster again before the next call.
-            let named = Self.naming(error, node: target.node, slots: topology.slots(of: target.node))
+            let named = Self.naming(error, node: node, slots: topology.slots(of: node))
             failure = named
             topologyStale = true
             throw named
         }
+    }
+
+    /// One node's commands in one round trip (walks and DBSIZE, which go to one master at a time).
+    private func sendPart<T>(
+        _ commands: [RedisCommand], to target: Target, _ transform: (Int, ReplyView) -> T
+    ) throws(RedisError) -> [T] {
+        try noting(target.node) { () throws(RedisError) in try connection(to: target.node).send(commands, decoding: transform) }
     }
 
     /// A node's connection failure, saying which part of the data is out of reach: what a pane
@@ -256,12 +273,10 @@ public final class ClusterLink: RedisLink {
         var owners = [Int](repeating: 0, count: commands.count)
         var index = 0
         while index < commands.count {
-            let name = CommandRoute.upperName(commands[index])
-            if name == CommandRoute.multi {
-                let end = commands[index...].firstIndex {
-                    let inner = CommandRoute.upperName($0)
-                    return inner == CommandRoute.exec || inner == CommandRoute.discard
-                } ?? commands.count - 1
+            let kind = CommandRoute.kinds[CommandRoute.upperName(commands[index])]
+            if kind == .transactionStart {
+                let end = commands[index...].firstIndex { CommandRoute.kinds[CommandRoute.upperName($0)] == .transactionEnd }
+                    ?? commands.count - 1
                 var owner = 0
                 for inner in commands[index...end] {
                     if case .slot(let slot) = CommandRoute.of(inner) {
@@ -273,7 +288,7 @@ public final class ClusterLink: RedisLink {
                 index = end + 1
                 continue
             }
-            switch CommandRoute.of(commands[index]) {
+            switch CommandRoute.route(commands[index], kind: kind) {
             case .slot(let slot): owners[index] = try owner(of: slot)
             case .everyMaster: owners[index] = Self.everyMaster
             case .anyNode: break

@@ -14,6 +14,9 @@ struct CommandContext {
     let contextName: String?
     let endpoint: RedisEndpoint
     let connectionOptions: RedisConnectionOptions
+    /// Each kind's endpoint: `connectionOptions` unless the context's `endpoints:` or an
+    /// `--endpoint KIND=URL` says otherwise.
+    let kinds: KindEndpoints
     let patterns: KeyPatterns
     let readOnly: Bool
     let production: Bool
@@ -58,18 +61,58 @@ struct CommandContext {
             // CI logs must show that this run trusted whatever answered.
             Output.error("warning: TLS without verifying the server's certificate or name (--insecure)")
         }
-        if let user = options.user ?? context.user { endpoint.username = user }
+        let user = options.user ?? context.user
+        if let user { endpoint.username = user }
+        var typedPassword: String?
         if options.askpass {
-            endpoint.password = try Self.promptPassword(for: endpoint)
+            typedPassword = try Self.promptPassword(for: endpoint)
+            endpoint.password = typedPassword
         } else if endpoint.password == nil, let password = ProcessInfo.processInfo.environment["REDISCLI_AUTH"] {
             endpoint.password = password
         }
         self.endpoint = endpoint
         let timeout = options.timeout ?? 5
+        // --cluster/--no-cluster and the context's cluster: hold for every kind's endpoint.
         let cluster = options.cluster ?? context.cluster
+        let topology: RedisTopology = cluster.map { $0 ? .cluster : .standalone } ?? .auto
         connectionOptions = RedisConnectionOptions(
-            endpoint: endpoint, connectTimeout: timeout, readTimeout: timeout,
-            topology: cluster.map { $0 ? .cluster : .standalone } ?? .auto)
+            endpoint: endpoint, connectTimeout: timeout, readTimeout: timeout, topology: topology)
+
+        // Each kind (README, "Split databases"): its `--endpoint` flag; else, when a URL came
+        // from the flags or OPSDECK_URL, that URL (pointing opsdeck elsewhere must not leave
+        // one kind behind on the context's server); else the context's `endpoints:` entry; else
+        // the endpoint above.
+        let flagged = try Self.flaggedEndpoints(options.endpoints)
+        let redirected = options.url != nil || environmentURL != nil || options.socket != nil
+            || options.host != nil || options.port != nil
+        var perKind: [DataKind: RedisConnectionOptions] = [:]
+        for kind in DataKind.allCases {
+            let configured = redirected ? nil : context.endpoint(for: kind)
+            guard let url = flagged[kind] ?? configured?.url else {
+                perKind[kind] = connectionOptions
+                continue
+            }
+            var own = try RedisEndpoint(url: url)
+            var isUnix = false
+            if case .unix = own.address { isUnix = true }
+            // A kind's own `tls:` block, else, for a rediss:// URL, the context's settings (same
+            // deployment, same CA). A redis:// URL without its own block stays plaintext, so a
+            // kind can leave a TLS context's TLS; a Unix socket never takes any.
+            let inherited = own.tls != nil && !isUnix ? context.tls : nil
+            let block = flagged[kind] == nil ? (configured?.tls ?? inherited) : inherited
+            // The TLS flags (--cacert…) are for the endpoints that use TLS: a plaintext kind beside
+            // a TLS default endpoint is not an error.
+            if own.tls != nil || block != nil || options.tlsOptions.tls {
+                own.tls = try options.tlsOptions.resolve(fromURL: own.tls, context: block, isUnixSocket: isUnix)
+            }
+            if own.username == nil, let user { own.username = user }
+            if own.password == nil { own.password = typedPassword ?? ProcessInfo.processInfo.environment["REDISCLI_AUTH"] }
+            if own.tls?.insecure == true, endpoint.tls?.insecure != true {
+                Output.error("warning: TLS without verifying the \(kind.rawValue) server's certificate or name (--insecure)")
+            }
+            perKind[kind] = RedisConnectionOptions(endpoint: own, connectTimeout: timeout, readTimeout: timeout, topology: topology)
+        }
+        kinds = KindEndpoints(options: perKind)
         patterns = context.patterns ?? KeyPatterns()
         readOnly = options.readOnly || (context.readOnly ?? false)
         production = context.production ?? false
@@ -77,16 +120,23 @@ struct CommandContext {
         actor = options.actor ?? context.actor ?? OpsEnvironment.defaultActor()
     }
 
-    /// Connects now, so an unreachable server or a bad password fails fast with its own exit code.
-    func connect() throws -> any RedisLink {
-        let connection = RedisLinks.make(connectionOptions)
-        try connection.connect()
-        return connection
+    /// An environment for the data-model stores with one link per distinct endpoint, those of
+    /// `connecting` connected now (fails fast with the exit code of what went wrong), the
+    /// others on first use. Each store reads its own kind's link (`OpsEnvironment.on`).
+    func environment(connecting: Set<DataKind> = [.toggles]) throws -> OpsEnvironment {
+        let links = try kinds.links(connecting: connecting)
+        return OpsEnvironment(redis: links[.toggles]!, patterns: patterns, readOnly: readOnly, actor: actor,
+                              senders: kinds.isSplit ? links : [:])
     }
 
-    /// A connected environment for the data-model stores.
-    func environment() throws -> OpsEnvironment {
-        OpsEnvironment(redis: try connect(), patterns: patterns, readOnly: readOnly, actor: actor)
+    /// `--endpoint KIND=URL` entries by kind (checked by `ConnectionOptions.validate`).
+    private static func flaggedEndpoints(_ entries: [String]) throws -> [DataKind: String] {
+        var found: [DataKind: String] = [:]
+        for entry in entries {
+            guard let equals = entry.firstIndex(of: "=") else { continue }
+            found[try DataKind.named(String(entry[..<equals]))] = String(entry[entry.index(after: equals)...])
+        }
+        return found
     }
 
     private static func promptPassword(for endpoint: RedisEndpoint) throws -> String {

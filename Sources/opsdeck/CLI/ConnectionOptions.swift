@@ -1,4 +1,5 @@
 import ArgumentParser
+import Operations
 
 /// Connection and context options shared by every subcommand, redis-cli style.
 /// The password never has to be on the command line: `REDISCLI_AUTH` or `--askpass`.
@@ -29,6 +30,11 @@ struct ConnectionOptions: ParsableArguments {
     @Option(name: .long, help: "Seconds to wait to connect and for each reply (default 5).")
     var timeout: Double?
 
+    @Option(name: .customLong("endpoint"), help: ArgumentHelp(
+        "Where one kind of data lives, when not at the main URL (repeatable): toggles, sessions, errors or logs.",
+        valueName: "kind=url"))
+    var endpoints: [String] = []
+
     @Option(name: .long, help: "Config file (default $OPSDECK_CONFIG, $XDG_CONFIG_HOME/opsdeck/config.yaml, ~/.config/opsdeck/config.yaml).")
     var config: String?
 
@@ -55,6 +61,16 @@ struct ConnectionOptions: ParsableArguments {
         if let database, database < 0 { throw ValidationError("--db must be 0 or more") }
         if let timeout, !(timeout > 0 && timeout <= 3_600) { throw ValidationError("--timeout must be between 0 and 3600 seconds") }
         if let host, host.isEmpty { throw ValidationError("--host needs a name or address") }
+        for entry in endpoints {
+            guard let equals = entry.firstIndex(of: "="), equals != entry.startIndex else {
+                throw ValidationError("--endpoint needs KIND=URL, e.g. --endpoint sessions=redis://sessions.internal:6379")
+            }
+            let kind = String(entry[..<equals])
+            do { _ = try DataKind.named(kind) } catch { throw ValidationError("--endpoint: \(error.description)") }
+            if endpoints.filter({ $0.hasPrefix(kind + "=") }).count > 1 {
+                throw ValidationError("--endpoint \(kind) is given twice")
+            }
+        }
     }
 }
 

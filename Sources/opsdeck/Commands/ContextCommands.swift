@@ -67,7 +67,12 @@ struct ContextCommands: ParsableCommand {
                 ["patterns.logs", patterns.logs], ["patterns.error-index", patterns.errorIndex],
                 ["patterns.error-prefix", patterns.errorPrefix], ["patterns.audit-key", patterns.auditKey],
                 ["patterns.audit-cap", String(patterns.auditCap)], ["patterns.scan-count", String(patterns.scanCount)],
-            ])
+            ] + DataKind.allCases.compactMap { kind in
+                // Only kinds kept in a database of their own; the rest use `url`.
+                config.contexts[name]?.endpoint(for: kind).map {
+                    ["endpoints.\(kind.rawValue)", RedisEndpoint.redacted($0.url) + ($0.tls == nil ? "" : " (own tls)")]
+                }
+            })
         }
     }
 
@@ -126,6 +131,8 @@ struct ContextReport: Encodable {
     var readOnly: Bool
     var production: Bool
     var patterns: KeyPatterns
+    /// Kinds kept in databases of their own (`endpoints:`), their URLs' passwords masked.
+    var endpoints: [String: String]
 
     init(name: String, config: OpsdeckConfig) {
         let context = config.contexts[name] ?? OpsdeckConfig.Context()
@@ -136,9 +143,10 @@ struct ContextReport: Encodable {
         readOnly = context.readOnly ?? false
         production = context.production ?? false
         patterns = context.patterns ?? KeyPatterns()
+        endpoints = (context.endpoints ?? [:]).mapValues { RedisEndpoint.redacted($0.url) }
     }
 
-    private enum CodingKeys: String, CodingKey { case name, current, url, user, readOnly, production, patterns }
+    private enum CodingKeys: String, CodingKey { case name, current, url, user, readOnly, production, patterns, endpoints }
 
     func encode(to encoder: any Encoder) throws {
         var values = encoder.container(keyedBy: CodingKeys.self)
@@ -149,5 +157,6 @@ struct ContextReport: Encodable {
         try values.encode(readOnly, forKey: .readOnly)
         try values.encode(production, forKey: .production)
         try values.encode(patterns, forKey: .patterns)
+        try values.encode(endpoints, forKey: .endpoints)
     }
 }

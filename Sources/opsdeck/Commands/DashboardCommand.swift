@@ -20,6 +20,7 @@ struct DashboardCommand: ParsableCommand {
         let runtime = MainActor.assumeIsolated {
             DashboardRuntime(DashboardRuntime.Settings(
                 endpoint: context.connectionOptions,
+                kinds: context.kinds.isSplit ? context.kinds : nil,
                 server: ServerInfo(contextName: context.contextName, endpoint: context.endpoint.description,
                                    readOnly: context.readOnly, production: context.production,
                                    tlsInsecure: context.endpoint.tls?.insecure ?? false, requireReason: context.requireReason),

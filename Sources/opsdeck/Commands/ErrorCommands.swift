@@ -42,7 +42,7 @@ struct ErrorCommands: ParsableCommand {
         }
 
         func run() throws {
-            let env = try CommandContext(connection).environment()
+            let env = try CommandContext(connection).environment(connecting: [.errors])
             let result = try ErrorStore().search(env, query: query, limit: limit, offset: offset)
             if output.json {
                 try Output.json(result)
@@ -100,7 +100,7 @@ struct ErrorCommands: ParsableCommand {
         }
 
         func run() throws {
-            let env = try CommandContext(connection).environment()
+            let env = try CommandContext(connection).environment(connecting: [.errors])
             let window = since.flatMap(ErrorDuration.seconds)
             let start = window.map { env.now().addingTimeInterval(-$0) }
             let counted = try ErrorStore().countDetailed(env, query: query, toggle: toggle, since: start)
@@ -161,7 +161,7 @@ struct ErrorCommands: ParsableCommand {
 
         func run() throws {
             let body = try exception ?? ErrorInput.read(exceptionFile ?? "-")
-            let env = try CommandContext(connection).environment()
+            let env = try CommandContext(connection).environment(connecting: [.errors])
             let record = try ErrorStore().add(
                 env, toggleName: toggle, toggleValue: value, fingerPrint: fingerprint, exceptionBody: body)
             if output.json {
@@ -180,7 +180,7 @@ struct ErrorCommands: ParsableCommand {
         @OptionGroup var output: OutputOptions
 
         func run() throws {
-            let env = try CommandContext(connection).environment()
+            let env = try CommandContext(connection).environment(connecting: [.errors])
             let store = ErrorStore(module: try SearchModule.detect(env))
             let outcome = try store.createIndex(env)
             if output.json {

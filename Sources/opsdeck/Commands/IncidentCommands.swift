@@ -29,9 +29,11 @@ struct IncidentCommands: ParsableCommand {
 
         func run() throws {
             let context = try CommandContext(connection)
+            // The toggles' server is connected now; the other kinds' on first use, so one that is
+            // down becomes a note in the report instead of no report.
             let env = try context.environment()
             let start = env.now().addingTimeInterval(-(ErrorDuration.seconds(since) ?? 3_600))
-            let report = IncidentReport.collect(env, endpoint: context.endpoint.description, since: start, toggle: toggle)
+            let report = IncidentReport.collect(env, endpoint: context.kinds.summary, since: start, toggle: toggle)
             let data = format == "json" ? try IncidentRenderer.json(report) : Data(IncidentRenderer.markdown(report).utf8)
             if let output {
                 try data.write(to: URL(fileURLWithPath: output))

@@ -55,7 +55,7 @@ struct LogCommands: ParsableCommand {
         }
 
         func run() throws {
-            let env = try CommandContext(connection).environment()
+            let env = try CommandContext(connection).environment(connecting: [.logs])
             let filter = LogFilter(minimumSeverity: severity?.severity, source: source, text: grep)
             var lists = try LogStore.discover(env, filter: filter)
             if let source, lists.isEmpty, !allowMissing { try Self.requireSource(env, source) }
@@ -95,7 +95,7 @@ struct LogCommands: ParsableCommand {
         @OptionGroup var output: OutputOptions
 
         func run() throws {
-            let env = try CommandContext(connection).environment()
+            let env = try CommandContext(connection).environment(connecting: [.logs])
             let entry = try LogStore.write(env, name: name, message: message, severity: severity?.severity ?? .info)
             if output.json { return try Output.json(entry) }
             print(Output.visible("\(entry.key): \(entry.raw)"))

@@ -27,7 +27,7 @@ struct SessionCommands: ParsableCommand {
 
         func run() throws {
             let filter = try SessionFilter(parsing: conditions)
-            let env = try CommandContext(connection).environment()
+            let env = try CommandContext(connection).environment(connecting: [.sessions])
             // One more than asked tells whether the listing was cut.
             let progress = ProgressLine(json: output.json)
             let found: [Session]
@@ -61,7 +61,7 @@ struct SessionCommands: ParsableCommand {
         }
 
         func run() throws {
-            let env = try CommandContext(connection).environment()
+            let env = try CommandContext(connection).environment(connecting: [.sessions, .toggles])
             let session = try SessionStore.show(env, key: RedisKey(key))
             let decisions = FeatureRule().decisions(for: session, toggles: try ToggleStore.list(env))
             if output.json { return try Output.json(Shown(session: session, decisions: decisions)) }

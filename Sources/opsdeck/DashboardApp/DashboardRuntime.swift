@@ -10,7 +10,7 @@ import TerminalCurses
 import Glibc
 #endif
 
-/// The running dashboard: the terminal, the state, the poller and the main-queue event loop.
+/// The running dashboard: the terminal, the state, the pollers (one per distinct database) and the main-queue event loop.
 ///
 /// Threading: the runtime lives on the main queue (`@MainActor`), which owns the state and every
 /// curses call. Keys arrive through a read source on stdin and a 4 Hz timer (which also catches
@@ -21,6 +21,8 @@ import Glibc
 final class DashboardRuntime {
     struct Settings {
         var endpoint: RedisConnectionOptions
+        /// Each kind's endpoint, when the context or the flags split them (nil: `endpoint` for all).
+        var kinds: KindEndpoints?
         var server: ServerInfo
         var patterns: KeyPatterns
         var readOnly: Bool
@@ -38,9 +40,8 @@ final class DashboardRuntime {
     private let settings: Settings
     private let terminal = CursesTerminal()
     private var state: AppState
-    private let poller: Poller<DashboardSource>
-    /// The server's invalidations, so changes show when they happen (polling stays the net).
-    private let invalidations: InvalidationChannel?
+    /// One poller per distinct endpoint, each with its invalidation channel (polling stays the net).
+    private let pollers: DashboardPollers
     private var effects: EffectRunner!
     private var sources: [any DispatchSourceProtocol] = []
     private var lastDraw = Date.distantPast
@@ -52,23 +53,21 @@ final class DashboardRuntime {
                          timeZone: settings.timeZone)
         state.actor = settings.actor
         let clock = settings.clock
-        let searchModule = SearchModuleDetector()
-        let source = DashboardSource(patterns: settings.patterns, server: settings.server, timeZone: settings.timeZone,
-                                     searchModule: searchModule, clock: clock)
+        let groups = settings.kinds?.groups ?? [(kinds: DataKind.allCases, options: settings.endpoint)]
+        if groups.count > 1 {
+            state.links = groups.map { LinkState(panes: Set($0.kinds.map(DashboardSource.pane))) }
+        }
         // Poll results are stamped with the dashboard's clock on arrival, so ages stay consistent.
-        poller = Poller(connection: settings.endpoint, source: source, interval: settings.interval) { event in
+        pollers = DashboardPollers(groups: groups, patterns: settings.patterns, server: settings.server,
+                                   timeZone: settings.timeZone, interval: settings.interval, pollOnly: settings.pollOnly,
+                                   clock: clock) { event, panes in
             DispatchQueue.main.async {
-                MainActor.assumeIsolated { DashboardRuntime.current?.receive(event, at: clock()) }
+                MainActor.assumeIsolated { DashboardRuntime.current?.receive(event, panes: panes, at: clock()) }
             }
         }
-        let poller = self.poller
-        invalidations = settings.pollOnly ? nil : InvalidationChannel(
-            options: settings.endpoint, prefixes: DashboardSource.trackedPrefixes(settings.patterns),
-            ready: { id in poller.enableTracking(redirect: id) },
-            changed: { keys in poller.invalidated(keys) },
-            lost: { error in poller.trackingLost(error) })
-        effects = EffectRunner(poller: poller, searchModule: searchModule, patterns: settings.patterns, readOnly: settings.readOnly,
-                               actor: settings.actor, endpoint: settings.server.endpoint, now: clock) { message in
+        effects = EffectRunner(pollers: pollers, patterns: settings.patterns, readOnly: settings.readOnly,
+                               actor: settings.actor, endpoint: settings.kinds?.summary ?? settings.server.endpoint,
+                               now: clock) { message in
             DispatchQueue.main.async { MainActor.assumeIsolated { DashboardRuntime.current?.send([message]) } }
         }
     }
@@ -85,8 +84,7 @@ final class DashboardRuntime {
         Self.current = self
         let size = terminal.size
         send([.resized(width: size.width, height: size.height), .tick(settings.clock())])
-        poller.start()
-        invalidations?.start()
+        pollers.start()
 
         let input = DispatchSource.makeReadSource(fileDescriptor: STDIN_FILENO, queue: .main)
         input.setEventHandler { MainActor.assumeIsolated { DashboardRuntime.current?.drainKeys() } }
@@ -133,12 +131,12 @@ final class DashboardRuntime {
         if !messages.isEmpty { send(messages) }
     }
 
-    private func receive(_ event: PollEvent<DashboardSnapshot>, at now: Date) {
+    private func receive(_ event: PollEvent<DashboardSnapshot>, panes: Set<Pane>?, at now: Date) {
         switch event {
         case .snapshot(let snapshot, let duration, _):
             send([.pollSucceeded(snapshot, duration: duration, at: now)])
         case .failed(let error, let retryIn, _):
-            send([.pollFailed(error: error.shortReason, retryIn: retryIn, at: now, advice: error.description)])
+            send([.pollFailed(error: error.shortReason, retryIn: retryIn, at: now, advice: error.description, panes: panes)])
         }
     }
 
@@ -163,12 +161,11 @@ final class DashboardRuntime {
         lastDraw = settings.clock()
     }
 
-    /// Restores the terminal first, whatever happens next, then stops the poller and cleans up.
+    /// Restores the terminal first, whatever happens next, then stops the pollers and cleans up.
     func quit() -> Never {
         terminal.stop()
         sources.forEach { $0.cancel() }
-        invalidations?.stop()
-        poller.stop()
+        pollers.stop()
         for cleanup in onExit { cleanup() }
         exit(0)
     }

@@ -4,14 +4,17 @@ import Foundation
 import Operations
 import RedisClient
 
-/// Turns the update function's effects into work on the poller's queue (with the poller's own
-/// connection, so a flip never races a poll) and their results into messages for the main queue.
+/// Turns the update function's effects into work on the pollers' queues (with their own
+/// connections, so a flip never races a poll) and their results into messages for the main queue.
+/// Each effect names the kinds of data it reads, so with split databases it holds exactly
+/// those connections (`DashboardPollers.perform`): a flip the toggles', its blast radius the
+/// toggles' and the sessions', a search the errors'.
 ///
-/// Threading: `run` is called on the main queue; the work closures run on the poller's queue;
-/// the shared `searchModule` is only touched there. Results come back through `reply`, which
-/// hops to main.
+/// Threading: `run` is called on the main queue; the work closures run on a poller's queue;
+/// the shared `searchModule` is only touched on the errors' poller's queue. Results come back
+/// through `reply`, which hops to main.
 final class EffectRunner: @unchecked Sendable {
-    let poller: Poller<DashboardSource>
+    let pollers: DashboardPollers
     let patterns: KeyPatterns
     let readOnly: Bool
     let actor: String
@@ -22,13 +25,13 @@ final class EffectRunner: @unchecked Sendable {
     /// The poll's detection, shared: searches and the toggle detail use the same backend.
     private let searchModule: SearchModuleDetector
 
-    init(poller: Poller<DashboardSource>, searchModule: SearchModuleDetector, patterns: KeyPatterns, readOnly: Bool,
+    init(pollers: DashboardPollers, patterns: KeyPatterns, readOnly: Bool,
          actor: String, endpoint: String = "", now: @escaping @Sendable () -> Date,
          reply: @escaping @Sendable (Message) -> Void) {
         self.endpoint = endpoint
-        self.searchModule = searchModule
+        self.searchModule = pollers.searchModule
         self.now = now
-        self.poller = poller
+        self.pollers = pollers
         self.patterns = patterns
         self.readOnly = readOnly
         self.actor = actor
@@ -42,14 +45,18 @@ final class EffectRunner: @unchecked Sendable {
             return
         case .refreshNow:
             // The user asked: everything now, whatever the idle budgets say.
-            poller.refreshNow(userAsked: true)
+            pollers.refreshNow(userAsked: true)
         case .flip(let toggle, let on, let expectedRaw, let reason):
-            perform { env in self.reply(.flipFinished(Self.flip(env, toggle: toggle, to: on, expectedRaw: expectedRaw, reason: reason))) }
+            // The toggle and its audit trail live together (DataKind); the log line announcing
+            // the flip goes to the logs' database after it.
+            perform([.toggles, .logs]) { env in self.reply(.flipFinished(Self.flip(env, toggle: toggle, to: on, expectedRaw: expectedRaw, reason: reason))) }
         case .pollSoon(let toggle):
+            let poller = pollers.poller(for: .toggles)
             if let toggle { poller.updateSource { $0.toggles.priority.insert(toggle) } }
             poller.pollSoon()
         case .countBlastRadius(let toggle, let turningOn):
-            perform { env in
+            // The toggle from its database, the sessions it reaches from theirs.
+            perform([.toggles, .sessions]) { env in
                 do {
                     let found = try ToggleStore.get(env, name: toggle)
                     let impact = try SessionStore.flipImpact(env, toggle: found, turningOn: turningOn)
@@ -60,34 +67,36 @@ final class EffectRunner: @unchecked Sendable {
                 }
             }
         case .search(let text):
-            perform { env in self.reply(.searchFinished(self.search(env, text))) }
-            poller.updateSource { $0.errors.search = text }
+            perform([.errors]) { env in self.reply(.searchFinished(self.search(env, text))) }
+            pollers.poller(for: .errors).updateSource { $0.errors.search = text }
         case .searchCleared:
-            poller.updateSource { $0.errors.search = nil }
+            pollers.poller(for: .errors).updateSource { $0.errors.search = nil }
         case .loadToggleDetail(let name):
-            perform { env in
+            perform([.toggles, .sessions, .errors]) { env in
                 let module = try? self.searchModule.module(env)
                 self.reply(.toggleDetailLoaded(ToggleDetailLoader.load(env, name: name, module: module, at: self.now())))
             }
         case .loadSessionDetail(let key):
-            perform { env in self.reply(.sessionDetailLoaded(Self.sessionDetail(env, key: key, at: self.now()))) }
+            perform([.sessions, .toggles]) { env in self.reply(.sessionDetailLoaded(Self.sessionDetail(env, key: key, at: self.now()))) }
         case .setErrorWindow(let seconds):
+            let poller = pollers.poller(for: .errors)
             poller.updateSource { $0.errors.window = seconds }
             poller.refreshNow()
         case .exportIncident(let window):
-            perform { env in self.reply(IncidentFile.write(env, window: window, module: try? self.searchModule.module(env),
+            perform(Set(DataKind.allCases)) { env in self.reply(IncidentFile.write(env, window: window, module: try? self.searchModule.module(env),
                                                     endpoint: self.endpoint)) }
         case .setSessionFilter(let text):
             let filter = SessionFilter(typed: text)
+            let poller = pollers.poller(for: .sessions)
             poller.updateSource { $0.sessions.filter = filter }
             poller.refreshNow()
         }
     }
 
-    private func perform(_ work: @escaping @Sendable (OpsEnvironment) -> Void) {
+    private func perform(_ kinds: Set<DataKind>, _ work: @escaping @Sendable (OpsEnvironment) -> Void) {
         let patterns = patterns, readOnly = readOnly, actor = actor, now = now
-        poller.perform { redis in
-            work(OpsEnvironment(redis: redis, patterns: patterns, readOnly: readOnly, actor: actor, now: now))
+        pollers.perform(kinds) { redis, senders in
+            work(OpsEnvironment(redis: redis, patterns: patterns, readOnly: readOnly, actor: actor, now: now, senders: senders))
         }
     }
 

@@ -93,8 +93,8 @@ enum ErrorsPane {
             ])
         }
         table.render(area: area, buffer: &buffer)
-        if state.lastPollAt == nil && e.result == nil {
-            PaneChrome.beforeFirstPoll(state, theme: theme, tableArea: area, buffer: &buffer)
+        if state.lastPoll(of: .errors) == nil && e.result == nil {
+            PaneChrome.beforeFirstPoll(state, pane: .errors, theme: theme, tableArea: area, buffer: &buffer)
         } else if e.result != nil && rows.isEmpty {
             PaneChrome.emptyMessage("No error matches", theme: theme, tableArea: area, buffer: &buffer)
         }

@@ -41,8 +41,8 @@ enum LogsPane {
                              theme: theme, row: a.filter, buffer: &buffer)
         }
         let entries = l.filtered
-        if entries.isEmpty && state.lastPollAt == nil {
-            PaneChrome.beforeFirstPoll(state, theme: theme, tableArea: a.lines, header: 0, buffer: &buffer)
+        if entries.isEmpty && state.lastPoll(of: .logs) == nil {
+            PaneChrome.beforeFirstPoll(state, pane: .logs, theme: theme, tableArea: a.lines, header: 0, buffer: &buffer)
             return
         }
         if entries.isEmpty {

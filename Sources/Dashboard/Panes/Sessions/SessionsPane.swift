@@ -25,7 +25,7 @@ enum SessionsPane {
         let s = state.sessions
         if let detail = s.detail { return "2 Session " + SafeText.line(detail.key, width: 60) }
         var title = "2 Sessions"
-        guard state.lastPollAt != nil else { return title }
+        guard state.lastPoll(of: .sessions) != nil else { return title }
         title += " " + Formatting.count(s.visible.count)
         // A partial count is always labelled (`KeyCount.label`), even when below the rows shown.
         if let count = s.count, count.isPartial || count.value > s.rows.count {
@@ -59,8 +59,8 @@ enum SessionsPane {
             row(s.row(atVisible: i), state: state, theme: theme)
         }
         table.render(area: tableRect, buffer: &buffer)
-        if state.lastPollAt == nil {
-            PaneChrome.beforeFirstPoll(state, theme: theme, tableArea: tableRect, buffer: &buffer)
+        if state.lastPoll(of: .sessions) == nil {
+            PaneChrome.beforeFirstPoll(state, pane: .sessions, theme: theme, tableArea: tableRect, buffer: &buffer)
         } else if s.visible.isEmpty {
             let text = s.rows.isEmpty ? "No sessions found" : "No session matches the filter (Esc clears it)"
             PaneChrome.emptyMessage(text, theme: theme, tableArea: tableRect, buffer: &buffer)
@@ -71,7 +71,7 @@ enum SessionsPane {
         var ttl = "none"
         if let seconds = r.ttl {
             // Count down from the poll that read it, so the column moves between polls.
-            let elapsed = state.lastPollAt.map { Int(state.now.timeIntervalSince($0)) } ?? 0
+            let elapsed = state.lastPoll(of: .sessions).map { Int(state.now.timeIntervalSince($0)) } ?? 0
             ttl = Formatting.ttl(seconds - max(0, elapsed))
         }
         let name = r.field("name").map { state.masked ? Masking.mask($0) : $0 } ?? ""

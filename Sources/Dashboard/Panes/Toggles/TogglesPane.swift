@@ -74,7 +74,7 @@ enum TogglesPane {
         }
         table.render(area: tableRect, buffer: &buffer)
         if !t.loaded {
-            PaneChrome.beforeFirstPoll(state, theme: theme, tableArea: tableRect, buffer: &buffer)
+            PaneChrome.beforeFirstPoll(state, pane: .toggles, theme: theme, tableArea: tableRect, buffer: &buffer)
         } else if t.visible.isEmpty {
             let text = t.rows.isEmpty ? "No toggles found" : "No toggle matches the filter (Esc clears it)"
             PaneChrome.emptyMessage(text, theme: theme, tableArea: tableRect, buffer: &buffer)
