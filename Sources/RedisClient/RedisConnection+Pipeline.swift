@@ -78,13 +78,7 @@ extension RedisConnection {
         guard let stream else { throw lastError ?? .connectionLost(endpoint: endpointText, detail: "not connected") }
         encoder.reset()
         for command in commands { encoder.append(command) }
-        do {
-            try stream.write(encoder.bytes)
-        } catch {
-            let explained = explainEarlyClose(error)
-            fail(explained)
-            throw explained
-        }
+        try closingOnFailure { () throws(RedisError) in try stream.write(encoder.bytes) }
     }
 
     /// Reads the `count` replies of the pipeline `writePending` sent.
@@ -93,17 +87,13 @@ extension RedisConnection {
         guard let stream, let reader else { throw lastError ?? .connectionLost(endpoint: endpointText, detail: "not connected") }
         var replies: [T] = []
         replies.reserveCapacity(count)
-        do {
+        return try closingOnFailure { () throws(RedisError) in
             try Self.take(from: reader, into: &replies, expecting: count, transform)
             while replies.count < count {
                 try feed(try stream.read(into: readBuffer), to: reader, into: &replies, expecting: count, transform)
             }
             answeredSinceOpen = true
             return replies
-        } catch {
-            let explained = explainEarlyClose(error)
-            fail(explained)
-            throw explained
         }
     }
 }

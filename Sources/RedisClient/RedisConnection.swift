@@ -136,10 +136,18 @@ public final class RedisConnection: RedisLink {
         if commands.isEmpty { return [] }
         try openIfNeeded()
         guard stream != nil else { throw lastError ?? .connectionLost(endpoint: endpointText, detail: "not connected") }
-        do {
+        return try closingOnFailure { () throws(RedisError) in
             let replies = try roundTrip(commands, transform)
             answeredSinceOpen = true
             return replies
+        }
+    }
+
+    /// Runs one step of an exchange; a failure closes the connection (it may hold half a reply)
+    /// and is explained (a TLS port spoken to in plaintext closes before its first reply).
+    func closingOnFailure<R>(_ step: () throws(RedisError) -> R) throws(RedisError) -> R {
+        do {
+            return try step()
         } catch {
             let explained = explainEarlyClose(error)
             fail(explained)
