@@ -6,10 +6,10 @@ import TestSupport
 
 /// Figure 1e: the toggle snapshot on a 3-master cluster (ClusterLink: one pipeline per node,
 /// replies put back in order) against redis-benchmark on the same nodes. redis-benchmark's own
-/// cluster mode only sends keys it tags itself, so the baseline runs it on each master in turn
-/// with HGETALL of a toggle that master owns, at the pipeline depth opsdeck used on that node, and
-/// adds the times each master's share of the snapshot takes: a client that visits the nodes one
-/// after another, as a snapshot does.
+/// cluster mode only sends keys it tags itself, so each master also gets a copy of its share of
+/// the toggles under a hash tag it owns (`{t1}toggle:000000000042`, the same hashes), and the
+/// baseline runs redis-benchmark on each master in turn, random keys of that copy (`-r`), at the
+/// pipeline depth opsdeck used on that node, adding the times each master's share takes.
 struct ClusterBench {
     let options: BenchOptions
     let report: Report
@@ -24,13 +24,23 @@ struct ClusterBench {
 
         // Each master's share of the snapshot, and one of its toggles for redis-benchmark.
         var shares = [Int](repeating: 0, count: 3)
-        var sampleKey = [String?](repeating: nil, count: 3)
         var perNodeKeys = [[RedisKey]](repeating: [], count: 3)
         for key in keys {
             let node = try cluster.master(of: HashSlot.of(key.bytes))
             shares[node] += 1
             perNodeKeys[node].append(key)
-            if sampleKey[node] == nil { sampleKey[node] = key.text }
+        }
+        // A hash tag each master owns, and a copy of its share under it for redis-benchmark.
+        var tags = [String?](repeating: nil, count: 3)
+        var candidate = 0
+        while tags.contains(nil) {
+            let tag = "{t\(candidate)}"
+            let node = try cluster.master(of: HashSlot.of(tag))
+            if tags[node] == nil { tags[node] = tag }
+            candidate += 1
+        }
+        for node in 0..<3 {
+            try SyntheticData.load(SyntheticData.toggleCommands(count: shares[node], prefix: tags[node] ?? ""), on: link)
         }
         // The same snapshot sent by hand, one connection per master: what routing costs.
         let direct = try (0..<3).map { node -> RedisConnection in
@@ -49,9 +59,10 @@ struct ClusterBench {
             byHandRuns.append(try Stopwatch.time { for node in 0..<3 { _ = try fetch(perNodeKeys[node], on: direct[node]) } })
             var perNode: [Double] = []
             for node in 0..<3 {
-                guard let key = sampleKey[node], shares[node] > 0 else { continue }
+                guard let tag = tags[node], shares[node] > 0 else { continue }
                 let benchmark = try RedisBenchmark(target: ["-h", "127.0.0.1", "-p", String(cluster.ports[node])])
-                let result = try benchmark.run(["HGETALL", key], requests: max(shares[node] * 10, 100_000), pipeline: shares[node])
+                let result = try benchmark.run(["HGETALL", tag + "toggle:__rand_int__"], requests: max(shares[node] * 10, 100_000),
+                                               pipeline: shares[node], keyspace: shares[node])
                 perNode.append(Double(shares[node]) / result.requestsPerSecond)
             }
             baselineRuns.append(perNode.reduce(0, +))

@@ -21,12 +21,13 @@ enum SyntheticData {
 
     static func toggleKey(_ index: Int) -> String { String(format: "toggle:%012d", index) }
 
-    /// Four-field toggle hashes, like docs/DATA-MODEL.md's example; every spelling of on/off appears.
-    static func toggleCommands(count: Int) -> [RedisCommand] {
+    /// Four-field toggle hashes, like docs/DATA-MODEL.md's example; every spelling of on/off
+    /// appears. `prefix` goes before each key (a hash tag, to keep a copy on one cluster node).
+    static func toggleCommands(count: Int, prefix: String = "") -> [RedisCommand] {
         (0..<count).map { i in
             let spelling = spellings[i % spellings.count]
             var arguments: [any RedisArgument] = [
-                toggleKey(i), "toggle", i % 3 == 0 ? spelling.1 : spelling.0,
+                prefix + toggleKey(i), "toggle", i % 3 == 0 ? spelling.1 : spelling.0,
                 "releaseNum", "\(2 + i % 5).\(i % 13)", "fingerprint", developers[i % developers.count],
             ]
             if i % 4 == 0 { arguments += ["override", authTypes[i % authTypes.count]] }

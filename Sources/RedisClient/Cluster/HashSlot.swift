@@ -23,8 +23,10 @@ public enum HashSlot {
 
     static func crc16(_ bytes: ArraySlice<UInt8>) -> UInt16 {
         var crc: UInt16 = 0
-        for byte in bytes {
-            crc = (crc << 8) ^ table[Int(UInt8(crc >> 8) ^ byte)]
+        // Fetched once: a static is checked for initialisation on every access.
+        let table = Self.table
+        table.withUnsafeBufferPointer { table in
+            for byte in bytes { crc = (crc << 8) ^ table[Int(UInt8(crc >> 8) ^ byte)] }
         }
         return crc
     }
