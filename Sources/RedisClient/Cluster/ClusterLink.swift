@@ -123,18 +123,18 @@ public final class ClusterLink: RedisLink {
         if topologyStale { try refreshTopology() }
         var targets = topology.masters.map { Target(node: $0, asking: false) }
         let owners = try route(commands)
-        var results = [T?](repeating: nil, count: commands.count)
+        let results = ReplySlots<T>(count: commands.count)
         var pending: [(index: Int, target: Int)] = []
         pending.reserveCapacity(commands.count)
         for index in commands.indices {
             if owners[index] == Self.everyMaster {
-                results[index] = transform(index, ReplyView(value: try summedOverMasters(commands[index])))
+                results.put(transform(index, ReplyView(value: try summedOverMasters(commands[index]))), at: index)
             } else {
                 pending.append((index, owners[index]))
             }
         }
-        try deliver(commands, transform, pending, targets: &targets) { index, value in results[index] = value }
-        return results.map { $0! }
+        try deliver(commands, transform, pending, targets: &targets) { index, value in results.put(value, at: index) }
+        return results.array()
     }
 
     /// Where one command goes next: a node, and whether `ASKING` must precede it.
