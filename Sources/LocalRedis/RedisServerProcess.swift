@@ -124,7 +124,7 @@ public final class RedisServerProcess {
     }
 
     /// A fresh directory with a short path: a Unix socket path must fit in 108 bytes.
-    private static func makeDirectory() throws -> URL {
+    static func makeDirectory() throws -> URL {
         let env = ProcessInfo.processInfo.environment
         var base = env["OPSDECK_TEST_ROOT"] ?? env["TMPDIR"] ?? "/tmp"
         if base.utf8.count > 70 { base = "/tmp" }

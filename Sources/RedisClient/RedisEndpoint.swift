@@ -12,6 +12,8 @@ public struct RedisEndpoint: Sendable, Hashable, CustomStringConvertible {
     public var password: String?
     /// TLS settings when the server is reached over TLS (`rediss://` or `--tls`), else nil.
     public var tls: TLSSettings?
+    /// The Sentinels that say where the master is (`redis+sentinel://`), else nil.
+    public var sentinel: SentinelSettings?
 
     public init(address: Address, database: Int = 0, username: String? = nil, password: String? = nil,
                 tls: TLSSettings? = nil) {
@@ -28,6 +30,10 @@ public struct RedisEndpoint: Sendable, Hashable, CustomStringConvertible {
     /// verification against the system's CAs until options say otherwise), or
     /// `unix:///path/to/redis.sock[?db=N]`.
     public init(url: String) throws(RedisError) {
+        if url.hasPrefix("redis+sentinel://") || url.hasPrefix("rediss+sentinel://") {
+            self = try Self.sentinel(url: url)
+            return
+        }
         if url.hasPrefix("unix://") {
             var rest = String(url.dropFirst("unix://".count))
             var database = 0
@@ -54,30 +60,38 @@ public struct RedisEndpoint: Sendable, Hashable, CustomStringConvertible {
         }
         let scheme = url.hasPrefix("rediss://") ? "rediss://" : "redis://"
         guard url.hasPrefix(scheme) else {
-            throw .invalidEndpoint(detail: "'\(Self.redacted(url))' is not a redis://, rediss:// or unix:// URL")
+            throw .invalidEndpoint(detail: "'\(Self.redacted(url))' is not a redis://, rediss://, redis+sentinel:// or unix:// URL")
         }
         var rest = Substring(url.dropFirst(scheme.count))
-        var username: String?
-        var password: String?
-        if let at = rest.lastIndex(of: "@") {
-            let credentials = rest[..<at]
-            rest = rest[rest.index(after: at)...]
-            if let colon = credentials.firstIndex(of: ":") {
-                let user = String(credentials[..<colon])
-                username = user.isEmpty ? nil : Self.percentDecode(user)
-                password = Self.percentDecode(String(credentials[credentials.index(after: colon)...]))
-            } else if !credentials.isEmpty {
-                username = Self.percentDecode(String(credentials))
-            }
-        }
+        let (username, password) = Self.credentials(of: &rest)
         var database = 0
         if let slash = rest.firstIndex(of: "/") {
             let db = rest[rest.index(after: slash)...]
             rest = rest[..<slash]
             if !db.isEmpty { database = try Self.parseDatabase(String(db), in: url) }
         }
-        var host = String(rest)
-        var port = Self.defaultPort
+        let (host, port) = try Self.hostAndPort(rest, defaultPort: Self.defaultPort, in: url)
+        self.init(address: .tcp(host: host, port: port), database: database, username: username, password: password,
+                  tls: scheme == "rediss://" ? TLSSettings() : nil)
+    }
+
+    /// The `user:password@` part of what follows the scheme, removed from `rest`.
+    static func credentials(of rest: inout Substring) -> (username: String?, password: String?) {
+        guard let at = rest.lastIndex(of: "@") else { return (nil, nil) }
+        let credentials = rest[..<at]
+        rest = rest[rest.index(after: at)...]
+        if let colon = credentials.firstIndex(of: ":") {
+            let user = String(credentials[..<colon])
+            return (user.isEmpty ? nil : Self.percentDecode(user),
+                    Self.percentDecode(String(credentials[credentials.index(after: colon)...])))
+        }
+        return (credentials.isEmpty ? nil : Self.percentDecode(String(credentials)), nil)
+    }
+
+    /// `host`, `host:port` or `[v6]:port`; an empty host is 127.0.0.1.
+    static func hostAndPort(_ text: Substring, defaultPort: Int, in url: String) throws(RedisError) -> (String, Int) {
+        var host = String(text)
+        var port = defaultPort
         if host.hasPrefix("[") {  // [::1]:6379
             guard let close = host.firstIndex(of: "]") else { throw .invalidEndpoint(detail: "unclosed '[' in \(Self.redacted(url))") }
             let after = host[host.index(after: close)...]
@@ -89,12 +103,12 @@ public struct RedisEndpoint: Sendable, Hashable, CustomStringConvertible {
             host = String(host[..<colon])
         }
         if host.isEmpty { host = "127.0.0.1" }
-        self.init(address: .tcp(host: host, port: port), database: database, username: username, password: password,
-                  tls: scheme == "rediss://" ? TLSSettings() : nil)
+        return (host, port)
     }
 
     /// `redis://host:port/db` or `unix:///path?db=N`, with the user but never the password.
     public var description: String {
+        if let sentinelDescription { return sentinelDescription }
         let user = username.map { "\($0)@" } ?? ""
         switch address {
         case .tcp(let host, let port):
@@ -133,14 +147,14 @@ public struct RedisEndpoint: Sendable, Hashable, CustomStringConvertible {
         return port
     }
 
-    private static func parseDatabase(_ text: String, in url: String) throws(RedisError) -> Int {
+    static func parseDatabase(_ text: String, in url: String) throws(RedisError) -> Int {
         guard let db = Int(text), db >= 0 else {
             throw .invalidEndpoint(detail: "bad database '\(text)' in \(Self.redacted(url))")
         }
         return db
     }
 
-    private static func percentDecode(_ text: String) -> String {
+    static func percentDecode(_ text: String) -> String {
         guard text.contains("%") else { return text }
         var bytes: [UInt8] = []
         var iterator = Array(text.utf8)[...]

@@ -4,6 +4,7 @@ public enum RedisLinks {
     /// cluster link when asked for or when the server says `cluster_enabled:1` (`.auto`), else a
     /// plain connection.
     public static func make(_ options: RedisConnectionOptions) -> any RedisLink {
+        if options.endpoint.sentinel != nil { return SentinelLink(options: options) }
         switch options.topology {
         case .standalone: return RedisConnection(options: options)
         case .auto, .cluster: return ClusterLink(options: options)

@@ -1,0 +1,142 @@
+import Foundation
+import RedisClient
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A private master, its replica and three Sentinels watching them as `mymaster`, on loopback
+/// with OS-chosen ports; Debian has no `redis-sentinel` binary, so each Sentinel is
+/// `redis-server sentinel.conf --sentinel`. Timeouts are short (down after 1 s), so a
+/// `SENTINEL FAILOVER` completes in a few seconds. Ready when the replica is in sync and every
+/// Sentinel knows it.
+///
+/// Ownership: the creator owns it and must `stop()` it (`deinit` does too); it stops only the
+/// processes it started (by pid; each writes `redis.pid` where the test runner's clean-up
+/// looks). Not thread-safe.
+public final class LocalSentinels {
+    public static let masterName = "mymaster"
+    public let master: RedisServerProcess
+    public let replica: RedisServerProcess
+    /// Client ports of the master and the replica, in that order (the roles swap on failover).
+    public let dataPorts: [Int]
+    public private(set) var sentinelPorts: [Int] = []
+    private var sentinels: [ChildProcess] = []
+    private var directories: [URL] = []
+
+    public init(port: () throws -> Int) throws {
+        let masterPort = try port(), replicaPort = try port()
+        master = try RedisServerProcess(extraArguments: ["--port", String(masterPort), "--repl-diskless-sync-delay", "0"])
+        replica = try RedisServerProcess(extraArguments: [
+            "--port", String(replicaPort), "--replicaof", "127.0.0.1", String(masterPort), "--repl-diskless-sync-delay", "0",
+        ])
+        dataPorts = [masterPort, replicaPort]
+        do {
+            for _ in 0..<3 { sentinelPorts.append(try port()) }
+            let ports = sentinelPorts
+            for sentinelPort in ports { try startSentinel(port: sentinelPort, masterPort: masterPort) }
+            try waitUntil("the replica in sync and known to every Sentinel") {
+                let info = try replica.connect().execute("INFO", "replication").string ?? ""
+                guard info.contains("master_link_status:up") else { return false }
+                return try ports.allSatisfy { sentinelPort in
+                    let replicas = try Self.connect(port: sentinelPort).execute("SENTINEL", "REPLICAS", Self.masterName)
+                    return !(replicas.array ?? []).isEmpty
+                }
+            }
+        } catch {
+            stop()
+            throw error
+        }
+    }
+
+    deinit { stop() }
+
+    /// The URL a user gives: every Sentinel, the master's name.
+    public var url: String {
+        "redis+sentinel://" + sentinelPorts.map { "127.0.0.1:\($0)" }.joined(separator: ",") + "/\(Self.masterName)"
+    }
+
+    /// The port of the data node that is master now, as its own `ROLE` says.
+    public func currentMasterPort() throws -> Int? {
+        for port in dataPorts {
+            if (try? Self.connect(port: port).execute("ROLE").array?.first?.string) == "master" { return port }
+        }
+        return nil
+    }
+
+    /// `SENTINEL FAILOVER`, then waits until the replica has become master and the Sentinels say so.
+    @discardableResult
+    public func failover(timeout: Double = 20) throws -> Int {
+        let before = try currentMasterPort()
+        try Self.connect(port: sentinelPorts[0]).execute("SENTINEL", "FAILOVER", Self.masterName)
+        var now: Int?
+        try waitUntil("the failover", timeout: timeout) {
+            now = try currentMasterPort()
+            guard let now, now != before else { return false }
+            let named = try Self.connect(port: sentinelPorts[0]).execute("SENTINEL", "get-master-addr-by-name", Self.masterName)
+            return named.array?.last?.string == String(now)
+        }
+        return now ?? -1
+    }
+
+    public func stop() {
+        for sentinel in sentinels { sentinel.terminate() }
+        sentinels = []
+        master.stop()
+        replica.stop()
+        for directory in directories { try? FileManager.default.removeItem(at: directory) }
+        directories = []
+    }
+
+    public static func connect(port: Int) throws -> RedisConnection {
+        let connection = RedisConnection(options: RedisConnectionOptions(
+            endpoint: RedisEndpoint(address: .tcp(host: "127.0.0.1", port: port)), connectTimeout: 2, readTimeout: 5, clientName: nil))
+        try connection.connect()
+        return connection
+    }
+
+    private func startSentinel(port: Int, masterPort: Int) throws {
+        let directory = try RedisServerProcess.makeDirectory()
+        directories.append(directory)
+        let config = directory.appendingPathComponent("sentinel.conf")
+        try """
+            port \(port)
+            bind 127.0.0.1
+            dir \(directory.path)
+            logfile \(directory.appendingPathComponent("redis.log").path)
+            pidfile \(directory.appendingPathComponent("redis.pid").path)
+            daemonize no
+            sentinel monitor \(Self.masterName) 127.0.0.1 \(masterPort) 2
+            sentinel down-after-milliseconds \(Self.masterName) 1000
+            sentinel failover-timeout \(Self.masterName) 3000
+            sentinel parallel-syncs \(Self.masterName) 1
+
+            """.write(to: config, atomically: true, encoding: .utf8)
+        let child = try ChildProcess(path: try ServerFlavor.redisServer(), arguments: [config.path, "--sentinel"])
+        sentinels.append(child)
+        try waitUntil("the Sentinel on port \(port) to answer") {
+            guard child.isRunning else {
+                let log = (try? String(contentsOf: directory.appendingPathComponent("redis.log"), encoding: .utf8)) ?? ""
+                throw LocalRedisError.startFailed(command: "redis-server \(config.path) --sentinel", log: String(log.suffix(1500)))
+            }
+            return (try? Self.connect(port: port).execute("PING").string) == "PONG"
+        }
+    }
+
+    private func waitUntil(_ what: String, timeout: Double = 20, _ condition: () throws -> Bool) throws {
+        let deadline = Date().addingTimeInterval(timeout)
+        var last: Error?
+        while Date() < deadline {
+            do {
+                if try condition() { return }
+            } catch let error as LocalRedisError {
+                throw error
+            } catch {
+                last = error
+            }
+            usleep(50_000)
+        }
+        throw LocalRedisError.startFailed(command: "a master, a replica and 3 Sentinels",
+                                          log: "timed out waiting for \(what)" + (last.map { " (last: \($0))" } ?? ""))
+    }
+}
