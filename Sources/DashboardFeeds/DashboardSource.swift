@@ -82,6 +82,11 @@ public struct DashboardSource: PollSource {
         // (their walks run on budgets): one PING then, so a server that went away is noticed
         // within an interval, as the panes' state promises. Only the connection's fate counts.
         if let sender, sender.commandsSent == 0 { _ = try poll.redis.execute("PING") }
+        // The server line's poller speaks for the deployment: its shape and what happened to it.
+        if !split || kinds.contains(.errors) {
+            snapshot.topology = poll.shape ?? ""
+            snapshot.deploymentEvents = poll.events
+        }
         let denied = permissions.denied
         if denied != lastDenied { snapshot.notPermitted = denied }
         lastDenied = denied

@@ -21,9 +21,6 @@ public struct ServerFeed: PaneFeed {
     private func read(_ context: FeedContext) throws(OperationsError) -> ServerInfo {
         var info = server
         let env = context.env
-        // A keyspace walk visits every master: more than one target is a cluster.
-        let masters = (try? env.redis.scanTargets().count) ?? 1
-        info.topology = masters > 1 ? "cluster · \(masters) masters" : nil
         let text = try context.permissions.run(.server) { () throws(OperationsError) in
             try env.run { redis throws(RedisError) in try redis.execute("INFO", "server").text(of: "INFO") }
         }

@@ -7,8 +7,10 @@ import Glibc
 
 /// A private master, its replica and three Sentinels watching them as `mymaster`, on loopback
 /// with OS-chosen ports; Debian has no `redis-sentinel` binary, so each Sentinel is
-/// `redis-server sentinel.conf --sentinel`. Timeouts are short (down after 1 s), so a
-/// `SENTINEL FAILOVER` completes in a few seconds. Ready when the replica is in sync and every
+/// `redis-server sentinel.conf --sentinel`. A `SENTINEL FAILOVER` completes in a few seconds;
+/// a master counts as down only after 5 s without an answer, so a loaded test machine does not
+/// set off failovers of its own (one right after a forced one would promote a node still
+/// resyncing, and lose data, as it would in production). Ready when the replica is in sync and every
 /// Sentinel knows it.
 ///
 /// Ownership: the creator owns it and must `stop()` it (`deinit` does too); it stops only the
@@ -65,18 +67,37 @@ public final class LocalSentinels {
     }
 
     /// `SENTINEL FAILOVER`, then waits until the replica has become master and the Sentinels say so.
+    /// Replication is asynchronous and a forced failover does not wait for it: writes made just
+    /// before would be lost with the old master's role, so the replica is let to catch up first
+    /// (`WAIT 1`) — the tests are about following a failover, not about Redis losing writes.
     @discardableResult
     public func failover(timeout: Double = 20) throws -> Int {
         let before = try currentMasterPort()
+        if let before {
+            let master = try Self.connect(port: before)
+            try waitUntil("the replica to have every write of the master") {
+                let acked = try master.execute("WAIT", 1, 1000).int ?? 0
+                let offset = Self.field("master_repl_offset", in: try master.execute("INFO", "replication").string ?? "")
+                let replicaInfo = try Self.connect(port: dataPorts.first { $0 != before } ?? before).execute("INFO", "replication").string ?? ""
+                return acked >= 1 && offset != nil && Self.field("slave_repl_offset", in: replicaInfo) == offset
+            }
+        }
         try Self.connect(port: sentinelPorts[0]).execute("SENTINEL", "FAILOVER", Self.masterName)
         var now: Int?
-        try waitUntil("the failover", timeout: timeout) {
-            now = try currentMasterPort()
-            guard let now, now != before else { return false }
+        try waitUntil("the failover, and the old master in sync as a replica of the new one", timeout: timeout) {
             let named = try Self.connect(port: sentinelPorts[0]).execute("SENTINEL", "get-master-addr-by-name", Self.masterName)
-            return named.array?.last?.string == String(now)
+            guard let port = named.array?.last?.string.flatMap(Int.init), port != before,
+                  try Self.connect(port: port).execute("ROLE").array?.first?.string == "master" else { return false }
+            now = port
+            guard let before else { return true }
+            let info = try Self.connect(port: before).execute("INFO", "replication").string ?? ""
+            return info.contains("role:slave") && info.contains("master_port:\(port)") && info.contains("master_link_status:up")
         }
         return now ?? -1
+    }
+
+    static func field(_ name: String, in info: String) -> String? {
+        info.split(whereSeparator: \.isNewline).first { $0.hasPrefix(name + ":") }.map { String($0.dropFirst(name.count + 1)) }
     }
 
     public func stop() {
@@ -107,7 +128,7 @@ public final class LocalSentinels {
             pidfile \(directory.appendingPathComponent("redis.pid").path)
             daemonize no
             sentinel monitor \(Self.masterName) 127.0.0.1 \(masterPort) 2
-            sentinel down-after-milliseconds \(Self.masterName) 1000
+            sentinel down-after-milliseconds \(Self.masterName) 5000
             sentinel failover-timeout \(Self.masterName) 3000
             sentinel parallel-syncs \(Self.masterName) 1
 

@@ -28,6 +28,11 @@ public struct DashboardSnapshot: Hashable, Sendable {
     /// True when this poll showed the error list to be current: it brought `latestErrors`, or
     /// its probe found the error database unchanged. The Errors pane's age counts from here.
     public var errorsChecked = false
+    /// The deployment's shape ("cluster · 3 masters", "sentinel mymaster → host:port"); "" for
+    /// one server; nil when this snapshot does not say.
+    public var topology: String?
+    /// A failover or a topology change since the last poll, said on screen.
+    public var deploymentEvents: [String] = []
     /// The active search run again because the error database changed.
     public var refreshedSearch: ErrorSearchView?
     /// The error groups in the time window, biggest first (nil: not read this poll).

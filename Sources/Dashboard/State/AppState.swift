@@ -36,6 +36,10 @@ public struct AppState: Hashable, Sendable {
     public var commandsPerSecond: Double?
     /// How changes reach the screen: "live" (the server's invalidations) or "polling (why)".
     public var updateMode: String?
+    /// When the deployment last failed over (a poll reported it): the status bar says so for
+    /// `failoverShown` seconds, since everything on screen since comes from another server.
+    public var lastFailover: Date?
+    public static let failoverShown: Double = 600
     /// Panes off screen that received something worth a look (new errors, a toggle changed by
     /// someone else, an error in the logs) since they were last on screen: their tab says so.
     public var unseen: Set<Pane> = []

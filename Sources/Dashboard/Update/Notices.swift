@@ -8,7 +8,9 @@ extension AppState {
     static let spikeMinimum = 10
 
     mutating func noticeChanges(_ snapshot: DashboardSnapshot, at: Date) {
-        var notes: [String] = []
+        // A failover first: what the screen shows now comes from another server.
+        var notes: [String] = snapshot.deploymentEvents.prefix(2).map { SafeText.line($0, width: 100) }
+        if snapshot.deploymentEvents.contains(where: { $0.hasPrefix("failover") }) { lastFailover = at }
         let flipped = toggles.changedAt.filter { $0.value == at }.keys.sorted()
         for name in flipped.prefix(3) {
             let state = toggles.rows.first { $0.name == name }.map { row in

@@ -86,6 +86,7 @@ extension AppState {
             // Read-only and production are safety settings: a poll can add them, never drop them.
             info.readOnly = info.readOnly || readOnly
             info.production = info.production || production
+            info.topology = info.topology ?? server?.topology
             server = info
         }
         let flashesBefore = toggles.changedAt.count
@@ -108,6 +109,7 @@ extension AppState {
         }
         logs.append(snapshot.newLogLines, lost: snapshot.logsPossiblyLost, lostIsEstimate: snapshot.logsLostIsEstimate)
         if let counts = snapshot.errorCounts { errors.counts = counts }
+        if let topology = snapshot.topology { server?.topology = topology.isEmpty ? nil : topology }
         noticeChanges(snapshot, at: at)
         if let groups = snapshot.errorGroups { errors.showGroups(groups, truncated: snapshot.errorWindowTruncated) }
         if let rates = snapshot.errorRates { toggles.setRates(rates) }

@@ -35,6 +35,7 @@ public indirect enum ConfigShape: Sendable {
         ("actor", .text),
         ("require-reason", .flag),
         ("cluster", .flag),
+        ("sentinel-user", .text),
         ("endpoints", .mapping(DataKind.allCases.map { ($0.rawValue, endpoint) })),
     ])
 

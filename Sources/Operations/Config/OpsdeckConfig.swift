@@ -43,6 +43,9 @@ public struct OpsdeckConfig: Sendable, Codable, Hashable {
         /// true: the url is a Redis Cluster node (refused if it is not); false: one server even
         /// if it is a cluster node; absent: asked on connect.
         public var cluster: Bool?
+        /// The ACL user for the Sentinels of a `redis+sentinel://` url (their password:
+        /// `OPSDECK_SENTINEL_AUTH`).
+        public var sentinelUser: String?
         /// Kinds of data kept in other databases than `url` (`sessions`, `errors`, `logs`,
         /// `toggles`), keyed by `DataKind`'s raw value; `ConfigShape` refuses other keys.
         public var endpoints: [String: EndpointConfig]?
@@ -61,6 +64,7 @@ public struct OpsdeckConfig: Sendable, Codable, Hashable {
             case url, production, patterns, user, tls, actor, cluster, endpoints
             case requireReason = "require-reason"
             case readOnly = "read-only"
+            case sentinelUser = "sentinel-user"
         }
     }
 

@@ -69,11 +69,22 @@ public final class InvalidationChannel: @unchecked Sendable {
 
     private func run() {
         var delay = 0.2
+        // Behind Sentinels the channel listens at the master, and moves when it does.
+        let sentinels = options.endpoint.sentinel == nil ? nil : SentinelLink(options: options)
         while isRunning {
-            let subscriber = RedisConnection(options: options)
-            let broadcaster = RedisConnection(options: options)
+            var target = options
             do {
-                try listen(subscriber, broadcaster)
+                if let sentinels { target = try sentinels.masterOptions() }
+            } catch {
+                lost(error)
+                sleep(delay)
+                delay = min(5, delay * 2)
+                continue
+            }
+            let subscriber = RedisConnection(options: target)
+            let broadcaster = RedisConnection(options: target)
+            do {
+                try listen(subscriber, broadcaster, sentinels: sentinels)
                 delay = 0.2
             } catch {
                 logger.debug("invalidation channel down: \(error.shortReason)")
@@ -100,7 +111,7 @@ public final class InvalidationChannel: @unchecked Sendable {
     }
 
     /// Subscribes, arms broadcast tracking, then reads pushes until stopped or failed.
-    private func listen(_ subscriber: RedisConnection, _ broadcaster: RedisConnection) throws(RedisError) {
+    private func listen(_ subscriber: RedisConnection, _ broadcaster: RedisConnection, sentinels: SentinelLink?) throws(RedisError) {
         guard let id = try subscriber.execute("CLIENT", "ID").int else {
             throw .unexpectedReply(command: "CLIENT ID", detail: "not an integer")
         }
@@ -116,6 +127,11 @@ public final class InvalidationChannel: @unchecked Sendable {
         while isRunning {
             if let push = try subscriber.nextPush() {
                 if let keys = Self.keys(in: push) { changed(keys) }
+            } else if let sentinels, case .tcp(let host, let port) = subscriber.options.endpoint.address,
+                      try sentinels.masterOptions().endpoint.address != .tcp(host: host, port: port) {
+                // A failover: the data now changes elsewhere. Resubscribe there (the poller reads
+                // everything again when `ready` comes).
+                throw .connectionLost(endpoint: subscriber.summary, detail: "the master moved (failover)")
             } else if !prefixes.isEmpty, Date().timeIntervalSince(lastCheck) > 10 {
                 // Broadcast tracking ends silently with its connection: check it is alive.
                 lastCheck = Date()

@@ -11,12 +11,20 @@ public struct PollContext {
     /// How changes reach this poller: the server's invalidations (then a routine poll need not
     /// re-read what they cover), or polling alone, with the reason.
     public let updates: UpdateMode
+    /// The deployment's shape (`RedisLink.shape`) as it is now, after whatever the poll did
+    /// (it may have followed a failover): nil for one server.
+    public var shape: String? { shapeNow() }
+    private let shapeNow: () -> String?
+    /// What happened to the deployment since the last poll (a failover, a topology change).
+    public let events: [String]
 
     public init(redis: any RedisCommandSender, request: PollRequest, commandsSent: Int = 0,
-                updates: UpdateMode = .polling(reason: nil)) {
+                updates: UpdateMode = .polling(reason: nil), shape: @escaping () -> String? = { nil }, events: [String] = []) {
         self.redis = redis
         self.request = request
         self.commandsSent = commandsSent
         self.updates = updates
+        shapeNow = shape
+        self.events = events
     }
 }

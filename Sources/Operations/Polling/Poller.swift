@@ -51,6 +51,8 @@ public final class Poller<Source: PollSource>: @unchecked Sendable {
     private var updates = UpdateMode.polling(reason: nil)
     /// An invalidation-driven poll is already on its way (bursts of changes share one).
     private var changePollPending = false
+    /// Deployment events (`RedisLink.takeEvents`) not yet in a delivered snapshot.
+    private var unsaidEvents: [String] = []
 
     public init(
         connection options: RedisConnectionOptions,
@@ -211,11 +213,15 @@ public final class Poller<Source: PollSource>: @unchecked Sendable {
         let started = Date()
         let request = nextRequest
         let delay: Double
+        // What happened to the deployment (a failover) is said by the next poll that gets
+        // through: a poll that fails does not lose it.
+        unsaidEvents += connection.takeEvents()
         do {
             let snapshot = try source.poll(PollContext(redis: sender, request: request, commandsSent: sender.commandsSent,
-                                                       updates: updates))
+                                                       updates: updates, shape: { self.connection.shape }, events: unsaidEvents))
             nextRequest = .routine
             failures = 0
+            unsaidEvents = connection.takeEvents()
             // Tracking set up on a reconnect inside this poll (after `enableTracking` found the
             // connection down) is live from now on, or refused, as the server answered.
             if !connection.setupCommands.isEmpty, !updates.isLive {

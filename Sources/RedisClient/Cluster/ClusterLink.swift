@@ -62,6 +62,11 @@ public final class ClusterLink: RedisLink {
     /// The masters of the last topology read (empty until a cluster is seen).
     public var masters: [ClusterNode] { mode == .cluster ? topology.masters : [] }
 
+    public var shape: String? {
+        guard mode == .cluster else { return nil }
+        return "cluster · \(topology.masters.count) master\(topology.masters.count == 1 ? "" : "s")"
+    }
+
     public var summary: String {
         guard mode == .cluster else { return seed.summary }
         let count = topology.masters.count

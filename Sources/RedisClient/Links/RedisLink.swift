@@ -33,8 +33,12 @@ public protocol RedisLink: RedisCommandSender {
     /// What happened to the deployment since the last call, for the screen: "failover: master
     /// now 10.0.0.2:6380", "cluster topology changed (slot 1234 moved)". Cleared by the call.
     func takeEvents() -> [String]
+    /// The deployment's shape for the status bar when it is more than one server:
+    /// "cluster · 3 masters", "sentinel mymaster → 10.0.0.2:6380"; nil for one server.
+    var shape: String? { get }
 }
 
 extension RedisLink {
     public func takeEvents() -> [String] { [] }
+    public var shape: String? { nil }
 }

@@ -57,6 +57,8 @@ public final class SentinelLink: RedisLink {
         "sentinel \(settings.masterName) → " + (masterAddress?.description ?? "not resolved")
     }
 
+    public var shape: String? { summary }
+
     public var setupCommands: [RedisCommand] {
         get { pendingSetup }
         set {

@@ -70,6 +70,7 @@ struct CommandContext {
         } else if endpoint.password == nil, let password = ProcessInfo.processInfo.environment["REDISCLI_AUTH"] {
             endpoint.password = password
         }
+        Self.sentinelCredentials(&endpoint, user: context.sentinelUser)
         self.endpoint = endpoint
         let timeout = options.timeout ?? 5
         // --cluster/--no-cluster and the context's cluster: hold for every kind's endpoint.
@@ -107,6 +108,7 @@ struct CommandContext {
             }
             if own.username == nil, let user { own.username = user }
             if own.password == nil { own.password = typedPassword ?? ProcessInfo.processInfo.environment["REDISCLI_AUTH"] }
+            Self.sentinelCredentials(&own, user: context.sentinelUser)
             if own.tls?.insecure == true, endpoint.tls?.insecure != true {
                 Output.error("warning: TLS without verifying the \(kind.rawValue) server's certificate or name (--insecure)")
             }
@@ -137,6 +139,14 @@ struct CommandContext {
             found[try DataKind.named(String(entry[..<equals]))] = String(entry[entry.index(after: equals)...])
         }
         return found
+    }
+
+    /// The Sentinels' own credentials (a `redis+sentinel://` URL's are the data's): the
+    /// context's `sentinel-user` and `OPSDECK_SENTINEL_AUTH`, as REDISCLI_AUTH is for the data.
+    private static func sentinelCredentials(_ endpoint: inout RedisEndpoint, user: String?) {
+        guard endpoint.sentinel != nil else { return }
+        endpoint.sentinel?.username = user
+        endpoint.sentinel?.password = ProcessInfo.processInfo.environment["OPSDECK_SENTINEL_AUTH"].flatMap { $0.isEmpty ? nil : $0 }
     }
 
     private static func promptPassword(for endpoint: RedisEndpoint) throws -> String {
