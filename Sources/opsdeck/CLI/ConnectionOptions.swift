@@ -5,7 +5,7 @@ import Operations
 /// The password never has to be on the command line: `REDISCLI_AUTH` or `--askpass`.
 struct ConnectionOptions: ParsableArguments {
     @Option(name: [.short, .customLong("url")], help: ArgumentHelp(
-        "Redis URL: redis://[user[:password]@]host[:port][/db], rediss://… (TLS) or unix:///path/redis.sock[?db=N].",
+        "Redis URL: redis://[user[:password]@]host[:port][/db], rediss://… (TLS), unix:///path/redis.sock[?db=N], or redis+sentinel://host:26379[,host:port…]/MASTER[/db].",
         valueName: "url"))
     var url: String?
 
