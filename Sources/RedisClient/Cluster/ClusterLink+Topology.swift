@@ -6,7 +6,7 @@ extension ClusterLink {
         return "127.0.0.1"
     }
 
-    func connection(to node: ClusterNode) -> RedisConnection {
+    func connection(to node: NodeAddress) -> RedisConnection {
         if let open = nodes[node] { return open }
         var nodeOptions = options
         nodeOptions.endpoint.address = .tcp(host: node.host, port: node.port)

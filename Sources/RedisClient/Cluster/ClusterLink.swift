@@ -19,7 +19,7 @@ public final class ClusterLink: RedisLink {
     enum Mode { case unknown, standalone, cluster }
     var mode = Mode.unknown
     var topology = ClusterTopology()
-    var nodes: [ClusterNode: RedisConnection] = [:]
+    var nodes: [NodeAddress: RedisConnection] = [:]
     /// Re-read the topology before the next command (after a MOVED or a node failure).
     var topologyStale = false
     var events: [String] = []
@@ -60,7 +60,7 @@ public final class ClusterLink: RedisLink {
     public var isCluster: Bool { mode == .cluster }
 
     /// The masters of the last topology read (empty until a cluster is seen).
-    public var masters: [ClusterNode] { mode == .cluster ? topology.masters : [] }
+    public var masters: [NodeAddress] { mode == .cluster ? topology.masters : [] }
 
     public var shape: String? {
         guard mode == .cluster else { return nil }
@@ -144,7 +144,7 @@ public final class ClusterLink: RedisLink {
 
     /// Where one command goes next: a node, and whether `ASKING` must precede it.
     private struct Target: Equatable {
-        let node: ClusterNode
+        let node: NodeAddress
         let asking: Bool
     }
 
@@ -222,7 +222,7 @@ public final class ClusterLink: RedisLink {
 
     /// Runs `work` against one node; a failure marks the topology stale (the node may have
     /// failed over) and is named with what the node serves.
-    private func noting<R>(_ node: ClusterNode, _ work: () throws(RedisError) -> R) throws(RedisError) -> R {
+    private func noting<R>(_ node: NodeAddress, _ work: () throws(RedisError) -> R) throws(RedisError) -> R {
         do {
             return try work()
         } catch {
@@ -242,7 +242,7 @@ public final class ClusterLink: RedisLink {
 
     /// A node's connection failure, saying which part of the data is out of reach: what a pane
     /// then shows is missing "5,461 of 16,384 slots", not merely "an error".
-    static func naming(_ error: RedisError, node: ClusterNode, slots: Int) -> RedisError {
+    static func naming(_ error: RedisError, node: NodeAddress, slots: Int) -> RedisError {
         guard slots > 0 else { return error }
         let share = "cluster master serving \(slots) of \(HashSlot.count) slots"
         switch error {
@@ -255,10 +255,10 @@ public final class ClusterLink: RedisLink {
         }
     }
 
-    private func target(for redirect: ClusterRedirect, from node: ClusterNode? = nil) -> Target {
+    private func target(for redirect: ClusterRedirect, from node: NodeAddress? = nil) -> Target {
         // An empty host means "the node you asked" (a cluster announcing no endpoint).
         let host = redirect.host.isEmpty ? (node?.host ?? seedHost) : redirect.host
-        let destination = ClusterNode(host: host, port: redirect.port)
+        let destination = NodeAddress(host: host, port: redirect.port)
         if redirect.kind == .moved {
             topology.assign(slot: redirect.slot, to: destination)
             topologyStale = true
@@ -332,8 +332,8 @@ public final class ClusterLink: RedisLink {
     /// A master's connection for a walk, which marks the topology stale when the node fails.
     private final class FailureNoting: RedisCommandSender {
         unowned let link: ClusterLink
-        let node: ClusterNode
-        init(link: ClusterLink, node: ClusterNode) {
+        let node: NodeAddress
+        init(link: ClusterLink, node: NodeAddress) {
             self.link = link
             self.node = node
         }

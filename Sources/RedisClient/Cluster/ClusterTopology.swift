@@ -2,7 +2,7 @@
 /// `CLUSTER SLOTS` (older servers). A value; `ClusterLink` replaces it whole on a refresh.
 public struct ClusterTopology: Sendable, Equatable {
     /// The masters that own slots, in the order the cluster listed them.
-    public private(set) var masters: [ClusterNode] = []
+    public private(set) var masters: [NodeAddress] = []
     /// The owner of each slot as an index into `masters`; `unowned` where no master serves it.
     private var owners = [UInt16](repeating: unowned, count: HashSlot.count)
     private static let unowned = UInt16.max
@@ -11,13 +11,13 @@ public struct ClusterTopology: Sendable, Equatable {
 
     /// The master serving `slot`, nil when none does (a cluster that lost a master and has no
     /// replica to promote).
-    public func owner(of slot: Int) -> ClusterNode? {
+    public func owner(of slot: Int) -> NodeAddress? {
         let index = owners[slot]
         return index == Self.unowned ? nil : masters[Int(index)]
     }
 
     /// How many slots `node` serves.
-    public func slots(of node: ClusterNode) -> Int {
+    public func slots(of node: NodeAddress) -> Int {
         guard let index = masters.firstIndex(of: node) else { return 0 }
         return owners.lazy.filter { Int($0) == index }.count
     }
@@ -32,16 +32,16 @@ public struct ClusterTopology: Sendable, Equatable {
     public var unownedSlots: Int { owners.lazy.filter { $0 == Self.unowned }.count }
 
     /// Moves one slot to `node` (a `MOVED` reply), adding the node if it is new.
-    public mutating func assign(slot: Int, to node: ClusterNode) {
+    public mutating func assign(slot: Int, to node: NodeAddress) {
         owners[slot] = index(of: node)
     }
 
-    private mutating func assign(_ range: ClosedRange<Int>, to node: ClusterNode) {
+    private mutating func assign(_ range: ClosedRange<Int>, to node: NodeAddress) {
         let index = index(of: node)
         for slot in range where (0..<HashSlot.count).contains(slot) { owners[slot] = index }
     }
 
-    private mutating func index(of node: ClusterNode) -> UInt16 {
+    private mutating func index(of node: NodeAddress) -> UInt16 {
         if let found = masters.firstIndex(of: node) { return UInt16(found) }
         masters.append(node)
         return UInt16(masters.count - 1)
@@ -74,16 +74,16 @@ public struct ClusterTopology: Sendable, Equatable {
             guard let parts = range.array, parts.count >= 3, let start = parts[0].int, let end = parts[1].int,
                   let master = parts[2].array, master.count >= 2, let port = master[1].int else { return nil }
             let host = announced(master[0].string, fallback: fallbackHost)
-            if start <= end { topology.assign(Int(start)...Int(end), to: ClusterNode(host: host, port: Int(port))) }
+            if start <= end { topology.assign(Int(start)...Int(end), to: NodeAddress(host: host, port: Int(port))) }
         }
         return topology
     }
 
-    private static func node(_ fields: [String: RedisValue], fallbackHost: String, tls: Bool) -> ClusterNode? {
+    private static func node(_ fields: [String: RedisValue], fallbackHost: String, tls: Bool) -> NodeAddress? {
         let port = (tls ? fields["tls-port"]?.int : nil) ?? fields["port"]?.int
         guard let port, port > 0 else { return nil }
         let host = announced(fields["endpoint"]?.string ?? fields["ip"]?.string, fallback: fallbackHost)
-        return ClusterNode(host: host, port: Int(port))
+        return NodeAddress(host: host, port: Int(port))
     }
 
     private static func announced(_ host: String?, fallback: String) -> String {

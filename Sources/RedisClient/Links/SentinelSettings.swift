@@ -4,15 +4,7 @@
 /// credentials are the data's, the Sentinels' come from the config (`sentinel-user`) and
 /// `OPSDECK_SENTINEL_AUTH`. A value; its description never shows a password.
 public struct SentinelSettings: Sendable, Hashable {
-    public struct Node: Sendable, Hashable, CustomStringConvertible {
-        public let host: String
-        public let port: Int
-        public init(host: String, port: Int) {
-            self.host = host
-            self.port = port
-        }
-        public var description: String { host.contains(":") ? "[\(host)]:\(port)" : "\(host):\(port)" }
-    }
+    public typealias Node = NodeAddress
 
     public var nodes: [Node]
     public var masterName: String

@@ -1,5 +1,5 @@
-/// A cluster node's address as the cluster announces it.
-public struct ClusterNode: Sendable, Hashable, CustomStringConvertible {
+/// A server's address as a cluster announces a node or a Sentinel names a master: host and port.
+public struct NodeAddress: Sendable, Hashable, CustomStringConvertible {
     public let host: String
     public let port: Int
 
