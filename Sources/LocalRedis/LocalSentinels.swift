@@ -100,6 +100,12 @@ public final class LocalSentinels {
         info.split(whereSeparator: \.isNewline).first { $0.hasPrefix(name + ":") }.map { String($0.dropFirst(name.count + 1)) }
     }
 
+    /// Stops the Sentinels only (the data nodes go on).
+    public func stopSentinels() {
+        for sentinel in sentinels { sentinel.terminate() }
+        sentinels = []
+    }
+
     public func stop() {
         for sentinel in sentinels { sentinel.terminate() }
         sentinels = []

@@ -63,6 +63,20 @@ import Testing
         #expect(try LocalSentinels.connect(port: promoted).execute("GET", "k").string == "after")
     }
 
+    @Test func sentinelsGoingAwayDoNotStopAWorkingMaster() throws {
+        let set = try LocalSentinels(port: freeLoopbackPort)
+        defer { set.stop() }
+        let link = SentinelLink(options: RedisConnectionOptions(endpoint: try RedisEndpoint(url: set.url), connectTimeout: 1))
+        link.checkInterval = 0
+        try link.execute("SET", "k", "v")
+        set.stopSentinels()
+        #expect(try link.execute("GET", "k").string == "v", "the master answers; the Sentinels' silence changes nothing")
+        #expect(link.summary == "sentinel mymaster → 127.0.0.1:\(set.dataPorts[0])")
+        // A new link has no master to keep: it says the Sentinels could not be reached.
+        let fresh = SentinelLink(options: RedisConnectionOptions(endpoint: try RedisEndpoint(url: set.url), connectTimeout: 1))
+        #expect(throws: RedisError.self) { try fresh.execute("PING") }
+    }
+
     @Test func noSentinelAnsweringSaysWhatWasTried() throws {
         let port = try freeLoopbackPort()
         let link = SentinelLink(options: RedisConnectionOptions(

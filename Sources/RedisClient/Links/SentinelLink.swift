@@ -138,7 +138,18 @@ public final class SentinelLink: RedisLink {
         if !force, let masterAddress, master != nil, RedisConnection.monotonicSeconds() - lastCheck < checkInterval {
             return masterAddress
         }
-        let found = try askSentinels()
+        let found: NodeAddress
+        do {
+            found = try askSentinels()
+        } catch {
+            // Sentinels out of reach say nothing about the master: a routine check keeps the
+            // master the link has (and tries the Sentinels again after the next interval).
+            if !force, let masterAddress, master != nil {
+                lastCheck = RedisConnection.monotonicSeconds()
+                return masterAddress
+            }
+            throw error
+        }
         lastCheck = RedisConnection.monotonicSeconds()
         if found != masterAddress || master == nil {
             if let previous = masterAddress, previous != found {
