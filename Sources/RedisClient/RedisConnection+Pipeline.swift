@@ -96,4 +96,28 @@ extension RedisConnection {
             return replies
         }
     }
+
+    /// The plain socket, for waiting on several connections at once; nil over TLS, where replies
+    /// can sit decrypted inside OpenSSL, unseen by poll(2).
+    var waitableDescriptor: Int32? { (stream as? SocketStream)?.descriptor }
+
+    /// The replies of a `writePending` pipeline that can be had now, without waiting: those
+    /// parsed already and those in the bytes the socket holds. `from` of the pipeline's `count`
+    /// replies were taken before; `transform` gets each reply's index in the pipeline.
+    func readPendingAvailable<T>(count: Int, from taken: Int, _ transform: (Int, ReplyView) -> T) throws(RedisError) -> [T] {
+        guard taken < count else { return [] }
+        guard let stream, let reader else { throw lastError ?? .connectionLost(endpoint: endpointText, detail: "not connected") }
+        let remaining = count - taken
+        var replies: [T] = []
+        return try closingOnFailure { () throws(RedisError) in
+            try Self.take(from: reader, into: &replies, expecting: remaining) { transform(taken + $0, $1) }
+            while replies.count < remaining {
+                let bytes = try stream.readAvailable(into: readBuffer)
+                if bytes == 0 { break }
+                try feed(bytes, to: reader, into: &replies, expecting: remaining) { transform(taken + $0, $1) }
+            }
+            if replies.count == remaining { answeredSinceOpen = true }
+            return replies
+        }
+    }
 }

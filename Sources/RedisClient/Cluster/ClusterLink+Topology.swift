@@ -1,5 +1,10 @@
-/// How a `ClusterLink` learns the cluster: whether the server is one, the slot map, and a
-/// connection per node. Same ownership as the link: its owner's thread only.
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// How a `ClusterLink` learns the cluster (whether the server is one, the slot map) and deals
+/// with its nodes (a connection each, waiting on several, naming one that failed). Same
+/// ownership as the link: its owner's thread only.
 extension ClusterLink {
     var seedHost: String {
         if case .tcp(let host, _) = options.endpoint.address { return host }
@@ -77,5 +82,32 @@ extension ClusterLink {
         let slots = try connection.execute("CLUSTER", "SLOTS")
         guard let topology = ClusterTopology.fromSlots(slots, fallbackHost: host), !topology.masters.isEmpty else { return nil }
         return topology
+    }
+
+    /// Waits until one of `connections` has bytes to read, at most the read timeout.
+    func waitForReplies(_ connections: [RedisConnection], first: NodeAddress) throws(RedisError) {
+        var waiting = connections.compactMap(\.waitableDescriptor).map { pollfd(fd: $0, events: Int16(POLLIN), revents: 0) }
+        let milliseconds = Int32(min(Double(Int32.max), options.readTimeout * 1000))
+        while true {
+            let ready = poll(&waiting, nfds_t(waiting.count), milliseconds)
+            if ready > 0 { return }
+            if ready < 0 && errno == EINTR { continue }
+            throw .timeout(endpoint: first.description, detail: "no reply within the read timeout")
+        }
+    }
+
+    /// A node's connection failure, saying which part of the data is out of reach: what a pane
+    /// then shows is missing "5,461 of 16,384 slots", not merely "an error".
+    static func naming(_ error: RedisError, node: NodeAddress, slots: Int) -> RedisError {
+        guard slots > 0 else { return error }
+        let share = "cluster master serving \(slots) of \(HashSlot.count) slots"
+        switch error {
+        case .connectionRefused(let endpoint, let detail): return .connectionRefused(endpoint: "\(endpoint) (\(share))", detail: detail)
+        case .timeout(let endpoint, let detail): return .timeout(endpoint: "\(endpoint) (\(share))", detail: detail)
+        case .connectionLost(let endpoint, let detail): return .connectionLost(endpoint: "\(endpoint) (\(share))", detail: detail)
+        case .reconnecting(let endpoint, let last, let retry):
+            return .reconnecting(endpoint: "\(endpoint) (\(share))", lastError: last, retryInSeconds: retry)
+        default: return error
+        }
     }
 }

@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// A link to a Redis Cluster, or to a server that might be one: it asks on connect
 /// (`INFO cluster` → `cluster_enabled:1`, or because the user said `--cluster`), and a `MOVED`
 /// reply at any time turns cluster routing on. A standalone server costs one `INFO` per connect
@@ -175,29 +179,57 @@ public final class ClusterLink: RedisLink {
             // Parts written and not yet read: on a failure their replies would be read by the
             // next call, so those connections are closed.
             var unread: [Int] = []
+            var redirected: [(index: Int, redirect: ClusterRedirect, from: NodeAddress)] = []
+            func take(_ part: Int, _ position: Int, _ reply: ReplyView) {
+                let index = groups[part][position]
+                if reply.isError, let redirect = ClusterRedirect(reply.value.errorMessage ?? "") {
+                    redirected.append((index, redirect, targets[part].node))
+                } else {
+                    store(index, transform(index, reply))
+                }
+            }
             do {
                 for part in parts {
                     try writePart(groups[part].map { commands[$0] }, to: targets[part])
                     unread.append(part)
                 }
-                for part in parts {
-                    let indices = groups[part], target = targets[part]
-                    var redirected: [(position: Int, redirect: ClusterRedirect)] = []
-                    try readPart(count: indices.count, from: target) { position, reply in
-                        if reply.isError, let redirect = ClusterRedirect(reply.value.errorMessage ?? "") {
-                            redirected.append((position, redirect))
-                        } else {
-                            store(indices[position], transform(indices[position], reply))
+                // Whichever node has replies is read first, so decoding one part overlaps the
+                // other nodes' work. Over TLS (replies can wait inside OpenSSL, unseen by poll)
+                // or with ASKING, one part after another.
+                let interleave = parts.count > 1 && parts.allSatisfy {
+                    !targets[$0].asking && connection(to: targets[$0].node).waitableDescriptor != nil
+                }
+                if interleave {
+                    var taken = [Int](repeating: 0, count: targets.count)
+                    while !unread.isEmpty {
+                        var progressed = false
+                        for part in unread {
+                            let node = targets[part].node, count = groups[part].count, from = taken[part]
+                            let got = try noting(node) { () throws(RedisError) in
+                                try connection(to: node).readPendingAvailable(count: count, from: from) { take(part, $0, $1) }.count
+                            }
+                            taken[part] += got
+                            if got > 0 { progressed = true }
+                        }
+                        unread.removeAll { taken[$0] == groups[$0].count }
+                        if !progressed, let first = unread.first {
+                            try noting(targets[first].node) { () throws(RedisError) in
+                                try waitForReplies(unread.map { connection(to: targets[$0].node) }, first: targets[first].node)
+                            }
                         }
                     }
-                    unread.removeFirst()
-                    for (position, redirect) in redirected {
-                        next.append((indices[position], Self.number(of: self.target(for: redirect, from: target.node), in: &targets)))
+                } else {
+                    for part in parts {
+                        try readPart(count: groups[part].count, from: targets[part]) { take(part, $0, $1) }
+                        unread.removeFirst()
                     }
                 }
             } catch {
                 for part in unread { connection(to: targets[part].node).close() }
                 throw error
+            }
+            for item in redirected {
+                next.append((item.index, Self.number(of: self.target(for: item.redirect, from: item.from), in: &targets)))
             }
             pending = next
         }
@@ -238,21 +270,6 @@ public final class ClusterLink: RedisLink {
         _ commands: [RedisCommand], to target: Target, _ transform: (Int, ReplyView) -> T
     ) throws(RedisError) -> [T] {
         try noting(target.node) { () throws(RedisError) in try connection(to: target.node).send(commands, decoding: transform) }
-    }
-
-    /// A node's connection failure, saying which part of the data is out of reach: what a pane
-    /// then shows is missing "5,461 of 16,384 slots", not merely "an error".
-    static func naming(_ error: RedisError, node: NodeAddress, slots: Int) -> RedisError {
-        guard slots > 0 else { return error }
-        let share = "cluster master serving \(slots) of \(HashSlot.count) slots"
-        switch error {
-        case .connectionRefused(let endpoint, let detail): return .connectionRefused(endpoint: "\(endpoint) (\(share))", detail: detail)
-        case .timeout(let endpoint, let detail): return .timeout(endpoint: "\(endpoint) (\(share))", detail: detail)
-        case .connectionLost(let endpoint, let detail): return .connectionLost(endpoint: "\(endpoint) (\(share))", detail: detail)
-        case .reconnecting(let endpoint, let last, let retry):
-            return .reconnecting(endpoint: "\(endpoint) (\(share))", lastError: last, retryInSeconds: retry)
-        default: return error
-        }
     }
 
     private func target(for redirect: ClusterRedirect, from node: NodeAddress? = nil) -> Target {
