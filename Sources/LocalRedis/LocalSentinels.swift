@@ -82,7 +82,14 @@ public final class LocalSentinels {
                 return acked >= 1 && offset != nil && Self.field("slave_repl_offset", in: replicaInfo) == offset
             }
         }
-        try Self.connect(port: sentinelPorts[0]).execute("SENTINEL", "FAILOVER", Self.masterName)
+        // Right after start-up a Sentinel may not yet count the replica as promotable
+        // (NOGOODSLAVE): ask again until it does.
+        try waitUntil("a Sentinel to accept SENTINEL FAILOVER") {
+            let reply = try Self.connect(port: sentinelPorts[0]).send([RedisCommand("SENTINEL", "FAILOVER", Self.masterName)])[0]
+            guard let message = reply.errorMessage else { return true }
+            if message.contains("NOGOODSLAVE") { return false }
+            throw LocalRedisError.startFailed(command: "SENTINEL FAILOVER", log: message)
+        }
         var now: Int?
         try waitUntil("the failover, and the old master in sync as a replica of the new one", timeout: timeout) {
             let named = try Self.connect(port: sentinelPorts[0]).execute("SENTINEL", "get-master-addr-by-name", Self.masterName)

@@ -34,4 +34,16 @@ import Testing
         _ = update(&s, .pollSucceeded(plain, duration: 0.01, at: Fixtures.at(3)))
         #expect(!Fixtures.picture(Fixtures.screen(s)).contains("sentinel mymaster"))
     }
+
+    /// At 80 columns the bar is cut on the right: the failover comes before the endpoint.
+    @Test func aFailoverStaysOnANarrowBar() {
+        var s = Fixtures.loaded(width: 80, height: 24)
+        var moved = Fixtures.snapshot()
+        moved.topology = "sentinel mymaster → 10.0.0.2:6380"
+        moved.deploymentEvents = ["failover: master mymaster moved from 10.0.0.1:6379 to 10.0.0.2:6380"]
+        _ = update(&s, .pollSucceeded(moved, duration: 0.01, at: Fixtures.at(2)))
+        _ = update(&s, .tick(Fixtures.at(70)))
+        let bar = Fixtures.picture(Fixtures.screen(s)).split(separator: "\n").dropLast().last.map(String.init) ?? ""
+        #expect(bar.contains("failover 1m ago") && bar.contains("connected"), "\(bar)")
+    }
 }

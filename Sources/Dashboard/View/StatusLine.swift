@@ -27,15 +27,16 @@ enum StatusLine {
         if !state.isSplit, case .reconnecting(let error, _) = state.connection {
             parts.append([Span(SafeText.line(error, width: 40))])
         }
+        // A recent failover before the endpoint: on a narrow bar it must not be the part cut off.
+        if let failover = state.lastFailover, state.now.timeIntervalSince(failover) < AppState.failoverShown {
+            let age = max(0, state.now.timeIntervalSince(failover))
+            parts.append([Span("failover " + (age < 1 ? "just now" : Formatting.age(age) + " ago"),
+                               style: theme[.sevWarning].patch(Style(bg: base.bg)))])
+        }
         if let server {
             // Split: each pane names its own trouble; the endpoints would not fit beside the marks.
             if !state.isSplit { parts.append([Span(SafeText.line(server.endpoint, width: 40))]) }
             if let topology = server.topology { parts.append([Span(SafeText.line(topology, width: 48))]) }
-            if let failover = state.lastFailover, state.now.timeIntervalSince(failover) < AppState.failoverShown {
-                let age = max(0, state.now.timeIntervalSince(failover))
-                parts.append([Span("failover " + (age < 1 ? "just now" : Formatting.age(age) + " ago"),
-                                   style: theme[.sevWarning].patch(Style(bg: base.bg)))])
-            }
             if let version = server.version {
                 parts.append([Span("Redis " + SafeText.line(version, width: 16))])
             } else if let hint = state.notPermitted[.server] {
