@@ -7,7 +7,8 @@ import Glibc
 
 /// A private Redis Cluster on loopback: `masters` nodes sharing the 16,384 slots evenly, and
 /// optionally one replica per master, each a `RedisServerProcess` in its own temporary
-/// directory with OS-chosen ports (the client port and the cluster bus port, `--cluster-port`).
+/// directory with OS-chosen ports (the client port and the cluster bus port, `--cluster-port`;
+/// chosen again if one was taken before the node bound it).
 /// Built with `CLUSTER ADDSLOTSRANGE`, `CLUSTER MEET` and `CLUSTER REPLICATE`, so it needs no
 /// tool beyond `redis-server`; ready when every node says `cluster_state:ok`.
 ///
@@ -26,13 +27,14 @@ public final class LocalCluster {
         do {
             let total = replicas ? masters * 2 : masters
             for _ in 0..<total {
-                let client = try port()
-                let bus = try port()
-                let node = try RedisServerProcess(flavor: flavor, extraArguments: [
-                    "--port", String(client), "--cluster-enabled", "yes", "--cluster-port", String(bus),
-                    "--cluster-config-file", "nodes.conf", "--cluster-node-timeout", "1000",
-                    "--repl-diskless-sync-delay", "0", "--cluster-require-full-coverage", "no",
-                ] + extraArguments)
+                let (node, client) = try retryingTakenPorts { () throws -> (RedisServerProcess, Int) in
+                    let client = try port(), bus = try port()
+                    return (try RedisServerProcess(flavor: flavor, extraArguments: [
+                        "--port", String(client), "--cluster-enabled", "yes", "--cluster-port", String(bus),
+                        "--cluster-config-file", "nodes.conf", "--cluster-node-timeout", "1000",
+                        "--repl-diskless-sync-delay", "0", "--cluster-require-full-coverage", "no",
+                    ] + extraArguments), client)
+                }
                 nodes.append(node)
                 ports.append(client)
             }

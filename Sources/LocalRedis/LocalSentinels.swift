@@ -27,16 +27,24 @@ public final class LocalSentinels {
     private var directories: [URL] = []
 
     public init(port: () throws -> Int) throws {
-        let masterPort = try port(), replicaPort = try port()
-        master = try RedisServerProcess(extraArguments: ["--port", String(masterPort), "--repl-diskless-sync-delay", "0"])
-        replica = try RedisServerProcess(extraArguments: [
-            "--port", String(replicaPort), "--replicaof", "127.0.0.1", String(masterPort), "--repl-diskless-sync-delay", "0",
-        ])
+        let (master, masterPort) = try retryingTakenPorts { () throws -> (RedisServerProcess, Int) in
+            let chosen = try port()
+            return (try RedisServerProcess(extraArguments: ["--port", String(chosen), "--repl-diskless-sync-delay", "0"]), chosen)
+        }
+        let (replica, replicaPort) = try retryingTakenPorts { () throws -> (RedisServerProcess, Int) in
+            let chosen = try port()
+            return (try RedisServerProcess(extraArguments: [
+                "--port", String(chosen), "--replicaof", "127.0.0.1", String(masterPort), "--repl-diskless-sync-delay", "0",
+            ]), chosen)
+        }
+        self.master = master
+        self.replica = replica
         dataPorts = [masterPort, replicaPort]
         do {
-            for _ in 0..<3 { sentinelPorts.append(try port()) }
+            for _ in 0..<3 {
+                try retryingTakenPorts { try startSentinel(port: try port(), masterPort: masterPort) }
+            }
             let ports = sentinelPorts
-            for sentinelPort in ports { try startSentinel(port: sentinelPort, masterPort: masterPort) }
             try waitUntil("the replica in sync and known to every Sentinel") {
                 let info = try replica.connect().execute("INFO", "replication").string ?? ""
                 guard info.contains("master_link_status:up") else { return false }
@@ -147,14 +155,22 @@ public final class LocalSentinels {
 
             """.write(to: config, atomically: true, encoding: .utf8)
         let child = try ChildProcess(path: try ServerFlavor.redisServer(), arguments: [config.path, "--sentinel"])
-        sentinels.append(child)
-        try waitUntil("the Sentinel on port \(port) to answer") {
-            guard child.isRunning else {
-                let log = (try? String(contentsOf: directory.appendingPathComponent("redis.log"), encoding: .utf8)) ?? ""
-                throw LocalRedisError.startFailed(command: "redis-server \(config.path) --sentinel", log: String(log.suffix(1500)))
+        // Whoever answers on the port must be this child: another test's server may hold it.
+        do {
+            try waitUntil("the Sentinel on port \(port) to answer") {
+                guard child.isRunning else {
+                    let log = (try? String(contentsOf: directory.appendingPathComponent("redis.log"), encoding: .utf8)) ?? ""
+                    throw LocalRedisError.startFailed(command: "redis-server \(config.path) --sentinel", log: String(log.suffix(1500)))
+                }
+                guard let info = try? Self.connect(port: port).execute("INFO", "server").string else { return false }
+                return Self.field("process_id", in: info).flatMap { Int32($0.trimmingCharacters(in: .whitespaces)) } == child.pid
             }
-            return (try? Self.connect(port: port).execute("PING").string) == "PONG"
+        } catch {
+            child.terminate()
+            throw error
         }
+        sentinels.append(child)
+        sentinelPorts.append(port)
     }
 
     private func waitUntil(_ what: String, timeout: Double = 20, _ condition: () throws -> Bool) throws {

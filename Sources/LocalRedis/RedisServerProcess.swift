@@ -34,6 +34,15 @@ public final class RedisServerProcess {
     }
     public var isRunning: Bool { process?.isRunning ?? false }
 
+    /// The TCP port the server was asked to listen on besides its socket: the TLS port if it
+    /// has one, else `--port` (nil when that is 0, no TCP listener).
+    public var tcpPort: Int? {
+        for flag in ["--tls-port", "--port"] {
+            if let port = argument(flag).flatMap(Int.init), port != 0 { return port }
+        }
+        return nil
+    }
+
     /// Starts a server and waits until it answers PING (up to `timeout` seconds).
     public init(flavor: ServerFlavor = .plain, extraArguments: [String] = [], timeout: Double = 15) throws {
         self.flavor = flavor

@@ -5,8 +5,9 @@ import Glibc
 #endif
 
 /// A loopback TCP port the OS just chose (bound to port 0, read back, closed) for a test
-/// server's listener. The usual small race applies: another process may take it first, which
-/// makes that server fail to start loudly, never connect to a stranger.
+/// server's listener. The usual small race applies: another socket may take it first. The
+/// server then fails to start, never connects to a stranger, and the harnesses choose again
+/// (`retryingTakenPorts`, `withServer(choosingPorts:)`).
 public func freeLoopbackPort() throws -> Int {
     let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
     guard fd >= 0 else { throw OpsdeckRun.Failure(description: "socket() failed") }

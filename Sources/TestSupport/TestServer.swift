@@ -15,6 +15,19 @@ public func withServer<T>(
     return try body(server)
 }
 
+/// Like `withServer`, for a server that also listens on TCP ports `arguments` names (e.g.
+/// `["--port", String(try freeLoopbackPort())]`): `arguments` is asked again, for fresh ports,
+/// when a chosen port was taken before the server bound it. The body runs once.
+public func withServer<T>(
+    _ flavor: ServerFlavor = .plain,
+    choosingPorts arguments: () throws -> [String],
+    _ body: (RedisServerProcess) throws -> T
+) throws -> T {
+    let server = try retryingTakenPorts { try RedisServerProcess(flavor: flavor, extraArguments: try arguments()) }
+    defer { server.stop() }
+    return try body(server)
+}
+
 /// Like `withServer`, also handing the body a connection to it.
 public func withConnection<T>(
     _ flavor: ServerFlavor = .plain,

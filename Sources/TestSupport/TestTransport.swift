@@ -42,7 +42,7 @@ public func withServer<T>(
     extraArguments: [String] = [],
     _ body: (RedisServerProcess, RedisEndpoint) throws -> T
 ) throws -> T {
-    try withServer(flavor, extraArguments: try transport.serverArguments() + extraArguments) { server in
+    try withServer(flavor, choosingPorts: { try transport.serverArguments() + extraArguments }) { server in
         try body(server, try transport.endpoint(of: server))
     }
 }

@@ -35,11 +35,12 @@ do {
         + "\(options.logLists) log lists")
     // The same server also listens on TLS (certificates made with openssl, as the tests do), so
     // the TLS figures read the same data.
-    let tlsPort = try freeLoopbackPort()
     let certificates = try TestCertificates.shared()
-    let server = try RedisServerProcess(flavor: .plain, extraArguments: certificates.serverArguments(port: tlsPort))
+    let server = try retryingTakenPorts {
+        try RedisServerProcess(flavor: .plain, extraArguments: certificates.serverArguments(port: try freeLoopbackPort()))
+    }
     defer { server.stop() }
-    let tls = TLSTarget(port: tlsPort, caFile: certificates.ca)
+    let tls = TLSTarget(port: server.tcpPort ?? 0, caFile: certificates.ca)
     let connection = try server.connect(readTimeout: 60)
     // Only what the chosen groups read (the idle dashboard reads everything).
     let everything = options.wants("idle") || options.wants("freshness")

@@ -169,8 +169,8 @@ import Testing
             #expect(!wrong.stderr.contains(".."), "\(wrong.stderr)")
             #expect(!wrong.stderr.contains("right") && !wrong.stderr.contains("wrong "), "\(wrong.stderr)")
         }
-        let port = try freeLoopbackPort()
-        try withServer(extraArguments: TestCertificates.shared().serverArguments(port: port)) { _ in
+        try withServer(choosingPorts: { try TestCertificates.shared().serverArguments(port: try freeLoopbackPort()) }) { server in
+            let port = try #require(server.tcpPort)
             let run = try OpsdeckRun.run(["toggles", "list", "--url", "redis://127.0.0.1:\(port)", "--timeout", "3"])
             #expect(run.status == 69, "exit \(run.status): \(run.stderr)")
             #expect(run.stderr.contains("TLS"), "the likely cause is named: \(run.stderr)")

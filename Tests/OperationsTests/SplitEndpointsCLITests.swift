@@ -135,8 +135,8 @@ import Testing
 @Suite struct SplitEndpointsTLSCLITests {
     @Test func kindsInheritOrReplaceTheContextsTLS() throws {
         let certs = try TestCertificates.shared()
-        let port = try freeLoopbackPort()
-        try withServer(extraArguments: certs.serverArguments(port: port, clients: "no")) { tlsServer in
+        try withServer(choosingPorts: { certs.serverArguments(port: try freeLoopbackPort(), clients: "no") }) { tlsServer in
+            let port = try #require(tlsServer.tcpPort)
             try withServer { plain in
                 let admin = try tlsServer.connect(), other = try plain.connect()
                 defer { admin.close(); other.close() }

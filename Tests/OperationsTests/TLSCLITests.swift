@@ -9,8 +9,8 @@ import Testing
 @Suite struct TLSCLITests {
     func withTLSServer(clients: String = "no", _ body: (RedisServerProcess, Int, TestCertificates) throws -> Void) throws {
         let certs = try TestCertificates.shared()
-        let port = try freeLoopbackPort()
-        try withServer(extraArguments: certs.serverArguments(port: port, clients: clients)) { server in
+        try withServer(choosingPorts: { certs.serverArguments(port: try freeLoopbackPort(), clients: clients) }) { server in
+            let port = try #require(server.tcpPort)
             let admin = try server.connect()
             try admin.execute("HSET", "darkMode", "toggle", "False", "releaseNum", "1.2", "fingerprint", "Li W", "override", "")
             try body(server, port, certs)

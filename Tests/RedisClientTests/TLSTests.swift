@@ -10,10 +10,11 @@ import Testing
     /// A TLS server on a fresh port serving `certificate`, asking client certificates per `clients`.
     func withTLSServer<T>(certificate: String? = nil, clients: String = "no",
                           _ body: (RedisServerProcess, Int) throws -> T) throws -> T {
-        let port = try freeLoopbackPort()
         let certs = try TestCertificates.shared()
-        return try withServer(extraArguments: certs.serverArguments(port: port, certificate: certificate, clients: clients)) { server in
-            try body(server, port)
+        return try withServer(choosingPorts: {
+            certs.serverArguments(port: try freeLoopbackPort(), certificate: certificate, clients: clients)
+        }) { server in
+            try body(server, try #require(server.tcpPort))
         }
     }
 
