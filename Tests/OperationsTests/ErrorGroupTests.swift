@@ -42,6 +42,27 @@ import Testing
         #expect(a != sig("search", Self.javaBody(index: 5)))
     }
 
+    /// The rules read bytes for speed (benchmark 8); text beyond ASCII must read as it did when
+    /// they read Characters: passed through whole, and class names in any script.
+    @Test func textBeyondASCIIIsReadWhole() {
+        #expect(ErrorSignature.normalise("Größe 42 für user7 — ñ0x1F 日本3語 0XAB") == "Größe # für user# — ñ# 日本#語 #")
+        #expect(ErrorSignature.normalise("é") == "é" && ErrorSignature.normalise("") == "")
+        let accented = ExceptionSummary(body: "Exception in thread \"wörker\" com.bücher.ÜberException: zu groß: 42")
+        #expect(accented.exceptionClass == "com.bücher.ÜberException")
+        #expect(accented.message == "zu groß: 42")
+        let caused = ExceptionSummary(body: "Caused by: java.io.IOException: disk full")
+        #expect(caused.exceptionClass == "java.io.IOException" && caused.message == "disk full")
+        for notAClass in ["payment failed: card 4", "1st.Exception: x", "a b.Exception: x", "retry-later: x", ": x"] {
+            let summary = ExceptionSummary(body: notAClass)
+            #expect(summary.exceptionClass == "" && summary.message == notAClass, "\(notAClass)")
+        }
+        #expect(ExceptionSummary(body: "TimeoutError: slow").exceptionClass == "TimeoutError")
+        #expect(ExceptionSummary(body: "Bad_Thing$1: x").exceptionClass == "", "neither a package nor Exception/Error")
+        // 300 Characters in 600 bytes: the message is cut at 200 Characters, never mid-scalar.
+        let long = ErrorSignature(ErrorRecord(id: "x", key: "x", toggleName: "t", exceptionBody: "X.YException: " + String(repeating: "é", count: 300)))
+        #expect(long.message == String(repeating: "é", count: 200))
+    }
+
     @Test func seriesCountsPerBucket() {
         let end = Date(timeIntervalSince1970: 1_200)
         let start = Date(timeIntervalSince1970: 0)

@@ -23,8 +23,14 @@ public struct ErrorSignature: Sendable, Hashable, Codable, Comparable {
 
     public init(toggle: String, summary: ExceptionSummary) {
         self.init(toggle: toggle, exceptionClass: summary.exceptionClass,
-                  message: Self.normalise(String(summary.message.prefix(Self.messageLimit))),
+                  message: Self.normalise(Self.limited(summary.message)),
                   frameMethod: summary.frameMethod)
+    }
+
+    /// The first `messageLimit` Characters; a message with no more bytes than that is whole,
+    /// which spares counting Characters for nearly every message.
+    static func limited(_ message: String) -> String {
+        message.utf8.count <= messageLimit ? message : String(message.prefix(messageLimit))
     }
 
     public init(_ record: ErrorRecord) {
@@ -41,44 +47,45 @@ public struct ErrorSignature: Sendable, Hashable, Codable, Comparable {
     /// parts, `0x1F`) becomes `#`, otherwise each run of digits does (`user42` → `user#`).
     /// Text without digits is unchanged, so words stay words.
     public static func normalise(_ text: String) -> String {
-        var out = String.UnicodeScalarView()
-        var run: [Unicode.Scalar] = []
+        // Bytes: the rule looks only at ASCII letters and digits, and every byte of a non-ASCII
+        // scalar is neither, so reading UTF-8 gives the scalar rule's result at a third the cost.
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count)
+        var run: [UInt8] = []
         func flush() {
             defer { run.removeAll(keepingCapacity: true) }
             guard run.contains(where: isDigit) else { out.append(contentsOf: run); return }
             var body = run[...]
-            if body.count > 2, body[body.startIndex] == "0", body[body.startIndex + 1] == "x" || body[body.startIndex + 1] == "X" {
+            if body.count > 2, body[body.startIndex] == UInt8(ascii: "0"), body[body.startIndex + 1] | 0x20 == UInt8(ascii: "x") {
                 body = body.dropFirst(2)
             }
-            if body.allSatisfy(isHex) { out.append("#"); return }
+            if body.allSatisfy(isHex) { out.append(UInt8(ascii: "#")); return }
             var inDigits = false
-            for scalar in run {
-                if isDigit(scalar) {
-                    if !inDigits { out.append("#") }
+            for byte in run {
+                if isDigit(byte) {
+                    if !inDigits { out.append(UInt8(ascii: "#")) }
                     inDigits = true
                 } else {
                     inDigits = false
-                    out.append(scalar)
+                    out.append(byte)
                 }
             }
         }
-        for scalar in text.unicodeScalars {
-            if scalar.isASCII && (isDigit(scalar) || isLetter(scalar)) {
-                run.append(scalar)
+        for byte in text.utf8 {
+            if isDigit(byte) || isLetter(byte) {
+                run.append(byte)
             } else {
                 flush()
-                out.append(scalar)
+                out.append(byte)
             }
         }
         flush()
-        return String(out)
+        return String(decoding: out, as: UTF8.self)
     }
 
-    private static func isDigit(_ s: Unicode.Scalar) -> Bool { s.value >= 0x30 && s.value <= 0x39 }
-    private static func isLetter(_ s: Unicode.Scalar) -> Bool {
-        (s.value >= 0x41 && s.value <= 0x5A) || (s.value >= 0x61 && s.value <= 0x7A)
-    }
-    private static func isHex(_ s: Unicode.Scalar) -> Bool {
-        isDigit(s) || (s.value >= 0x41 && s.value <= 0x46) || (s.value >= 0x61 && s.value <= 0x66)
+    private static func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
+    private static func isLetter(_ byte: UInt8) -> Bool { (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A) }
+    private static func isHex(_ byte: UInt8) -> Bool {
+        isDigit(byte) || (byte >= 0x41 && byte <= 0x46) || (byte >= 0x61 && byte <= 0x66)
     }
 }
