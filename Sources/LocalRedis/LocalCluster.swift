@@ -33,6 +33,9 @@ public final class LocalCluster {
                         "--port", String(client), "--cluster-enabled", "yes", "--cluster-port", String(bus),
                         "--cluster-config-file", "nodes.conf", "--cluster-node-timeout", "1000",
                         "--repl-diskless-sync-delay", "0", "--cluster-require-full-coverage", "no",
+                        // A replica may take over however long its master has been silent: on
+                        // a loaded machine the default (10 node timeouts) can refuse a failover.
+                        "--cluster-replica-validity-factor", "0",
                     ] + extraArguments), client)
                 }
                 nodes.append(node)
