@@ -27,16 +27,19 @@ public struct ExceptionSummary: Sendable, Hashable, Codable {
     }
 
     public init(body: String) {
-        // Bytes, not Characters: grapheme breaking made this the cost of grouping (benchmark 7).
+        // Bytes, not Characters: grapheme breaking made this the cost of grouping (benchmark 8);
+        // lines are found one at a time, since the frame is usually within the first few.
         var header: Substring.UTF8View?
         var frame = ""
         var method = ""
-        var seen = 0
         let newline = UInt8(ascii: "\n"), space = UInt8(ascii: " "), tab = UInt8(ascii: "\t")
         let cr = UInt8(ascii: "\r"), open = UInt8(ascii: "("), close = UInt8(ascii: ")")
-        for raw in body.utf8.split(separator: newline, maxSplits: Self.lineLimit, omittingEmptySubsequences: true) {
-            seen += 1
-            if seen > Self.lineLimit { break }
+        let bytes = body.utf8
+        var next = bytes.startIndex
+        for _ in 0..<Self.lineLimit where next < bytes.endIndex {
+            let end = bytes[next...].firstIndex(of: newline) ?? bytes.endIndex
+            let raw = bytes[next..<end]
+            next = end < bytes.endIndex ? bytes.index(after: end) : end
             var line = raw.drop { $0 == space || $0 == tab || $0 == cr }
             while let last = line.last, last == space || last == tab || last == cr { line = line.dropLast() }
             if line.isEmpty { continue }
