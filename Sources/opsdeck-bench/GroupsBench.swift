@@ -1,7 +1,7 @@
 import Foundation
 import Operations
 
-/// Figure 7: grouping 10,000 error records (`ErrorGroups.build`: one `ErrorSignature` per record,
+/// Figure 8: grouping 10,000 error records (`ErrorGroups.build`: one `ErrorSignature` per record,
 /// 40 signatures, Java bodies with boilerplate and runtime frames) — the work the Errors feed
 /// adds to each overview. Baseline, in the same run: the count per toggle the overview already
 /// made over the same records. No server: the records are in memory, so this is the client cost.

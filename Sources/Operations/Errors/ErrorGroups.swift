@@ -2,8 +2,8 @@ import Foundation
 
 /// Groups error records by `ErrorSignature` (docs/DECISIONS.md, "Error groups"). Pure and
 /// deterministic: the caller passes the window and the clock. Cost is one signature per record
-/// (bounded line and message reads) and one dictionary insert: 10,000 records in a few
-/// milliseconds (docs/BENCHMARKS.md). A namespace; thread-safe.
+/// (bounded line and message reads) and one dictionary insert: 10,000 records in about 40 ms
+/// (docs/BENCHMARKS.md, figure 8). A namespace; thread-safe.
 public enum ErrorGroups {
     /// Buckets in a group's or a toggle's count series.
     public static let buckets = 12
