@@ -4,7 +4,7 @@ import Operations
 import RedisClient
 
 /// What the dashboard's poller fetches each interval: one feed per pane (and the server line),
-/// run in order into one snapshot.
+/// run in order into one snapshot (handed over pane by pane on a poll that reads everything).
 ///
 /// When the kinds of data live in different databases the dashboard has one poller per
 /// database, each with a source that runs only its `kinds`' feeds and stamps its snapshots with
@@ -55,7 +55,21 @@ public struct DashboardSource: PollSource {
 
     public let patterns: KeyPatterns
 
+    /// One poll, in one snapshot.
     public mutating func poll(_ poll: PollContext) throws(RedisError) -> DashboardSnapshot {
+        try run(poll, handsOverParts: false, early: { _ in })
+    }
+
+    /// One poll. On a poll that reads everything (the first, `r`, the first after an outage)
+    /// each pane's part is handed to `early` as soon as its feed is done: on a large keyspace the
+    /// log-list discovery and the error overview take a second or more, and the toggles must
+    /// not wait for them. Routine polls hand over one snapshot (one redraw per poll).
+    public mutating func poll(_ poll: PollContext, early: (DashboardSnapshot) -> Void) throws(RedisError) -> DashboardSnapshot {
+        try run(poll, handsOverParts: poll.request == .everything, early: early)
+    }
+
+    private mutating func run(_ poll: PollContext, handsOverParts: Bool,
+                              early: (DashboardSnapshot) -> Void) throws(RedisError) -> DashboardSnapshot {
         var live = poll.updates.isLive
         if live && poll.request == .routine && safetyNet.isDue() {
             live = false
@@ -66,13 +80,19 @@ public struct DashboardSource: PollSource {
         let sender = split ? CountingSender(poll.redis) : nil
         let context = FeedContext(env: OpsEnvironment(redis: sender ?? poll.redis, patterns: patterns, readOnly: true, now: clock),
                                   request: poll.request, permissions: permissions, searchModule: searchModule, live: live)
-        var snapshot = DashboardSnapshot()
-        if split { snapshot.panes = Set(kinds.map(Self.pane)) }
+        var blank = DashboardSnapshot()
+        if split { blank.panes = Set(kinds.map(Self.pane)) }
+        var snapshot = blank
+        func handOver() {
+            guard handsOverParts, snapshot != blank else { return }
+            early(snapshot)
+            snapshot = blank
+        }
         do {
             if !split || kinds.contains(.errors) { try server.poll(context, into: &snapshot) }
-            if kinds.contains(.errors) { try errors.poll(context, into: &snapshot) }
-            if kinds.contains(.toggles) { try toggles.poll(context, into: &snapshot) }
-            if kinds.contains(.sessions) { try sessions.poll(context, into: &snapshot) }
+            if kinds.contains(.toggles) { try toggles.poll(context, into: &snapshot); handOver() }
+            if kinds.contains(.sessions) { try sessions.poll(context, into: &snapshot); handOver() }
+            if kinds.contains(.errors) { try errors.poll(context, into: &snapshot); handOver() }
             if kinds.contains(.logs) { try logs.poll(context, into: &snapshot) }
         } catch {
             if case .redis(let redisError) = error { throw redisError }

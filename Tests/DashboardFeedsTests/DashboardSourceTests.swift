@@ -6,7 +6,7 @@ import TestSupport
 import Testing
 
 extension DashboardSource {
-    /// One poll as the `Poller` runs it.
+    /// One poll, in one snapshot (the `Poller` also takes parts handed over early).
     mutating func poll(_ redis: any RedisCommandSender, _ request: PollRequest) throws -> DashboardSnapshot {
         try poll(PollContext(redis: redis, request: request))
     }

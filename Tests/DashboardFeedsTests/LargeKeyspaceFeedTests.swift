@@ -33,6 +33,38 @@ import Testing
         }
     }
 
+    /// A poll that reads everything hands the toggles over before the errors and logs are read
+    /// (their walks take a second or more on a large keyspace); a routine poll is one snapshot.
+    @Test func aPollOfEverythingHandsOverTheTogglesBeforeTheSlowerPanes() throws {
+        try withConnection { redis, _ in
+            try redis.execute("HSET", "toggle:a", "toggle", "on")
+            try redis.execute("HSET", "session:1", "authType", "guest")
+            try redis.execute("LPUSH", "recent:shop:error", "Thu Nov 26 18:03:33 2026 boom")
+            try redis.execute("HSET", "error:a:1764180213000", "toggleName", "a", "toggleValue", "True",
+                              "fingerPrint", "x", "exceptionBody", "java.lang.IllegalStateException: boom")
+            var source = DashboardSource(patterns: KeyPatterns(toggles: "toggle:*"), server: ServerInfo(endpoint: "test"))
+            let recorder = CommandRecorder(redis)
+            var parts: [(DashboardSnapshot, sentBefore: [RedisCommand])] = []
+            let rest = try source.poll(PollContext(redis: recorder, request: .everything)) { parts.append(($0, recorder.sent)) }
+            let first = try #require(parts.first)
+            #expect(first.0.toggles?.map(\.name) == ["a"])
+            #expect(first.0.server != nil, "the server line comes with the first part")
+            func mentions(_ commands: [RedisCommand], _ text: String) -> Bool {
+                commands.contains { command in command.arguments.contains { String(decoding: $0, as: UTF8.self).contains(text) } }
+            }
+            #expect(!mentions(first.sentBefore, "recent:") && !mentions(first.sentBefore, "error:"),
+                    "nothing of the logs or errors was read before the toggles were handed over")
+            #expect(parts.contains { $0.0.sessions?.map(\.key) == ["session:1"] })
+            #expect(parts.contains { $0.0.latestErrors?.rows.count == 1 })
+            #expect(rest.newLogLines.count == 1, "the logs come with the rest")
+            #expect(rest.toggles == nil && rest.sessions == nil, "nothing is said twice")
+
+            var routineParts = 0
+            _ = try source.poll(PollContext(redis: redis, request: .routine)) { _ in routineParts += 1 }
+            #expect(routineParts == 0, "a routine poll is one snapshot, one redraw")
+        }
+    }
+
     @Test func togglesReachTheUIBeforeTheirDiscoveryCompletes() throws {
         try withConnection { redis, _ in
             try redis.send((0..<300).map { RedisCommand("HSET", String(format: "toggle:%04d", $0), "toggle", "off") })

@@ -14,6 +14,15 @@ private struct RecordingSource: PollSource {
     }
 }
 
+/// A source that hands over the first key's value before reading the second.
+private struct PartsSource: PollSource {
+    func poll(_ context: PollContext) throws(RedisError) -> String { "" }
+    func poll(_ context: PollContext, early: (String) -> Void) throws(RedisError) -> String {
+        early(try context.redis.execute("GET", "first").string ?? "(nil)")
+        return try context.redis.execute("GET", "second").string ?? "(nil)"
+    }
+}
+
 private final class Calls: Sendable {
     private let log = Mutex<[PollRequest]>([])
     func record(_ request: PollRequest) { log.withLock { $0.append(request) } }
@@ -43,6 +52,21 @@ private final class Events: Sendable {
             }
             #expect(value == "v1")
             #expect(poller.commandsSent == 4, "the 4 GETs; the connection handshake goes around the counter")
+        }
+    }
+
+    @Test func partsHandedOverEarlyAreDeliveredAsSnapshotsInOrder() throws {
+        try withServer { server in
+            let events = Events()
+            let poller = Poller(connection: RedisConnectionOptions(endpoint: server.endpoint), source: PartsSource(),
+                                interval: 1) { events.add($0) }
+            try server.connect().execute("MSET", "first", "1", "second", "2")
+            _ = poller.queue.sync { poller.pollOnce() }
+            let values = events.all.compactMap { event -> String? in
+                if case .snapshot(let value, _, _) = event { return value }
+                return nil
+            }
+            #expect(values == ["1", "2"])
         }
     }
 

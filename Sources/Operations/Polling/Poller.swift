@@ -16,6 +16,11 @@ public protocol PollSource: SendableMetatype {
     associatedtype Snapshot: Sendable
     /// Fetches one snapshot, doing what `context.request` asks.
     mutating func poll(_ context: PollContext) throws(RedisError) -> Snapshot
+    /// `poll`, handing over parts of the snapshot that are ready (`early`, called on the
+    /// poller's queue, each part delivered like a snapshot of its own) before the rest is read,
+    /// so a slow part does not hold back a quick one. Parts and the returned rest together say
+    /// what one snapshot would. The default hands over nothing early.
+    mutating func poll(_ context: PollContext, early: (Snapshot) -> Void) throws(RedisError) -> Snapshot
     /// The server reported these keys changed (nil: possibly every key). Returns whether any
     /// matters to the source: then a `.soon` poll reads them at once.
     mutating func invalidated(_ keys: [RedisKey]?) -> Bool
@@ -23,6 +28,9 @@ public protocol PollSource: SendableMetatype {
 
 extension PollSource {
     public mutating func invalidated(_ keys: [RedisKey]?) -> Bool { false }
+    public mutating func poll(_ context: PollContext, early: (Snapshot) -> Void) throws(RedisError) -> Snapshot {
+        try poll(context)
+    }
 }
 
 /// Polls Redis on its own serial Dispatch queue and hands `Sendable` results to a callback.
@@ -217,8 +225,13 @@ public final class Poller<Source: PollSource>: @unchecked Sendable {
         // through: a poll that fails does not lose it.
         unsaidEvents += connection.takeEvents()
         do {
-            let snapshot = try source.poll(PollContext(redis: sender, request: request, commandsSent: sender.commandsSent,
-                                                       updates: updates, shape: { self.connection.shape }, events: unsaidEvents))
+            let context = PollContext(redis: sender, request: request, commandsSent: sender.commandsSent,
+                                      updates: updates, shape: { self.connection.shape }, events: unsaidEvents)
+            let deliver = self.deliver
+            let snapshot = try source.poll(context, early: { part in
+                let now = Date()
+                deliver(.snapshot(part, duration: now.timeIntervalSince(started), at: now))
+            })
             nextRequest = .routine
             failures = 0
             unsaidEvents = connection.takeEvents()
