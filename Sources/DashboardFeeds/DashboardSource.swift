@@ -83,16 +83,17 @@ public struct DashboardSource: PollSource {
         var blank = DashboardSnapshot()
         if split { blank.panes = Set(kinds.map(Self.pane)) }
         var snapshot = blank
-        func handOver() {
+        func handOver(_ pane: Pane) {
             guard handsOverParts, snapshot != blank else { return }
+            snapshot.covers = [pane]
             early(snapshot)
             snapshot = blank
         }
         do {
             if !split || kinds.contains(.errors) { try server.poll(context, into: &snapshot) }
-            if kinds.contains(.toggles) { try toggles.poll(context, into: &snapshot); handOver() }
-            if kinds.contains(.sessions) { try sessions.poll(context, into: &snapshot); handOver() }
-            if kinds.contains(.errors) { try errors.poll(context, into: &snapshot); handOver() }
+            if kinds.contains(.toggles) { try toggles.poll(context, into: &snapshot); handOver(.toggles) }
+            if kinds.contains(.sessions) { try sessions.poll(context, into: &snapshot); handOver(.sessions) }
+            if kinds.contains(.errors) { try errors.poll(context, into: &snapshot); handOver(.errors) }
             if kinds.contains(.logs) { try logs.poll(context, into: &snapshot) }
         } catch {
             if case .redis(let redisError) = error { throw redisError }

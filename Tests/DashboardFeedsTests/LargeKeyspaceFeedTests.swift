@@ -49,6 +49,8 @@ import Testing
             let first = try #require(parts.first)
             #expect(first.0.toggles?.map(\.name) == ["a"])
             #expect(first.0.server != nil, "the server line comes with the first part")
+            #expect(first.0.covers == [.toggles], "a part says which pane it completes")
+            #expect(rest.covers == nil, "the last part ends the poll")
             func mentions(_ commands: [RedisCommand], _ text: String) -> Bool {
                 commands.contains { command in command.arguments.contains { String(decoding: $0, as: UTF8.self).contains(text) } }
             }

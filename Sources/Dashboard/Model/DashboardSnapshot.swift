@@ -7,6 +7,10 @@ public struct DashboardSnapshot: Hashable, Sendable {
     /// The panes this snapshot's database feeds, when the panes read different databases
     /// (nil: one database feeds them all). Fields of other panes are nil in it.
     public var panes: Set<Pane>?
+    /// Set on a part of a poll handed over early (`PollSource.poll(_:early:)`): the panes whose
+    /// reads it completes. Only they count as polled; the poll's time, its duration and the
+    /// other panes come with its last part (nil here: a whole poll, or its last part).
+    public var covers: Set<Pane>?
     public var toggles: [ToggleRow]?
     /// The toggles' discovery walk under way (or just complete); nil when unchanged. `toggles`
     /// holds what it found so far.

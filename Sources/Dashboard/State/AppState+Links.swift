@@ -17,8 +17,11 @@ extension AppState {
 
     public func connectionProblem(of pane: Pane) -> String? { isSplit ? link(of: pane)?.problem : connectionProblem }
 
-    /// When `pane`'s data last arrived (nil before its first poll).
-    public func lastPoll(of pane: Pane) -> Date? { isSplit ? link(of: pane)?.lastPollAt : lastPollAt }
+    /// When `pane`'s data last arrived (nil before its first poll, or its part of it).
+    public func lastPoll(of pane: Pane) -> Date? {
+        let whole = isSplit ? link(of: pane)?.lastPollAt : lastPollAt
+        return [whole, earlyDataAt[pane]].compactMap { $0 }.max()
+    }
 
     /// `pane`'s data is not current: its database is unreachable, or silent for three intervals.
     public func isStale(_ pane: Pane) -> Bool {
@@ -41,7 +44,7 @@ extension AppState {
         }
         links[index].connection = .connected
         links[index].problem = nil
-        links[index].lastPollAt = at
+        if snapshot.covers == nil { links[index].lastPollAt = at }
         if let cps = snapshot.commandsPerSecond { links[index].commandsPerSecond = cps }
         if let mode = snapshot.updateMode { links[index].updateMode = mode }
         if let denied = snapshot.notPermitted { links[index].notPermitted = denied }

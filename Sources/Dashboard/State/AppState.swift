@@ -31,6 +31,10 @@ public struct AppState: Hashable, Sendable {
     public var server: ServerInfo?
     /// When the last poll succeeded (the age of what is on screen).
     public var lastPollAt: Date?
+    /// When a pane's data arrived in a part of a poll still under way (`DashboardSnapshot.covers`):
+    /// on a large keyspace the toggles show a second before the poll ends, and only they may
+    /// count as polled until it does (`lastPoll(of:)`).
+    public var earlyDataAt: [Pane: Date] = [:]
     /// Seconds the last successful poll took.
     public var lastPollDuration: Double?
     public var commandsPerSecond: Double?

@@ -76,12 +76,16 @@ extension AppState {
             if case .reconnecting = connection { say("Reconnected") }
             connection = .connected
             connectionProblem = nil
-            lastPollAt = at
+            if snapshot.covers == nil { lastPollAt = at }
             if let cps = snapshot.commandsPerSecond { commandsPerSecond = cps }
             if let denied = snapshot.notPermitted { notPermitted = denied }
             if let mode = snapshot.updateMode { updateMode = mode }
         }
-        lastPollDuration = duration
+        if let covered = snapshot.covers {
+            for pane in covered { earlyDataAt[pane] = at }
+        } else {
+            lastPollDuration = duration
+        }
         if var info = snapshot.server {
             // Read-only and production are safety settings: a poll can add them, never drop them.
             info.readOnly = info.readOnly || readOnly
