@@ -174,11 +174,15 @@ public struct ErrorsFeed: PaneFeed {
 
     private func view(_ found: ErrorOverview, now: Date) -> Overview {
         let since = now.addingTimeInterval(-window)
-        let counts = found.counts.map { ToggleCount(toggle: $0.key, count: $0.value) }
+        // Records merged in since the overview, or a window narrowed since, may fall outside it.
+        let inWindow = found.window.filter { ($0.time ?? .distantPast) >= since }
+        let rates = ErrorRate.perToggle(inWindow, since: since, now: now)
+        // The counts beside the groups are the window's, as the pane's title says: an all-time
+        // count there read as "erroring now" for toggles whose errors are days old.
+        let counts = rates.map { ToggleCount(toggle: $0.key, count: $0.value.count) }
             .sorted { ($1.count, $0.toggle) < ($0.count, $1.toggle) }
-        let groups = ErrorGroups.build(found.window, since: since, now: now)
+        let groups = ErrorGroups.build(inWindow, since: since, now: now)
         return Overview(counts: counts, latest: ErrorSearchView(found.latest, query: nil),
-                        groups: groups.map(ErrorGroupRow.init),
-                        rates: ErrorRate.perToggle(found.window, since: since, now: now), truncated: found.windowTruncated)
+                        groups: groups.map(ErrorGroupRow.init), rates: rates, truncated: found.windowTruncated)
     }
 }

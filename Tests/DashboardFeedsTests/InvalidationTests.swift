@@ -76,13 +76,16 @@ import Testing
     @Test func aNewErrorShowsAtOnceWithoutAWalk() throws {
         try withServer { server in
             let writer = try server.connect()
-            try writer.execute("HSET", "error:darkMode:12-01-26-10-00-00", "toggleName", "darkMode", "toggleValue", "True",
+            // Inside the 15-minute window, so the counts per toggle (the window's) take both.
+            let now = Date()
+            try writer.execute("HSET", "error:" + ErrorID.make(toggle: "darkMode", date: now.addingTimeInterval(-300)),
+                               "toggleName", "darkMode", "toggleValue", "True",
                                "fingerPrint", "Li W", "exceptionBody", "java.lang.IllegalStateException: old one")
             let snapshots = Snapshots()
             let (poller, channel) = live(server.endpoint, interval: 60, into: snapshots)
             defer { channel.stop(); poller.stop() }
             try #require(eventually(timeout: 10) { snapshots.mode == "live" && snapshots.all.contains { $0.latestErrors?.rows.count == 1 } })
-            try writer.execute("HSET", "error:darkMode:12-03-26-10-00-00", "toggleName", "darkMode", "toggleValue", "True",
+            try writer.execute("HSET", "error:" + ErrorID.make(toggle: "darkMode", date: now), "toggleName", "darkMode", "toggleValue", "True",
                                "fingerPrint", "Li W", "exceptionBody", "java.lang.IllegalStateException: brand new")
             #expect(eventually(timeout: 2) {
                 snapshots.all.last { $0.latestErrors != nil }?.latestErrors?.rows.first?.body.contains("brand new") == true

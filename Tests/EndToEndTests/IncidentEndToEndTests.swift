@@ -44,6 +44,8 @@ import Testing
             }
         }
         #expect(!errors.contains("NullPointerException"), "old errors are outside the 15-minute window")
+        // The counts per toggle beside the groups are the window's too: the title says "last 15m".
+        #expect(!errors.contains("quietToggle"), "a toggle whose errors are all older than the window is not counted:\n\(errors)")
         #expect(!errors.contains("Exception in thread"), "the boilerplate is not what the column shows")
     }
 }
