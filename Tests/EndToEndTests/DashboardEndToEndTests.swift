@@ -12,7 +12,7 @@ import Testing
         defer { app.close() }
         try app.pushLog("e2e-startup-marker payment timed out")
         let screen = try app.terminal.waitUntil(timeout: 10, description: "all four panes with data") { screen in
-            ["1 Toggles", "2 Sessions", "3 Errors", "4 Logs", "useNewAlgorithm", "session:", "e2e-startup-marker",
+            ["1 Toggles", "2 Sessions", "3 Errors", "4 Logs", "accountDeletionFlow", "session:", "e2e-startup-marker",
              "connected", "RediSearch 1.x"].allSatisfy(screen.contains)
         }
         #expect(screen.contains("John S"), "the seed toggle's fingerprint is shown")
@@ -21,7 +21,7 @@ import Testing
         try app.terminal.waitFor("session:4156e021:1234")
         try app.terminal.send(keys: "Enter")
         let detail = try app.terminal.waitUntil(description: "the seed session's detail with decisions") {
-            $0.contains("fb-user") && $0.contains("useNewAlgorithm") && $0.contains("targeted")
+            $0.contains("fb-user") && $0.contains("chatSupportWidget") && $0.contains("targeted: authType=fb-user")
         }
         #expect(!detail.contains("john.smith@jsmith.com"), "emails are masked by default")
         try app.terminal.send(keys: "m")
@@ -31,7 +31,7 @@ import Testing
     @Test func flipWithConfirmationWritesValueAndAudit() throws {
         let app = try DashboardHarness()
         defer { app.close() }
-        try app.terminal.waitFor("useNewAlgorithm", timeout: 10)
+        try app.terminal.waitFor("accountDeletionFlow", timeout: 10)
         let auditBefore = try app.redis.execute("LLEN", "opsdeck:audit:{useNewAlgorithm}").int ?? -1
         try app.terminal.send(keys: "1", "/", "useNewAlgorithm", "Enter", "Space")
         try app.terminal.waitUntil(description: "the flip dialog with old → new and blast radius") {
@@ -49,7 +49,7 @@ import Testing
     @Test func compareAndSetConflictWritesNothing() throws {
         let app = try DashboardHarness()
         defer { app.close() }
-        try app.terminal.waitFor("useNewAlgorithm", timeout: 10)
+        try app.terminal.waitFor("accountDeletionFlow", timeout: 10)
         try app.terminal.send(keys: "1", "/", "useNewAlgorithm", "Enter", "Space")
         try app.terminal.waitFor("True → False")
         let auditBefore = try app.redis.execute("LLEN", "opsdeck:audit:{useNewAlgorithm}")
@@ -118,7 +118,7 @@ import Testing
         try app.terminal.waitFor("connected", timeout: 10)
         app.server.stop()
         try app.terminal.waitFor("reconnecting", timeout: 2.5)
-        #expect(app.terminal.screen().contains("useNewAlgorithm"), "the last data stays on screen")
+        #expect(app.terminal.screen().contains("accountDeletionFlow"), "the last data stays on screen")
         try app.terminal.send(keys: "?")
         try app.terminal.waitFor("Keys — ", timeout: 1)  // keys still work while Redis is gone
         try app.terminal.send(keys: "Escape")

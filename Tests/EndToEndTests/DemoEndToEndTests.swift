@@ -35,7 +35,7 @@ import Glibc
             let terminal = try startDemo(in: folder)
             defer { terminal.close() }
             try terminal.waitUntil(timeout: 20, description: "the demo with its data") {
-                $0.contains("connected") && $0.contains("useNewAlgorithm") && $0.contains("RediSearch 1.x")
+                $0.contains("connected") && $0.contains("accountDeletionFlow") && $0.contains("RediSearch 1.x")
             }
             let directories = demoDirectories(in: folder)
             try #require(directories.count == 1, "one private server folder: \(directories)")

@@ -12,7 +12,7 @@ import Testing
         defer { app.close() }
         try app.pushLog("e2e-tls-marker payment timed out")
         let screen = try app.terminal.waitUntil(timeout: 10, description: "all four panes over TLS") { screen in
-            ["useNewAlgorithm", "session:", "e2e-tls-marker", "connected", "RediSearch 1.x", "rediss://localhost"]
+            ["accountDeletionFlow", "session:", "e2e-tls-marker", "connected", "RediSearch 1.x", "rediss://localhost"]
                 .allSatisfy(screen.contains)
         }
         #expect(!screen.contains("TLS UNVERIFIED"))
@@ -34,7 +34,7 @@ import Testing
         let app = try DashboardHarness(extra: ["--insecure"], transport: .tls)
         defer { app.close() }
         try app.terminal.waitUntil(timeout: 10, description: "the unverified badge") {
-            $0.contains("useNewAlgorithm") && $0.contains("TLS UNVERIFIED")
+            $0.contains("accountDeletionFlow") && $0.contains("TLS UNVERIFIED")
         }
     }
 }
