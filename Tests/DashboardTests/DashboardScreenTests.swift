@@ -22,11 +22,11 @@ import Testing
         #expect(Fixtures.picture(b) == """
              1 Toggles │ 2 Sessions │ 3 Errors │ 4 Logs
             ┌ 1 Toggles 4 ─────────────────────────────────────────────────────────────────┐
-            │  Name            State   Release Fingerprint        Override Last change     │
-            │  betaCheckout    ON      10.0    John S,Stephanie B                          │
-            │* darkMode        ON      2.10    Stephanie B                                 │
-            │  legacyPayments  ?maybe  1.9                                                 │
-            │  useNewAlgorithm ON      2.5     John S             fb-user  alice 2m ago    │
+            │  Name                 State  Release Fingerprint        Override Last change │
+            │  betaCheckout         ON     10.0    John S,Stephanie B                      │
+            │* darkMode             ON     2.10    Stephanie B                             │
+            │  legacyPayments       ?maybe 1.9                                             │
+            │  useNewAlgorithm      ON     2.5     John S             fb-user  alice 2m ago│
             │                                                                              │
             │                                                                              │
             │                                                                              │
@@ -49,8 +49,8 @@ import Testing
         #expect(b[10, 4].style.bg == theme[.changedFlash].bg)       // darkMode flashes...
         #expect(b[0, 4 + 0].symbol == "│" && b[1, 4].symbol == "*")  // ...and says so in text
         #expect(b[10, 6].style.bg == theme[.selection].bg)          // useNewAlgorithm selected
-        #expect(b[19, 3].style.fg == theme[.toggleOn].fg)            // ON in the on colour
-        #expect(b[19, 5].style.fg == theme[.toggleUnknown].fg)       // ?maybe in the unknown colour
+        #expect(b[24, 3].style.fg == theme[.toggleOn].fg)            // ON in the on colour
+        #expect(b[24, 5].style.fg == theme[.toggleUnknown].fg)       // ?maybe in the unknown colour
         // Five seconds later the flash is over.
         var later = s
         _ = update(&later, .tick(Fixtures.at(7)))
@@ -92,11 +92,11 @@ import Testing
         #expect(Fixtures.picture(Fixtures.screen(s)) == """
              1 Toggles │ 2 Sessions │ 3 Errors │ 4 Logs
             ┌ 1 Toggles 4 ─────────────────────────────────────────────────────────────────┐
-            │  Name            State   Release Fingerprint        Override Last change     │
-            │  betaCheckout    ON      10.0    John S,Stephanie B                          │
-            │* darkMode        ON      2.10    Stephanie B                                 │
-            │  legacyPayments  ?maybe  1.9                                                 │
-            │  useNe┌ Flip toggle ─────────────────────────────────────────────────┐ago    │
+            │  Name                 State  Release Fingerprint        Override Last change │
+            │  betaCheckout         ON     10.0    John S,Stephanie B                      │
+            │* darkMode             ON     2.10    Stephanie B                             │
+            │  legacyPayments       ?maybe 1.9                                             │
+            │  useNe┌ Flip toggle ─────────────────────────────────────────────────┐ 2m ago│
             │       │ useNewAlgorithm                                              │       │
             │       │ True → False  (turns it OFF)                                 │       │
             │       │ Blast radius: 12 of 40 sessions lose it now                  │       │
@@ -125,11 +125,11 @@ import Testing
         #expect(Fixtures.picture(Fixtures.screen(s)) == """
              1 Toggles │ 2 Sessions │ 3 Errors │ 4 Logs
             ┌ 1 Toggles 4 ─────────────────────────────────────────────────────────────────┐
-            │  Name            State   Release Fingerprint        Override Last change     │
-            │  betaCheckout    ON      10.0    John S,Stephanie B                          │
-            │* darkMode        ON      2.10    Stephanie B                                 │
+            │  Name                 State  Release Fingerprint        Override Last change │
+            │  betaCheckout         ON     10.0    John S,Stephanie B                      │
+            │* darkMode             ON     2.10    Stephanie B                             │
             │  legac┌ Flip toggle ─────────────────────────────────────────────────┐       │
-            │  useNe│ useNewAlgorithm                                              │ago    │
+            │  useNe│ useNewAlgorithm                                              │ 2m ago│
             │       │ True → False  (turns it OFF)                                 │       │
             │       │                                                              │       │
             │       │ Changed meanwhile: now False (by bob at 18:03:30) — nothing  │       │

@@ -1,20 +1,49 @@
+import Foundation
+
 /// The Toggles pane: a table of name, state (as text and colour), release, fingerprint,
 /// override and last change; rows changed by others flash. Stateless: draws `AppState`.
 /// Main queue.
 enum TogglesPane {
-    /// Widths follow the content (of the first 500 rows), capped; Name takes what is left.
-    static func columns(_ state: AppState) -> [TableColumn] {
+    /// The table's columns, in the order shown.
+    enum Column: CaseIterable {
+        case mark, name, state, errors, release, fingerprint, override, lastChange
+    }
+
+    /// Widths follow the content (of the first 500 rows), capped; Name takes what is left. When
+    /// the columns do not fit `width`, the least urgent give way first — Fingerprint (shrunk, then
+    /// hidden), Override, then Name — so State, Errors and Last change, what an incident asks
+    /// for, keep their width instead of being cut from the right edge.
+    static func columns(_ state: AppState, width: Int) -> [(Column, TableColumn)] {
         let rows = state.toggles.rows.prefix(500)
-        return [
-            TableColumn("", width: .fixed(1)),
-            TableColumn("Name", width: .min(TableColumn.fit("Name", rows.map(\.name), floor: 12, cap: 24))),
-            TableColumn("State", width: .fixed(7)),
-        ] + (state.toggles.ratesLoaded ? [TableColumn("Errors", width: .fixed(errorsWidth))] : []) + [
-            TableColumn("Release", width: .fixed(TableColumn.fit("Release", rows.map { $0.releaseNum ?? "" }, cap: 10))),
-            TableColumn("Fingerprint", width: .fixed(TableColumn.fit("Fingerprint", rows.map { $0.fingerprint ?? "" }, cap: 22))),
-            TableColumn("Override", width: .fixed(TableColumn.fit("Override", rows.map { $0.override ?? "" }, cap: 22))),
-            TableColumn("Last change", width: .fixed(16)),
+        var columns: [(Column, TableColumn)] = [
+            (.mark, TableColumn("", width: .fixed(1))),
+            (.name, TableColumn("Name", width: .min(TableColumn.fit("Name", rows.map(\.name), floor: 12, cap: 24)))),
+            (.state, TableColumn("State", width: .fixed(TableColumn.fit("State", rows.map { stateText($0) }, cap: 9)))),
         ]
+        if state.toggles.ratesLoaded { columns.append((.errors, TableColumn("Errors", width: .fixed(errorsWidth)))) }
+        columns += [
+            (.release, TableColumn("Release", width: .fixed(TableColumn.fit("Release", rows.map { $0.releaseNum ?? "" }, cap: 10)))),
+            (.fingerprint, TableColumn("Fingerprint", width: .fixed(TableColumn.fit("Fingerprint", rows.map { $0.fingerprint ?? "" }, cap: 22)))),
+            (.override, TableColumn("Override", width: .fixed(TableColumn.fit("Override", rows.map { $0.override ?? "" }, cap: 22)))),
+            (.lastChange, TableColumn("Last change", width: .fixed(TableColumn.fit("Last change", rows.map { lastChangeText($0, now: state.now) }, cap: 20)))),
+        ]
+        func size(_ c: TableColumn) -> Int {
+            switch c.width { case .fixed(let n), .min(let n): return n; case .flex: return 0 }
+        }
+        func resize(_ kind: Column, _ n: Int) {
+            guard let i = columns.firstIndex(where: { $0.0 == kind }) else { return }
+            if case .min = columns[i].1.width { columns[i].1.width = .min(n) } else { columns[i].1.width = .fixed(n) }
+        }
+        var excess = columns.map { size($0.1) }.reduce(0, +) + (columns.count - 1) - width
+        for (kind, floor) in [(Column.fingerprint, 8), (.override, 8), (.name, 12)] where excess > 0 {
+            guard let column = columns.first(where: { $0.0 == kind })?.1 else { continue }
+            let cut = min(excess, max(0, size(column) - floor))
+            resize(kind, size(column) - cut)
+            excess -= cut
+        }
+        // Still too wide: a Fingerprint cut to a few letters says nothing; its space goes to the rest.
+        if excess > 0, let i = columns.firstIndex(where: { $0.0 == .fingerprint }) { columns.remove(at: i) }
+        return columns
     }
 
     /// `1234 ▁▂▅█▇▃`: the count in the window and its sparkline.
@@ -68,9 +97,10 @@ enum TogglesPane {
                              theme: theme, row: inner.row(0), buffer: &buffer)
         }
         let tableRect = tableArea(in: area, state: state)
-        let table = Table(columns: columns(state), rowCount: t.visible.count, state: t.table,
+        let columns = columns(state, width: tableRect.width)
+        let table = Table(columns: columns.map(\.1), rowCount: t.visible.count, state: t.table,
                           headerStyle: theme[.header], style: theme[.text], selectionStyle: PaneChrome.selection(.toggles, state: state, theme: theme)) { i in
-            row(t.row(atVisible: i), state: state, theme: theme)
+            row(t.row(atVisible: i), columns: columns, state: state, theme: theme)
         }
         table.render(area: tableRect, buffer: &buffer)
         if !t.loaded {
@@ -84,32 +114,45 @@ enum TogglesPane {
     /// The state as text and colour: `ON`, `OFF`, or `?` plus the raw value we cannot read.
     static func stateCell(_ row: ToggleRow, theme: Theme) -> Line {
         switch row.status {
-        case .on: return Line("ON", style: theme[.toggleOn])
-        case .off: return Line("OFF", style: theme[.toggleOff])
-        case .unknown: return Line("?" + SafeText.line(row.rawValue, width: 6), style: theme[.toggleUnknown])
+        case .on: return Line(stateText(row), style: theme[.toggleOn])
+        case .off: return Line(stateText(row), style: theme[.toggleOff])
+        case .unknown: return Line(stateText(row), style: theme[.toggleUnknown])
         }
     }
 
-    static func row(_ r: ToggleRow, state: AppState, theme: Theme) -> TableRow {
-        let flashing = state.toggles.isFlashing(r.name, now: state.now)
-        var last = ""
-        if let change = r.lastChange {
-            // `alice@laptop` reads as `alice`: the host rarely matters at a glance; history has it.
-            let who = change.actor.split(separator: "@", maxSplits: 1).first.map(String.init) ?? change.actor
-            last = SafeText.line(who, width: 8) + " " + Formatting.ago(change.time, now: state.now)
+    static func stateText(_ row: ToggleRow) -> String {
+        switch row.status {
+        case .on: return "ON"
+        case .off: return "OFF"
+        case .unknown: return "?" + SafeText.line(row.rawValue, width: 8)
         }
+    }
+
+    /// `alice 2m ago`: `alice@laptop` reads as `alice` (the host rarely matters at a glance; the
+    /// detail has it), at most 10 columns of it.
+    static func lastChangeText(_ r: ToggleRow, now: Date) -> String {
+        guard let change = r.lastChange else { return "" }
+        let who = change.actor.split(separator: "@", maxSplits: 1).first.map(String.init) ?? change.actor
+        return SafeText.line(who, width: 10) + " " + Formatting.ago(change.time, now: now)
+    }
+
+    static func row(_ r: ToggleRow, columns: [(Column, TableColumn)], state: AppState, theme: Theme) -> TableRow {
+        let flashing = state.toggles.isFlashing(r.name, now: state.now)
         let rose = state.toggles.errorsRose(r, now: state.now)
-        // The `*` says "changed by someone else just now" in text, the colour only repeats it;
-        // `!` says its errors rose after its last flip (the detail says how).
-        return TableRow([
-            flashing ? Line("*") : rose ? Line("!", style: theme[.sevError]) : Line(" "),
-            Line(SafeText.line(r.name, width: 80)),
-            stateCell(r, theme: theme),
-        ] + (state.toggles.ratesLoaded ? [errorsCell(state.toggles.rates[r.name], theme: theme)] : []) + [
-            Line(SafeText.line(r.releaseNum ?? "", width: 12)),
-            Line(SafeText.line(r.fingerprint ?? "", width: 60)),
-            Line(SafeText.line(r.override ?? "", width: 40)),
-            Line(last, style: theme[.muted]),
-        ], style: flashing ? theme[.changedFlash] : .plain)
+        let cells = columns.map { column -> Line in
+            switch column.0 {
+            // The `*` says "changed by someone else just now" in text, the colour only repeats it;
+            // `!` says its errors rose after its last flip (the detail says how).
+            case .mark: return flashing ? Line("*") : rose ? Line("!", style: theme[.sevError]) : Line(" ")
+            case .name: return Line(SafeText.line(r.name, width: 80))
+            case .state: return stateCell(r, theme: theme)
+            case .errors: return errorsCell(state.toggles.rates[r.name], theme: theme)
+            case .release: return Line(SafeText.line(r.releaseNum ?? "", width: 12))
+            case .fingerprint: return Line(SafeText.line(r.fingerprint ?? "", width: 60))
+            case .override: return Line(SafeText.line(r.override ?? "", width: 40))
+            case .lastChange: return Line(lastChangeText(r, now: state.now), style: theme[.muted])
+            }
+        }
+        return TableRow(cells, style: flashing ? theme[.changedFlash] : .plain)
     }
 }
