@@ -71,6 +71,27 @@ public struct DemoSeeder {
             _ = try store.add(env, toggleName: entry.0, toggleValue: entry.1, fingerPrint: entry.3,
                               exceptionBody: DemoCatalog.exceptions.randomElement(using: &random)!)
         }
+        try loadIncident(into: redis, patterns: patterns, store: store)
         return module
+    }
+
+    /// The incident the demo opens on: release-bot turned fraudScoringV2 back on 4 minutes ago
+    /// (`loadHistory`) and one exception has been thrown since, so the Errors pane has a group
+    /// in its 15-minute window, the toggle is marked, and its timeline says what changed.
+    private mutating func loadIncident(into redis: some RedisCommandSender, patterns: KeyPatterns,
+                                       store: ErrorStore) throws {
+        guard let toggle = DemoCatalog.toggles.first(where: { $0.0 == "fraudScoringV2" }) else { return }
+        for i in 0..<14 {
+            let when = now.addingTimeInterval(-Double(200 - i * 13 - Int.random(in: 0...5, using: &random)))
+            let order = Int.random(in: 40_000...49_999, using: &random)
+            let score = Double(Int.random(in: 90...99, using: &random)) / 100
+            let body = "Exception in thread \"http-nio-8080-exec-\(i + 1)\" java.lang.IllegalStateException: "
+                + "fraud score \(score) above the block threshold for order \(order)\n"
+                + "\tat java.util.Objects.requireNonNull(Objects.java:233)\n"
+                + "\tat com.shop.fraud.ScoringV2.decide(ScoringV2.java:141)\n"
+                + "\tat com.shop.checkout.Handler.handle(Handler.java:31)"
+            let env = OpsEnvironment(redis: redis, patterns: patterns, actor: "demo", now: { when })
+            _ = try store.add(env, toggleName: toggle.0, toggleValue: "True", fingerPrint: toggle.3, exceptionBody: body)
+        }
     }
 }

@@ -89,7 +89,7 @@ import Testing
             ┌ 3 Errors (last 15m) ─────────────────────────────────────────────────────────┐┌ 4 Logs ──────────────────────────────────────────────────────────────────────┐
             │Search: / to search by toggle, developer or exception text                    ││No log lines yet                                                              │
             │Enter runs the search; words are matched, symbols ignored                     ││                                                                              │
-            │When      Toggle               Fingerprint        Exception                   ││                                                                              │
+            │When      Toggle Fingerprint Exception                                        ││                                                                              │
             │                                                                              ││                                                                              │
             │                                                                              ││                                                                              │
             │                                                                              ││                                                                              │
@@ -174,7 +174,7 @@ import Testing
             ┌ 3 Errors (last 15m) ─────────────────────────────────────────────────────────┐┌ 4 Log line · checkout ───────────────────────────────────────────────────────┐
             │Search: / to search by toggle, developer or exception text                    ││Time      11-26 18:03:36                                                      │
             │Enter runs the search; words are matched, symbols ignored                     ││Severity  CRIT                                                                │
-            │When      Toggle               Fingerprint        Exception                   ││Source    checkout                                                            │
+            │When      Toggle Fingerprint Exception                                        ││Source    checkout                                                            │
             │                                                                              ││                                                                              │
             │                                                                              ││payment provider timed out after 30000 ms for order 4711; retries exhausted,  │
             │                                                                              ││the cart was kept and the customer saw the fallback page                      │

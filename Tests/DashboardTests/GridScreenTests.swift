@@ -47,8 +47,8 @@ import Testing
             ┌ 3 Errors (last 15m) ─────────────────────────────────────────────────────────┐┌ 4 Logs ──────────────────────────────────────────────────────────────────────┐
             │Search: / to search by toggle, developer or exception text                    ││18:03:28 ERR  checkout payment timed out                                      │
             │1 of 3 found · current · RediSearch 1.x · matched words: john                 ││18:03:30 INFO api      GET /health 200                                        │
-            │When      Toggle               Fingerprint        Exception                   ││18:03:31 WARN api      slow payment provider ␛[31m                            │
-            │2816d ago useNewAlgorithm      John S,Stephanie B ArrayIndexOu… · Algo.java:42││⋯ ~40 entries may be missing between polls                                    │
+            │When      Toggle          Fingerprint        Exception                        ││18:03:31 WARN api      slow payment provider ␛[31m                            │
+            │2816d ago useNewAlgorithm John S,Stephanie B ArrayIndexOutOfBo… · Algo.java:42││⋯ ~40 entries may be missing between polls                                    │
             │                                                                              ││18:03:33 CRIT worker   queue full                                             │
             │                                                                              ││                                                                              │
             │                                                                              ││                                                                              │

@@ -2,17 +2,22 @@
 /// seen (relative), a sparkline over the window, the toggle and the exception (`ExceptionText`).
 /// Enter lists a group's members. Stateless: draws `AppState`; main queue.
 enum ErrorGroupsTable {
-    static let columns = [
-        TableColumn("Count", width: .fixed(5), alignment: .right),
-        TableColumn("Last", width: .fixed(7)),
-        TableColumn("Trend", width: .fixed(12)),
-        TableColumn("Toggle", width: .min(12)),
-        TableColumn("Exception", width: .flex(3)),
-    ]
+    /// The toggle column fits its names (of the first 500 groups); the exception, the column an
+    /// incident is read by, takes the rest.
+    static func columns(_ groups: [ErrorGroupRow]) -> [TableColumn] {
+        [
+            TableColumn("Count", width: .fixed(5), alignment: .right),
+            TableColumn("Last", width: .fixed(7)),
+            TableColumn("Trend", width: .fixed(12)),
+            TableColumn("Toggle", width: .fixed(TableColumn.fit("Toggle", groups.prefix(500).map(\.toggleName), cap: 24))),
+            TableColumn("Exception", width: .flex(1)),
+        ]
+    }
 
     static func render(_ state: AppState, theme: Theme, area: Rect, buffer: inout ScreenBuffer) {
         let e = state.errors
         let groups = e.groups ?? []
+        let columns = columns(groups)
         let exceptionWidth = Table.columnWidths(columns, totalWidth: area.width, spacing: 1).last ?? 0
         let table = Table(columns: columns, rowCount: groups.count, state: e.groupTable,
                           headerStyle: theme[.header], style: theme[.text],

@@ -31,12 +31,16 @@ enum ErrorsPane {
         return Areas(search: search, info: info, table: table, counts: footer, countsAsFooter: true)
     }
 
-    static let columns = [
-        TableColumn("When", width: .fixed(9)),
-        TableColumn("Toggle", width: .min(12)),
-        TableColumn("Fingerprint", width: .min(10)),
-        TableColumn("Exception", width: .flex(3)),
-    ]
+    /// Toggle and Fingerprint fit their values (of the first 500 rows); the exception takes the rest.
+    static func columns(_ rows: [ErrorRow]) -> [TableColumn] {
+        let sample = rows.prefix(500)
+        return [
+            TableColumn("When", width: .fixed(9)),
+            TableColumn("Toggle", width: .fixed(TableColumn.fit("Toggle", sample.map(\.toggleName), cap: 24))),
+            TableColumn("Fingerprint", width: .fixed(TableColumn.fit("Fingerprint", sample.map(\.fingerprint), cap: 20))),
+            TableColumn("Exception", width: .flex(1)),
+        ]
+    }
 
     static func render(_ state: AppState, theme: Theme, area: Rect, buffer: inout ScreenBuffer) {
         let e = state.errors
@@ -79,6 +83,7 @@ enum ErrorsPane {
         let terms = e.result?.terms ?? []
         let rows = e.rows
         let hl = theme[.highlight]
+        let columns = columns(rows)
         let exceptionWidth = Table.columnWidths(columns, totalWidth: area.width, spacing: 1).last ?? 0
         let table = Table(columns: columns, rowCount: rows.count, state: e.table,
                           headerStyle: theme[.header], style: theme[.text], selectionStyle: PaneChrome.selection(.errors, state: state, theme: theme)) { i in
