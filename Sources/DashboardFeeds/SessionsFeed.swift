@@ -37,7 +37,7 @@ public struct SessionsFeed: PaneFeed {
             // Sessions change slowly and the list counts TTLs down by itself: they are re-read
             // when the walk over their keys found new ones, or on a refresh. Until the list
             // shows something, one SCAN step is enough to show a first page.
-            let pages = scan.keys.isEmpty ? 1 : pagesPerPoll
+            let pages = scan.keys.isEmpty && scan.total == nil ? 1 : pagesPerPoll
             let keysChanged = try env.run { redis throws(RedisError) in try scan.advance(on: redis, pages: pages) }
             count = try currentCount(env)
             if !filter.isEmpty {
@@ -61,10 +61,11 @@ public struct SessionsFeed: PaneFeed {
         lastRows = rows
     }
 
-    /// The complete count of the last finished walk, or while the first walk runs what it has
-    /// found so far, labelled partial, with the database's size as the upper bound.
+    /// The complete count of the last finished walk, or while a walk runs and has found more
+    /// than that count (none yet, on the first), what it has found so far, labelled partial, with
+    /// the database's size as the upper bound.
     private func currentCount(_ env: OpsEnvironment) throws(OperationsError) -> KeyCount? {
-        if let total = scan.total { return .exact(total) }
+        if let total = scan.total, !scan.isWalking || scan.counted <= total { return .exact(total) }
         guard scan.isWalking else { return nil }
         let size = try env.run { redis throws(RedisError) in try redis.execute("DBSIZE").int.map(Int.init) }
         return .counting(atLeast: max(scan.counted, scan.keys.count), ofAtMost: size)

@@ -33,6 +33,32 @@ import Testing
         }
     }
 
+    /// Seen by hand: the dashboard opened on a database with no sessions, 100,000 were written,
+    /// and after `r` the title said "Sessions 0 · No sessions found" for minutes — the finished
+    /// walk's 0 stood while the new walk (one SCAN page a poll, as for a first page) had already
+    /// found thousands. A later walk walks at full speed, shows what it finds while the list is
+    /// short, and a count it has already passed is not shown as exact.
+    @Test func sessionsWrittenAfterAnEmptyWalkAreShownAndCountedAsTheyAreFound() throws {
+        try withConnection { redis, _ in
+            var source = DashboardSource(patterns: KeyPatterns(toggles: "toggle:*", scanCount: 100), server: ServerInfo(endpoint: "test"))
+            source.sessions.pagesPerPoll = 2
+            #expect(try source.poll(redis, .everything).sessionsCount == .exact(0))
+            try redis.send((0..<3_000).map { RedisCommand("HSET", String(format: "session:%05d", $0), "authType", "guest") })
+            let after = try source.poll(redis, .everything)
+            let count = try #require(after.sessionsCount)
+            #expect(count.value > 0, "the walk under way has found sessions: \(count.label)")
+            #expect(count.isPartial, "it has not counted them all: \(count.label)")
+            #expect((after.sessions?.count ?? 0) > 0, "the sessions found so far are listed")
+            var last = count
+            var polls = 1
+            while last.isPartial && polls < 100 {
+                last = try #require(try source.poll(redis, .routine).sessionsCount)
+                polls += 1
+            }
+            #expect(last == .exact(3_000))
+        }
+    }
+
     /// A poll that reads everything hands the toggles over before the errors and logs are read
     /// (their walks take a second or more on a large keyspace); a routine poll is one snapshot.
     @Test func aPollOfEverythingHandsOverTheTogglesBeforeTheSlowerPanes() throws {

@@ -77,11 +77,13 @@ public struct SessionScan {
             return true
         }
         scanner = walking
-        // Until the first walk completes, show what it found so far rather than nothing.
-        if total == nil, keys.count < limit, found.count > keys.count {
-            keys = Array(found.sorted().prefix(limit))
-            return true
-        }
-        return false
+        // While the list is short, show what this walk found so far beside it rather than wait
+        // for the walk's end: nothing on a first walk, or a database that had no sessions when
+        // the last walk ran. Keys the last walk found and this one has not reached yet stay.
+        guard keys.count < limit, !found.isEmpty else { return false }
+        let merged = Array(Set(keys).union(found).sorted().prefix(limit))
+        guard merged != keys else { return false }
+        keys = merged
+        return true
     }
 }
