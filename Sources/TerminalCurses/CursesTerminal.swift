@@ -100,6 +100,13 @@ public final class CursesTerminal {
         needsFullRedraw = false
     }
 
+    /// Rings the terminal's bell (curses' `beep`: the audible bell, or a flash where the
+    /// terminal has none).
+    public func bell() {
+        guard isActive else { return }
+        beep()
+    }
+
     /// Forces the next `draw` to repaint everything (e.g. after Ctrl-L or a child process).
     public func invalidate() { needsFullRedraw = true }
 

@@ -94,6 +94,22 @@ import Testing
         #expect(s.flash?.text == "errors spiking: darkMode payment timed out after 30s +38")
     }
 
+    /// A notice rings the terminal's bell only when the config asks (`bell: true`); a poll with
+    /// nothing to notice never does.
+    @Test func aNoticeRingsTheBellOnlyWhenAsked() {
+        var bigger = Self.groups
+        bigger[1].count = 40
+        var snapshot = DashboardSnapshot()
+        snapshot.errorGroups = bigger
+        var quiet = Self.grouped(width: 80, height: 24)
+        #expect(update(&quiet, .pollSucceeded(snapshot, duration: 0.01, at: Fixtures.at(1))).isEmpty)
+        var asked = Self.grouped(width: 80, height: 24)
+        asked.bellOnNotices = true
+        #expect(update(&asked, .pollSucceeded(DashboardSnapshot(), duration: 0.01, at: Fixtures.at(1))).isEmpty)
+        #expect(update(&asked, .pollSucceeded(snapshot, duration: 0.01, at: Fixtures.at(2))) == [.bell])
+        #expect(asked.flash?.text.hasPrefix("errors spiking") == true)
+    }
+
     @Test func timelineSaysWhatFollowedTheFlip() {
         var s = Self.grouped(width: 80, height: 24)
         s.focus = .toggles

@@ -1,4 +1,5 @@
 import Foundation
+import Operations
 import RedisClient
 import TestSupport
 import Testing
@@ -158,6 +159,15 @@ import Testing
     }
 
     /// With neither flags, OPSDECK_URL nor a config, the default endpoint is tried.
+    /// `bell:` asks the dashboard to ring the terminal's bell with its notices; a value that is
+    /// not a flag is refused like any other.
+    @Test func bellIsAFlag() throws {
+        #expect(try OpsdeckConfig.parse("bell: true\n", file: "c.yaml").bell == true)
+        #expect(try OpsdeckConfig.parse("theme: dark\n", file: "c.yaml").bell == nil)
+        #expect(throws: OperationsError.self) { try OpsdeckConfig.parse("bell: loud\n", file: "c.yaml") }
+        #expect(throws: OperationsError.self) { try OpsdeckConfig.parse("bel: true\n", file: "c.yaml") }
+    }
+
     @Test func theDefaultComesLast() throws {
         let run = try OpsdeckRun.run(["toggles", "list", "--timeout", "0.5"])
         #expect(run.status == 0 || run.stderr.contains("127.0.0.1:6379"), "exit \(run.status): \(run.stderr)")

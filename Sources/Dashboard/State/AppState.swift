@@ -86,6 +86,9 @@ public struct AppState: Hashable, Sendable {
     public var production: Bool { server?.production ?? false }
     /// Flips need a reason: configured per context, by default in production.
     public var requireReason: Bool { server?.requireReason ?? production }
+    /// Ring the terminal's bell with a notice (a toggle flipped elsewhere, errors spiking, a
+    /// failover): the config's `bell: true`. Off by default: a shared terminal stays quiet.
+    public var bellOnNotices = false
 
     /// Seconds since the last good poll, nil before the first.
     public var dataAge: Double? { lastPollAt.map { max(0, now.timeIntervalSince($0)) } }

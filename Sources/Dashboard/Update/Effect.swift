@@ -3,6 +3,9 @@
 public enum Effect: Hashable, Sendable {
     /// Restore the terminal and exit.
     case quit
+    /// Ring the terminal's bell (a notice arrived and the config asked for `bell: true`); like
+    /// `quit`, the terminal's business, run by the runtime itself.
+    case bell
     /// Refresh everything now (the `r` key): rediscover keys, re-read all, skip the backoff.
     case refreshNow
     /// Poll soon without rediscovering (after a flip: re-read that toggle and its audit, never a

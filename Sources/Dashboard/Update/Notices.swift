@@ -7,7 +7,8 @@ extension AppState {
     /// A group spikes when it gains at least this many errors in one poll and at least doubles.
     static let spikeMinimum = 10
 
-    mutating func noticeChanges(_ snapshot: DashboardSnapshot, at: Date) {
+    /// Says what happened elsewhere in the status line; returns whether anything was noticed.
+    mutating func noticeChanges(_ snapshot: DashboardSnapshot, at: Date) -> Bool {
         // A failover first: what the screen shows now comes from another server.
         var notes: [String] = snapshot.deploymentEvents.prefix(2).map { SafeText.line($0, width: 100) }
         if snapshot.deploymentEvents.contains(where: { $0.hasPrefix("failover") }) { lastFailover = at }
@@ -32,7 +33,8 @@ extension AppState {
                 break
             }
         }
-        guard !notes.isEmpty else { return }
+        guard !notes.isEmpty else { return false }
         say(notes.joined(separator: " · "), error: true, seconds: 8)
+        return true
     }
 }

@@ -114,14 +114,14 @@ extension AppState {
         logs.append(snapshot.newLogLines, lost: snapshot.logsPossiblyLost, lostIsEstimate: snapshot.logsLostIsEstimate)
         if let counts = snapshot.errorCounts { errors.counts = counts }
         if let topology = snapshot.topology { server?.topology = topology.isEmpty ? nil : topology }
-        noticeChanges(snapshot, at: at)
+        let noticed = noticeChanges(snapshot, at: at)
         if let groups = snapshot.errorGroups { errors.showGroups(groups, truncated: snapshot.errorWindowTruncated) }
         if let rates = snapshot.errorRates { toggles.setRates(rates) }
         if let latest = snapshot.latestErrors { errors.showLatest(latest) }
         if let refreshed = snapshot.refreshedSearch { errors.refreshSearch(refreshed) }
         if snapshot.errorsChecked { errors.checkedAt = at }
         keepSelectionsVisible()
-        return []
+        return noticed && bellOnNotices ? [.bell] : []
     }
 
     mutating func finishSearch(_ outcome: SearchOutcome) {

@@ -21,6 +21,7 @@ public indirect enum ConfigShape: Sendable {
         ("current-context", .text),
         ("theme", .text),
         ("interval", .number(SettingLimits.intervalProblem)),
+        ("bell", .flag),
         ("contexts", .named(context)),
     ])
 

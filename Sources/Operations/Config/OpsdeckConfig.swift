@@ -10,6 +10,7 @@ import Yams
 /// current-context: staging
 /// theme: dark
 /// interval: 1
+/// bell: true
 /// contexts:
 ///   prod:
 ///     url: redis://prod-redis.internal:6379/0
@@ -24,6 +25,9 @@ public struct OpsdeckConfig: Sendable, Codable, Hashable {
     public var theme: String?
     /// Poll interval of the dashboard, in seconds.
     public var interval: Double?
+    /// Ring the terminal's bell with the dashboard's notices (a toggle flipped elsewhere, errors
+    /// spiking, a failover); off unless asked.
+    public var bell: Bool?
     public var contexts: [String: Context]
 
     public struct Context: Sendable, Codable, Hashable {
@@ -77,7 +81,7 @@ public struct OpsdeckConfig: Sendable, Codable, Hashable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case theme, interval, contexts
+        case theme, interval, contexts, bell
         case currentContext = "current-context"
     }
 
@@ -86,6 +90,7 @@ public struct OpsdeckConfig: Sendable, Codable, Hashable {
         currentContext = try values.decodeIfPresent(String.self, forKey: .currentContext)
         theme = try values.decodeIfPresent(String.self, forKey: .theme)
         interval = try values.decodeIfPresent(Double.self, forKey: .interval)
+        bell = try values.decodeIfPresent(Bool.self, forKey: .bell)
         contexts = try values.decodeIfPresent([String: Context].self, forKey: .contexts) ?? [:]
     }
 

@@ -25,7 +25,8 @@ struct DashboardCommand: ParsableCommand {
                                    readOnly: context.readOnly, production: context.production,
                                    tlsInsecure: context.endpoint.tls?.insecure ?? false, requireReason: context.requireReason),
                 patterns: context.patterns, readOnly: context.readOnly, actor: context.actor,
-                interval: options.interval ?? context.config.interval ?? 1, theme: theme, pollOnly: options.pollOnly))
+                interval: options.interval ?? context.config.interval ?? 1, theme: theme, pollOnly: options.pollOnly,
+                bell: context.config.bell ?? false))
         }
         try MainActor.assumeIsolated { try runtime.run() }
     }

@@ -31,6 +31,8 @@ final class DashboardRuntime {
         var theme: Theme
         /// No invalidation channel: changes are learnt by polling alone (`--poll-only`).
         var pollOnly = false
+        /// Ring the terminal's bell with each notice (the config's `bell: true`).
+        var bell = false
         /// The dashboard's clock; the demo's deterministic mode starts it at a fixed instant.
         var clock: @Sendable () -> Date = { Date() }
         /// Time zone for showing times (and reading log stamps, which services write in local time).
@@ -52,6 +54,7 @@ final class DashboardRuntime {
         state = AppState(now: settings.clock(), server: settings.server, pollInterval: settings.interval,
                          timeZone: settings.timeZone)
         state.actor = settings.actor
+        state.bellOnNotices = settings.bell
         let clock = settings.clock
         let groups = settings.kinds?.groups ?? [(kinds: DataKind.allCases, options: settings.endpoint)]
         if groups.count > 1 {
@@ -145,7 +148,11 @@ final class DashboardRuntime {
         var quitting = false
         for message in messages {
             for effect in update(&state, message) {
-                if case .quit = effect { quitting = true } else { effects.run(effect) }
+                switch effect {
+                case .quit: quitting = true
+                case .bell: terminal.bell()
+                default: effects.run(effect)
+                }
             }
         }
         if quitting { quit() }

@@ -38,10 +38,10 @@ final class EffectRunner: @unchecked Sendable {
         self.reply = reply
     }
 
-    /// Starts the effect's work; `.quit` is the runtime's own business.
+    /// Starts the effect's work; `.quit` and `.bell` are the runtime's own business.
     func run(_ effect: Effect) {
         switch effect {
-        case .quit:
+        case .quit, .bell:
             return
         case .refreshNow:
             // The user asked: everything now, whatever the idle budgets say.
