@@ -11,7 +11,7 @@ enum TogglesPane {
 
     /// Widths follow the content (of the first 500 rows), capped; Name takes what is left. When
     /// the columns do not fit `width`, the least urgent give way first — Fingerprint (shrunk, then
-    /// hidden), Override, then Name — so State, Errors and Last change, what an incident asks
+    /// hidden), then Override and Name — so State, Errors and Last change, what an incident asks
     /// for, keep their width instead of being cut from the right edge.
     static func columns(_ state: AppState, width: Int) -> [(Column, TableColumn)] {
         let rows = state.toggles.rows.prefix(500)
@@ -35,14 +35,20 @@ enum TogglesPane {
             if case .min = columns[i].1.width { columns[i].1.width = .min(n) } else { columns[i].1.width = .fixed(n) }
         }
         var excess = columns.map { size($0.1) }.reduce(0, +) + (columns.count - 1) - width
-        for (kind, floor) in [(Column.fingerprint, 8), (.override, 8), (.name, 12)] where excess > 0 {
-            guard let column = columns.first(where: { $0.0 == kind })?.1 else { continue }
+        func shrink(_ kind: Column, to floor: Int) {
+            guard excess > 0, let column = columns.first(where: { $0.0 == kind })?.1 else { return }
             let cut = min(excess, max(0, size(column) - floor))
             resize(kind, size(column) - cut)
             excess -= cut
         }
+        shrink(.fingerprint, to: 8)
         // Still too wide: a Fingerprint cut to a few letters says nothing; its space goes to the rest.
-        if excess > 0, let i = columns.firstIndex(where: { $0.0 == .fingerprint }) { columns.remove(at: i) }
+        if excess > 0, let i = columns.firstIndex(where: { $0.0 == .fingerprint }) {
+            excess -= size(columns[i].1) + 1
+            columns.remove(at: i)
+        }
+        shrink(.override, to: 8)
+        shrink(.name, to: 12)
         return columns
     }
 

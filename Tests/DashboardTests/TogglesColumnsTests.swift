@@ -1,0 +1,51 @@
+import Foundation
+import Testing
+@testable import Dashboard
+
+/// The Toggles table's columns when they do not all fit: the least urgent give way first, so
+/// what an incident asks for (state, errors, who changed it and when) keeps its width.
+@Suite struct TogglesColumnsTests {
+    static func state(override: String) -> AppState {
+        var s = Fixtures.loaded()
+        var rows = Fixtures.toggles
+        rows[0].override = override
+        s.toggles.replace(rows, at: Fixtures.at(1))
+        s.toggles.setRates(["useNewAlgorithm": ErrorRate(count: 3, series: [1, 2], times: [])])
+        return s
+    }
+
+    static func widths(_ columns: [(TogglesPane.Column, TableColumn)]) -> [TogglesPane.Column: Int] {
+        Dictionary(uniqueKeysWithValues: columns.map { column in
+            switch column.1.width {
+            case .fixed(let n), .min(let n): return (column.0, n)
+            case .flex: return (column.0, 0)
+            }
+        })
+    }
+
+    @Test func everyColumnAtItsContentWhenThereIsRoom() {
+        let columns = TogglesPane.columns(Self.state(override: "fb-user,email-user"), width: 200)
+        #expect(columns.map(\.0) == TogglesPane.Column.allCases)
+        #expect(Self.widths(columns)[.fingerprint] == "John S,Stephanie B".count)
+    }
+
+    @Test func fingerprintShrinksFirst() {
+        let columns = TogglesPane.columns(Self.state(override: "fb-user,email-user"), width: 88)
+        let widths = Self.widths(columns)
+        #expect(columns.map(\.0) == TogglesPane.Column.allCases)
+        #expect(widths[.fingerprint]! < "John S,Stephanie B".count)
+        #expect(widths[.override] == "fb-user,email-user".count, "Override keeps its width while Fingerprint can give")
+        #expect(widths[.lastChange] == "alice 2m ago".count)
+    }
+
+    @Test func thenFingerprintGoesAndOverrideShrinksButLastChangeStays() {
+        let columns = TogglesPane.columns(Self.state(override: "fb-user,email-user,sso-corp"), width: 77)
+        let widths = Self.widths(columns)
+        #expect(!columns.contains { $0.0 == .fingerprint })
+        #expect(widths[.override]! >= 8 && widths[.override]! < "fb-user,email-user,sso-corp".count)
+        #expect(widths[.state] == 6 && widths[.errors] == TogglesPane.errorsWidth)
+        #expect(widths[.lastChange] == "alice 2m ago".count, "who changed it and when is never cut first")
+        let total = widths.values.reduce(0, +) + columns.count - 1
+        #expect(total <= 77, "the columns fit: \(total)")
+    }
+}
