@@ -100,8 +100,10 @@ public final class LocalCluster {
     /// The index of the node that now serves `slot` as a master.
     public func master(of slot: Int) throws -> Int { try address.master(of: slot) }
 
+    /// Stops every node and removes its folder: a shared cluster is stopped from `atexit`, where
+    /// no `deinit` runs, and left its nodes' folders in the temporary directory.
     public func stop() {
-        for node in nodes { node.stop() }
+        for node in nodes { node.shutdown() }
     }
 
     private func form(replicas: Bool) throws {
