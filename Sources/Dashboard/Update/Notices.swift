@@ -14,13 +14,7 @@ extension AppState {
         if snapshot.deploymentEvents.contains(where: { $0.hasPrefix("failover") }) { lastFailover = at }
         let flipped = toggles.changedAt.filter { $0.value == at }.keys.sorted()
         for name in flipped.prefix(3) {
-            let state = toggles.rows.first { $0.name == name }.map { row in
-                switch row.status {
-                case .on: return "ON"
-                case .off: return "OFF"
-                case .unknown: return "?" + SafeText.line(row.rawValue, width: 10)
-                }
-            } ?? "?"
+            let state = toggles.rows.first { $0.name == name }?.stateText ?? "?"
             notes.append("\(SafeText.line(name, width: 40)) flipped elsewhere: now \(state)")
         }
         if let new = snapshot.errorGroups, let old = errors.groups {

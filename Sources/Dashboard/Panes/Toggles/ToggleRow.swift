@@ -28,3 +28,15 @@ public struct ToggleRow: Hashable, Sendable {
         self.flipTarget = flipTarget
     }
 }
+
+extension ToggleRow {
+    /// `ON`, `OFF`, or `?` and the stored value we cannot read (cut to 8 columns): one spelling
+    /// for the table and the notices.
+    public var stateText: String {
+        switch status {
+        case .on: return "ON"
+        case .off: return "OFF"
+        case .unknown: return "?" + SafeText.line(rawValue, width: 8)
+        }
+    }
+}

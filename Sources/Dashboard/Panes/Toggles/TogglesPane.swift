@@ -18,7 +18,7 @@ enum TogglesPane {
         var columns: [(Column, TableColumn)] = [
             (.mark, TableColumn("", width: .fixed(1))),
             (.name, TableColumn("Name", width: .min(TableColumn.fit("Name", rows.map(\.name), floor: 12, cap: 24)))),
-            (.state, TableColumn("State", width: .fixed(TableColumn.fit("State", rows.map { stateText($0) }, cap: 9)))),
+            (.state, TableColumn("State", width: .fixed(TableColumn.fit("State", rows.map(\.stateText), cap: 9)))),
         ]
         if state.toggles.ratesLoaded { columns.append((.errors, TableColumn("Errors", width: .fixed(errorsWidth)))) }
         columns += [
@@ -120,17 +120,9 @@ enum TogglesPane {
     /// The state as text and colour: `ON`, `OFF`, or `?` plus the raw value we cannot read.
     static func stateCell(_ row: ToggleRow, theme: Theme) -> Line {
         switch row.status {
-        case .on: return Line(stateText(row), style: theme[.toggleOn])
-        case .off: return Line(stateText(row), style: theme[.toggleOff])
-        case .unknown: return Line(stateText(row), style: theme[.toggleUnknown])
-        }
-    }
-
-    static func stateText(_ row: ToggleRow) -> String {
-        switch row.status {
-        case .on: return "ON"
-        case .off: return "OFF"
-        case .unknown: return "?" + SafeText.line(row.rawValue, width: 8)
+        case .on: return Line(row.stateText, style: theme[.toggleOn])
+        case .off: return Line(row.stateText, style: theme[.toggleOff])
+        case .unknown: return Line(row.stateText, style: theme[.toggleUnknown])
         }
     }
 
