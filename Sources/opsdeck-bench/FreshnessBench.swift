@@ -52,7 +52,7 @@ struct FreshnessBench {
             usleep(100_000)
         }
         add("fresh.flip\(suffix)", "7a. flip by another client on screen, \(mode)", flips, goal: pollOnly ? nil : 0.25,
-            note: "median of \(flips.count) of 10 (HSET by another client until the row shows it; tmux capture every 5 ms)")
+            note: "median of the \(flips.count) of 10 seen within 15 s (HSET by another client until the row shows it; tmux capture every 5 ms)")
 
         // The first line of a log source that did not exist before.
         var logs: [Double] = []
@@ -63,7 +63,7 @@ struct FreshnessBench {
             if let seconds = dashboard.secondsUntil(timeout: 30, { $0.contains(marker) }) { logs.append(seconds) }
         }
         add("fresh.log\(suffix)", "7b. a new log source's first line on screen, \(mode)", logs, goal: pollOnly ? nil : 0.5,
-            note: "median of \(logs.count) of 5 (LPUSH to a list that did not exist)")
+            note: "median of the \(logs.count) of 5 seen within 30 s (LPUSH to a list that did not exist)")
 
         // A new error record (no search module here: hashes under error:).
         var errors: [Double] = []
@@ -76,7 +76,7 @@ struct FreshnessBench {
             sleep(1)
         }
         add("fresh.error\(suffix)", "7c. a new error on screen, \(mode)", errors, goal: pollOnly ? nil : 1,
-            note: "median of \(errors.count) of 3 (HSET error:<id> with no search module)")
+            note: "median of the \(errors.count) of 3 seen within 30 s (HSET error:<id> with no search module)")
 
         try underSessionWrites(dashboard, mode: mode, suffix: suffix, pollOnly: pollOnly)
     }
@@ -108,7 +108,9 @@ struct FreshnessBench {
     private func add(_ id: String, _ title: String, _ runs: [Double], goal: Double?, note: String) {
         let sample = Sample(runs)
         let verdict: Figure.Verdict
-        if runs.isEmpty { verdict = .error } else if let goal { verdict = sample.median <= goal ? .pass : .miss } else { verdict = .info }
+        // None seen within its timeout is a measurement (slower than the timeout), not a failure
+        // to measure: a miss against a goal, a report beside it (polling only often takes longer).
+        if let goal { verdict = !runs.isEmpty && sample.median <= goal ? .pass : .miss } else { verdict = .info }
         report.add(Figure(id: id, title: title, unit: "s", value: runs.isEmpty ? nil : sample.median, min: runs.isEmpty ? nil : sample.min,
                           goal: goal.map { "<= \(Int($0 * 1000)) ms" } ?? "report (beside the invalidations figure)",
                           verdict: verdict, note: note, runs: runs.count))
