@@ -45,6 +45,10 @@ import Testing
             #expect(text.contains("**cart** False → True by priya@laptop"))
             #expect(text.contains("### 30 × IllegalStateException: order 1000 for j•••••••@jsmith.com failed · Cart.java:88"))
             #expect(text.contains("First seen: "))
+            // The sample is a stack trace in a code block: its tabs read as indentation there,
+            // not as the screen's `→` placeholder.
+            #expect(text.contains("\n    at com.shop.Cart.pay(Cart.java:88)\n"), "\(text)")
+            #expect(!text.contains("→at"))
             #expect(text.contains("payment failed for a•••••••@example.org"))
             #expect(!text.contains("routine line"), "only error and critical lines")
             #expect(!text.contains("NullPointerException"), "old errors are outside the window")

@@ -81,7 +81,12 @@ enum IncidentRenderer {
                 out.append("- Sample `\(safe(sample.id, 120))` (value \(safe(sample.toggleValue, 20)), \(safe(sample.fingerPrint, 80)))")
                 out.append("")
                 out.append("```")
-                for line in sample.exceptionBody.split(whereSeparator: \.isNewline).prefix(20) { out.append(safe(String(line)).replacingOccurrences(of: "```", with: "'''")) }
+                // In a code block a stack trace's tabs are its indentation: made spaces, not the
+                // screen's `→` placeholder; every other unsafe character is still replaced.
+                let body = SafeText.clean(sample.exceptionBody, maxScalars: 20 * 400, keepNewlines: true).text
+                for line in body.split(separator: "\n").prefix(20) {
+                    out.append(SafeText.truncate(String(line), width: 300).replacingOccurrences(of: "```", with: "'''"))
+                }
                 out.append("```")
             }
             out.append("")
