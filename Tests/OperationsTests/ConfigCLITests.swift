@@ -113,10 +113,11 @@ import Testing
         #expect(run.stderr.contains("'contexts.prod.patterns.audit-cap' must be 1 or more"), "\(run.stderr)")
     }
 
-    /// The README's example config, with every key, is accepted as it stands.
-    @Test func theREADMEExampleIsValid() throws {
+    /// The documented example config (docs/connecting.md, "Config file"), with every key, is
+    /// accepted as it stands.
+    @Test func theDocumentedExampleIsValid() throws {
         let readme = try String(contentsOf: URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-            .appendingPathComponent("../../README.md").standardizedFileURL, encoding: .utf8)
+            .appendingPathComponent("../../docs/connecting.md").standardizedFileURL, encoding: .utf8)
         let start = try #require(readme.range(of: "```yaml\ncurrent-context: staging"))
         let end = try #require(readme.range(of: "```", range: start.upperBound..<readme.endIndex))
         let example = String(readme[readme.index(start.lowerBound, offsetBy: 8)..<end.lowerBound])

@@ -2,7 +2,7 @@
 /// words can neither be a syntax error nor mean something other than what was typed, and so the
 /// client-side fallback matches what the server would.
 ///
-/// Verified on RediSearch 1.2 and 2.10 (README, "The query language"): every ASCII punctuation character
+/// Verified on RediSearch 1.2 and 2.10 (docs/errors.md, "The query language"): every ASCII punctuation character
 /// and whitespace separates words; `_`, letters, digits and every non-ASCII character (`ö`, `日`,
 /// emoji) belong to words. A query made only of such word characters, joined by spaces, is always
 /// valid — except a word of underscores alone, which both generations' query lexers reject in a

@@ -1,7 +1,7 @@
 import RedisClient
 
 /// Which RediSearch generation a server runs, which decides how error records are written,
-/// indexed and searched (see the README, "Errors").
+/// indexed and searched (see docs/errors.md).
 ///
 /// An immutable value; detect it once per connection and pass it to `ErrorStore(module:)`.
 public struct SearchModule: Sendable, Hashable, Codable, CustomStringConvertible {

@@ -32,7 +32,7 @@ struct CommandContext {
         self.config = config
         contextName = selected?.name
 
-        // Precedence (README, "Connecting"): flags, then OPSDECK_URL, then the context's url,
+        // Precedence (docs/connecting.md, "Options"): flags, then OPSDECK_URL, then the context's url,
         // then the default. The context's other settings (read-only, production, patterns)
         // apply whichever endpoint wins: they only ever tighten.
         var endpoint: RedisEndpoint
@@ -79,7 +79,7 @@ struct CommandContext {
         connectionOptions = RedisConnectionOptions(
             endpoint: endpoint, connectTimeout: timeout, readTimeout: timeout, topology: topology)
 
-        // Each kind (README, "Split databases"): its `--endpoint` flag; else, when a URL came
+        // Each kind (docs/connecting.md, "Split databases"): its `--endpoint` flag; else, when a URL came
         // from the flags or OPSDECK_URL, that URL (pointing opsdeck elsewhere must not leave
         // one kind behind on the context's server); else the context's `endpoints:` entry; else
         // the endpoint above.

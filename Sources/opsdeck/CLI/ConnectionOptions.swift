@@ -76,6 +76,6 @@ struct ConnectionOptions: ParsableArguments {
 
 /// `--json` for every read.
 struct OutputOptions: ParsableArguments {
-    @Flag(name: .long, help: "Print machine-readable JSON (shapes documented in the README).")
+    @Flag(name: .long, help: "Print machine-readable JSON (shapes in docs/scripting.md and docs/errors.md).")
     var json = false
 }

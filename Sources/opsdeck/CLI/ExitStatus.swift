@@ -2,7 +2,7 @@ import ArgumentParser
 import Operations
 import RedisClient
 
-/// The documented exit codes (README, "Exit codes"). Pipelines branch on these, so they never change.
+/// The documented exit codes (docs/scripting.md, "Exit codes"). Pipelines branch on these, so they never change.
 enum ExitStatus: Int32, CaseIterable {
     case success = 0
     case failure = 1

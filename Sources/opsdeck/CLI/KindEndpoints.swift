@@ -1,7 +1,7 @@
 import Operations
 import RedisClient
 
-/// Where each kind of data lives, resolved (README, "Split databases"), and grouped so kinds
+/// Where each kind of data lives, resolved (docs/connecting.md, "Split databases"), and grouped so kinds
 /// that share an endpoint share one connection. A plain value; made once per command on the
 /// main thread.
 struct KindEndpoints: Hashable {

@@ -24,7 +24,7 @@ struct ContextCommands: ParsableCommand {
             guard let file else {
                 let places = OpsdeckConfig.candidates(path: nil, environment: ProcessInfo.processInfo.environment).defaults
                 throw OperationsError.invalidInput("no config file; looked for " + places.joined(separator: ", ")
-                    + ". Create one with a `contexts:` block (README, \"Config file\").")
+                    + ". Create one with a `contexts:` block (docs/connecting.md, \"Config file\").")
             }
             return (config, file)
         }

@@ -12,7 +12,7 @@ struct ErrorCommands: ParsableCommand {
         discussion: """
             Queries: free words, field:value (toggle:, value:, dev:/fingerprint:, exception:), word* prefixes, \
             "phrases", field:(several words). Punctuation only separates words, so anything can be pasted. \
-            See the README, "Errors".
+            See docs/errors.md.
             """,
         subcommands: [Search.self, Count.self, Add.self, Init.self])
 

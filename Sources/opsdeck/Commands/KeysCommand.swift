@@ -2,7 +2,7 @@ import ArgumentParser
 import Dashboard
 
 /// `opsdeck keys`: the dashboard's key bindings, from the same keymap data that drives the
-/// dashboard and its `?` help overlay (the README's key table is this command's output).
+/// dashboard and its `?` help overlay (docs/keys.md is this command's output).
 struct KeysCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "keys",
