@@ -28,7 +28,7 @@ private struct ShapeSource: PollSource {
         _ = poller.queue.sync { poller.pollOnce() }
         #expect(seen.withLock { $0.last } == ["sentinel mymaster → 127.0.0.1:\(set.dataPorts[0])"])
         let promoted = try set.failover()
-        #expect(eventually(timeout: 10, every: 0.2) {
+        #expect(eventually(every: 0.2) {
             _ = poller.queue.sync { poller.pollOnce() }
             return seen.withLock { $0.last?.first } == "sentinel mymaster → 127.0.0.1:\(promoted)"
         })

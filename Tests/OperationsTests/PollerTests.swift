@@ -92,6 +92,25 @@ private final class Events: Sendable {
         }
     }
 
+    /// The user's retry (`r`) skips the backoff: with an hour between polls and between
+    /// reconnect attempts, only the retry can bring the snapshot within the deadline.
+    @Test func aUserRetryConnectsAtOnceWhateverTheBackoff() throws {
+        try withServer { server in
+            let events = Events()
+            let options = RedisConnectionOptions(endpoint: server.endpoint, reconnectBackoff: 3_600...3_600)
+            let poller = Poller(connection: options, source: RecordingSource(calls: Calls()),
+                                interval: 3_600, maxBackoff: 3_600) { events.add($0) }
+            server.stop()
+            poller.start()
+            defer { poller.stop() }
+            try #require(eventually { events.all.contains { if case .failed = $0 { true } else { false } } })
+            try server.start()
+            poller.refreshNow(userAsked: true)
+            #expect(eventually { if case .snapshot = events.all.last { true } else { false } },
+                    "the retry reconnected: \(String(describing: events.all.last))")
+        }
+    }
+
     @Test func refreshNowPollsEverythingAndPollSoonOnlyChangesWithoutOverlap() throws {
         try withServer { server in
             let calls = Calls()

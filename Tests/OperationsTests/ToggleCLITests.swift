@@ -120,19 +120,19 @@ import Testing
             // Never leave it behind, even if it ignores SIGINT (the failure this test looks for).
             defer { if process.isRunning { kill(process.processIdentifier, SIGKILL) } }
             let output = { (try? String(contentsOf: out, encoding: .utf8)) ?? "" }
-            #expect(eventually(timeout: 10) { output().contains("first") })
+            #expect(eventually { output().contains("first") })
             try redis.execute("LPUSH", "recent:svc:info", "Thu Nov 26 18:03:34 2026 second")
-            #expect(eventually(timeout: 10) { output().contains("second") })
+            #expect(eventually { output().contains("second") })
             // One transaction, so the tail cannot read half of the burst and keep up with it.
             try redis.send([RedisCommand("MULTI")]
                 + (0..<150).flatMap { [RedisCommand("LPUSH", "recent:svc:info", "burst \($0)"),
                                        RedisCommand("LTRIM", "recent:svc:info", 0, 99)] }
                 + [RedisCommand("EXEC")])
-            #expect(eventually(timeout: 10) { output().contains("burst 149") })
+            #expect(eventually { output().contains("burst 149") })
             #expect(output().contains("--- entries may have been lost"))
             #expect(output().components(separatedBy: "second").count == 2, "old lines are not printed again")
             kill(process.processIdentifier, SIGINT)
-            let ended = eventually(timeout: 10) { !process.isRunning }
+            let ended = eventually { !process.isRunning }
             #expect(ended, "SIGINT ends --follow")
             guard ended else { return }
             process.waitUntilExit()

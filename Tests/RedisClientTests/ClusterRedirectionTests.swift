@@ -51,7 +51,7 @@ import Testing
         // Let the replica catch up, then take its master away.
         let replica = try cluster.connect(node: master + 3)
         try replica.execute("READONLY")
-        #expect(eventually(timeout: 10) { (try? replica.execute("HGET", key, "toggle").string) == "True" })
+        #expect(eventually { (try? replica.execute("HGET", key, "toggle").string) == "True" })
         cluster.nodes[master].stop()
 
         // The first call after the loss fails and names the node; within the failover time
