@@ -54,7 +54,7 @@ enum ErrorFixtures {
         }
     }
 
-    static func seedDesignRecord(_ env: OpsEnvironment, _ flavor: ServerFlavor) throws {
+    static func seedSampleRecord(_ env: OpsEnvironment, _ flavor: ServerFlavor) throws {
         try seed(env, flavor, id: seedID, fields: seedFields)
     }
 

@@ -59,7 +59,7 @@ import Testing
     @Test(arguments: [ServerFlavor.search1, .search2, .plain])
     func countMaxGateExitsFiveWhenExceeded(flavor: ServerFlavor) throws {
         try ErrorFixtures.with(flavor) { env, server in
-            try ErrorFixtures.seedDesignRecord(env, flavor)
+            try ErrorFixtures.seedSampleRecord(env, flavor)
             let socket = ["-s", server.socketPath]
 
             let exceeded = try Self.run(["errors", "count", "--max", "0"] + socket)
@@ -90,7 +90,7 @@ import Testing
     @Test(arguments: [ServerFlavor.search1, .search2, .plain])
     func searchPrintsTablesJSONAndClearErrors(flavor: ServerFlavor) throws {
         try ErrorFixtures.with(flavor) { env, server in
-            try ErrorFixtures.seedDesignRecord(env, flavor)
+            try ErrorFixtures.seedSampleRecord(env, flavor)
             let socket = ["-s", server.socketPath]
 
             let table = try Self.run(["errors", "search", "ArrayIndexOutOfBoundsException: 5"] + socket)

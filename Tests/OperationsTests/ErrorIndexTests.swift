@@ -26,7 +26,7 @@ import Testing
             }
             #expect(try store.createIndex(env) == .created)
             #expect(try store.createIndex(env) == .alreadyExists)
-            try ErrorFixtures.seedDesignRecord(env, flavor)
+            try ErrorFixtures.seedSampleRecord(env, flavor)
             #expect(try store.search(env, query: "useNewAlgorithm").total == 1)
         }
     }
