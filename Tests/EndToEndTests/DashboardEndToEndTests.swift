@@ -171,7 +171,7 @@ import Testing
 
     @Test func withoutATerminalItExplainsAndExits() throws {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: DashboardHarness.binary)
+        process.executableURL = try OpsdeckRun.binary()
         process.arguments = ["dashboard"]
         process.standardInput = FileHandle.nullDevice
         let output = Pipe()

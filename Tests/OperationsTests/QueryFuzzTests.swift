@@ -2,6 +2,7 @@ import Demo
 import Foundation
 import LocalRedis
 @testable import Operations
+import OperationsTestSupport
 import RedisClient
 import TestSupport
 import Testing
