@@ -21,7 +21,7 @@ private struct ShapeSource: PollSource {
         let set = try LocalSentinels(port: freeLoopbackPort)
         defer { set.stop() }
         let seen = Mutex<[[String]]>([])
-        let poller = Poller(connection: RedisConnectionOptions(endpoint: try RedisEndpoint(url: set.url), readTimeout: 2),
+        let poller = Poller(connection: RedisConnectionOptions(endpoint: try RedisEndpoint(url: set.url), readTimeout: 10),
                             source: ShapeSource(), interval: 1) { event in
             if case .snapshot(let said, _, _) = event { seen.withLock { $0.append(said) } }
         }

@@ -43,7 +43,7 @@ import Testing
     @Test func aMasterThatFailsIsReplacedByItsReplicaAndTheClientFollows() throws {
         let cluster = try LocalCluster(masters: 3, replicas: true, port: freeLoopbackPort)
         defer { cluster.stop() }
-        let redis = ClusterLink(options: RedisConnectionOptions(endpoint: cluster.endpoint(node: 1), connectTimeout: 1, readTimeout: 2))
+        let redis = ClusterLink(options: RedisConnectionOptions(endpoint: cluster.endpoint(node: 1), connectTimeout: 10, readTimeout: 10))
         let key = "checkoutV2"
         try redis.execute("HSET", key, "toggle", "True")
         let master = try cluster.master(of: HashSlot.of(key))
