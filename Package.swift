@@ -40,6 +40,8 @@ let package = Package(
         ),
         .target(name: "LocalRedis", dependencies: ["RedisClient"]),
         .target(name: "TestSupport", dependencies: ["RedisClient", "LocalRedis"]),
+        // Fixtures over the data model, shared by its tests and the command line's.
+        .target(name: "OperationsTestSupport", dependencies: ["Operations", "RedisClient", "LocalRedis", "TestSupport"]),
         .target(name: "Versioning"),
         // Rules both the data layer and the UI core apply (which do not import each other).
         .target(name: "SharedRules"),
@@ -69,7 +71,15 @@ let package = Package(
             dependencies: ["RedisClient", "LocalRedis", "Operations", "Dashboard", "DashboardFeeds", "TestSupport"]
         ),
         .testTarget(name: "RedisClientTests", dependencies: ["RedisClient", "LocalRedis", "TestSupport"]),
-        .testTarget(name: "OperationsTests", dependencies: ["Operations", "RedisClient", "TestSupport", "Versioning", "Demo", "Spelling"]),
+        .testTarget(
+            name: "OperationsTests",
+            dependencies: ["Operations", "RedisClient", "TestSupport", "OperationsTestSupport", "Versioning", "Demo", "Spelling"]
+        ),
+        // The real binary as scripts run it; depending on the executable makes `swift test` build it.
+        .testTarget(
+            name: "CLITests",
+            dependencies: ["opsdeck", "Operations", "RedisClient", "LocalRedis", "TestSupport", "OperationsTestSupport", "Spelling"]
+        ),
         .testTarget(name: "DashboardTests", dependencies: ["Dashboard", "Versioning", "Spelling"]),
         .testTarget(name: "DashboardFeedsTests", dependencies: ["DashboardFeeds", "Dashboard", "Operations", "RedisClient", "TestSupport"]),
         .testTarget(name: "TerminalCursesTests", dependencies: ["TerminalCurses", "Dashboard"]),

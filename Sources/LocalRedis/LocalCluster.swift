@@ -143,7 +143,8 @@ public final class LocalCluster {
         return fields
     }
 
-    private func waitUntil(_ what: String, timeout: Double = 20, _ condition: () throws -> Bool) throws {
+    /// Deadlines are roomy: cluster and Sentinel setups run beside other builds on busy CI machines.
+    private func waitUntil(_ what: String, timeout: Double = 60, _ condition: () throws -> Bool) throws {
         let deadline = Date().addingTimeInterval(timeout)
         while Date() < deadline {
             if try condition() { return }

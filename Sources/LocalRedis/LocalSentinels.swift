@@ -79,7 +79,7 @@ public final class LocalSentinels {
     /// before would be lost with the old master's role, so the replica is let to catch up first
     /// (`WAIT 1`) — the tests are about following a failover, not about Redis losing writes.
     @discardableResult
-    public func failover(timeout: Double = 20) throws -> Int {
+    public func failover(timeout: Double = 60) throws -> Int {
         let before = try currentMasterPort()
         if let before {
             let master = try Self.connect(port: before)
@@ -173,7 +173,8 @@ public final class LocalSentinels {
         sentinelPorts.append(port)
     }
 
-    private func waitUntil(_ what: String, timeout: Double = 20, _ condition: () throws -> Bool) throws {
+    /// Deadlines are roomy: cluster and Sentinel setups run beside other builds on busy CI machines.
+    private func waitUntil(_ what: String, timeout: Double = 60, _ condition: () throws -> Bool) throws {
         let deadline = Date().addingTimeInterval(timeout)
         var last: Error?
         while Date() < deadline {

@@ -13,13 +13,18 @@ public struct OpsdeckRun: Sendable {
         public let description: String
     }
 
-    /// The `opsdeck` executable beside the test bundle.
+    /// The `opsdeck` executable: the one place tests find it. The test targets that run it
+    /// (`CLITests`, `EndToEndTests`) depend on the executable target, so `swift build` and
+    /// `swift test` put it beside the test bundle, in the same products folder. The bundle is
+    /// found through `/proc/self/exe` (the path `swift test` gave may be relative); on Darwin the
+    /// bundle's executable sits one level deeper (`Contents/MacOS`), hence the parent too.
     public static func binary() throws -> URL {
-        let besideTests = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-        let candidates = [besideTests.appendingPathComponent("opsdeck"),
-                          besideTests.deletingLastPathComponent().appendingPathComponent("opsdeck")]
+        let running = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+        var folder = URL(fileURLWithPath: running).deletingLastPathComponent()
+        if folder.lastPathComponent.hasSuffix(".xctest") { folder = folder.deletingLastPathComponent() }
+        let candidates = [folder, folder.deletingLastPathComponent()].map { $0.appendingPathComponent("opsdeck") }
         guard let found = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0.path) }) else {
-            throw Failure(description: "opsdeck binary not found beside the tests (\(besideTests.path)); run `swift build` first")
+            throw Failure(description: "opsdeck binary not found beside the tests (\(folder.path)); run `swift build` first")
         }
         return found
     }
@@ -29,9 +34,10 @@ public struct OpsdeckRun: Sendable {
         ["PATH": "/usr/bin:/bin", "USER": "ci", "HOME": home, "LANG": "C.UTF-8"].merging(extra) { $1 }
     }
 
-    /// Runs `opsdeck arguments…` and waits for it (in `directory` when given, else in a fresh one).
+    /// Runs `opsdeck arguments…` and waits for it (in `directory` when given, else in a fresh one),
+    /// with `stdin` as its standard input (none when nil).
     public static func run(_ arguments: [String], environment extra: [String: String] = [:],
-                           in directory: URL? = nil) throws -> OpsdeckRun {
+                           in directory: URL? = nil, stdin: String? = nil) throws -> OpsdeckRun {
         let workingDirectory = directory
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("opsdeck-run-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -44,7 +50,13 @@ public struct OpsdeckRun: Sendable {
         process.arguments = arguments
         process.standardOutput = try FileHandle(forWritingTo: out)
         process.standardError = try FileHandle(forWritingTo: err)
-        process.standardInput = FileHandle.nullDevice
+        if let stdin {
+            let input = directory.appendingPathComponent("in")
+            try Data(stdin.utf8).write(to: input)
+            process.standardInput = try FileHandle(forReadingFrom: input)
+        } else {
+            process.standardInput = FileHandle.nullDevice
+        }
         process.environment = environment(home: directory.path, extra)
         process.currentDirectoryURL = workingDirectory ?? directory
         try process.run()

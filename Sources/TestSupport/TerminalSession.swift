@@ -155,7 +155,7 @@ public final class TerminalSession {
 
     /// Waits until the screen contains `text`. Returns that screen.
     @discardableResult
-    public func waitFor(_ text: String, timeout: Double = 5) throws -> String {
+    public func waitFor(_ text: String, timeout: Double = roomyDeadline) throws -> String {
         try waitUntil(timeout: timeout, description: "the screen to show \"\(text)\"") { $0.contains(text) }
     }
 
@@ -163,7 +163,7 @@ public final class TerminalSession {
     /// the program exits first) throws a `Failure` that includes the last screen seen.
     @discardableResult
     public func waitUntil(
-        timeout: Double = 5,
+        timeout: Double = roomyDeadline,
         description: String,
         _ predicate: (String) -> Bool
     ) throws -> String {

@@ -27,7 +27,7 @@ import Testing
             defer { terminal.close() }
             // A cluster is polled (tracking is per node), and the status bar says so once the
             // invalidation channel has been refused; it never claims to be live.
-            let screen = try terminal.waitUntil(timeout: 15, description: "every toggle and session, from every node") {
+            let screen = try terminal.waitUntil(description: "every toggle and session, from every node") {
                 $0.contains("1 Toggles \(toggles)") && $0.contains("2 Sessions \(sessions)") && $0.contains("cluster · 3 masters")
                     && $0.contains("polling (cluster)")
             }
@@ -38,9 +38,9 @@ import Testing
             let name = "useNewAlgorithm"
             let owner = try cluster.master(of: HashSlot.of(name))
             try terminal.send(keys: "1", "/", name, "Enter", "Space")
-            try terminal.waitFor("True → False", timeout: 10)
+            try terminal.waitFor("True → False")
             try terminal.send(keys: "y")
-            try terminal.waitFor("(audited)", timeout: 10)
+            try terminal.waitFor("(audited)")
             let node = try cluster.connect(node: owner)
             #expect(try node.execute("HGET", name, "toggle").string == "False")
             #expect(try node.execute("LINDEX", "opsdeck:audit:{\(name)}", 0).string?.contains("e2e") == true)

@@ -13,13 +13,9 @@ final class DashboardHarness {
     let terminal: TerminalSession
     let redis: RedisConnection
 
-    /// The built `opsdeck` executable, beside the test bundle in the build folder.
+    /// The built `opsdeck` executable (`OpsdeckRun.binary`, the one place tests find it).
     static var binary: String {
-        let exe = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
-        var folder = URL(fileURLWithPath: exe).deletingLastPathComponent()
-        // swift test runs …/debug/opsdeckPackageTests.xctest; the binary is …/debug/opsdeck.
-        if folder.lastPathComponent.hasSuffix(".xctest") { folder = folder.deletingLastPathComponent() }
-        return folder.appendingPathComponent("opsdeck").path
+        get throws { try OpsdeckRun.binary().path }
     }
 
     init(columns: Int = 200, rows: Int = 56, interval: Double = 0.5, extra: [String] = [],
@@ -28,9 +24,6 @@ final class DashboardHarness {
         redis = try server.connect()
         var seeder = DemoSeeder(sessions: 60, errors: 12, now: Date(), seed: 7)
         try seeder.load(into: redis)
-        guard FileManager.default.isExecutableFile(atPath: Self.binary) else {
-            throw TerminalSession.Failure(message: "opsdeck binary not found at \(Self.binary); run swift build first", screen: "")
-        }
         terminal = try TerminalSession(
             command: [Self.binary, "dashboard"] + Self.connectionArguments(transport, server)
                 + ["--interval", String(interval)] + extra,

@@ -34,7 +34,7 @@ import Glibc
         try withFolder { folder in
             let terminal = try startDemo(in: folder)
             defer { terminal.close() }
-            try terminal.waitUntil(timeout: 20, description: "the demo with its data") {
+            try terminal.waitUntil(description: "the demo with its data") {
                 $0.contains("connected") && $0.contains("accountDeletionFlow") && $0.contains("RediSearch 1.x")
             }
             let directories = demoDirectories(in: folder)
@@ -48,9 +48,9 @@ import Glibc
             case "SIGTERM": kill(pid_t(demoPid)!, SIGTERM)
             default: kill(pid_t(demoPid)!, SIGHUP)
             }
-            #expect(eventually(timeout: 10) { demoDirectories(in: folder).isEmpty }, "the folder is removed")
-            #expect(eventually(timeout: 10) { kill(pid_t(serverPid)!, 0) != 0 }, "redis-server \(serverPid) is stopped")
-            #expect(eventually(timeout: 10) { kill(pid_t(demoPid)!, 0) != 0 }, "the demo itself exited")
+            #expect(eventually { demoDirectories(in: folder).isEmpty }, "the folder is removed")
+            #expect(eventually { kill(pid_t(serverPid)!, 0) != 0 }, "redis-server \(serverPid) is stopped")
+            #expect(eventually { kill(pid_t(demoPid)!, 0) != 0 }, "the demo itself exited")
         }
     }
 
@@ -59,18 +59,18 @@ import Glibc
             command: [DashboardHarness.binary, "dashboard", "--socket", "/tmp/opsdeck-no-such-dir/redis.sock"],
             columns: 120, rows: 40)
         defer { terminal.close() }
-        try terminal.waitUntil(timeout: 5, description: "reconnecting, panes drawn") {
+        try terminal.waitUntil(description: "reconnecting, panes drawn") {
             $0.contains("reconnecting") && $0.contains("1 Toggles")
         }
         try terminal.send(keys: "q")
-        #expect(eventually(timeout: 5) { !terminal.isRunning }, "q quits while disconnected")
+        #expect(eventually { !terminal.isRunning }, "q quits while disconnected")
         #expect(terminal.exitStatus == 0)
     }
 
     @Test func compactLayoutSwitchesPanesWithNumbersAndTab() throws {
         let app = try DashboardHarness(columns: 80, rows: 24)
         defer { app.close() }
-        try app.terminal.waitFor("connected", timeout: 10)
+        try app.terminal.waitFor("connected")
         try app.terminal.send(keys: "3")
         try app.terminal.waitUntil(description: "the Errors pane alone") { $0.contains("┌ 3 Errors") && !$0.contains("┌ 1 Toggles") }
         try app.terminal.send(keys: "Tab")

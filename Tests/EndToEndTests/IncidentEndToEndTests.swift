@@ -31,14 +31,14 @@ import Testing
             try add("quietToggle", now.addingTimeInterval(-Double(2 * 86_400 + i * 60)), "java.lang.NullPointerException")
         }
         try app.terminal.send(keys: "r")
-        let toggles = try app.terminal.waitUntil(timeout: 15, description: "the erroring toggle marked with its errors") { screen in
+        let toggles = try app.terminal.waitUntil(description: "the erroring toggle marked with its errors") { screen in
             screen.split(separator: "\n").contains { $0.contains("! incidentToggle") && $0.contains(" 30 ") }
         }
         let quiet = toggles.split(separator: "\n").first { $0.contains("quietToggle") }.map(String.init) ?? ""
         #expect(!quiet.contains("!"), "the toggle with only old errors is not marked: \(quiet)")
 
         try app.terminal.send(keys: "3")
-        let errors = try app.terminal.waitUntil(timeout: 10, description: "one group of 30 with the exception class") { screen in
+        let errors = try app.terminal.waitUntil(description: "one group of 30 with the exception class") { screen in
             screen.split(separator: "\n").contains {
                 $0.contains("   30 ") && $0.contains("incidentToggle") && $0.contains("IllegalStateException")
             }

@@ -36,28 +36,28 @@ import Testing
             command: [DashboardHarness.binary, "dashboard", "--url", set.url, "--interval", "0.5"],
             environment: ["TZ": "UTC", "USER": "e2e"], columns: 200, rows: 50)
         defer { terminal.close() }
-        try terminal.waitUntil(timeout: 15, description: "the toggles, from the master the Sentinels name") {
+        try terminal.waitUntil(description: "the toggles, from the master the Sentinels name") {
             $0.contains("useNewAlgorithm") && $0.contains("sentinel mymaster → 127.0.0.1:\(set.dataPorts[0])")
         }
 
         let promoted = try set.failover()
-        let moved = try terminal.waitUntil(timeout: 15, description: "the failover said and followed") {
+        let moved = try terminal.waitUntil(description: "the failover said and followed") {
             $0.contains("sentinel mymaster → 127.0.0.1:\(promoted)")
         }
         #expect(moved.contains("failover"), "the status bar says a failover happened:\n\(moved)")
 
         // Another client changes a toggle on the new master: the screen shows it.
         try LocalSentinels.connect(port: promoted).execute("HSET", "checkoutV2", "toggle", "True")
-        try terminal.waitUntil(timeout: 10, description: "a change made after the failover") { screen in
+        try terminal.waitUntil(description: "a change made after the failover") { screen in
             screen.split(separator: "\n").contains { $0.contains("checkoutV2") && $0.contains("ON") }
         }
         let stored = try LocalSentinels.connect(port: promoted).execute("EXISTS", "useNewAlgorithm").int
         #expect(stored == 1, "the toggle survived the failover on the new master")
         // A flip from the dashboard reaches the new master, with its audit.
         try terminal.send(keys: "1", "/", "useNewAlgorithm", "Enter", "Space")
-        try terminal.waitFor("True → False", timeout: 10)
+        try terminal.waitFor("True → False")
         try terminal.send(keys: "y")
-        try terminal.waitFor("(audited)", timeout: 10)
+        try terminal.waitFor("(audited)")
         let master = try LocalSentinels.connect(port: promoted)
         #expect(try master.execute("HGET", "useNewAlgorithm", "toggle").string == "False")
         #expect(try master.execute("LLEN", "opsdeck:audit:{useNewAlgorithm}").int == 1)

@@ -33,7 +33,7 @@ import Testing
             environment: ["TZ": "UTC", "USER": "e2e"], columns: 200, rows: 56)
         defer { terminal.close() }
 
-        let first = try terminal.waitUntil(timeout: 15, description: "each pane with its own server's data") { screen in
+        let first = try terminal.waitUntil(description: "each pane with its own server's data") { screen in
             ["alpha", "beta", "session:onB1", "session:onB3", "boom on C", "first line from C",
              "toggles ● sessions ● errors ● logs ●"].allSatisfy(screen.contains)
         }
@@ -49,12 +49,12 @@ import Testing
 
         // B goes away: only the Sessions pane says so; toggles and logs keep updating.
         b.stop()
-        try terminal.waitUntil(timeout: 10, description: "sessions marked down, its pane saying why") {
+        try terminal.waitUntil(description: "sessions marked down, its pane saying why") {
             $0.contains("sessions ✕") && $0.contains("reconnecting…") && $0.contains("STALE")
         }
         try ra.execute("HSET", "alpha", "toggle", "False")
         try rc.execute("LPUSH", "recent:svc:error", Self.stamp() + " second line from C")
-        let later = try terminal.waitUntil(timeout: 10, description: "toggles and logs still updating") { screen in
+        let later = try terminal.waitUntil(description: "toggles and logs still updating") { screen in
             screen.contains("second line from C") && screen.contains("toggles ● sessions ✕ errors ● logs ●")
                 && screen.split(separator: "\n").contains { $0.contains("alpha") && $0.contains("OFF") }
         }

@@ -11,7 +11,7 @@ import Testing
         let app = try DashboardHarness(transport: .tls)
         defer { app.close() }
         try app.pushLog("e2e-tls-marker payment timed out")
-        let screen = try app.terminal.waitUntil(timeout: 10, description: "all four panes over TLS") { screen in
+        let screen = try app.terminal.waitUntil(description: "all four panes over TLS") { screen in
             ["accountDeletionFlow", "session:", "e2e-tls-marker", "connected", "RediSearch 1.x", "rediss://localhost"]
                 .allSatisfy(screen.contains)
         }
@@ -33,7 +33,7 @@ import Testing
     @Test func insecureConnectionIsFlaggedOnScreen() throws {
         let app = try DashboardHarness(extra: ["--insecure"], transport: .tls)
         defer { app.close() }
-        try app.terminal.waitUntil(timeout: 10, description: "the unverified badge") {
+        try app.terminal.waitUntil(description: "the unverified badge") {
             $0.contains("accountDeletionFlow") && $0.contains("TLS UNVERIFIED")
         }
     }

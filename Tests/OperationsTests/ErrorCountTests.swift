@@ -1,6 +1,7 @@
 import Foundation
 import LocalRedis
 import Operations
+import OperationsTestSupport
 import RedisClient
 import TestSupport
 import Testing

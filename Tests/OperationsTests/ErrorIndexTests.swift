@@ -1,6 +1,7 @@
 import Foundation
 import LocalRedis
 import Operations
+import OperationsTestSupport
 import RedisClient
 import TestSupport
 import Testing
@@ -26,7 +27,7 @@ import Testing
             }
             #expect(try store.createIndex(env) == .created)
             #expect(try store.createIndex(env) == .alreadyExists)
-            try ErrorFixtures.seedDesignRecord(env, flavor)
+            try ErrorFixtures.seedSampleRecord(env, flavor)
             #expect(try store.search(env, query: "useNewAlgorithm").total == 1)
         }
     }

@@ -1,6 +1,7 @@
 import Foundation
 import LocalRedis
 import Operations
+import OperationsTestSupport
 import RedisClient
 import TestSupport
 import Testing
@@ -21,7 +22,7 @@ import Testing
     @Test(arguments: [ServerFlavor.search1, .search2, .plain])
     func nastyInputsNeverReachTheServerAsSyntax(flavor: ServerFlavor) throws {
         try ErrorFixtures.with(flavor) { env, _ in
-            try ErrorFixtures.seedDesignRecord(env, flavor)
+            try ErrorFixtures.seedSampleRecord(env, flavor)
             try ErrorFixtures.seed(env, flavor, id: "i18n:01-02-24-03-04-05", body: "Größe 日本 boom🔥 module not loaded")
             let store = ErrorStore()
             for input in Self.nastyInputs {

@@ -1,16 +1,17 @@
 import Foundation
 import LocalRedis
 import Operations
+import OperationsTestSupport
 import RedisClient
 import TestSupport
 import Testing
 
 @Suite struct ErrorSearchTests {
-    /// The seed record of DESIGN.md §1 is found by developer, toggle, pasted exception text and prefix.
+    /// The sample record (docs/DATA-MODEL.md, "Error records") is found by developer, toggle, pasted exception text and prefix.
     @Test(arguments: [ServerFlavor.search1, .search2, .plain])
     func findsTheDesignSeedRecord(flavor: ServerFlavor) throws {
         try ErrorFixtures.with(flavor) { env, _ in
-            try ErrorFixtures.seedDesignRecord(env, flavor)
+            try ErrorFixtures.seedSampleRecord(env, flavor)
             try ErrorFixtures.seed(env, flavor, id: "checkout:04-01-24-09-00-00", toggle: "checkout",
                                    body: "java.lang.NullPointerException at Cart.total")
             let store = ErrorStore()
@@ -38,7 +39,7 @@ import Testing
     @Test(arguments: [ServerFlavor.search1, .search2, .plain])
     func labelsTheBackend(flavor: ServerFlavor) throws {
         try ErrorFixtures.with(flavor) { env, _ in
-            try ErrorFixtures.seedDesignRecord(env, flavor)
+            try ErrorFixtures.seedSampleRecord(env, flavor)
             let result = try ErrorStore().search(env, query: "John")
             #expect(result.total == 1)
             switch flavor {
@@ -90,7 +91,7 @@ import Testing
     @Test(arguments: [ServerFlavor.search1, .search2, .plain])
     func survivesRecordsWhoseHashIsGone(flavor: ServerFlavor) throws {
         try ErrorFixtures.with(flavor) { env, _ in
-            try ErrorFixtures.seedDesignRecord(env, flavor)
+            try ErrorFixtures.seedSampleRecord(env, flavor)
             try ErrorFixtures.seed(env, flavor, id: "gone:05-06-24-07-08-09", toggle: "gone", body: "vanishing failure")
             let key = flavor == .search1 ? "gone:05-06-24-07-08-09" : "error:gone:05-06-24-07-08-09"
             #expect(try env.redis.execute("DEL", key).int == 1)

@@ -21,14 +21,14 @@ private struct ShapeSource: PollSource {
         let set = try LocalSentinels(port: freeLoopbackPort)
         defer { set.stop() }
         let seen = Mutex<[[String]]>([])
-        let poller = Poller(connection: RedisConnectionOptions(endpoint: try RedisEndpoint(url: set.url), readTimeout: 2),
+        let poller = Poller(connection: RedisConnectionOptions(endpoint: try RedisEndpoint(url: set.url), readTimeout: 10),
                             source: ShapeSource(), interval: 1) { event in
             if case .snapshot(let said, _, _) = event { seen.withLock { $0.append(said) } }
         }
         _ = poller.queue.sync { poller.pollOnce() }
         #expect(seen.withLock { $0.last } == ["sentinel mymaster → 127.0.0.1:\(set.dataPorts[0])"])
         let promoted = try set.failover()
-        #expect(eventually(timeout: 10, every: 0.2) {
+        #expect(eventually(every: 0.2) {
             _ = poller.queue.sync { poller.pollOnce() }
             return seen.withLock { $0.last?.first } == "sentinel mymaster → 127.0.0.1:\(promoted)"
         })

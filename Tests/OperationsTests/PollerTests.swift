@@ -92,6 +92,32 @@ private final class Events: Sendable {
         }
     }
 
+    /// The user's retry (`r`) skips the backoff: with an hour between polls and between
+    /// reconnect attempts, the next attempt after a few failures can only be the retry's.
+    @Test func aUserRetryConnectsAtOnceWhateverTheBackoff() throws {
+        try withServer { server in
+            let events = Events()
+            let options = RedisConnectionOptions(endpoint: server.endpoint, reconnectBackoff: 3_600...3_600)
+            let poller = Poller(connection: options, source: RecordingSource(calls: Calls()),
+                                interval: 3_600, maxBackoff: 3_600) { events.add($0) }
+            server.stop()
+            poller.start()
+            defer { poller.stop() }
+            // Failures until the connection backs off (the first reconnect is always immediate).
+            for attempt in 1...3 {
+                if attempt > 1 { poller.refreshNow() }
+                try #require(eventually { events.all.count == attempt }, "failure \(attempt): \(events.all)")
+            }
+            try server.start()
+            poller.refreshNow(userAsked: true)
+            try #require(eventually { events.all.count == 4 })
+            guard case .snapshot = events.all.last else {
+                Issue.record("the retry waited out the backoff: \(String(describing: events.all.last))")
+                return
+            }
+        }
+    }
+
     @Test func refreshNowPollsEverythingAndPollSoonOnlyChangesWithoutOverlap() throws {
         try withServer { server in
             let calls = Calls()

@@ -2,6 +2,7 @@ import Demo
 import Foundation
 import LocalRedis
 @testable import Operations
+import OperationsTestSupport
 import RedisClient
 import TestSupport
 import Testing
@@ -33,7 +34,7 @@ import Testing
     @Test(arguments: [ServerFlavor.search1, .search2])
     func noInputIsEverASyntaxError(flavor: ServerFlavor) throws {
         try ErrorFixtures.with(flavor) { env, _ in
-            try ErrorFixtures.seedDesignRecord(env, flavor)
+            try ErrorFixtures.seedSampleRecord(env, flavor)
             var commands: [(input: String, command: RedisCommand)] = []
             for input in Self.inputs(count: 3_000, seed: 16) {
                 guard let query = try? ErrorQuery(input) else { continue }  // "nothing to search for": no query sent

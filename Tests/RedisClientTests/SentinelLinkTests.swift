@@ -36,7 +36,7 @@ import Testing
         #expect(promoted == set.dataPorts[1])
         // The old master may still answer (now a replica): the next calls find the new one, and a
         // write lands there — never refused as READONLY, never lost.
-        #expect(eventually(timeout: 10, every: 0.1) {
+        #expect(eventually(every: 0.1) {
             (try? link.execute("HSET", "useNewAlgorithm", "toggle", "False").int) == 0
         })
         #expect(try LocalSentinels.connect(port: promoted).execute("HGET", "useNewAlgorithm", "toggle").string == "False")
@@ -56,7 +56,7 @@ import Testing
         // The demoted master answers READONLY until it has switched; the link asks the Sentinels
         // then, and the write reaches the new master in the same call.
         var reply: RedisValue = .null
-        #expect(eventually(timeout: 10, every: 0.1) {
+        #expect(eventually(every: 0.1) {
             reply = (try? link.send([RedisCommand("SET", "k", "after")]))?.first ?? .null
             return reply.string == "OK"
         }, "last reply: \(reply)")

@@ -6,14 +6,17 @@ public struct ErrorCount: Sendable, Hashable, Codable {
     /// Set when the number needs a caveat (client-side scan, stopped early).
     public var notice: String?
 
-    private enum CodingKeys: String, CodingKey { case count, backend, notice }
+    private enum CodingKeys: String, CodingKey, CaseIterable { case count, backend, notice }
 
     /// Writes every key, `notice` as null when there is none.
     public func encode(to encoder: any Encoder) throws {
-        var values = encoder.container(keyedBy: CodingKeys.self)
-        try values.encode(count, forKey: .count)
-        try values.encode(backend, forKey: .backend)
-        try values.encode(notice, forKey: .notice)
+        try encoder.encodeEveryKey(CodingKeys.self) { jsonKey in
+            switch jsonKey {
+            case .count: count
+            case .backend: backend
+            case .notice: notice
+            }
+        }
     }
 
     public init(count: Int, backend: ErrorSearchResult.Backend, notice: String? = nil) {

@@ -56,21 +56,24 @@ public struct ErrorRecord: Sendable, Hashable, Codable, Identifiable {
         return ""
     }
 
-    private enum CodingKeys: String, CodingKey {
+    private enum CodingKeys: String, CodingKey, CaseIterable {
         case id, key, toggleName, toggleValue, fingerPrint, exceptionBody, time, fields
     }
 
     /// Writes every key, `time` as null when unknown, so the JSON shape never changes.
     public func encode(to encoder: any Encoder) throws {
-        var values = encoder.container(keyedBy: CodingKeys.self)
-        try values.encode(id, forKey: .id)
-        try values.encode(key, forKey: .key)
-        try values.encode(toggleName, forKey: .toggleName)
-        try values.encode(toggleValue, forKey: .toggleValue)
-        try values.encode(fingerPrint, forKey: .fingerPrint)
-        try values.encode(exceptionBody, forKey: .exceptionBody)
-        try values.encode(time, forKey: .time)
-        try values.encode(fields, forKey: .fields)
+        try encoder.encodeEveryKey(CodingKeys.self) { jsonKey in
+            switch jsonKey {
+            case .id: id
+            case .key: key
+            case .toggleName: toggleName
+            case .toggleValue: toggleValue
+            case .fingerPrint: fingerPrint
+            case .exceptionBody: exceptionBody
+            case .time: time
+            case .fields: fields
+            }
+        }
     }
 
     /// The value of one of the four known fields.

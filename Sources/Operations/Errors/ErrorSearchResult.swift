@@ -1,7 +1,8 @@
 /// One page of a search over error records, with where it came from.
 ///
 /// An immutable value; `Sendable`, so the dashboard's poller can hand it to the main queue.
-/// JSON: `{"backend": {"kind": "search2"}, "notice": ..., "records": [...], "total": N}`.
+/// JSON: `{"backend": {"kind": "search2", "scanned": null, "truncated": null}, "notice": ...,
+/// "records": [...], "total": N}`.
 public struct ErrorSearchResult: Sendable, Hashable, Codable {
     /// How the records were found.
     public enum Backend: Sendable, Hashable, Codable, CustomStringConvertible {
@@ -11,7 +12,7 @@ public struct ErrorSearchResult: Sendable, Hashable, Codable {
         /// the scan stopped at its bound before seeing every key.
         case clientSide(scanned: Int, truncated: Bool)
 
-        private enum CodingKeys: String, CodingKey { case kind, scanned, truncated }
+        private enum CodingKeys: String, CodingKey, CaseIterable { case kind, scanned, truncated }
 
         public init(from decoder: any Decoder) throws {
             let values = try decoder.container(keyedBy: CodingKeys.self)
@@ -28,15 +29,21 @@ public struct ErrorSearchResult: Sendable, Hashable, Codable {
             }
         }
 
+        /// `scanned` and `truncated` are null for the modules, as every key is always written.
         public func encode(to encoder: any Encoder) throws {
-            var values = encoder.container(keyedBy: CodingKeys.self)
+            var kind = "clientSide"
+            var scan: (scanned: Int, truncated: Bool)?
             switch self {
-            case .search1: try values.encode("search1", forKey: .kind)
-            case .search2: try values.encode("search2", forKey: .kind)
-            case .clientSide(let scanned, let truncated):
-                try values.encode("clientSide", forKey: .kind)
-                try values.encode(scanned, forKey: .scanned)
-                try values.encode(truncated, forKey: .truncated)
+            case .search1: kind = "search1"
+            case .search2: kind = "search2"
+            case .clientSide(let scanned, let truncated): scan = (scanned, truncated)
+            }
+            try encoder.encodeEveryKey(CodingKeys.self) { jsonKey in
+                switch jsonKey {
+                case .kind: kind
+                case .scanned: scan?.scanned
+                case .truncated: scan?.truncated
+                }
             }
         }
 
@@ -57,15 +64,18 @@ public struct ErrorSearchResult: Sendable, Hashable, Codable {
     /// Something the reader should know about the answer (client-side search, ignored words).
     public var notice: String?
 
-    private enum CodingKeys: String, CodingKey { case total, records, backend, notice }
+    private enum CodingKeys: String, CodingKey, CaseIterable { case total, records, backend, notice }
 
     /// Writes every key, `notice` as null when there is none, so the JSON shape never changes.
     public func encode(to encoder: any Encoder) throws {
-        var values = encoder.container(keyedBy: CodingKeys.self)
-        try values.encode(total, forKey: .total)
-        try values.encode(records, forKey: .records)
-        try values.encode(backend, forKey: .backend)
-        try values.encode(notice, forKey: .notice)
+        try encoder.encodeEveryKey(CodingKeys.self) { jsonKey in
+            switch jsonKey {
+            case .total: total
+            case .records: records
+            case .backend: backend
+            case .notice: notice
+            }
+        }
     }
 
     public init(total: Int, records: [ErrorRecord], backend: Backend, notice: String? = nil) {

@@ -23,13 +23,16 @@ public struct SearchModule: Sendable, Hashable, Codable, CustomStringConvertible
         self.version = version
     }
 
-    private enum CodingKeys: String, CodingKey { case generation, version }
+    private enum CodingKeys: String, CodingKey, CaseIterable { case generation, version }
 
     /// Writes both keys, `version` as null when unknown, so the JSON shape never changes.
     public func encode(to encoder: any Encoder) throws {
-        var values = encoder.container(keyedBy: CodingKeys.self)
-        try values.encode(generation, forKey: .generation)
-        try values.encode(version, forKey: .version)
+        try encoder.encodeEveryKey(CodingKeys.self) { jsonKey in
+            switch jsonKey {
+            case .generation: generation
+            case .version: version
+            }
+        }
     }
 
     public var description: String {

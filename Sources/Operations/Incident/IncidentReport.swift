@@ -14,6 +14,21 @@ public struct IncidentReport: Sendable, Codable, Hashable {
         public var old: String
         public var new: String
         public var reason: String?
+
+        enum CodingKeys: String, CodingKey, CaseIterable { case toggle, actor, time, old, new, reason }
+
+        public func encode(to encoder: any Encoder) throws {
+            try encoder.encodeEveryKey(CodingKeys.self) { jsonKey in
+                switch jsonKey {
+                case .toggle: toggle
+                case .actor: actor
+                case .time: time
+                case .old: old
+                case .new: new
+                case .reason: reason
+                }
+            }
+        }
     }
 
     public struct Group: Sendable, Codable, Hashable {
@@ -25,6 +40,22 @@ public struct IncidentReport: Sendable, Codable, Hashable {
         public var firstSeen: Date?
         public var lastSeen: Date?
         public var sample: ErrorRecord?
+
+        enum CodingKeys: String, CodingKey, CaseIterable { case toggle, exception, signature, count, firstSeen, lastSeen, sample }
+
+        public func encode(to encoder: any Encoder) throws {
+            try encoder.encodeEveryKey(CodingKeys.self) { jsonKey in
+                switch jsonKey {
+                case .toggle: toggle
+                case .exception: exception
+                case .signature: signature
+                case .count: count
+                case .firstSeen: firstSeen
+                case .lastSeen: lastSeen
+                case .sample: sample
+                }
+            }
+        }
     }
 
     public struct LogLine: Sendable, Codable, Hashable {
@@ -32,6 +63,19 @@ public struct IncidentReport: Sendable, Codable, Hashable {
         public var severity: String
         public var time: Date?
         public var message: String
+
+        enum CodingKeys: String, CodingKey, CaseIterable { case source, severity, time, message }
+
+        public func encode(to encoder: any Encoder) throws {
+            try encoder.encodeEveryKey(CodingKeys.self) { jsonKey in
+                switch jsonKey {
+                case .source: source
+                case .severity: severity
+                case .time: time
+                case .message: message
+                }
+            }
+        }
     }
 
     public var generatedAt: Date
@@ -45,6 +89,25 @@ public struct IncidentReport: Sendable, Codable, Hashable {
     public var logs: [LogLine]
     /// What the report could not read or had to cut, in words.
     public var notes: [String]
+
+    enum CodingKeys: String, CodingKey, CaseIterable { case generatedAt, since, toggle, endpoints, serverVersion, searchBackend, changes, groups, logs, notes }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeEveryKey(CodingKeys.self) { jsonKey in
+            switch jsonKey {
+            case .generatedAt: generatedAt
+            case .since: since
+            case .toggle: toggle
+            case .endpoints: endpoints
+            case .serverVersion: serverVersion
+            case .searchBackend: searchBackend
+            case .changes: changes
+            case .groups: groups
+            case .logs: logs
+            case .notes: notes
+            }
+        }
+    }
 
     /// Reads everything for `since...now` (optionally one toggle). Each part degrades on its own:
     /// what cannot be read is said in `notes`, never shown as "nothing happened". Runs on the

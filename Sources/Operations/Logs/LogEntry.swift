@@ -29,16 +29,19 @@ public struct LogEntry: Sendable, Hashable, Codable {
                   timestamp: parsed?.date, raw: raw, key: list.key.text)
     }
 
-    enum CodingKeys: String, CodingKey { case source, severity, message, timestamp, raw, key }
+    enum CodingKeys: String, CodingKey, CaseIterable { case source, severity, message, timestamp, raw, key }
 
     // Always every key (timestamp null when unknown), for stable JSON.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(source, forKey: .source)
-        try container.encode(severity, forKey: .severity)
-        try container.encode(message, forKey: .message)
-        try container.encode(timestamp, forKey: .timestamp)
-        try container.encode(raw, forKey: .raw)
-        try container.encode(key, forKey: .key)
+        try encoder.encodeEveryKey(CodingKeys.self) { jsonKey in
+            switch jsonKey {
+            case .source: source
+            case .severity: severity
+            case .message: message
+            case .timestamp: timestamp
+            case .raw: raw
+            case .key: key
+            }
+        }
     }
 }

@@ -43,14 +43,17 @@ public struct LogList: Sendable, Hashable, Codable {
                   severityText: severityText)
     }
 
-    enum CodingKeys: String, CodingKey { case key, source, severity, severityText }
+    enum CodingKeys: String, CodingKey, CaseIterable { case key, source, severity, severityText }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(key.text, forKey: .key)
-        try container.encode(source, forKey: .source)
-        try container.encode(severity, forKey: .severity)
-        try container.encode(severityText, forKey: .severityText)
+        try encoder.encodeEveryKey(CodingKeys.self) { jsonKey in
+            switch jsonKey {
+            case .key: key.text
+            case .source: source
+            case .severity: severity
+            case .severityText: severityText
+            }
+        }
     }
 
     public init(from decoder: any Decoder) throws {

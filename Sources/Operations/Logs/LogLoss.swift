@@ -26,14 +26,17 @@ public struct LogLoss: Sendable, Hashable, Codable {
             + "\(about) may have been lost"
     }
 
-    enum CodingKeys: String, CodingKey { case key, source, severity, newEntries, estimatedLost }
+    enum CodingKeys: String, CodingKey, CaseIterable { case key, source, severity, newEntries, estimatedLost }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(key, forKey: .key)
-        try container.encode(source, forKey: .source)
-        try container.encode(severity, forKey: .severity)
-        try container.encode(newEntries, forKey: .newEntries)
-        try container.encode(estimatedLost, forKey: .estimatedLost)
+        try encoder.encodeEveryKey(CodingKeys.self) { jsonKey in
+            switch jsonKey {
+            case .key: key
+            case .source: source
+            case .severity: severity
+            case .newEntries: newEntries
+            case .estimatedLost: estimatedLost
+            }
+        }
     }
 }

@@ -46,12 +46,15 @@ public enum DecisionReason: Sendable, Hashable, Codable, CustomStringConvertible
         }
     }
 
-    enum CodingKeys: String, CodingKey { case kind, detail }
+    enum CodingKeys: String, CodingKey, CaseIterable { case kind, detail }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(kind, forKey: .kind)
-        try container.encode(detail, forKey: .detail)
+        try encoder.encodeEveryKey(CodingKeys.self) { jsonKey in
+            switch jsonKey {
+            case .kind: kind
+            case .detail: detail
+            }
+        }
     }
 
     public init(from decoder: any Decoder) throws {

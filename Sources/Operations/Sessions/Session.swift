@@ -24,15 +24,18 @@ public struct Session: Sendable, Hashable, Codable, Identifiable {
     /// The audience the feature rule targets by default.
     public var authType: String? { value(of: "authType") }
 
-    enum CodingKeys: String, CodingKey { case key, fields, ttl, authType }
+    enum CodingKeys: String, CodingKey, CaseIterable { case key, fields, ttl, authType }
 
     // JSON: key as text, `ttl` null for no expiry, `authType` spelled out for scripts.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(key.text, forKey: .key)
-        try container.encode(fields, forKey: .fields)
-        try container.encode(ttl, forKey: .ttl)
-        try container.encode(authType, forKey: .authType)
+        try encoder.encodeEveryKey(CodingKeys.self) { jsonKey in
+            switch jsonKey {
+            case .key: key.text
+            case .fields: fields
+            case .ttl: ttl
+            case .authType: authType
+            }
+        }
     }
 
     public init(from decoder: any Decoder) throws {

@@ -11,12 +11,15 @@ public struct ToggleDecision: Sendable, Hashable, Codable {
         self.reason = reason
     }
 
-    enum CodingKeys: String, CodingKey { case toggle, enabled, reason }
+    enum CodingKeys: String, CodingKey, CaseIterable { case toggle, enabled, reason }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(toggle, forKey: .toggle)
-        try container.encode(enabled, forKey: .enabled)
-        try container.encode(reason, forKey: .reason)
+        try encoder.encodeEveryKey(CodingKeys.self) { jsonKey in
+            switch jsonKey {
+            case .toggle: toggle
+            case .enabled: enabled
+            case .reason: reason
+            }
+        }
     }
 }

@@ -66,30 +66,38 @@ public struct AuditEntry: Sendable, Hashable, Codable {
         var new: String
         var reason: String?
 
+        enum CodingKeys: String, CodingKey, CaseIterable { case time, actor, toggle, old, new, reason }
+
         func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(time, forKey: .time)
-            try container.encode(actor, forKey: .actor)
-            try container.encode(toggle, forKey: .toggle)
-            try container.encode(old, forKey: .old)
-            try container.encode(new, forKey: .new)
-            try container.encode(reason, forKey: .reason)
+            try encoder.encodeEveryKey(CodingKeys.self) { jsonKey in
+                switch jsonKey {
+                case .time: time
+                case .actor: actor
+                case .toggle: toggle
+                case .old: old
+                case .new: new
+                case .reason: reason
+                }
+            }
         }
     }
 
-    enum CodingKeys: String, CodingKey {
+    enum CodingKeys: String, CodingKey, CaseIterable {
         case time, actor, toggle, old, new, reason, unparsed
     }
 
     // CLI JSON: every key always present (null when absent), so scripts can rely on the shape.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(time, forKey: .time)
-        try container.encode(actor, forKey: .actor)
-        try container.encode(toggle, forKey: .toggle)
-        try container.encode(old, forKey: .old)
-        try container.encode(new, forKey: .new)
-        try container.encode(reason, forKey: .reason)
-        try container.encode(unparsed, forKey: .unparsed)
+        try encoder.encodeEveryKey(CodingKeys.self) { jsonKey in
+            switch jsonKey {
+            case .time: time
+            case .actor: actor
+            case .toggle: toggle
+            case .old: old
+            case .new: new
+            case .reason: reason
+            case .unparsed: unparsed
+            }
+        }
     }
 }

@@ -18,18 +18,21 @@ public struct FlipResult: Sendable, Hashable, Codable {
         self.audit = audit
     }
 
-    enum CodingKeys: String, CodingKey {
+    enum CodingKeys: String, CodingKey, CaseIterable {
         case toggle, old, new, changed, audit
         case logFailure = "log-failure"
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(toggle, forKey: .toggle)
-        try container.encode(old, forKey: .old)
-        try container.encode(new, forKey: .new)
-        try container.encode(changed, forKey: .changed)
-        try container.encode(audit, forKey: .audit)
-        try container.encodeIfPresent(logFailure, forKey: .logFailure)
+        try encoder.encodeEveryKey(CodingKeys.self) { jsonKey in
+            switch jsonKey {
+            case .toggle: toggle
+            case .old: old
+            case .new: new
+            case .changed: changed
+            case .audit: audit
+            case .logFailure: logFailure
+            }
+        }
     }
 }

@@ -115,21 +115,24 @@ public struct Toggle: Sendable, Hashable, Codable, Identifiable {
     }
 
     // JSON: stable keys, `null` for absent optional fields, the state spelled out for scripts.
-    enum CodingKeys: String, CodingKey {
+    enum CodingKeys: String, CodingKey, CaseIterable {
         case key, name, value, state, releaseNum, fingerprint, override, audiences, fields
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(key.text, forKey: .key)
-        try container.encode(name, forKey: .name)
-        try container.encode(value, forKey: .value)
-        try container.encode(state, forKey: .state)
-        try container.encode(releaseNum, forKey: .releaseNum)
-        try container.encode(fingerprint, forKey: .fingerprint)
-        try container.encode(override, forKey: .override)
-        try container.encode(audiences, forKey: .audiences)
-        try container.encode(fields, forKey: .fields)
+        try encoder.encodeEveryKey(CodingKeys.self) { jsonKey in
+            switch jsonKey {
+            case .key: key.text
+            case .name: name
+            case .value: value
+            case .state: state
+            case .releaseNum: releaseNum
+            case .fingerprint: fingerprint
+            case .override: self.override
+            case .audiences: audiences
+            case .fields: fields
+            }
+        }
     }
 
     public init(from decoder: any Decoder) throws {

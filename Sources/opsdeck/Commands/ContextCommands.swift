@@ -146,17 +146,20 @@ struct ContextReport: Encodable {
         endpoints = (context.endpoints ?? [:]).mapValues { RedisEndpoint.redacted($0.url) }
     }
 
-    private enum CodingKeys: String, CodingKey { case name, current, url, user, readOnly, production, patterns, endpoints }
+    private enum CodingKeys: String, CodingKey, CaseIterable { case name, current, url, user, readOnly, production, patterns, endpoints }
 
     func encode(to encoder: any Encoder) throws {
-        var values = encoder.container(keyedBy: CodingKeys.self)
-        try values.encode(name, forKey: .name)
-        try values.encode(current, forKey: .current)
-        try values.encode(url, forKey: .url)
-        try values.encode(user, forKey: .user)
-        try values.encode(readOnly, forKey: .readOnly)
-        try values.encode(production, forKey: .production)
-        try values.encode(patterns, forKey: .patterns)
-        try values.encode(endpoints, forKey: .endpoints)
+        try encoder.encodeEveryKey(CodingKeys.self) { jsonKey in
+            switch jsonKey {
+            case .name: name
+            case .current: current
+            case .url: url
+            case .user: user
+            case .readOnly: readOnly
+            case .production: production
+            case .patterns: patterns
+            case .endpoints: endpoints
+            }
+        }
     }
 }

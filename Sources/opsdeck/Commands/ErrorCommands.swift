@@ -206,19 +206,22 @@ struct ErrorCountReport: Encodable {
     var backend: ErrorSearchResult.Backend
     var notice: String?
 
-    private enum CodingKeys: String, CodingKey { case count, max, exceeded, toggle, query, since, backend, notice }
+    private enum CodingKeys: String, CodingKey, CaseIterable { case count, max, exceeded, toggle, query, since, backend, notice }
 
     /// Every key always present (null when unset): pipelines read these with jq.
     func encode(to encoder: any Encoder) throws {
-        var values = encoder.container(keyedBy: CodingKeys.self)
-        try values.encode(count, forKey: .count)
-        try values.encode(max, forKey: .max)
-        try values.encode(exceeded, forKey: .exceeded)
-        try values.encode(toggle, forKey: .toggle)
-        try values.encode(query, forKey: .query)
-        try values.encode(since, forKey: .since)
-        try values.encode(backend, forKey: .backend)
-        try values.encode(notice, forKey: .notice)
+        try encoder.encodeEveryKey(CodingKeys.self) { jsonKey in
+            switch jsonKey {
+            case .count: count
+            case .max: max
+            case .exceeded: exceeded
+            case .toggle: toggle
+            case .query: query
+            case .since: since
+            case .backend: backend
+            case .notice: notice
+            }
+        }
     }
 }
 
@@ -227,4 +230,16 @@ struct ErrorInitReport: Encodable {
     var index: String
     var outcome: ErrorStore.IndexCreation
     var module: SearchModule?
+
+    private enum CodingKeys: String, CodingKey, CaseIterable { case index, outcome, module }
+
+    func encode(to encoder: any Encoder) throws {
+        try encoder.encodeEveryKey(CodingKeys.self) { jsonKey in
+            switch jsonKey {
+            case .index: index
+            case .outcome: outcome
+            case .module: module
+            }
+        }
+    }
 }

@@ -43,13 +43,16 @@ struct LogPrinter {
         let loss: LogLoss?
 
         func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(kind, forKey: .kind)
-            if let entry { try container.encode(entry, forKey: .entry) }
-            if let loss { try container.encode(loss, forKey: .loss) }
+            try encoder.encodeEveryKey(CodingKeys.self) { jsonKey in
+                switch jsonKey {
+                case .kind: kind
+                case .entry: entry
+                case .loss: loss
+                }
+            }
         }
 
-        enum CodingKeys: String, CodingKey { case kind, entry, loss }
+        enum CodingKeys: String, CodingKey, CaseIterable { case kind, entry, loss }
     }
 
     private func printJSON(_ entries: [LogEntry], losses: [LogLoss]) {

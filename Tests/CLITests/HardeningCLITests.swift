@@ -26,7 +26,7 @@ import Testing
                 script.terminate()
             }
             // Wait until the server really answers BUSY.
-            let busy = eventually(timeout: 5) {
+            let busy = eventually {
                 (try? redis.send([RedisCommand("PING")]))?.first?.errorMessage?.hasPrefix("BUSY") == true
             }
             #expect(busy, "the looping script never made the server busy")
@@ -92,7 +92,7 @@ import Testing
                 environment: OpsdeckRun.environment(home: directory.path),
                 stderr: .file(errPath))
             defer { child.terminate(grace: 1) }
-            let masked = eventually(timeout: 10) {
+            let masked = eventually {
                 let stderr = (try? String(contentsOfFile: errPath, encoding: .utf8)) ?? ""
                 return stderr.contains("REDISCLI_AUTH")
             }

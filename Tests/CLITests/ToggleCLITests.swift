@@ -3,87 +3,48 @@ import RedisClient
 import TestSupport
 import Testing
 
-/// Runs the real `opsdeck` binary (built next to the test bundle by `swift build`/`swift test`)
-/// against a private server and checks output and exit codes.
+/// Runs the real `opsdeck` binary (`OpsdeckRun`) against a private server and checks output and
+/// exit codes.
 @Suite struct ToggleCLITests {
-    struct Run {
-        let status: Int32
-        let stdout: String
-        let stderr: String
-    }
-
-    static func binary() throws -> URL {
-        let besideTests = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-        var candidates = [besideTests.appendingPathComponent("opsdeck")]
-        // The xctest bundle may sit one level deeper (Contents/MacOS on Darwin).
-        candidates.append(besideTests.deletingLastPathComponent().appendingPathComponent("opsdeck"))
-        guard let found = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0.path) }) else {
-            throw CLIError(message: "opsdeck binary not found beside the tests (\(besideTests.path)); run `swift build` first")
-        }
-        return found
-    }
-
-    struct CLIError: Error, CustomStringConvertible { let message: String; var description: String { message } }
-
-    static func run(_ arguments: [String]) throws -> Run {
-        let process = Process()
-        process.executableURL = try binary()
-        process.arguments = arguments
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("opsdeck-cli-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let out = directory.appendingPathComponent("out"), err = directory.appendingPathComponent("err")
-        _ = FileManager.default.createFile(atPath: out.path, contents: nil)
-        _ = FileManager.default.createFile(atPath: err.path, contents: nil)
-        process.standardOutput = try FileHandle(forWritingTo: out)
-        process.standardError = try FileHandle(forWritingTo: err)
-        process.environment = ["PATH": "/usr/bin:/bin", "USER": "ci", "HOME": directory.path, "LANG": "C.UTF-8"]
-        try process.run()
-        process.waitUntilExit()
-        return Run(status: process.terminationStatus,
-                   stdout: (try? String(contentsOf: out, encoding: .utf8)) ?? "",
-                   stderr: (try? String(contentsOf: err, encoding: .utf8)) ?? "")
-    }
-
     @Test func exitCodesForEveryOutcome() throws {
         try withConnection { redis, server in
             let socket = ["-s", server.socketPath]
             try redis.execute("HSET", "useNewAlgorithm", "toggle", "True", "fingerprint", "John S\u{1B}[2J")
             try redis.execute("HSET", "session:1", "authType", "fb-user")
 
-            let list = try Self.run(["toggles", "list"] + socket)
+            let list = try OpsdeckRun.run(["toggles", "list"] + socket)
             #expect(list.status == 0)
             #expect(list.stdout.contains("useNewAlgorithm") && list.stdout.contains("John S␛[2J"))
             #expect(!list.stdout.contains("\u{1B}"), "escape sequences never reach the terminal")
 
-            let flipped = try Self.run(["toggles", "set", "useNewAlgorithm", "off", "--reason", "incident 42", "--as", "ci-bot"] + socket)
+            let flipped = try OpsdeckRun.run(["toggles", "set", "useNewAlgorithm", "off", "--reason", "incident 42", "--as", "ci-bot"] + socket)
             #expect(flipped.status == 0, "\(flipped.stderr)")
             #expect(try redis.execute("HGET", "useNewAlgorithm", "toggle").string == "False")
 
-            let conflict = try Self.run(["toggles", "set", "useNewAlgorithm", "on", "--expect", "on"] + socket)
+            let conflict = try OpsdeckRun.run(["toggles", "set", "useNewAlgorithm", "on", "--expect", "on"] + socket)
             #expect(conflict.status == 3)
             #expect(conflict.stderr.contains("not changed"))
             #expect(try redis.execute("HGET", "useNewAlgorithm", "toggle").string == "False")
 
             let before = try redis.execute("DBSIZE")
-            let readOnly = try Self.run(["toggles", "set", "useNewAlgorithm", "on", "--read-only"] + socket)
+            let readOnly = try OpsdeckRun.run(["toggles", "set", "useNewAlgorithm", "on", "--read-only"] + socket)
             #expect(readOnly.status == 4)
             #expect(try redis.execute("DBSIZE") == before && redis.execute("HGET", "useNewAlgorithm", "toggle").string == "False")
 
-            #expect(try Self.run(["toggles", "get", "nope"] + socket).status == 6)
-            #expect(try Self.run(["sessions", "show", "session:nope"] + socket).status == 6)
-            #expect(try Self.run(["sessions", "list", "--where", "authType"] + socket).status == 64)
-            #expect(try Self.run(["toggles", "set", "useNewAlgorithm", "maybe"] + socket).status == 64)
-            #expect(try Self.run(["toggles", "list", "-s", server.directory.path + "/nothing.sock"]).status == 69)
+            #expect(try OpsdeckRun.run(["toggles", "get", "nope"] + socket).status == 6)
+            #expect(try OpsdeckRun.run(["sessions", "show", "session:nope"] + socket).status == 6)
+            #expect(try OpsdeckRun.run(["sessions", "list", "--where", "authType"] + socket).status == 64)
+            #expect(try OpsdeckRun.run(["toggles", "set", "useNewAlgorithm", "maybe"] + socket).status == 64)
+            #expect(try OpsdeckRun.run(["toggles", "list", "-s", server.directory.path + "/nothing.sock"]).status == 69)
 
-            let history = try Self.run(["toggles", "history", "useNewAlgorithm", "--json"] + socket)
+            let history = try OpsdeckRun.run(["toggles", "history", "useNewAlgorithm", "--json"] + socket)
             #expect(history.status == 0)
             let entries = try JSONSerialization.jsonObject(with: Data(history.stdout.utf8)) as? [[String: Any]]
             #expect(entries?.count == 1)
             #expect(entries?.first?["actor"] as? String == "ci-bot")
             #expect(entries?.first?["reason"] as? String == "incident 42")
 
-            let show = try Self.run(["sessions", "show", "session:1", "--json"] + socket)
+            let show = try OpsdeckRun.run(["sessions", "show", "session:1", "--json"] + socket)
             let shown = try JSONSerialization.jsonObject(with: Data(show.stdout.utf8)) as? [String: Any]
             let decisions = shown?["decisions"] as? [[String: Any]]
             #expect((decisions?.first?["reason"] as? [String: Any])?["kind"] as? String == "disabled")
@@ -93,13 +54,13 @@ import Testing
     @Test func logsWriteAndTailEscapeControlCharacters() throws {
         try withServer { server in
             let socket = ["-s", server.socketPath]
-            let write = try Self.run(["logs", "write", "checkout", "paid \u{1B}]0;pwned\u{07}", "--severity", "err"] + socket)
+            let write = try OpsdeckRun.run(["logs", "write", "checkout", "paid \u{1B}]0;pwned\u{07}", "--severity", "err"] + socket)
             #expect(write.status == 0, "\(write.stderr)")
-            let tail = try Self.run(["logs", "tail", "--severity", "warning"] + socket)
+            let tail = try OpsdeckRun.run(["logs", "tail", "--severity", "warning"] + socket)
             #expect(tail.status == 0)
             #expect(tail.stdout.contains("ERROR") && tail.stdout.contains("checkout") && tail.stdout.contains("paid ␛]0;pwned␇"))
             #expect(!tail.stdout.contains("\u{1B}") && !tail.stdout.contains("\u{07}"))
-            let json = try Self.run(["logs", "tail", "--json"] + socket)
+            let json = try OpsdeckRun.run(["logs", "tail", "--json"] + socket)
             let entries = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]]
             #expect(entries?.first?["severity"] as? String == "error")
             #expect(entries?.first?["message"] as? String == "paid \u{1B}]0;pwned\u{07}", "JSON keeps the exact text, escaped by JSON")
@@ -110,7 +71,7 @@ import Testing
         try withConnection { redis, server in
             try redis.execute("LPUSH", "recent:svc:info", "Thu Nov 26 18:03:33 2026 first")
             let process = Process()
-            process.executableURL = try Self.binary()
+            process.executableURL = try OpsdeckRun.binary()
             process.arguments = ["logs", "tail", "--follow", "--interval", "0.1", "-s", server.socketPath]
             let out = server.directory.appendingPathComponent("follow.out")
             _ = FileManager.default.createFile(atPath: out.path, contents: nil)
@@ -120,19 +81,19 @@ import Testing
             // Never leave it behind, even if it ignores SIGINT (the failure this test looks for).
             defer { if process.isRunning { kill(process.processIdentifier, SIGKILL) } }
             let output = { (try? String(contentsOf: out, encoding: .utf8)) ?? "" }
-            #expect(eventually(timeout: 10) { output().contains("first") })
+            #expect(eventually { output().contains("first") })
             try redis.execute("LPUSH", "recent:svc:info", "Thu Nov 26 18:03:34 2026 second")
-            #expect(eventually(timeout: 10) { output().contains("second") })
+            #expect(eventually { output().contains("second") })
             // One transaction, so the tail cannot read half of the burst and keep up with it.
             try redis.send([RedisCommand("MULTI")]
                 + (0..<150).flatMap { [RedisCommand("LPUSH", "recent:svc:info", "burst \($0)"),
                                        RedisCommand("LTRIM", "recent:svc:info", 0, 99)] }
                 + [RedisCommand("EXEC")])
-            #expect(eventually(timeout: 10) { output().contains("burst 149") })
+            #expect(eventually { output().contains("burst 149") })
             #expect(output().contains("--- entries may have been lost"))
             #expect(output().components(separatedBy: "second").count == 2, "old lines are not printed again")
             kill(process.processIdentifier, SIGINT)
-            let ended = eventually(timeout: 10) { !process.isRunning }
+            let ended = eventually { !process.isRunning }
             #expect(ended, "SIGINT ends --follow")
             guard ended else { return }
             process.waitUntilExit()

@@ -42,7 +42,7 @@ import Testing
             try redis.send((0..<2_500).map { RedisCommand("HSET", String(format: "toggle:%05d", 2_500 - $0), "toggle", $0 % 2 == 0 ? "on" : "False",
                                                            "releaseNum", "1.\($0)", "fingerprint", "Ann \u{1B}[2J") })
             try redis.send((0..<3_000).map { RedisCommand("HSET", "session:\($0)", "authType", "guest") })
-            let run = try ToggleCLITests.run(["toggles", "list", "--json", "-s", server.socketPath])
+            let run = try OpsdeckRun.run(["toggles", "list", "--json", "-s", server.socketPath])
             #expect(run.status == 0, "\(run.stderr)")
             let env = OpsEnvironment(redis: redis, patterns: KeyPatterns(), readOnly: true)
             let expected = try Self.encoder().encode(try ToggleStore.list(env)) + Data("\n".utf8)
@@ -55,7 +55,7 @@ import Testing
 
     /// Runs the binary under `script`, so stdout and stderr are a pseudo-terminal.
     private static func onTerminal(_ arguments: [String]) throws -> String {
-        let command = ([try ToggleCLITests.binary().path] + arguments).map { "'\($0)'" }.joined(separator: " ")
+        let command = ([try OpsdeckRun.binary().path] + arguments).map { "'\($0)'" }.joined(separator: " ")
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
         process.arguments = ["-qec", command, "/dev/null"]
@@ -82,7 +82,7 @@ import Testing
             let sessions = try Self.onTerminal(["sessions", "list", "--where", "authType=sso"] + socket)
             #expect(sessions.contains("scanning… ") && sessions.contains(" sessions"))
             #expect(sessions.contains("session:7"))
-            let piped = try ToggleCLITests.run(["sessions", "list", "--where", "authType=sso"] + socket)
+            let piped = try OpsdeckRun.run(["sessions", "list", "--where", "authType=sso"] + socket)
             #expect(!piped.stderr.contains("scanning"), "no progress line when stderr is not a terminal")
         }
     }

@@ -7,10 +7,11 @@ import TestSupport
 /// Shared setup for the error-database tests: a private server of one flavor, an environment
 /// over it, the index where there is a module, and records written the way each deployment
 /// keeps them (1.x: `FT.ADD` with the id as key; 2.x and no module: a hash under the prefix).
-/// Each test gets its own server, so tests run in parallel safely.
-enum ErrorFixtures {
-    static let seedID = "useNewAlgorithm:03-12-19-10-32-05"
-    static let seedFields: [String: String] = [
+/// Each test gets its own server, so tests run in parallel safely. Shared by the data layer's
+/// tests and the command line's (`OperationsTests`, `CLITests`); stateless.
+public enum ErrorFixtures {
+    public static let seedID = "useNewAlgorithm:03-12-19-10-32-05"
+    public static let seedFields: [String: String] = [
         "toggleName": "useNewAlgorithm",
         "toggleValue": "True",
         "fingerPrint": "John S,Stephanie B",
@@ -19,10 +20,10 @@ enum ErrorFixtures {
     ]
 
     /// 2024-05-01 12:00:00 UTC: a fixed clock, so windows and ids are exact.
-    static let clock = Date(timeIntervalSince1970: 1_714_564_800)
+    public static let clock = Date(timeIntervalSince1970: 1_714_564_800)
 
     /// The generation each flavor must be detected as.
-    static func generation(_ flavor: ServerFlavor) -> SearchModule.Generation {
+    public static func generation(_ flavor: ServerFlavor) -> SearchModule.Generation {
         switch flavor {
         case .plain: return .none
         case .search1: return .v1
@@ -32,7 +33,7 @@ enum ErrorFixtures {
 
     /// Runs `body` with a fresh server, an environment at `now`, and the index created
     /// (when the server has a module).
-    static func with<T>(
+    public static func with<T>(
         _ flavor: ServerFlavor, now: Date = clock, index: Bool = true,
         _ body: (OpsEnvironment, RedisServerProcess) throws -> T
     ) throws -> T {
@@ -44,7 +45,7 @@ enum ErrorFixtures {
     }
 
     /// Writes a record under an exact id, as a service of that deployment would.
-    static func seed(_ env: OpsEnvironment, _ flavor: ServerFlavor, id: String, fields: [String: String]) throws {
+    public static func seed(_ env: OpsEnvironment, _ flavor: ServerFlavor, id: String, fields: [String: String]) throws {
         let pairs: [any RedisArgument] = fields.sorted { $0.key < $1.key }.flatMap { [$0.key, $0.value] }
         switch flavor {
         case .search1:
@@ -54,12 +55,12 @@ enum ErrorFixtures {
         }
     }
 
-    static func seedDesignRecord(_ env: OpsEnvironment, _ flavor: ServerFlavor) throws {
+    public static func seedSampleRecord(_ env: OpsEnvironment, _ flavor: ServerFlavor) throws {
         try seed(env, flavor, id: seedID, fields: seedFields)
     }
 
     /// A record with only an exception body, for matching tests.
-    static func seed(_ env: OpsEnvironment, _ flavor: ServerFlavor, id: String, toggle: String = "other", body: String)
+    public static func seed(_ env: OpsEnvironment, _ flavor: ServerFlavor, id: String, toggle: String = "other", body: String)
         throws
     {
         try seed(env, flavor, id: id, fields: [
@@ -68,5 +69,5 @@ enum ErrorFixtures {
     }
 
     /// The ids a search returns, sorted.
-    static func ids(_ result: ErrorSearchResult) -> [String] { result.records.map(\.id).sorted() }
+    public static func ids(_ result: ErrorSearchResult) -> [String] { result.records.map(\.id).sorted() }
 }
