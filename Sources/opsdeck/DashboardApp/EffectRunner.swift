@@ -52,7 +52,7 @@ final class EffectRunner: @unchecked Sendable {
             perform([.toggles, .logs]) { env in self.reply(.flipFinished(Self.flip(env, toggle: toggle, to: on, expectedRaw: expectedRaw, reason: reason))) }
         case .pollSoon(let toggle):
             let poller = pollers.poller(for: .toggles)
-            if let toggle { poller.updateSource { $0.toggles.priority.insert(toggle) } }
+            if let toggle { poller.updateSource { $0[TogglesFeed.self].priority.insert(toggle) } }
             poller.pollSoon()
         case .countBlastRadius(let toggle, let turningOn):
             // The toggle from its database, the sessions it reaches from theirs.
@@ -68,9 +68,9 @@ final class EffectRunner: @unchecked Sendable {
             }
         case .search(let text):
             perform([.errors]) { env in self.reply(.searchFinished(self.search(env, text))) }
-            pollers.poller(for: .errors).updateSource { $0.errors.search = text }
+            pollers.poller(for: .errors).updateSource { $0[ErrorsFeed.self].search = text }
         case .searchCleared:
-            pollers.poller(for: .errors).updateSource { $0.errors.search = nil }
+            pollers.poller(for: .errors).updateSource { $0[ErrorsFeed.self].search = nil }
         case .loadToggleDetail(let name):
             perform([.toggles, .sessions, .errors]) { env in
                 let module = try? self.searchModule.module(env)
@@ -80,7 +80,7 @@ final class EffectRunner: @unchecked Sendable {
             perform([.sessions, .toggles]) { env in self.reply(.sessionDetailLoaded(Self.sessionDetail(env, key: key, at: self.now()))) }
         case .setErrorWindow(let seconds):
             let poller = pollers.poller(for: .errors)
-            poller.updateSource { $0.errors.window = seconds }
+            poller.updateSource { $0[ErrorsFeed.self].window = seconds }
             poller.refreshNow()
         case .exportIncident(let window):
             perform(Set(DataKind.allCases)) { env in self.reply(IncidentFile.write(env, window: window, module: try? self.searchModule.module(env),
@@ -88,7 +88,7 @@ final class EffectRunner: @unchecked Sendable {
         case .setSessionFilter(let text):
             let filter = SessionFilter(typed: text)
             let poller = pollers.poller(for: .sessions)
-            poller.updateSource { $0.sessions.filter = filter }
+            poller.updateSource { $0[SessionsFeed.self].filter = filter }
             poller.refreshNow()
         }
     }
