@@ -44,7 +44,7 @@ public struct DashboardSource: PollSource {
         self.kinds = kinds
         self.clock = clock
         self.server = ServerFeed(server: server)
-        feeds = Self.feeds(patterns: patterns, timeZone: timeZone)
+        feeds = Self.feeds(patterns: patterns, timeZone: timeZone, kinds: kinds, endpoint: server.endpoint)
         self.patterns = patterns
         self.searchModule = searchModule
     }
@@ -53,11 +53,13 @@ public struct DashboardSource: PollSource {
 
     /// The panes' feeds, in the order a poll runs them: the toggles first (what people act
     /// on), the logs last (their part ends the poll, see `run`).
-    static func feeds(patterns: KeyPatterns, timeZone: TimeZone) -> [any PaneFeed] {
-        [
+    static func feeds(patterns: KeyPatterns, timeZone: TimeZone, kinds: Set<DataKind>, endpoint: String) -> [any PaneFeed] {
+        let database = kinds.count < DataKind.allCases.count ? kinds.sorted().map(\.rawValue).joined(separator: ", ") : ""
+        return [
             TogglesFeed(pattern: patterns.toggles),
             SessionsFeed(patterns: patterns),
             ErrorsFeed(prefix: patterns.errorPrefix),
+            ServerPaneFeed(database: database, endpoint: endpoint),
             LogsFeed(pattern: patterns.logs, timeZone: timeZone),
         ]
     }

@@ -4,7 +4,8 @@
 protocol PaneBehavior {
     static var title: String { get }
     /// Where the pane sits in the full grid (see `GridSlot`); panes sharing a row are a pair.
-    static var gridSlot: GridSlot { get }
+    /// Nil: a tab of its own at every size.
+    static var gridSlot: GridSlot? { get }
     /// Parts of the poll whose ACL refusal this pane shows in its title.
     static var dataParts: [DataPart] { get }
     /// The pane's own keys (context `.pane(...)`): the keymap, the help, the hint row and

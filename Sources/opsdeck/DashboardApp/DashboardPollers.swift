@@ -28,7 +28,9 @@ final class DashboardPollers: @unchecked Sendable {
     /// - Parameters:
     ///   - groups: each distinct endpoint with its kinds (`KindEndpoints.groups`).
     ///   - deliver: a poll's result with the panes it is about (nil: every pane).
-    init(groups: [(kinds: [DataKind], options: RedisConnectionOptions)], patterns: KeyPatterns, server: ServerInfo,
+    ///   - clientName: the pollers' connection name (`ClientName.dashboard`), which other
+    ///     dashboards list; the invalidation channels get another, so they are not listed.
+    init(groups: [(kinds: [DataKind], options: RedisConnectionOptions)], clientName: String, patterns: KeyPatterns, server: ServerInfo,
          timeZone: TimeZone, interval: Double, pollOnly: Bool, clock: @escaping @Sendable () -> Date,
          deliver: @escaping @Sendable (PollEvent<DashboardSnapshot>, Set<Pane>?) -> Void) {
         let split = groups.count > 1
@@ -38,7 +40,9 @@ final class DashboardPollers: @unchecked Sendable {
             let source = DashboardSource(patterns: patterns, server: server, timeZone: timeZone, searchModule: searchModule,
                                          clock: clock, kinds: split ? kinds : Set(DataKind.allCases))
             let panes: Set<Pane>? = split ? Set(kinds.map(DashboardSource.pane)) : nil
-            let poller = Poller(connection: group.options, source: source, interval: interval) { event in deliver(event, panes) }
+            var named = group.options
+            named.clientName = clientName
+            let poller = Poller(connection: named, source: source, interval: interval) { event in deliver(event, panes) }
             let prefixes = DashboardSource.trackedPrefixes(patterns, kinds: kinds)
             let channel = pollOnly ? nil : InvalidationChannel(
                 options: group.options, prefixes: prefixes,
@@ -46,6 +50,15 @@ final class DashboardPollers: @unchecked Sendable {
                 changed: { keys in poller.invalidated(keys) },
                 lost: { error in poller.trackingLost(error) })
             return Member(kinds: kinds, poller: poller, channel: channel, searchModule: searchModule)
+        }
+    }
+
+    /// Renames the pollers' connections (`CLIENT SETNAME`): other dashboards see what this one
+    /// is doing (a flip dialog open). A courtesy: a refusal (ACL) is ignored. A reconnect goes
+    /// back to the name the connection was made with.
+    func announce(_ name: String) {
+        for member in members {
+            member.poller.perform { sender in _ = try? sender.execute("CLIENT", "SETNAME", name) }
         }
     }
 

@@ -2,7 +2,7 @@
 /// run on Enter. Pure; main queue.
 extension ErrorsPane: PaneBehavior {
     static var title: String { "Errors" }
-    static var gridSlot: GridSlot { GridSlot(row: 1, column: 0) }
+    static var gridSlot: GridSlot? { GridSlot(row: 1, column: 0) }
     static var dataParts: [DataPart] { [.errors] }
     static var bindings: [KeyBinding] {
         [

@@ -2,7 +2,7 @@
 /// time and pauses the tail. Pure; main queue.
 extension LogsPane: PaneBehavior {
     static var title: String { "Logs" }
-    static var gridSlot: GridSlot { GridSlot(row: 1, column: 1) }
+    static var gridSlot: GridSlot? { GridSlot(row: 1, column: 1) }
     static var dataParts: [DataPart] { [.logs] }
     static var bindings: [KeyBinding] {
         [

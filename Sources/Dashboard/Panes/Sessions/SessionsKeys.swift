@@ -1,7 +1,7 @@
 /// The Sessions pane's place, keys and movement (see `PaneBehavior`). Pure; main queue.
 extension SessionsPane: PaneBehavior {
     static var title: String { "Sessions" }
-    static var gridSlot: GridSlot { GridSlot(row: 0, column: 1) }
+    static var gridSlot: GridSlot? { GridSlot(row: 0, column: 1) }
     static var dataParts: [DataPart] { [.sessions] }
     static var bindings: [KeyBinding] {
         [KeyBinding([.char("m")], .revealMasked, "Reveal/mask values", context: .pane(.sessions), hint: "mask/reveal")]

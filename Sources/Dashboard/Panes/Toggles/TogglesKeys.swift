@@ -1,7 +1,7 @@
 /// The Toggles pane's place, keys and movement (see `PaneBehavior`). Pure; main queue.
 extension TogglesPane: PaneBehavior {
     static var title: String { "Toggles" }
-    static var gridSlot: GridSlot { GridSlot(row: 0, column: 0) }
+    static var gridSlot: GridSlot? { GridSlot(row: 0, column: 0) }
     static var dataParts: [DataPart] { [.toggles, .audit] }
     static var bindings: [KeyBinding] {
         [

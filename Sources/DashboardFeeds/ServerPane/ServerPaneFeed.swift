@@ -1,0 +1,137 @@
+import Dashboard
+import Foundation
+import Operations
+import RedisClient
+
+/// The Server pane's feed: on every server of its database (each master of a cluster, the
+/// master behind Sentinel, the one server) `INFO`, and on a cluster `CLUSTER NODES` (which
+/// node answered) and `CLUSTER INFO` once; the newest slow-log entries (`SLOWLOG GET`, command
+/// names only: arguments are counted, never kept); and the other dashboards (`CLIENT LIST`,
+/// names `opsdeck:…`, without this connection: `CLIENT ID`). Read-only. Reads at most every
+/// 2 s and within the idle budget; each of the three parts degrades on its own when the ACL
+/// refuses it (a `+@read` user has none of them). Runs on every database when the kinds are
+/// split. Owned by `DashboardSource`, on the poller's queue.
+public struct ServerPaneFeed: PaneFeed {
+    /// Slow-log entries read per server.
+    public static let slowLogLength = 5
+    /// Which database this source reads when the kinds are split ("toggles, sessions"); "".
+    public let database: String
+    /// What the connection goes to (`ServerInfo.endpoint`), the name of a server that is not
+    /// a cluster node.
+    public let endpoint: String
+    private var budget = IdleBudget(share: DashboardSource.idleBudget, minimumPeriod: 2)
+    /// Each server's lookups at the previous read, for the hit ratio since then.
+    private var lookups: [String: (hits: Int, misses: Int)] = [:]
+
+    public init(database: String = "", endpoint: String) {
+        self.database = database
+        self.endpoint = endpoint
+    }
+
+    public var kind: DataKind? { nil }
+
+    public mutating func poll(_ context: FeedContext, into part: inout ServerPart) throws(OperationsError) {
+        guard context.isDue(budget) else { return }
+        let started = Date()
+        defer { budget.record(at: started, took: Date().timeIntervalSince(started)) }
+        let env = context.env
+        let targets = try env.run { redis throws(RedisError) in try redis.scanTargets() }
+        part.database = database
+        part.nodes = try context.permissions.run(.serverStats) { () throws(OperationsError) in
+            var nodes: [ServerNode] = []
+            for (index, target) in targets.enumerated() {
+                let (node, cluster) = try read(target, first: index == 0)
+                nodes.append(node)
+                if let cluster { part.cluster = cluster }
+            }
+            return nodes
+        }
+        let names = part.nodes?.map(\.address) ?? targets.indices.map { "server \($0 + 1)" }
+        part.slowLog = try context.permissions.run(.slowLog) { () throws(OperationsError) in
+            var entries: [SlowEntry] = []
+            for (target, name) in zip(targets, names) { entries += try Self.slowLog(target, server: name) }
+            return entries.sorted { ($0.time, $0.id) > ($1.time, $1.id) }
+        }
+        part.peers = try context.permissions.run(.clientList) { () throws(OperationsError) in
+            var peers: [Peer] = []
+            for target in targets { peers += try Self.peers(target) }
+            return peers
+        }
+    }
+
+    /// One server's INFO (and on a cluster its address, and from the first the cluster's verdict).
+    private mutating func read(_ target: any RedisCommandSender, first: Bool) throws(OperationsError) -> (ServerNode, ClusterHealth?) {
+        let info = InfoFields(try Self.text(target, "INFO"))
+        var address = endpoint
+        var cluster: ClusterHealth?
+        if info.isCluster {
+            let nodes = try Self.text(target, "CLUSTER", "NODES")
+            if let me = nodes.split(whereSeparator: \.isNewline).first(where: { $0.contains("myself") }) {
+                let field = me.split(separator: " ").dropFirst().first.map(String.init) ?? endpoint
+                address = String(field.split(separator: "@").first ?? Substring(field))
+            }
+            if first { cluster = Self.cluster(InfoFields(try Self.text(target, "CLUSTER", "INFO"))) }
+        } else if let port = info["tcp_port"], port != "0", !endpoint.hasSuffix(":" + port) {
+            address += " (port \(port))"
+        }
+        var node = info.node(address: address)
+        if let now = info.lookups {
+            let before = lookups[address].flatMap { $0.hits <= now.hits && $0.misses <= now.misses ? $0 : nil } ?? (hits: 0, misses: 0)
+            let hits = now.hits - before.hits, total = hits + now.misses - before.misses
+            node.hitRatio = total > 0 ? Double(hits) / Double(total) : nil
+            lookups[address] = now
+        }
+        return (node, cluster)
+    }
+
+    private static func cluster(_ info: InfoFields) -> ClusterHealth {
+        ClusterHealth(state: info["cluster_state"] ?? "?", slotsAssigned: info.int("cluster_slots_assigned") ?? 0,
+                      slotsOK: info.int("cluster_slots_ok") ?? 0, slotsPFail: info.int("cluster_slots_pfail") ?? 0,
+                      slotsFail: info.int("cluster_slots_fail") ?? 0, knownNodes: info.int("cluster_known_nodes") ?? 0)
+    }
+
+    /// The newest entries: id, unix time, microseconds, then the arguments, of which only the
+    /// command's name is kept (Redis may end a long list with "... (N more arguments)").
+    static func slowLog(_ target: any RedisCommandSender, server: String) throws(OperationsError) -> [SlowEntry] {
+        let reply = try run(target) { redis throws(RedisError) in try redis.execute("SLOWLOG", "GET", slowLogLength) }
+        return (reply.array ?? []).compactMap { entry -> SlowEntry? in
+            guard let fields = entry.array, fields.count >= 4, let id = fields[0].int, let time = fields[1].int,
+                  let micros = fields[2].int, let args = fields[3].array, let name = args.first?.string else { return nil }
+            var count = args.count - 1
+            if let last = args.last?.string, last.hasPrefix("... ("), let more = last.split(separator: " ").dropFirst().first {
+                count += (Int(more.dropFirst()) ?? 0) - 1
+            }
+            return SlowEntry(id: Int(id), time: Date(timeIntervalSince1970: Double(time)), micros: Int(micros),
+                             command: name.uppercased(), argumentCount: max(0, count), server: server)
+        }
+    }
+
+    /// The dashboards connected to `target`, without this one's connection.
+    static func peers(_ target: any RedisCommandSender) throws(OperationsError) -> [Peer] {
+        let replies = try run(target) { redis throws(RedisError) in try redis.send([RedisCommand("CLIENT", "ID"), RedisCommand("CLIENT", "LIST")]) }
+        guard replies.count == 2 else { return [] }
+        let myID = try run(target) { _ throws(RedisError) in try replies[0].throwingOnError() }.int
+        let list = try run(target) { _ throws(RedisError) in try replies[1].throwingOnError().text(of: "CLIENT LIST") }
+        return list.split(whereSeparator: \.isNewline).compactMap { line -> Peer? in
+            var fields: [Substring: Substring] = [:]
+            for pair in line.split(separator: " ") {
+                guard let eq = pair.firstIndex(of: "=") else { continue }
+                fields[pair[..<eq]] = pair[pair.index(after: eq)...]
+            }
+            guard let name = fields["name"], let parsed = ClientName.parse(String(name)),
+                  fields["id"].flatMap({ Int64($0) }) != myID else { return nil }
+            return Peer(who: parsed.who, flipping: parsed.flipping, address: String(fields["addr"] ?? "?"),
+                        idle: fields["idle"].flatMap { Int($0) } ?? 0)
+        }
+    }
+
+    private static func text(_ target: any RedisCommandSender, _ args: String...) throws(OperationsError) -> String {
+        let command = RedisCommand(args[0], Array(args.dropFirst()))
+        return try run(target) { redis throws(RedisError) in try redis.execute(command).text(of: args.joined(separator: " ")) }
+    }
+
+    private static func run<T>(_ target: any RedisCommandSender,
+                               _ body: (any RedisCommandSender) throws(RedisError) -> T) throws(OperationsError) -> T {
+        do { return try body(target) } catch { throw .redis(error) }
+    }
+}
