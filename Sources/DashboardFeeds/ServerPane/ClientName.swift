@@ -1,23 +1,29 @@
-/// The names opsdeck dashboards give their connection (`CLIENT SETNAME`), so each can list
-/// the others: `opsdeck:<user>@<host>`, and while a flip dialog is open
-/// `opsdeck:<user>@<host>:flipping:<toggle>`. Redis refuses spaces, newlines and anything
-/// outside printable ASCII in a name, and `:` separates the parts: those bytes (and `%`) are
-/// percent-encoded. Pure.
+import Foundation
+
+/// The names opsdeck dashboards give their connections (`CLIENT SETNAME`), so each can list
+/// the others: `opsdeck:<user>@<host>:<instance>`, and while a flip dialog is open
+/// `opsdeck:<user>@<host>:<instance>:flipping:<toggle>`. The instance (the process id) tells
+/// apart two dashboards of one user on one host, and a dashboard's own connections (a cluster
+/// client holds several per node) from the others'. Redis refuses spaces, newlines and
+/// anything outside printable ASCII in a name, and `:` separates the parts: those bytes (and
+/// `%`) are percent-encoded. Pure.
 public enum ClientName {
     public static let prefix = "opsdeck:"
+    /// This process's instance.
+    public static let thisProcess = String(ProcessInfo.processInfo.processIdentifier)
 
     /// The name for a dashboard run by `actor` ("alice@box"), flipping `toggle` if given.
-    public static func dashboard(_ actor: String, flipping toggle: String? = nil) -> String {
-        prefix + encode(actor) + (toggle.map { ":flipping:" + encode($0) } ?? "")
+    public static func dashboard(_ actor: String, instance: String = thisProcess, flipping toggle: String? = nil) -> String {
+        prefix + encode(actor) + ":" + encode(instance) + (toggle.map { ":flipping:" + encode($0) } ?? "")
     }
 
-    /// Who and what, from a connection's name; nil when it is not a dashboard's.
-    public static func parse(_ name: String) -> (who: String, flipping: String?)? {
+    /// Who, which instance and what, from a connection's name; nil when it is not a dashboard's.
+    public static func parse(_ name: String) -> (who: String, instance: String, flipping: String?)? {
         guard name.hasPrefix(prefix) else { return nil }
         let parts = name.dropFirst(prefix.count).split(separator: ":", omittingEmptySubsequences: false)
-        guard let first = parts.first, !first.isEmpty else { return nil }
-        let flipping = parts.count >= 3 && parts[1] == "flipping" ? decode(String(parts[2])) : nil
-        return (decode(String(first)), flipping)
+        guard parts.count >= 2, !parts[0].isEmpty else { return nil }
+        let flipping = parts.count >= 4 && parts[2] == "flipping" ? decode(String(parts[3])) : nil
+        return (decode(String(parts[0])), decode(String(parts[1])), flipping)
     }
 
     static func encode(_ text: String) -> String {
@@ -26,7 +32,7 @@ public enum ClientName {
             if byte > 0x20 && byte < 0x7F && byte != UInt8(ascii: "%") && byte != UInt8(ascii: ":") {
                 out.unicodeScalars.append(Unicode.Scalar(byte))
             } else {
-                out += "%" + String(byte, radix: 16, uppercase: true).leftPadded(to: 2)
+                out += String(format: "%%%02X", byte)
             }
         }
         return out
@@ -45,8 +51,4 @@ public enum ClientName {
         }
         return String(decoding: bytes, as: UTF8.self)
     }
-}
-
-private extension String {
-    func leftPadded(to width: Int) -> String { count >= width ? self : String(repeating: "0", count: width - count) + self }
 }

@@ -49,7 +49,7 @@ struct InfoFields {
     }
 
     /// `slave0:ip=127.0.0.1,port=6380,state=online,offset=123,lag=0` as
-    /// "127.0.0.1:6380 online · lag 0s · 0 B behind".
+    /// "127.0.0.1:6380 online · lag 0s", with "· 1,024 B behind" when its offset trails.
     private func replica(_ index: Int, masterOffset: Int?) -> String? {
         guard let line = values["slave\(index)"] else { return nil }
         var fields: [String: String] = [:]
@@ -59,8 +59,8 @@ struct InfoFields {
         }
         var text = "\(fields["ip"] ?? "?"):\(fields["port"] ?? "?") \(fields["state"] ?? "?")"
         if let lag = fields["lag"] { text += " · lag \(lag)s" }
-        if let master = masterOffset, let offset = fields["offset"].flatMap({ Int($0) }) {
-            text += " · \(Formatting.count(max(0, master - offset))) B behind"
+        if let master = masterOffset, let offset = fields["offset"].flatMap({ Int($0) }), master > offset {
+            text += " · \(Formatting.count(master - offset)) B behind"
         }
         return text
     }

@@ -7,7 +7,7 @@ import RedisClient
 /// master behind Sentinel, the one server) `INFO`, and on a cluster `CLUSTER NODES` (which
 /// node answered) and `CLUSTER INFO` once; the newest slow-log entries (`SLOWLOG GET`, command
 /// names only: arguments are counted, never kept); and the other dashboards (`CLIENT LIST`,
-/// names `opsdeck:…`, without this connection: `CLIENT ID`). Read-only. Reads at most every
+/// names `opsdeck:…`, without this dashboard's connections: `CLIENT GETNAME`). Read-only. Reads at most every
 /// 2 s and within the idle budget; each of the three parts degrades on its own when the ACL
 /// refuses it (a `+@read` user has none of them). Runs on every database when the kinds are
 /// split. Owned by `DashboardSource`, on the poller's queue.
@@ -37,6 +37,7 @@ public struct ServerPaneFeed: PaneFeed {
         let env = context.env
         let targets = try env.run { redis throws(RedisError) in try redis.scanTargets() }
         part.database = database
+        part.checked = true
         part.nodes = try context.permissions.run(.serverStats) { () throws(OperationsError) in
             var nodes: [ServerNode] = []
             for (index, target) in targets.enumerated() {
@@ -55,7 +56,7 @@ public struct ServerPaneFeed: PaneFeed {
         part.peers = try context.permissions.run(.clientList) { () throws(OperationsError) in
             var peers: [Peer] = []
             for target in targets { peers += try Self.peers(target) }
-            return peers
+            return Self.merged(peers)
         }
     }
 
@@ -92,7 +93,7 @@ public struct ServerPaneFeed: PaneFeed {
 
     /// The newest entries: id, unix time, microseconds, then the arguments, of which only the
     /// command's name is kept (Redis may end a long list with "... (N more arguments)").
-    static func slowLog(_ target: any RedisCommandSender, server: String) throws(OperationsError) -> [SlowEntry] {
+    public static func slowLog(_ target: any RedisCommandSender, server: String) throws(OperationsError) -> [SlowEntry] {
         let reply = try run(target) { redis throws(RedisError) in try redis.execute("SLOWLOG", "GET", slowLogLength) }
         return (reply.array ?? []).compactMap { entry -> SlowEntry? in
             guard let fields = entry.array, fields.count >= 4, let id = fields[0].int, let time = fields[1].int,
@@ -106,11 +107,12 @@ public struct ServerPaneFeed: PaneFeed {
         }
     }
 
-    /// The dashboards connected to `target`, without this one's connection.
-    static func peers(_ target: any RedisCommandSender) throws(OperationsError) -> [Peer] {
-        let replies = try run(target) { redis throws(RedisError) in try redis.send([RedisCommand("CLIENT", "ID"), RedisCommand("CLIENT", "LIST")]) }
+    /// The dashboards connected to `target`, without this one (every connection named with
+    /// this connection's instance, `CLIENT GETNAME`).
+    public static func peers(_ target: any RedisCommandSender) throws(OperationsError) -> [Peer] {
+        let replies = try run(target) { redis throws(RedisError) in try redis.send([RedisCommand("CLIENT", "GETNAME"), RedisCommand("CLIENT", "LIST")]) }
         guard replies.count == 2 else { return [] }
-        let myID = try run(target) { _ throws(RedisError) in try replies[0].throwingOnError() }.int
+        let mine = try run(target) { _ throws(RedisError) in try replies[0].throwingOnError() }.string.flatMap(ClientName.parse)
         let list = try run(target) { _ throws(RedisError) in try replies[1].throwingOnError().text(of: "CLIENT LIST") }
         return list.split(whereSeparator: \.isNewline).compactMap { line -> Peer? in
             var fields: [Substring: Substring] = [:]
@@ -118,11 +120,30 @@ public struct ServerPaneFeed: PaneFeed {
                 guard let eq = pair.firstIndex(of: "=") else { continue }
                 fields[pair[..<eq]] = pair[pair.index(after: eq)...]
             }
-            guard let name = fields["name"], let parsed = ClientName.parse(String(name)),
-                  fields["id"].flatMap({ Int64($0) }) != myID else { return nil }
-            return Peer(who: parsed.who, flipping: parsed.flipping, address: String(fields["addr"] ?? "?"),
-                        idle: fields["idle"].flatMap { Int($0) } ?? 0)
+            guard let name = fields["name"], let parsed = ClientName.parse(String(name)) else { return nil }
+            if let mine, mine.who == parsed.who, mine.instance == parsed.instance { return nil }
+            return Peer(who: parsed.who, instance: parsed.instance, flipping: parsed.flipping,
+                        address: String(fields["addr"] ?? "?"), idle: fields["idle"].flatMap { Int($0) } ?? 0)
         }
+    }
+
+    /// One entry per dashboard: a cluster client holds a connection per node, and only one of
+    /// them carries "flipping" (the one the rename went through).
+    static func merged(_ peers: [Peer]) -> [Peer] {
+        var byDashboard: [String: Peer] = [:]
+        var order: [String] = []
+        for peer in peers {
+            let key = peer.who + "\u{0}" + peer.instance
+            guard var kept = byDashboard[key] else {
+                byDashboard[key] = peer
+                order.append(key)
+                continue
+            }
+            kept.flipping = kept.flipping ?? peer.flipping
+            kept.idle = min(kept.idle, peer.idle)
+            byDashboard[key] = kept
+        }
+        return order.compactMap { byDashboard[$0] }
     }
 
     private static func text(_ target: any RedisCommandSender, _ args: String...) throws(OperationsError) -> String {

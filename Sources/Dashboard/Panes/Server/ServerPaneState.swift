@@ -36,11 +36,17 @@ public struct ServerPaneState: PaneState {
         databases[part.database] = merged
     }
 
-    /// The other opsdeck users on any of the databases, each once, sorted by who.
+    /// The other dashboards on any of the databases, each once (the first database's entry,
+    /// flipping if any says so), sorted by who.
     public var peers: [Peer] {
-        var seen = Set<Peer>()
-        return databases.keys.sorted().flatMap { databases[$0]?.peers ?? [] }.filter { seen.insert($0).inserted }
-            .sorted { ($0.who, $0.address) < ($1.who, $1.address) }
+        var byDashboard: [String: Peer] = [:]
+        for peer in databases.keys.sorted().flatMap({ databases[$0]?.peers ?? [] }) {
+            let key = peer.who + "\u{0}" + peer.instance
+            var kept = byDashboard[key] ?? peer
+            kept.flipping = kept.flipping ?? peer.flipping
+            byDashboard[key] = kept
+        }
+        return byDashboard.values.sorted { ($0.who, $0.instance) < ($1.who, $1.instance) }
     }
 
     /// Others who have `toggle`'s flip dialog open now.

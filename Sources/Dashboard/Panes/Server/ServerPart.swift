@@ -10,6 +10,9 @@ public struct ServerPart: PanePart {
     /// Which database this part describes when the panes read different ones ("toggles,
     /// sessions"); "" for one database.
     public var database = ""
+    /// Set by the feed when it ran, so a part whose every read was refused still arrives
+    /// (the pane then says what the ACL refuses instead of "Connecting…").
+    public var checked = false
     public var nodes: [ServerNode]?
     public var cluster: ClusterHealth?
     /// Newest first.
@@ -21,6 +24,7 @@ public struct ServerPart: PanePart {
     public init(database: String = "", nodes: [ServerNode]? = nil, cluster: ClusterHealth? = nil,
                 slowLog: [SlowEntry]? = nil, peers: [Peer]? = nil) {
         self.database = database
+        checked = true
         self.nodes = nodes
         self.cluster = cluster
         self.slowLog = slowLog
