@@ -130,4 +130,46 @@ import Testing
              j/k scroll · r reload · Tab/1-5 pane · ? help · q quit
             """)
     }
+
+    /// Someone else's open dialog for the same toggle (their connection's name says so) is
+    /// said in this one's dialog; another toggle's is not.
+    @Test func theFlipDialogWarnsWhenSomeoneElseHasTheSameToggleOpen() {
+        var s = Fixtures.loaded()
+        _ = update(&s, .pollSucceeded(DashboardSnapshot([ServerPart(peers: Self.peers)]), duration: 0.01, at: Fixtures.at(1)))
+        _ = s.press(.char("G"), .char(" "))
+        #expect(s.dialog?.toggle == "useNewAlgorithm")
+        let open = Fixtures.picture(Fixtures.screen(s))
+        #expect(open.contains("│ Also open by bob@laptop: agree who flips it"), "\(open)")
+        _ = s.press(.escape, .char("g"), .char(" "))
+        #expect(s.dialog?.toggle == "betaCheckout")
+        #expect(!Fixtures.picture(Fixtures.screen(s)).contains("Also open by"))
+    }
+
+    /// Names, addresses, commands and toggles come from Redis: never raw on screen.
+    @Test func textFromRedisIsMadeSafe() {
+        var s = Fixtures.loaded()
+        let evil = "\u{1B}[2J\u{1B}]0;pwned\u{07}"
+        var node = ServerNode(address: "host" + evil, role: "master")
+        node.evictionPolicy = "lru" + evil
+        let part = ServerPart(nodes: [node], slowLog: [SlowEntry(id: 1, time: Fixtures.t0, micros: 5, command: "GET" + evil,
+                                                                 argumentCount: 0, server: "x")],
+                              peers: [Peer(who: "eve" + evil, flipping: "t" + evil, address: "a" + evil)])
+        _ = update(&s, .pollSucceeded(DashboardSnapshot([part]), duration: 0.01, at: Fixtures.at(1)))
+        _ = s.press(.char("5"))
+        let screen = Fixtures.screen(s).lines().joined(separator: "\n")
+        #expect(!screen.contains("\u{1B}") && !screen.contains("\u{07}"), "\(screen)")
+        #expect(screen.contains("eve") && screen.contains("GET"), "\(screen)")
+    }
+
+    /// Movement keys scroll the pane's lines, and Esc goes back to the top.
+    @Test func theLinesScroll() {
+        var s = Self.state(width: 80, height: 20)
+        _ = s.press(.char("j"), .char("j"))
+        #expect(s.serverPane.scroll == 2)
+        #expect(Fixtures.picture(Fixtures.screen(s)).split(separator: "\n")[2].contains("memory 91.0 MB"))
+        _ = s.press(.char("G"))
+        #expect(s.serverPane.scroll == ServerPane.lines(s, theme: .monochrome).count - s.listRows(for: .server))
+        _ = s.press(.escape)
+        #expect(s.serverPane.scroll == 0)
+    }
 }
