@@ -72,6 +72,8 @@ public struct ServerPaneFeed: PaneFeed {
                 address = String(field.split(separator: "@").first ?? Substring(field))
             }
             if first { cluster = Self.cluster(InfoFields(try Self.text(target, "CLUSTER", "INFO"))) }
+        } else if let local = Self.serverAddress(target) {
+            address = local
         } else if let port = info["tcp_port"], port != "0", !endpoint.hasSuffix(":" + port) {
             address += " (port \(port))"
         }
@@ -83,6 +85,17 @@ public struct ServerPaneFeed: PaneFeed {
             lookups[address] = now
         }
         return (node, cluster)
+    }
+
+    /// The address the server answers on, as the server sees this connection (`CLIENT INFO`'s
+    /// `laddr`): behind Sentinel the endpoint names the Sentinels, not the master. Nil when
+    /// refused (ACL) or too old a server (before 6.2).
+    private static func serverAddress(_ target: any RedisCommandSender) -> String? {
+        guard let line = (try? target.execute("CLIENT", "INFO"))?.string,
+              let field = line.split(separator: " ").first(where: { $0.hasPrefix("laddr=") }) else { return nil }
+        let address = field.dropFirst("laddr=".count)
+        // A Unix socket's laddr is "<path>:0".
+        return String(address.hasPrefix("/") && address.hasSuffix(":0") ? address.dropLast(2) : address)
     }
 
     private static func cluster(_ info: InfoFields) -> ClusterHealth {
