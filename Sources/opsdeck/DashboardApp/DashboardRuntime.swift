@@ -71,9 +71,10 @@ final class DashboardRuntime {
                 MainActor.assumeIsolated { DashboardRuntime.current?.receive(event, panes: panes, at: clock()) }
             }
         }
+        let endpoint = settings.kinds?.summary ?? settings.server.endpoint
         effects = EffectRunner(pollers: pollers, patterns: settings.patterns, readOnly: settings.readOnly,
-                               actor: settings.actor, endpoint: settings.kinds?.summary ?? settings.server.endpoint,
-                               now: clock) { message in
+                               actor: settings.actor, now: clock,
+                               incident: { env, window, module in IncidentFile.write(env, window: window, module: module, endpoint: endpoint) }) { message in
             DispatchQueue.main.async { MainActor.assumeIsolated { DashboardRuntime.current?.send([message]) } }
         }
     }
