@@ -15,32 +15,36 @@ import Testing
                             environment: ["TZ": "UTC", "USER": "e2e"], columns: 160, rows: 48)
     }
 
+    /// The Server pane reads within the idle budget: on a busy machine a read that took 20 ms
+    /// comes back only every 20 s. The waits are roomy for that; none measures time.
+    static let budgetWait: Double = 90
+
     @Test func twoDashboardsSeeEachOtherAndAnOpenFlipDialog() throws {
         let alice = try DashboardHarness(columns: 160, rows: 48, extra: ["--as", "alice@box"])
         defer { alice.close() }
         let bob = try dashboard(["--socket", alice.server.socketPath], as: "bob@laptop")
         defer { bob.close() }
         try bob.send(keys: "5")
-        let seen = try bob.waitUntil(timeout: 20, description: "alice in bob's Server pane") {
+        let seen = try bob.waitUntil(timeout: Self.budgetWait, description: "alice in bob's Server pane") {
             $0.contains("5 Server · 1 other opsdeck user") && $0.contains("  alice@box · idle")
         }
         for part in ["master · ops/s", "memory", "no replicas", "Slow log, newest first", "Deployment one server"] {
             #expect(seen.contains(part), "missing \(part):\n\(seen)")
         }
         try alice.terminal.send(keys: "5")
-        try alice.terminal.waitFor("  bob@laptop · idle", timeout: 20)
+        try alice.terminal.waitFor("  bob@laptop · idle", timeout: Self.budgetWait)
 
         // Alice opens the flip dialog of a toggle: bob's pane says so, and bob's own dialog for
         // the same toggle warns him.
         try alice.terminal.send(keys: "1", "/", "useNewAlgorithm", "Enter", "Space")
         try alice.terminal.waitFor("Flip toggle", timeout: 10)
-        try bob.waitFor("alice@box · flip dialog open: useNewAlgorithm", timeout: 20)
+        try bob.waitFor("alice@box · flip dialog open: useNewAlgorithm", timeout: Self.budgetWait)
         try bob.send(keys: "1", "/", "useNewAlgorithm", "Enter", "Space")
-        try bob.waitFor("Also open by alice@box: agree who flips it", timeout: 20)
+        try bob.waitFor("Also open by alice@box: agree who flips it", timeout: Self.budgetWait)
         // Alice cancels: the warning's source goes away from bob's Server pane.
         try alice.terminal.send(keys: "Escape")
         try bob.send(keys: "Escape", "5")
-        try bob.waitUntil(timeout: 20, description: "alice no longer flipping") {
+        try bob.waitUntil(timeout: Self.budgetWait, description: "alice no longer flipping") {
             $0.contains("  alice@box · idle") && !$0.contains("flip dialog open")
         }
     }
@@ -53,10 +57,10 @@ import Testing
             defer { terminal.close() }
             try terminal.send(keys: "5")
             let masters = cluster.ports.prefix(3).map { "127.0.0.1:\($0) master · ops/s" }
-            let screen = try terminal.waitUntil(timeout: 20, description: "three masters and the slots") { screen in
+            try terminal.waitUntil(timeout: Self.budgetWait, description: "three masters, the slots, the shape") { screen in
                 masters.allSatisfy(screen.contains) && screen.contains("Cluster ok · 16,384 of 16,384 slots served")
+                    && screen.contains("5 Server · 3 servers") && screen.contains("Deployment cluster · 3 masters")
             }
-            #expect(screen.contains("5 Server · 3 servers") && screen.contains("cluster · 3 masters"), "\(screen)")
         }
     }
 
@@ -67,13 +71,13 @@ import Testing
         let terminal = try dashboard(["--url", set.url], as: "e2e@sentinel")
         defer { terminal.close() }
         try terminal.send(keys: "5")
-        try terminal.waitUntil(timeout: 20, description: "the master and its replica") {
+        try terminal.waitUntil(timeout: Self.budgetWait, description: "the master and its replica") {
             $0.contains("127.0.0.1:\(set.dataPorts[0]) master · ops/s") && $0.contains("replicas: 127.0.0.1:\(set.dataPorts[1]) online")
                 && $0.contains("Deployment sentinel mymaster → 127.0.0.1:\(set.dataPorts[0]) · no failover seen")
         }
 
         let promoted = try set.failover()
-        try terminal.waitUntil(timeout: 30, description: "the failover said, the new master shown") {
+        try terminal.waitUntil(timeout: Self.budgetWait, description: "the failover said, the new master shown") {
             $0.contains("Deployment sentinel mymaster → 127.0.0.1:\(promoted) · last failover")
                 && $0.contains("127.0.0.1:\(promoted) master · ops/s")
         }

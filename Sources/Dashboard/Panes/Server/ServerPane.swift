@@ -9,7 +9,7 @@ import Foundation
 enum ServerPane {
     static func render(_ state: AppState, theme: Theme, area: Rect, buffer: inout ScreenBuffer) {
         let pane = state.serverPane
-        let servers = pane.databases.values.reduce(0) { $0 + ($1.nodes?.count ?? 0) }
+        let servers = servers(pane)
         var title = "5 Server"
         if servers > 1 { title += " · \(servers) servers" }
         let others = pane.peers.count
