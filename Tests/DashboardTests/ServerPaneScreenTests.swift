@@ -172,4 +172,17 @@ import Testing
         _ = s.press(.escape)
         #expect(s.serverPane.scroll == 0)
     }
+
+    /// A tab at every size: focused, it has the screen under the tab bar; the grid keeps the
+    /// four data panes; Tab goes on to Toggles.
+    @Test func aTabAtEverySize() {
+        for (width, height) in [(80, 24), (120, 40), (160, 48), (240, 70)] {
+            let layout = ScreenLayout(width: width, height: height, focus: .server)
+            #expect(Array(layout.panes.keys) == [.server] && layout.tabBar != nil, "\(width)x\(height)")
+        }
+        #expect(Set(ScreenLayout(width: 160, height: 48, focus: .toggles).panes.keys) == [.toggles, .sessions, .errors, .logs])
+        var s = Self.state(width: 160, height: 48)
+        _ = s.press(.tab)
+        #expect(s.focus == .toggles && s.visiblePanes.count == 4)
+    }
 }
