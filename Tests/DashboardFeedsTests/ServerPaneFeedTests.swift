@@ -94,6 +94,30 @@ import Testing
         }
     }
 
+    /// A server that renamed SLOWLOG away (as managed services do with some commands): the
+    /// slow log says why it is missing, the numbers and the rest of the poll are there.
+    @Test func aCommandRenamedAwayFailsOnlyItsPart() throws {
+        try withServer(extraArguments: ["--rename-command", "SLOWLOG", "SLOWLOG-hidden"]) { server in
+            let redis = try connect(server.endpoint, name: ClientName.dashboard("me@here", instance: "1"))
+            defer { redis.close() }
+            try redis.execute("HSET", "darkMode", "toggle", "off")
+            var source = source()
+            let snapshot = try source.poll(redis, .everything)
+            let part = try #require(snapshot[ServerPart.self])
+            #expect(part.slowLog == nil && part.failures[.slowLog]?.contains("unknown command") == true, "\(part.failures)")
+            #expect(part.nodes?.count == 1 && part.peers == [], "\(part)")
+            #expect(snapshot.toggles?.map(\.name) == ["darkMode"])
+
+            var state = AppState(now: Date(), width: 120, height: 30, server: ServerInfo(endpoint: "test"))
+            _ = update(&state, .pollSucceeded(snapshot, duration: 0.01, at: Date()))
+            _ = update(&state, .key(.char("5")))
+            var buffer = ScreenBuffer(width: 120, height: 30)
+            render(state, theme: .dark, into: &buffer)
+            let text = buffer.lines().joined(separator: "\n")
+            #expect(text.contains("  could not read the slow log: ") && text.contains("unknown command 'SLOWLOG'"), "\(text)")
+        }
+    }
+
     @Test func everyMasterOfACluster() throws {
         try SharedCluster.exclusive { cluster in
             let link = ClusterLink(options: RedisConnectionOptions(endpoint: cluster.endpoint(node: 0), clientName: ClientName.dashboard("me@here", instance: "1")))

@@ -38,25 +38,41 @@ public struct ServerPaneFeed: PaneFeed {
         let targets = try env.run { redis throws(RedisError) in try redis.scanTargets() }
         part.database = database
         part.checked = true
-        part.nodes = try context.permissions.run(.serverStats) { () throws(OperationsError) in
+        var health: ClusterHealth?
+        part.nodes = try Self.guarded(.serverStats, context, &part) { () throws(OperationsError) in
             var nodes: [ServerNode] = []
             for (index, target) in targets.enumerated() {
                 let (node, cluster) = try read(target, first: index == 0)
                 nodes.append(node)
-                if let cluster { part.cluster = cluster }
+                if let cluster { health = cluster }
             }
             return nodes
         }
+        part.cluster = health
         let names = part.nodes?.map(\.address) ?? targets.indices.map { "server \($0 + 1)" }
-        part.slowLog = try context.permissions.run(.slowLog) { () throws(OperationsError) in
+        part.slowLog = try Self.guarded(.slowLog, context, &part) { () throws(OperationsError) in
             var entries: [SlowEntry] = []
             for (target, name) in zip(targets, names) { entries += try Self.slowLog(target, server: name) }
             return entries.sorted { ($0.time, $0.id) > ($1.time, $1.id) }
         }
-        part.peers = try context.permissions.run(.clientList) { () throws(OperationsError) in
+        part.peers = try Self.guarded(.clientList, context, &part) { () throws(OperationsError) in
             var peers: [Peer] = []
             for target in targets { peers += try Self.peers(target) }
             return Self.merged(peers)
+        }
+    }
+
+    /// Runs one part: a refusal by the ACL is the ledger's (`notPermitted`); any other error
+    /// but the connection's is this part's failure, said in its place, so a server that renamed
+    /// `SLOWLOG` away still shows its numbers and the other panes never stop for this one.
+    private static func guarded<T>(_ which: DataPart, _ context: FeedContext, _ part: inout ServerPart,
+                            _ body: () throws(OperationsError) -> T) throws(OperationsError) -> T? {
+        do {
+            return try context.permissions.run(which, body)
+        } catch {
+            if case .redis(let redis) = error, redis.isConnectionFailure { throw error }
+            part.failures[which] = error.description
+            return nil
         }
     }
 

@@ -32,7 +32,7 @@ enum ServerPane {
             if let nodes = part.nodes {
                 for node in nodes { out += ServerNodeLines.lines(node, history: pane.opsHistory[node.address] ?? [], theme: theme) }
             } else {
-                out.append(denied(.serverStats, what: "server statistics", state: state, theme: theme))
+                out.append(denied(.serverStats, what: "server statistics", failure: part.failures[.serverStats], state: state, theme: theme))
             }
             if let cluster = part.cluster { out.append(clusterLine(cluster, theme: theme)) }
         }
@@ -40,7 +40,7 @@ enum ServerPane {
         out.append(Line("Slow log, newest first (command names only)", style: theme[.title]))
         let slow = pane.databases.values.compactMap(\.slowLog)
         if slow.isEmpty {
-            out.append(denied(.slowLog, what: "slow log", state: state, theme: theme))
+            out.append(denied(.slowLog, what: "slow log", failure: failure(.slowLog, pane), state: state, theme: theme))
         } else {
             let entries = slow.flatMap { $0 }.sorted { ($0.time, $0.id) > ($1.time, $1.id) }.prefix(10)
             if entries.isEmpty { out.append(Line("  empty", style: theme[.muted])) }
@@ -50,7 +50,7 @@ enum ServerPane {
         out.append(Line(""))
         out.append(Line("Other opsdeck users here", style: theme[.title]))
         if pane.databases.values.allSatisfy({ $0.peers == nil }) {
-            out.append(denied(.clientList, what: "client list", state: state, theme: theme))
+            out.append(denied(.clientList, what: "client list", failure: failure(.clientList, pane), state: state, theme: theme))
         } else if pane.peers.isEmpty {
             out.append(Line("  none", style: theme[.muted]))
         }
@@ -97,12 +97,19 @@ enum ServerPane {
         return Line(spans)
     }
 
-    /// What stands in place of a part that was not read: the ACL's refusal, or that it is coming.
-    private static func denied(_ part: DataPart, what: String, state: AppState, theme: Theme) -> Line {
+    /// What stands in place of a part that was not read: the ACL's refusal, another error,
+    /// or that it is coming.
+    private static func denied(_ part: DataPart, what: String, failure: String?, state: AppState, theme: Theme) -> Line {
         if let hint = state.notPermitted[part] {
             return Line("  " + DataPart.notPermitted(SafeText.line(hint, width: 60)), style: theme[.error])
         }
+        if let failure { return Line("  could not read the \(what): " + SafeText.line(failure, width: 100), style: theme[.error]) }
         return Line("  no \(what) read yet", style: theme[.muted])
+    }
+
+    /// The first database's failure to read `part`, if any.
+    private static func failure(_ part: DataPart, _ pane: ServerPaneState) -> String? {
+        pane.databases.keys.sorted().lazy.compactMap { pane.databases[$0]?.failures[part] }.first
     }
 
     private static func servers(_ pane: ServerPaneState) -> Int {

@@ -33,6 +33,7 @@ public struct ServerPaneState: PaneState {
         if let cluster = part.cluster { merged.cluster = cluster }
         if let slow = part.slowLog { merged.slowLog = slow }
         if let peers = part.peers { merged.peers = peers }
+        merged.failures = part.failures
         databases[part.database] = merged
     }
 

@@ -18,6 +18,9 @@ public struct ServerPart: PanePart {
     /// Newest first.
     public var slowLog: [SlowEntry]?
     public var peers: [Peer]?
+    /// Parts that failed for another reason than the ACL (a command renamed away, a server
+    /// error), with the error: said in their place, the rest of the poll unharmed.
+    public var failures: [DataPart: String] = [:]
 
     public init() {}
 
