@@ -13,6 +13,16 @@ import Testing
 @Suite struct ServerPaneFeedTests {
     private func source() -> DashboardSource { DashboardSource(patterns: KeyPatterns(), server: ServerInfo(endpoint: "127.0.0.1:6379")) }
 
+    /// The Server pane at 120x30 after `snapshot` arrived, as text.
+    private func serverPane(after snapshot: DashboardSnapshot) -> String {
+        var state = AppState(now: Date(), width: 120, height: 30, server: ServerInfo(endpoint: "test"))
+        _ = update(&state, .pollSucceeded(snapshot, duration: 0.01, at: Date()))
+        _ = update(&state, .key(.char("5")))
+        var buffer = ScreenBuffer(width: 120, height: 30)
+        render(state, theme: .dark, into: &buffer)
+        return buffer.lines().joined(separator: "\n")
+    }
+
     private func connect(_ endpoint: RedisEndpoint, name: String?) throws -> RedisConnection {
         let connection = RedisConnection(options: RedisConnectionOptions(endpoint: endpoint, clientName: name))
         try connection.connect()
@@ -83,12 +93,7 @@ import Testing
             #expect(part.peers == nil && denied[.clientList]?.contains("client") == true, "\(denied)")
             #expect(snapshot.toggles != nil, "the rest of the poll goes on")
 
-            var state = AppState(now: Date(), width: 120, height: 30, server: ServerInfo(endpoint: "test"))
-            _ = update(&state, .pollSucceeded(snapshot, duration: 0.01, at: Date()))
-            _ = update(&state, .key(.char("5")))
-            var buffer = ScreenBuffer(width: 120, height: 30)
-            render(state, theme: .dark, into: &buffer)
-            let text = buffer.lines().joined(separator: "\n")
+            let text = serverPane(after: snapshot)
             #expect(text.contains("  not permitted (ACL): needs +info"), "\(text)")
             #expect(text.contains("5 Server · not permitted (ACL): needs +info"), "\(text)")
         }
@@ -108,12 +113,7 @@ import Testing
             #expect(part.nodes?.count == 1 && part.peers == [], "\(part)")
             #expect(snapshot.toggles?.map(\.name) == ["darkMode"])
 
-            var state = AppState(now: Date(), width: 120, height: 30, server: ServerInfo(endpoint: "test"))
-            _ = update(&state, .pollSucceeded(snapshot, duration: 0.01, at: Date()))
-            _ = update(&state, .key(.char("5")))
-            var buffer = ScreenBuffer(width: 120, height: 30)
-            render(state, theme: .dark, into: &buffer)
-            let text = buffer.lines().joined(separator: "\n")
+            let text = serverPane(after: snapshot)
             #expect(text.contains("  could not read the slow log: ") && text.contains("unknown command 'SLOWLOG'"), "\(text)")
         }
     }
