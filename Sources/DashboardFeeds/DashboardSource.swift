@@ -4,7 +4,8 @@ import Operations
 import RedisClient
 
 /// What the dashboard's poller fetches each interval: one feed per pane (and the server line),
-/// run in order into one snapshot (handed over pane by pane on a poll that reads everything).
+/// run in order into one snapshot, each feed writing its pane's own part (handed over pane by
+/// pane on a poll that reads everything). It knows no pane's rules: `feeds` lists them.
 ///
 /// When the kinds of data live in different databases the dashboard has one poller per
 /// database, each with a source that runs only its `kinds`' feeds and stamps its snapshots with
@@ -12,17 +13,15 @@ import RedisClient
 /// The server line runs where the errors are: the search module it names is theirs.
 ///
 /// Owned by the `Poller` and used only on its queue, so its feeds keep their state without
-/// locks. Adding a pane adds its feed here: a property and a line in `poll`.
+/// locks. Adding a pane adds its feed here: one line in `feeds`.
 public struct DashboardSource: PollSource {
     /// Share of one core each periodic expensive step (key discovery, the error overview, a
     /// filtered session listing) may take on average; what exceeds it runs less often.
     public static let idleBudget = 0.001
 
     public var server: ServerFeed
-    public var toggles: TogglesFeed
-    public var sessions: SessionsFeed
-    public var errors: ErrorsFeed
-    public var logs: LogsFeed
+    /// Every pane's feed, in the order a poll runs them; `source[TogglesFeed.self]` reaches one.
+    public var feeds: [any PaneFeed]
     /// Shared with the effects that run on the same queue (searches, the toggle detail).
     public let searchModule: SearchModuleDetector
     private let permissions = PermissionLedger<DataPart>()
@@ -45,15 +44,39 @@ public struct DashboardSource: PollSource {
         self.kinds = kinds
         self.clock = clock
         self.server = ServerFeed(server: server)
-        toggles = TogglesFeed(pattern: patterns.toggles)
-        errors = ErrorsFeed(prefix: patterns.errorPrefix)
-        sessions = SessionsFeed(patterns: patterns)
-        logs = LogsFeed(pattern: patterns.logs, timeZone: timeZone)
+        feeds = Self.feeds(patterns: patterns, timeZone: timeZone, kinds: kinds, endpoint: server.endpoint)
         self.patterns = patterns
         self.searchModule = searchModule
     }
 
     public let patterns: KeyPatterns
+
+    /// The panes' feeds, in the order a poll runs them: the toggles first (what people act
+    /// on), the logs last (their part ends the poll, see `run`).
+    static func feeds(patterns: KeyPatterns, timeZone: TimeZone, kinds: Set<DataKind>, endpoint: String) -> [any PaneFeed] {
+        let database = kinds.count < DataKind.allCases.count ? kinds.sorted().map(\.rawValue).joined(separator: ", ") : ""
+        return [
+            TogglesFeed(pattern: patterns.toggles),
+            SessionsFeed(patterns: patterns),
+            ErrorsFeed(prefix: patterns.errorPrefix),
+            ServerPaneFeed(database: database, endpoint: endpoint),
+            LogsFeed(pattern: patterns.logs, timeZone: timeZone),
+        ]
+    }
+
+    /// The feed of type `F` (every source has one of each, whatever its `kinds`).
+    public subscript<F: PaneFeed>(_ type: F.Type) -> F {
+        get { feeds[index(of: F.self)] as! F }
+        set { feeds[index(of: F.self)] = newValue }
+    }
+
+    private func index<F: PaneFeed>(of type: F.Type) -> Int {
+        guard let index = feeds.firstIndex(where: { $0 is F }) else { preconditionFailure("no \(F.self) in the source") }
+        return index
+    }
+
+    /// Whether this source's database feeds `feed` (a feed without a kind reads every database).
+    private func reads(_ feed: any PaneFeed) -> Bool { feed.kind.map(kinds.contains) ?? true }
 
     /// One poll, in one snapshot.
     public mutating func poll(_ poll: PollContext) throws(RedisError) -> DashboardSnapshot {
@@ -91,10 +114,11 @@ public struct DashboardSource: PollSource {
         }
         do {
             if !split || kinds.contains(.errors) { try server.poll(context, into: &snapshot) }
-            if kinds.contains(.toggles) { try toggles.poll(context, into: &snapshot); handOver(.toggles) }
-            if kinds.contains(.sessions) { try sessions.poll(context, into: &snapshot); handOver(.sessions) }
-            if kinds.contains(.errors) { try errors.poll(context, into: &snapshot); handOver(.errors) }
-            if kinds.contains(.logs) { try logs.poll(context, into: &snapshot) }
+            // Each feed's part goes early, but the last feed's: it rides with the poll's end.
+            for index in feeds.indices where reads(feeds[index]) {
+                try feeds[index].poll(context, into: &snapshot)
+                if index < feeds.count - 1 { handOver(feeds[index].pane) }
+            }
         } catch {
             if case .redis(let redisError) = error { throw redisError }
             throw .unexpectedReply(command: "poll", detail: error.description)
@@ -120,9 +144,9 @@ public struct DashboardSource: PollSource {
     /// Hands the changed keys to every feed; true when one has something to read now.
     public mutating func invalidated(_ keys: [RedisKey]?) -> Bool {
         var any = false
-        if kinds.contains(.toggles), toggles.invalidated(keys) { any = true }
-        if kinds.contains(.errors), errors.invalidated(keys) { any = true }
-        if kinds.contains(.logs), logs.invalidated(keys) { any = true }
+        for index in feeds.indices where reads(feeds[index]) {
+            if feeds[index].invalidated(keys) { any = true }
+        }
         return any
     }
 

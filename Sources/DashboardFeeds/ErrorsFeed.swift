@@ -42,24 +42,26 @@ public struct ErrorsFeed: PaneFeed {
         return true
     }
 
-    public mutating func poll(_ context: FeedContext, into snapshot: inout DashboardSnapshot) throws(OperationsError) {
+    public var kind: DataKind? { .errors }
+
+    public mutating func poll(_ context: FeedContext, into part: inout ErrorsPart) throws(OperationsError) {
         // Where error keys are tracked (2.x, no module), the probe runs only when the server
         // reported a change; 1.x keeps its documents at their ids, outside any prefix.
         let tracked = context.searchModule.module.map { $0.generation != .v1 } ?? false
         if context.onlyChanges || context.live && tracked {
             guard reported, context.searchModule.module != nil else {
                 // Nothing reported while invalidations flow: what is shown is current.
-                if context.live && tracked { snapshot.errorsChecked = true }
+                if context.live && tracked { part.checked = true }
                 return
             }
-            if try mergeReported(context, into: &snapshot) {
+            if try mergeReported(context, into: &part) {
                 reported = false
                 return
             }
             let (overview, refreshed, checked) = try probe(context, overview: nil)
             // A change the budget put off stays reported, for the next poll.
             reported = !checked
-            fill(&snapshot, overview, refreshed: refreshed, checked: checked)
+            fill(&part, overview, refreshed: refreshed, checked: checked)
             return
         }
         reported = false
@@ -76,17 +78,17 @@ public struct ErrorsFeed: PaneFeed {
         if context.searchModule.module != nil {
             (overview, refreshed, checked) = try probe(context, overview: overview)
         }
-        fill(&snapshot, overview, refreshed: refreshed, checked: checked)
+        fill(&part, overview, refreshed: refreshed, checked: checked)
     }
 
-    private func fill(_ snapshot: inout DashboardSnapshot, _ overview: Overview?, refreshed: ErrorSearchView?, checked: Bool) {
-        snapshot.errorCounts = overview?.counts
-        snapshot.latestErrors = overview?.latest
-        snapshot.errorGroups = overview?.groups
-        snapshot.errorRates = overview?.rates
-        snapshot.errorWindowTruncated = overview?.truncated ?? false
-        snapshot.errorsChecked = checked
-        snapshot.refreshedSearch = refreshed
+    private func fill(_ part: inout ErrorsPart, _ overview: Overview?, refreshed: ErrorSearchView?, checked: Bool) {
+        part.counts = overview?.counts
+        part.latest = overview?.latest
+        part.groups = overview?.groups
+        part.rates = overview?.rates
+        part.windowTruncated = overview?.truncated ?? false
+        part.checked = checked
+        part.refreshedSearch = refreshed
     }
 
     /// Unchanged means what the Errors pane shows is current; changed re-reads the newest
@@ -123,7 +125,7 @@ public struct ErrorsFeed: PaneFeed {
     /// error shows at once, with no walk over the error database (on a large keyspace without a
     /// module the overview is a SCAN, whose budget would hold the change back for seconds).
     /// False when that does not apply (no overview yet, every key changed).
-    private mutating func mergeReported(_ context: FeedContext, into snapshot: inout DashboardSnapshot) throws(OperationsError) -> Bool {
+    private mutating func mergeReported(_ context: FeedContext, into part: inout ErrorsPart) throws(OperationsError) -> Bool {
         guard let keys = reportedKeys, !keys.isEmpty, let last = lastOverview else { return false }
         let store = ErrorStore(module: context.searchModule.module)
         let records = try store.records(context.env, keys: Array(keys))
@@ -136,7 +138,7 @@ public struct ErrorsFeed: PaneFeed {
         if let text = search, let query = try? ErrorQuery(text) {
             refreshed = (try? store.search(context.env, query: query, limit: 200)).map { ErrorSearchView($0, query: query) }
         }
-        fill(&snapshot, view(merged, now: context.env.now()), refreshed: refreshed, checked: true)
+        fill(&part, view(merged, now: context.env.now()), refreshed: refreshed, checked: true)
         return true
     }
 

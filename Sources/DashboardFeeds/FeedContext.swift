@@ -27,11 +27,16 @@ public struct FeedContext {
     public func isDue(_ budget: IdleBudget) -> Bool { everything || !onlyChanges && budget.isDue() }
 }
 
-/// One pane's part of a poll: what it reads, its budgets, its change detection and the mapping
-/// into the pane's view models, written into the snapshot. Owned by `DashboardSource`, on the
-/// poller's queue. Adding a pane adds one feed.
+/// One pane's data path on the poller's side: what it reads, its budgets, its change
+/// detection and the mapping into the pane's view models, written into the pane's own typed
+/// part (`PanePart`), which the pane applies on the main queue. Owned by `DashboardSource`, on
+/// the poller's queue. Adding a pane adds one feed (and its line in `DashboardSource.feeds`).
 public protocol PaneFeed {
-    mutating func poll(_ context: FeedContext, into snapshot: inout DashboardSnapshot) throws(OperationsError)
+    associatedtype Part: PanePart
+    /// The kind of data the feed reads, which says which database it polls when the kinds are
+    /// split; nil for a feed that reads every database (the server itself).
+    var kind: DataKind? { get }
+    mutating func poll(_ context: FeedContext, into part: inout Part) throws(OperationsError)
     /// Keys the server reported changed (nil: every key may have). Returns whether the feed
     /// has something to read because of them.
     mutating func invalidated(_ keys: [RedisKey]?) -> Bool
@@ -39,4 +44,14 @@ public protocol PaneFeed {
 
 extension PaneFeed {
     public mutating func invalidated(_ keys: [RedisKey]?) -> Bool { false }
+
+    /// The pane this feed feeds.
+    public var pane: Pane { Part.pane }
+
+    /// Runs the feed and puts its part into `snapshot` when it read something.
+    public mutating func poll(_ context: FeedContext, into snapshot: inout DashboardSnapshot) throws(OperationsError) {
+        var part = Part()
+        try poll(context, into: &part)
+        snapshot[Part.self] = part
+    }
 }

@@ -33,7 +33,9 @@ public struct LogsFeed: PaneFeed {
         return dirty.count > before
     }
 
-    public mutating func poll(_ context: FeedContext, into snapshot: inout DashboardSnapshot) throws(OperationsError) {
+    public var kind: DataKind? { .logs }
+
+    public mutating func poll(_ context: FeedContext, into part: inout LogsPart) throws(OperationsError) {
         let env = context.env
         if (context.onlyChanges || context.live) && !everything {
             // Only the lists the server reported, a new one (its first line) included.
@@ -46,7 +48,7 @@ public struct LogsFeed: PaneFeed {
                 for read in try LogStore.read(env, lists: changed) { lines[read.list.key] = read.lines }
                 return lists.map { LogListRead(list: $0, lines: lines[$0.key] ?? []) }
             }
-            ingest(reads ?? [], into: &snapshot)
+            ingest(reads ?? [], into: &part)
             return
         }
         guard !context.onlyChanges else { return }
@@ -61,16 +63,16 @@ public struct LogsFeed: PaneFeed {
             rediscovered = true
         }
         let reads = try context.permissions.run(.logs) { () throws(OperationsError) in try read(env, rediscovered: rediscovered) }
-        ingest(reads ?? [], into: &snapshot)
+        ingest(reads ?? [], into: &part)
     }
 
-    private mutating func ingest(_ reads: [LogListRead], into snapshot: inout DashboardSnapshot) {
+    private mutating func ingest(_ reads: [LogListRead], into part: inout LogsPart) {
         let update = tail.ingest(reads)
-        snapshot.newLogLines = update.entries.map(LogLine.init)
+        part.newLines = update.entries.map(LogLine.init)
         if !update.losses.isEmpty {
-            snapshot.logsPossiblyLost = update.losses.reduce(0) { $0 + ($1.estimatedLost ?? 1) }
+            part.possiblyLost = update.losses.reduce(0) { $0 + ($1.estimatedLost ?? 1) }
+            part.lostIsEstimate = update.losses.contains { $0.estimatedLost != nil }
         }
-        snapshot.logsLostIsEstimate = update.losses.contains { $0.estimatedLost != nil }
     }
 
     /// An idle poll over 50 lists of 100 decoded 5,000 lines before the probe, now 200. The

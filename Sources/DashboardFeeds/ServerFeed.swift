@@ -4,8 +4,9 @@ import Operations
 import RedisClient
 
 /// The status bar's server line: version (`INFO server`) and search module, read on the first
-/// poll, on a refresh, and then at most every 10 s (they change only with a restart).
-public struct ServerFeed: PaneFeed {
+/// poll, on a refresh, and then at most every 10 s (they change only with a restart). Not a
+/// pane's feed: the status bar belongs to the whole dashboard. Owned by `DashboardSource`.
+public struct ServerFeed {
     public let server: ServerInfo
     private var budget = IdleBudget(share: DashboardSource.idleBudget, minimumPeriod: 10)
 

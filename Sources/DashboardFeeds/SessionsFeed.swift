@@ -27,7 +27,9 @@ public struct SessionsFeed: PaneFeed {
         scan.budget = IdleBudget(share: DashboardSource.idleBudget)
     }
 
-    public mutating func poll(_ context: FeedContext, into snapshot: inout DashboardSnapshot) throws(OperationsError) {
+    public var kind: DataKind? { .sessions }
+
+    public mutating func poll(_ context: FeedContext, into part: inout SessionsPart) throws(OperationsError) {
         guard !context.onlyChanges else { return }
         let env = context.env
         scan.restart(force: context.everything)
@@ -56,8 +58,8 @@ public struct SessionsFeed: PaneFeed {
                 rows = try SessionStore.fetch(env, keys: scan.keys).map(SessionRow.init)
             }
         }
-        snapshot.sessionsCount = count
-        if rows != lastRows { snapshot.sessions = rows }
+        part.count = count
+        if rows != lastRows { part.rows = rows }
         lastRows = rows
     }
 

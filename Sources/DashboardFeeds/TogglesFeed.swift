@@ -61,10 +61,12 @@ public struct TogglesFeed: PaneFeed {
         return any
     }
 
-    public mutating func poll(_ context: FeedContext, into snapshot: inout DashboardSnapshot) throws(OperationsError) {
+    public var kind: DataKind? { .toggles }
+
+    public mutating func poll(_ context: FeedContext, into part: inout TogglesPart) throws(OperationsError) {
         let env = context.env
         let refreshed = try context.permissions.run(.toggles) { () throws(OperationsError) in
-            try refresh(context, progress: &snapshot.togglesDiscovery)
+            try refresh(context, progress: &part.discovery)
         }
         let (all, moved, discovered) = refreshed ?? (toggles, false, false)
         // Unchanged toggles cost nothing more: no audit read, no rows rebuilt or compared.
@@ -81,7 +83,7 @@ public struct TogglesFeed: PaneFeed {
             for toggle in stale { lastValues[toggle.name] = toggle.value.raw }
         }
         let rows = all.map { ToggleRow($0, lastChange: latestChange[$0.name]) }
-        if rows != lastRows { snapshot.toggles = rows }
+        if rows != lastRows { part.rows = rows }
         lastRows = rows
     }
 

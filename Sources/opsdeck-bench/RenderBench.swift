@@ -116,9 +116,10 @@ struct RenderBench {
                 LogLine(source: "svc\(i % 10)", severity: LogLevel(rawValue: i % 5) ?? .info,
                         message: "request \(round)-\(i) handled in \(i % 97) ms", timestamp: at)
             }
-            return DashboardSnapshot(
-                toggles: rows, sessions: sessions, sessionsCount: .exact(100_000), newLogLines: lines,
-                errorCounts: (0..<20).map { ToggleCount(toggle: "feature\($0)", count: 500 - $0) }, commandsPerSecond: 3)
+            return DashboardSnapshot([
+                TogglesPart(rows: rows), SessionsPart(rows: sessions, count: .exact(100_000)), LogsPart(newLines: lines),
+                ErrorsPart(counts: (0..<20).map { ToggleCount(toggle: "feature\($0)", count: 500 - $0) }),
+            ], commandsPerSecond: 3)
         }
 
         static func searchPage() -> ErrorSearchView {

@@ -37,7 +37,7 @@ extension DashboardSource {
 
             // A flip from this dashboard is re-read on the very next poll, whatever slice is due.
             try redis.execute("HSET", "toggle:0600", "toggle", "on")
-            source.toggles.priority.insert("0600")
+            source[TogglesFeed.self].priority.insert("0600")
             #expect(value(try source.poll(redis, .routine), "0600") == "on")
         }
     }
@@ -51,11 +51,11 @@ extension DashboardSource {
             for _ in 0..<10 where first.sessions?.count ?? 0 < 500 { first = try source.poll(redis, .routine) }
             #expect(first.sessions?.count == 500)
             #expect(first.sessions?.contains { $0.key == "session:01999" } == false, "beyond the 500 shown")
-            source.sessions.filter = try SessionFilter(parsing: ["authType=sso-corp"])
+            source[SessionsFeed.self].filter = try SessionFilter(parsing: ["authType=sso-corp"])
             let filtered = try source.poll(redis, .everything)
             #expect(filtered.sessions?.map(\.key).sorted() == ["session:01997", "session:01998", "session:01999"])
             #expect(filtered.sessionsCount == .exact(3))
-            source.sessions.filter = SessionFilter()
+            source[SessionsFeed.self].filter = SessionFilter()
             let cleared = try source.poll(redis, .everything)
             #expect(cleared.sessions?.count == 500)
         }
@@ -76,7 +76,7 @@ extension DashboardSource {
             // The flip, as the effect runner makes it, then the poll it asks for.
             let env = OpsEnvironment(redis: redis, patterns: KeyPatterns(toggles: "toggle:*"), readOnly: false, actor: "e2e")
             _ = try ToggleStore.flip(env, name: "t7", to: true, expect: .off, reason: nil)
-            source.toggles.priority.insert("t7")
+            source[TogglesFeed.self].priority.insert("t7")
             recorder.reset()
             let after = try source.poll(recorder, .soon)
             #expect(recorder.sent(named: "SCAN").isEmpty, "no keyspace walk after a flip: \(recorder.sent.map(\.name))")

@@ -13,7 +13,7 @@ import Testing
             try redis.send((0..<3_000).map { RedisCommand("HSET", String(format: "session:%05d", $0), "authType", "guest") })
             // 100 keys per SCAN page and 2 pages per poll: the walk takes many polls.
             var source = DashboardSource(patterns: KeyPatterns(toggles: "toggle:*", scanCount: 100), server: ServerInfo(endpoint: "test"))
-            source.sessions.pagesPerPoll = 2
+            source[SessionsFeed.self].pagesPerPoll = 2
             let first = try source.poll(redis, .everything)
             let partial = try #require(first.sessionsCount)
             #expect(partial.isPartial, "one SCAN page cannot have counted 3,000 sessions")
@@ -41,7 +41,7 @@ import Testing
     @Test func sessionsWrittenAfterAnEmptyWalkAreShownAndCountedAsTheyAreFound() throws {
         try withConnection { redis, _ in
             var source = DashboardSource(patterns: KeyPatterns(toggles: "toggle:*", scanCount: 100), server: ServerInfo(endpoint: "test"))
-            source.sessions.pagesPerPoll = 2
+            source[SessionsFeed.self].pagesPerPoll = 2
             #expect(try source.poll(redis, .everything).sessionsCount == .exact(0))
             try redis.send((0..<3_000).map { RedisCommand("HSET", String(format: "session:%05d", $0), "authType", "guest") })
             let after = try source.poll(redis, .everything)
@@ -98,7 +98,7 @@ import Testing
             try redis.send((0..<300).map { RedisCommand("HSET", String(format: "toggle:%04d", $0), "toggle", "off") })
             try redis.send((0..<2_000).map { RedisCommand("HSET", String(format: "other:%05d", $0), "name", "x") })
             var source = DashboardSource(patterns: KeyPatterns(toggles: "toggle:*", scanCount: 100), server: ServerInfo(endpoint: "test"))
-            source.toggles.discoveryPagesPerPoll = 2
+            source[TogglesFeed.self].discoveryPagesPerPoll = 2
             let recorder = CommandRecorder(redis)
             let first = try source.poll(recorder, .everything)
             let shown = first.toggles?.count ?? 0

@@ -20,7 +20,7 @@ import Testing
         let s = Self.togglesState()
         let b = Fixtures.screen(s, theme: .dark)
         #expect(Fixtures.picture(b) == """
-             1 Toggles │ 2 Sessions │ 3 Errors │ 4 Logs
+             1 Toggles │ 2 Sessions │ 3 Errors │ 4 Logs │ 5 Server
             ┌ 1 Toggles 4 ─────────────────────────────────────────────────────────────────┐
             │  Name                 State  Release Fingerprint        Override Last change │
             │  betaCheckout         ON     10.0    John S,Stephanie B                      │
@@ -90,7 +90,7 @@ import Testing
         _ = s.type("INC-42 rollback")
         _ = update(&s, .blastRadius(toggle: "useNewAlgorithm", reached: 12, total: 40, rule: nil))
         #expect(Fixtures.picture(Fixtures.screen(s)) == """
-             1 Toggles │ 2 Sessions │ 3 Errors │ 4 Logs
+             1 Toggles │ 2 Sessions │ 3 Errors │ 4 Logs │ 5 Server
             ┌ 1 Toggles 4 ─────────────────────────────────────────────────────────────────┐
             │  Name                 State  Release Fingerprint        Override Last change │
             │  betaCheckout         ON     10.0    John S,Stephanie B                      │
@@ -123,7 +123,7 @@ import Testing
         let change = AuditSummary(actor: "bob", time: Fixtures.at(-3), old: "True", new: "False")
         _ = update(&s, .flipFinished(.conflict(toggle: "useNewAlgorithm", expected: "True", current: "False", lastChange: change)))
         #expect(Fixtures.picture(Fixtures.screen(s)) == """
-             1 Toggles │ 2 Sessions │ 3 Errors │ 4 Logs
+             1 Toggles │ 2 Sessions │ 3 Errors │ 4 Logs │ 5 Server
             ┌ 1 Toggles 4 ─────────────────────────────────────────────────────────────────┐
             │  Name                 State  Release Fingerprint        Override Last change │
             │  betaCheckout         ON     10.0    John S,Stephanie B                      │
@@ -159,7 +159,7 @@ import Testing
         _ = update(&s, .tick(Fixtures.at(10)))
         let b = Fixtures.screen(s)
         #expect(Fixtures.picture(b) == """
-             1 Toggles │ 2 Sessions │ 3 Errors │ 4 Logs
+             1 Toggles │ 2 Sessions │ 3 Errors │ 4 Logs │ 5 Server
             ┌ 4 Logs · PAUSED · 0 new (p resumes) ─────────────────────────────────────────┐
             │No log lines yet                                                              │
             │                                                                              │
@@ -182,7 +182,7 @@ import Testing
             │                                                                              │
             └──────────────────────────────────────────────────────────────────────────────┘
              staging │ reconnecting, retry in 1s │ data 10s ag…  STALE   READ-ONLY   PAUSED
-             p pause/resume · s severity · / filter · w wrap · Tab/1-4 pane · ? help · q qu…
+             p pause/resume · s severity · / filter · w wrap · Tab/1-5 pane · ? help · q qu…
             """)
         // Wider, nothing is cut: the error text and the endpoint show too.
         _ = update(&s, .resized(width: 180, height: 24))
@@ -198,7 +198,7 @@ import Testing
         _ = s.type("payment")
         let b = Fixtures.screen(s, theme: .dark)
         #expect(Fixtures.picture(b) == """
-             1 Toggles │ 2 Sessions │ 3 Errors │ 4 Logs
+             1 Toggles │ 2 Sessions │ 3 Errors │ 4 Logs │ 5 Server
             ┌ 4 Logs ──────────────────────────────────────────────────────────────────────┐
             │/ payment                                                                     │
             │18:03:28 ERR  checkout payment timed out                                      │
@@ -240,7 +240,7 @@ import Testing
         _ = update(&s, .sessionDetailLoaded(.loaded(detail)))
         _ = update(&s, .tick(Fixtures.at(65)))
         #expect(Fixtures.picture(Fixtures.screen(s)) == """
-             1 Toggles │ 2 Sessions │ 3 Errors │ 4 Logs
+             1 Toggles │ 2 Sessions │ 3 Errors │ 4 Logs │ 5 Server
             ┌ 2 Session session:4156e021:1234 ─────────────────────────────────────────────┐
             │TTL  58m55s                                                                   │
             │Fields  (e-mail and phone masked, m reveals)                                  │
@@ -263,7 +263,7 @@ import Testing
             │                                                                              │
             └──────────────────────────────────────────────────────────────────────────────┘
              staging │ connected │ data 1m ago · poll 12ms │ 127.0.0.1:6379 │ Redis…  STALE
-             Esc back · m mask/reveal · j/k scroll · r reload · Tab/1-4 pane · ? help · q q…
+             Esc back · m mask/reveal · j/k scroll · r reload · Tab/1-5 pane · ? help · q q…
             """)
         _ = s.press(.char("m"))
         let revealed = Fixtures.screen(s).lines()
@@ -279,7 +279,7 @@ import Testing
         // Searched words are highlighted in the detail too.
         #expect(b[14, 4].style.bg == Theme.dark[.highlight].bg && b[13, 4].style.bg != Theme.dark[.highlight].bg)
         #expect(Fixtures.picture(b) == """
-             1 Toggles │ 2 Sessions │ 3 Errors │ 4 Logs
+             1 Toggles │ 2 Sessions │ 3 Errors │ 4 Logs │ 5 Server
             ┌ 3 Errors · useNewAlgorithm:03-12-19-10-32-05 ────────────────────────────────┐
             │Time         03-12 10:32:05                                                   │
             │Toggle       useNewAlgorithm = True                                           │
@@ -302,7 +302,7 @@ import Testing
             │                                                                              │
             └──────────────────────────────────────────────────────────────────────────────┘
              staging │ connected │ data just now · poll 10ms │ 127.0.0.1:6379 │ Redis 7.0.1…
-             Esc back · j/k scroll · t its toggle · Tab/1-4 pane · ? help · q quit
+             Esc back · j/k scroll · t its toggle · Tab/1-5 pane · ? help · q quit
             """)
     }
 }

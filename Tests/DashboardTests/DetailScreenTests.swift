@@ -33,7 +33,7 @@ import Testing
     @Test func toggleDetailAt80x24() {
         let s = Self.withToggleDetail(width: 80, height: 24)
         #expect(Fixtures.picture(Fixtures.screen(s)) == """
-             1 Toggles │ 2 Sessions │ 3 Errors │ 4 Logs
+             1 Toggles │ 2 Sessions │ 3 Errors │ 4 Logs │ 5 Server
             ┌ 1 Toggle betaDashboard ──────────────────────────────────────────────────────┐
             │Rule      ON only for sessions with authType = email-user                     │
             │Sessions  56 of 300 get it now                                                │
@@ -56,7 +56,7 @@ import Testing
             │                                                                              │
             └──────────────────────────────────────────────────────────────────────────────┘
              staging │ connected │ data just now · poll 12ms │ 127.0.0.1:6379 │ Redis 7.0.1…
-             Esc back · e its errors · j/k scroll · r reload · Tab/1-4 pane · ? help · q qu…
+             Esc back · e its errors · j/k scroll · r reload · Tab/1-5 pane · ? help · q qu…
             """)
     }
 
@@ -110,7 +110,7 @@ import Testing
             │Per toggle: useNewAlgorithm 3 · darkMode 1                                    ││                                                                              │
             └──────────────────────────────────────────────────────────────────────────────┘└──────────────────────────────────────────────────────────────────────────────┘
              staging │ connected │ data just now · poll 12ms │ 127.0.0.1:6379 │ Redis 7.0.15 │ RediSearch 1.x │ 42 cmd/s
-             Esc back · e its errors · j/k scroll · r reload · Tab/1-4 pane · ? help · q quit
+             Esc back · e its errors · j/k scroll · r reload · Tab/1-5 pane · ? help · q quit
             """)
     }
 
@@ -118,7 +118,7 @@ import Testing
         let s = Self.withLogDetail(width: 80, height: 24)
         #expect(s.logs.detail != nil)
         #expect(Fixtures.picture(Fixtures.screen(s)) == """
-             1 Toggles │ 2 Sessions │ 3 Errors │ 4 Logs
+             1 Toggles │ 2 Sessions │ 3 Errors │ 4 Logs │ 5 Server
             ┌ 4 Log line · checkout ───────────────────────────────────────────────────────┐
             │Time      11-26 18:03:36                                                      │
             │Severity  CRIT                                                                │
@@ -141,7 +141,7 @@ import Testing
             │                                                                              │
             └──────────────────────────────────────────────────────────────────────────────┘
              staging │ connected │ data just now · poll 12ms │ 127.0.0.1:6379 │ Redis 7.0.1…
-             Esc back · j/k scroll · Tab/1-4 pane · ? help · q quit
+             Esc back · j/k scroll · Tab/1-5 pane · ? help · q quit
             """)
     }
 
@@ -195,7 +195,7 @@ import Testing
             │Per toggle: useNewAlgorithm 3 · darkMode 1                                    ││                                                                              │
             └──────────────────────────────────────────────────────────────────────────────┘└──────────────────────────────────────────────────────────────────────────────┘
              staging │ connected │ data just now · poll 12ms │ 127.0.0.1:6379 │ Redis 7.0.15 │ RediSearch 1.x │ 42 cmd/s
-             Esc back · j/k scroll · Tab/1-4 pane · ? help · q quit
+             Esc back · j/k scroll · Tab/1-5 pane · ? help · q quit
             """)
     }
 }

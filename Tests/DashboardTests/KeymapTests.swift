@@ -36,7 +36,7 @@ import Testing
         let text = b.debugPicture
         for needle in ["Everywhere", "Toggles pane", "Space      Flip toggle (asks first)", "q/C-c      Quit",
                        "Tab        Next pane", "e          Its errors (in Errors)",
-                       "p          Pause/resume tail", "Confirmation dialog", "Esc        Clear the filter",
+                       "p          Pause/resume tail", "5          Server pane", "Esc        Clear the filter",
                        "t          Jump to its toggle", "s          Minimum severity", "o          Cycle sort order"] {
             #expect(text.contains(needle), "missing \(needle)")
         }
@@ -44,18 +44,19 @@ import Testing
         #expect(text.contains("more: PgDn"))
         var scrolled = ScreenBuffer(width: 80, height: 24)
         HelpOverlay(keymap: .standard, scroll: 10, theme: .monochrome).render(area: scrolled.area, buffer: &scrolled)
-        for needle in ["←/→        Move cursor", "Home/C-a   Start of text", "y/Enter    Confirm"] {
+        for needle in ["←/→        Move cursor", "Home/C-a   Start of text", "y/Enter    Confirm", "Confirmation dialog"] {
             #expect(scrolled.debugPicture.contains(needle), "missing \(needle) after scrolling")
         }
         #expect(b.debugPicture == """
             ┌ Keys — ? or Esc closes ──────────────────────────────────────────────────────┐
-            │ Everywhere                            Toggles pane                           │
-            │  Tab        Next pane                  Space      Flip toggle (asks first)   │
-            │  S-Tab      Previous pane              o          Cycle sort order           │
-            │  1          Toggles pane               e          Its errors (in Errors)     │
-            │  2          Sessions pane             Sessions pane                          │
-            │  3          Errors pane                m          Reveal/mask values         │
-            │  4          Logs pane                 Errors pane                            │
+            │ Everywhere                             x          Write an incident report   │
+            │  Tab        Next pane                 Toggles pane                           │
+            │  S-Tab      Previous pane              Space      Flip toggle (asks first)   │
+            │  1          Toggles pane               o          Cycle sort order           │
+            │  2          Sessions pane              e          Its errors (in Errors)     │
+            │  3          Errors pane               Sessions pane                          │
+            │  4          Logs pane                  m          Reveal/mask values         │
+            │  5          Server pane               Errors pane                            │
             │  j/↓        Move down                  /          Edit search                │
             │  k/↑        Move up                    v          Grouped / every error      │
             │  g/Home     Go to top                  t          Jump to its toggle         │
@@ -69,8 +70,7 @@ import Testing
             │  ?          This help                 Filter field                           │
             │  q/C-c      Quit                       Enter      Keep the filter            │
             │  ]          Widen the time window      Esc        Clear the filter           │
-            │  [          Narrow the time window    Confirmation dialog                    │
-            │  x          Write an incident report                            … more: PgDn │
+            │  [          Narrow the time window                              … more: PgDn │
             └──────────────────────────────────────────────────────────────────────────────┘
             """)
     }

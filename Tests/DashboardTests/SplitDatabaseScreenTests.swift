@@ -43,7 +43,7 @@ import Testing
         #expect(s.isStale(.sessions) && !s.isStale(.toggles))
         _ = s.press(.char("2"))
         #expect(Fixtures.picture(Fixtures.screen(s)) == """
-             1 Toggles │ 2 Sessions │ 3 Errors │ 4 Logs ●
+             1 Toggles │ 2 Sessions │ 3 Errors │ 4 Logs ● │ 5 Server
             ┌ 2 Sessions 2 ────────────────────────────────────────────────────────────────┐
             │Key                   Auth type Name                                       TTL│
             │session:4156e021:1234 fb-user   John Smith                              59m50s│
@@ -66,7 +66,7 @@ import Testing
             │ STALE 10s  reconnecting… Connection refused · retry in 4s                    │
             └──────────────────────────────────────────────────────────────────────────────┘
              staging │ toggles ● sessions ✕ errors ○ logs ○ │ data just now │ Redis 7.0.15 …
-             Enter details · / filter · m mask/reveal · Tab/1-4 pane · ? help · q quit
+             Enter details · / filter · m mask/reveal · Tab/1-5 pane · ? help · q quit
             """)
         // The Toggles pane, fresh, carries no banner.
         _ = s.press(.char("1"))

@@ -10,6 +10,8 @@ import Testing
         _ = s.press(.tab)
         #expect(s.focus == .sessions)
         _ = s.press(.backTab, .backTab)
+        #expect(s.focus == .server)
+        _ = s.press(.backTab)
         #expect(s.focus == .logs)
         _ = s.press(.char("3"))
         #expect(s.focus == .errors)

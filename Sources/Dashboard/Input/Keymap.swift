@@ -55,6 +55,8 @@ public struct Keymap: Hashable, Sendable {
         }
     }
 
+    /// Everywhere, the digits, then each pane's own keys (declared in its folder, in tab
+    /// order), then the fields' and the dialog's.
     public static let standard = Keymap([
         KeyBinding([.tab], .focusNext, "Next pane", context: .global, hint: "pane"),
         KeyBinding([.backTab], .focusPrevious, "Previous pane", context: .global),
@@ -75,17 +77,7 @@ public struct Keymap: Hashable, Sendable {
         KeyBinding([.char("[")], .narrowWindow, "Narrow the time window", context: .global),
         KeyBinding([.char("x")], .exportIncident, "Write an incident report", context: .global),
 
-        KeyBinding([.char(" ")], .flipToggle, "Flip toggle (asks first)", context: .pane(.toggles), hint: "flip"),
-        KeyBinding([.char("o")], .cycleSort, "Cycle sort order", context: .pane(.toggles), hint: "sort"),
-        KeyBinding([.char("e")], .showToggleErrors, "Its errors (in Errors)", context: .pane(.toggles), hint: "its errors"),
-        KeyBinding([.char("m")], .revealMasked, "Reveal/mask values", context: .pane(.sessions), hint: "mask/reveal"),
-        KeyBinding([.char("/")], .editSearch, "Edit search", context: .pane(.errors), hint: "search"),
-        KeyBinding([.char("v")], .toggleGrouping, "Grouped / every error", context: .pane(.errors), hint: "groups/all"),
-        KeyBinding([.char("t")], .jumpToToggle, "Jump to its toggle", context: .pane(.errors), hint: "its toggle"),
-        KeyBinding([.char("p")], .pauseLogs, "Pause/resume tail", context: .pane(.logs), hint: "pause/resume"),
-        KeyBinding([.char("s")], .cycleSeverity, "Minimum severity", context: .pane(.logs), hint: "severity"),
-        KeyBinding([.char("w")], .wrapLogs, "Wrap long lines", context: .pane(.logs), hint: "wrap"),
-
+    ] + Pane.allCases.flatMap { $0.behavior.bindings } + [
         KeyBinding([.enter], .runSearch, "Run search", context: .search, hint: "search"),
         KeyBinding([.escape], .cancelSearch, "Leave search field", context: .search, hint: "leave field"),
 

@@ -4,9 +4,13 @@
 protocol PaneBehavior {
     static var title: String { get }
     /// Where the pane sits in the full grid (see `GridSlot`); panes sharing a row are a pair.
-    static var gridSlot: GridSlot { get }
+    /// Nil: a tab of its own at every size.
+    static var gridSlot: GridSlot? { get }
     /// Parts of the poll whose ACL refusal this pane shows in its title.
     static var dataParts: [DataPart] { get }
+    /// The pane's own keys (context `.pane(...)`): the keymap, the help, the hint row and
+    /// `opsdeck keys` are generated from them.
+    static var bindings: [KeyBinding] { get }
 
     static func render(_ state: AppState, theme: Theme, area: Rect, buffer: inout ScreenBuffer)
     /// Data rows its list shows in `rect` (its page size).
@@ -40,6 +44,7 @@ protocol PaneBehavior {
 
 extension PaneBehavior {
     static var fieldContext: KeyContext { .filterField }
+    static var bindings: [KeyBinding] { [] }
     static func refreshEffects(_ state: AppState) -> [Effect] { [] }
     static func keepSelectionVisible(_ state: inout AppState, rows: Int) {}
     static func fieldNote(_ state: AppState) -> String? { "typing filters live" }

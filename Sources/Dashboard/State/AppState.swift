@@ -16,10 +16,8 @@ public struct AppState: Hashable, Sendable {
     public var dialog: FlipDialog?
 
     // MARK: Panes
-    public var toggles = TogglesState()
-    public var sessions = SessionsState()
-    public var errors = ErrorsState()
-    public var logs: LogsState
+    /// Each pane's own state; each pane's folder declares its accessor (`toggles`, `logs`...).
+    public var paneStates = PaneStates()
 
     // MARK: Connection and freshness
     /// One entry per database when the panes read different ones (`AppState+Links`); empty
@@ -73,8 +71,8 @@ public struct AppState: Hashable, Sendable {
         self.server = server
         self.pollInterval = pollInterval
         self.timeZone = timeZone
-        self.logs = LogsState(capacity: logCapacity)
         self.keymap = keymap
+        self.logs = LogsState(capacity: logCapacity)
     }
 
     public var layoutMode: LayoutMode { LayoutMode(width: width, height: height) }

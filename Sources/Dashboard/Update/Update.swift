@@ -66,8 +66,8 @@ public func update(_ state: inout AppState, _ message: Message) -> [Effect] {
 }
 
 extension AppState {
-    /// Takes in one poll: fresh data replaces old, new log lines are appended, and the
-    /// connection counts as up again.
+    /// Takes in one poll: the connection counts as up again, and each pane applies its own
+    /// part (`PanePart.apply`); this function knows no pane's rules.
     mutating func applyPoll(_ snapshot: DashboardSnapshot, duration: Double, at: Date) -> [Effect] {
         now = max(now, at)
         if let index = linkIndex(snapshot.panes) {
@@ -93,33 +93,18 @@ extension AppState {
             info.topology = info.topology ?? server?.topology
             server = info
         }
-        let flashesBefore = toggles.changedAt.count
-        let errorsBefore = errors.latest?.total
-        if let rows = snapshot.toggles { toggles.replace(rows, at: at) }
-        if let progress = snapshot.togglesDiscovery { toggles.discovery = progress.isComplete ? nil : progress }
-        // What arrives in a pane that is off screen is marked on its tab.
+        // Each pane takes its own part, in tab order; what arrives in a pane that is off
+        // screen is marked on its tab.
         let hidden = Set(Pane.allCases).subtracting(visiblePanes)
-        if hidden.contains(.toggles), toggles.changedAt.count > flashesBefore { unseen.insert(.toggles) }
-        if hidden.contains(.errors), let before = errorsBefore, let now = snapshot.latestErrors?.total, now > before {
-            unseen.insert(.errors)
+        var notes = noticeDeployment(snapshot, at: at)
+        for pane in Pane.allCases {
+            guard let part = snapshot.parts[pane] else { continue }
+            let outcome = part.base.apply(to: &self, at: at)
+            notes += outcome.notes
+            if outcome.worthALook, hidden.contains(pane) { unseen.insert(pane) }
         }
-        if hidden.contains(.logs), snapshot.newLogLines.contains(where: { $0.severity >= .error }) { unseen.insert(.logs) }
-        if let rows = snapshot.sessions {
-            sessions.replace(rows, count: snapshot.sessionsCount)
-        } else if let count = snapshot.sessionsCount {
-            // The count moves on while the rows stay (a walk under way): a partial count must
-            // not stay on screen once it is complete.
-            sessions.count = count
-        }
-        logs.append(snapshot.newLogLines, lost: snapshot.logsPossiblyLost, lostIsEstimate: snapshot.logsLostIsEstimate)
-        if let counts = snapshot.errorCounts { errors.counts = counts }
         if let topology = snapshot.topology { server?.topology = topology.isEmpty ? nil : topology }
-        let noticed = noticeChanges(snapshot, at: at)
-        if let groups = snapshot.errorGroups { errors.showGroups(groups, truncated: snapshot.errorWindowTruncated) }
-        if let rates = snapshot.errorRates { toggles.setRates(rates) }
-        if let latest = snapshot.latestErrors { errors.showLatest(latest) }
-        if let refreshed = snapshot.refreshedSearch { errors.refreshSearch(refreshed) }
-        if snapshot.errorsChecked { errors.checkedAt = at }
+        let noticed = say(notes)
         keepSelectionsVisible()
         return noticed && bellOnNotices ? [.bell] : []
     }

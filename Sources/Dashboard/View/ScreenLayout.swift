@@ -18,16 +18,17 @@ public struct ScreenLayout: Hashable, Sendable {
         main = top
         status = bottom.row(0)
         hints = bottom.row(1)
-        switch mode {
+        // A pane without a grid slot, focused, takes the screen under the tab bar at any size.
+        let alone = focus.gridSlot == nil && (mode == .grid || mode == .pair)
+        switch alone ? .single : mode {
         case .grid:
             tabBar = nil
             // The panes' own slots make the grid: rows share the height, a row's panes its width
             // (toggles and sessions above, the tables people act on; errors and logs below).
-            let rows = Dictionary(grouping: Pane.allCases, by: \.gridSlot.row).sorted { $0.key < $1.key }.map(\.value)
+            let rows = Pane.gridRows
             var placed: [Pane: Rect] = [:]
             for (row, rect) in zip(rows, Layout.split(top, .vertical, Self.equal(rows.count))) {
-                let ordered = row.sorted { $0.gridSlot.column < $1.gridSlot.column }
-                for (pane, cell) in zip(ordered, Layout.split(rect, .horizontal, Self.equal(ordered.count))) { placed[pane] = cell }
+                for (pane, cell) in zip(row, Layout.split(rect, .horizontal, Self.equal(row.count))) { placed[pane] = cell }
             }
             panes = placed
         case .pair:

@@ -56,7 +56,7 @@ enum StatusLine {
         }
         var right: [Span] = []
         // Split: STALE here only when every pane is; a single stale pane says so in its place.
-        let stale = state.isSplit ? Pane.allCases.allSatisfy(state.isStale) : state.isStale
+        let stale = state.isSplit ? linked(state).allSatisfy(state.isStale) : state.isStale
         if stale { right.append(StatusBar.badge("STALE", style: theme[.badgeStale])) }
         if state.server?.tlsInsecure == true { right.append(StatusBar.badge("TLS UNVERIFIED", style: theme[.badgeStale])) }
         if state.production { right.append(StatusBar.badge("PROD", style: theme[.badgeStale])) }
@@ -82,9 +82,13 @@ enum StatusLine {
     /// `toggles ● sessions ✕ errors ● logs ○`: each pane's database, in pane order. `●` up
     /// (`○` while stale), `…` connecting, `✕` down (in the error colour); the pane itself
     /// says why.
+    /// The panes fed by one database of their own (a pane that reads every database, like
+    /// Server, has no mark: the others' marks say it all).
+    private static func linked(_ state: AppState) -> [Pane] { Pane.allCases.filter { state.link(of: $0) != nil } }
+
     private static func linkMarks(_ state: AppState, theme: Theme, base: Style) -> [Span] {
         var spans: [Span] = []
-        for pane in Pane.allCases {
+        for pane in linked(state) {
             if !spans.isEmpty { spans.append(Span(" ")) }
             let mark: Span
             switch state.connection(of: pane) {

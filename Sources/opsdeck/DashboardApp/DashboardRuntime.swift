@@ -48,6 +48,8 @@ final class DashboardRuntime {
     private var sources: [any DispatchSourceProtocol] = []
     private var lastDraw = Date.distantPast
     private var onExit: [() -> Void] = []
+    /// The toggle whose flip dialog the connection's name announces (nil: none).
+    private var announced: String?
 
     init(_ settings: Settings) {
         self.settings = settings
@@ -61,16 +63,18 @@ final class DashboardRuntime {
             state.links = groups.map { LinkState(panes: Set($0.kinds.map(DashboardSource.pane))) }
         }
         // Poll results are stamped with the dashboard's clock on arrival, so ages stay consistent.
-        pollers = DashboardPollers(groups: groups, patterns: settings.patterns, server: settings.server,
+        pollers = DashboardPollers(groups: groups, clientName: ClientName.dashboard(settings.actor),
+                                   patterns: settings.patterns, server: settings.server,
                                    timeZone: settings.timeZone, interval: settings.interval, pollOnly: settings.pollOnly,
                                    clock: clock) { event, panes in
             DispatchQueue.main.async {
                 MainActor.assumeIsolated { DashboardRuntime.current?.receive(event, panes: panes, at: clock()) }
             }
         }
+        let endpoint = settings.kinds?.summary ?? settings.server.endpoint
         effects = EffectRunner(pollers: pollers, patterns: settings.patterns, readOnly: settings.readOnly,
-                               actor: settings.actor, endpoint: settings.kinds?.summary ?? settings.server.endpoint,
-                               now: clock) { message in
+                               actor: settings.actor, now: clock,
+                               incident: { env, window, module in IncidentFile.write(env, window: window, module: module, endpoint: endpoint) }) { message in
             DispatchQueue.main.async { MainActor.assumeIsolated { DashboardRuntime.current?.send([message]) } }
         }
     }
@@ -156,6 +160,10 @@ final class DashboardRuntime {
             }
         }
         if quitting { quit() }
+        if state.dialog?.toggle != announced {
+            announced = state.dialog?.toggle
+            pollers.announce(ClientName.dashboard(settings.actor, flipping: announced))
+        }
         draw()
     }
 

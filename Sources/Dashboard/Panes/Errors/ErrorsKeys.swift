@@ -2,8 +2,15 @@
 /// run on Enter. Pure; main queue.
 extension ErrorsPane: PaneBehavior {
     static var title: String { "Errors" }
-    static var gridSlot: GridSlot { GridSlot(row: 1, column: 0) }
+    static var gridSlot: GridSlot? { GridSlot(row: 1, column: 0) }
     static var dataParts: [DataPart] { [.errors] }
+    static var bindings: [KeyBinding] {
+        [
+            KeyBinding([.char("/")], .editSearch, "Edit search", context: .pane(.errors), hint: "search"),
+            KeyBinding([.char("v")], .toggleGrouping, "Grouped / every error", context: .pane(.errors), hint: "groups/all"),
+            KeyBinding([.char("t")], .jumpToToggle, "Jump to its toggle", context: .pane(.errors), hint: "its toggle"),
+        ]
+    }
     static var fieldContext: KeyContext { .search }
 
     static func listRows(in rect: Rect, state: AppState) -> Int { areas(in: rect, state: state).table.height - 1 }
@@ -26,14 +33,15 @@ extension ErrorsPane: PaneBehavior {
     static func fieldNote(_ state: AppState) -> String? { nil }
 
     static func move(_ move: AppState.Move, page: Int, state: inout AppState) {
-        if state.errors.showsGroups && state.errors.detail == nil {
-            move.apply(detailOpen: false, scroll: &state.errors.detailScroll, table: &state.errors.groupTable,
-                       rowCount: state.errors.listCount)
+        // A local copy: the scroll and the table are two parts of one pane state.
+        var errors = state.errors
+        defer { state.errors = errors }
+        if errors.showsGroups && errors.detail == nil {
+            move.apply(detailOpen: false, scroll: &errors.detailScroll, table: &errors.groupTable, rowCount: errors.listCount)
             return
         }
-        let rows = state.errors.rows.count
-        move.apply(detailOpen: state.errors.detail != nil, scroll: &state.errors.detailScroll,
-                   table: &state.errors.table, rowCount: rows)
+        let rows = errors.rows.count
+        move.apply(detailOpen: errors.detail != nil, scroll: &errors.detailScroll, table: &errors.table, rowCount: rows)
     }
 
     /// Enter on a group lists its members; on an error, shows it.

@@ -1,7 +1,9 @@
 import Foundation
 
 /// Everything the Errors pane remembers between frames. A plain value owned by `AppState`.
-public struct ErrorsState: Hashable, Sendable {
+public struct ErrorsState: PaneState {
+    public static var pane: Pane { .errors }
+
     public var query = TextInput()
     public var editingQuery = false
     /// A search effect is out and its answer has not come back.
@@ -114,5 +116,14 @@ public struct ErrorsState: Hashable, Sendable {
         } else {
             table.selected = view.rows.isEmpty ? nil : min(selected ?? 0, view.rows.count - 1)
         }
+    }
+}
+
+extension AppState {
+    /// The Errors pane's state (kept in `paneStates`).
+    public var errors: ErrorsState {
+        get { paneStates[ErrorsState.self] }
+        set { paneStates[ErrorsState.self] = newValue }
+        _modify { yield &paneStates[ErrorsState.self] }
     }
 }

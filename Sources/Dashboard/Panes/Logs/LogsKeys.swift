@@ -2,8 +2,15 @@
 /// time and pauses the tail. Pure; main queue.
 extension LogsPane: PaneBehavior {
     static var title: String { "Logs" }
-    static var gridSlot: GridSlot { GridSlot(row: 1, column: 1) }
+    static var gridSlot: GridSlot? { GridSlot(row: 1, column: 1) }
     static var dataParts: [DataPart] { [.logs] }
+    static var bindings: [KeyBinding] {
+        [
+            KeyBinding([.char("p")], .pauseLogs, "Pause/resume tail", context: .pane(.logs), hint: "pause/resume"),
+            KeyBinding([.char("s")], .cycleSeverity, "Minimum severity", context: .pane(.logs), hint: "severity"),
+            KeyBinding([.char("w")], .wrapLogs, "Wrap long lines", context: .pane(.logs), hint: "wrap"),
+        ]
+    }
 
     static func listRows(in rect: Rect, state: AppState) -> Int { areas(in: rect, state: state).lines.height }
 

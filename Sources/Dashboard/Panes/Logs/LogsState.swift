@@ -1,6 +1,8 @@
 /// The live log tail: a bounded buffer of entries, follow/pause, and the filter. A plain value
 /// owned by `AppState` on the main queue.
-public struct LogsState: Hashable, Sendable {
+public struct LogsState: PaneState {
+    public static var pane: Pane { .logs }
+
     /// Oldest first. Never longer than `capacity`: the oldest entries fall off.
     public private(set) var entries: [TailEntry] = []
     public let capacity: Int
@@ -18,7 +20,9 @@ public struct LogsState: Hashable, Sendable {
     public var detail: LogLine?
     public var detailScroll = 0
 
-    public init(capacity: Int = 5_000) {
+    public init() { self.init(capacity: 5_000) }
+
+    public init(capacity: Int) {
         self.capacity = max(1, capacity)
     }
 
@@ -82,5 +86,14 @@ public struct LogsState: Hashable, Sendable {
         } else {
             scrollBack = 0
         }
+    }
+}
+
+extension AppState {
+    /// The Logs pane's state (kept in `paneStates`).
+    public var logs: LogsState {
+        get { paneStates[LogsState.self] }
+        set { paneStates[LogsState.self] = newValue }
+        _modify { yield &paneStates[LogsState.self] }
     }
 }

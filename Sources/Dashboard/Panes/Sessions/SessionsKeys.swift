@@ -1,8 +1,11 @@
 /// The Sessions pane's place, keys and movement (see `PaneBehavior`). Pure; main queue.
 extension SessionsPane: PaneBehavior {
     static var title: String { "Sessions" }
-    static var gridSlot: GridSlot { GridSlot(row: 0, column: 1) }
+    static var gridSlot: GridSlot? { GridSlot(row: 0, column: 1) }
     static var dataParts: [DataPart] { [.sessions] }
+    static var bindings: [KeyBinding] {
+        [KeyBinding([.char("m")], .revealMasked, "Reveal/mask values", context: .pane(.sessions), hint: "mask/reveal")]
+    }
 
     static func listRows(in rect: Rect, state: AppState) -> Int { tableArea(in: rect, state: state).height - 1 }
 
@@ -26,9 +29,11 @@ extension SessionsPane: PaneBehavior {
     }
 
     static func move(_ move: AppState.Move, page: Int, state: inout AppState) {
-        let rows = state.sessions.visible.count
-        move.apply(detailOpen: state.sessions.detail != nil, scroll: &state.sessions.detailScroll,
-                   table: &state.sessions.table, rowCount: rows)
+        // A local copy: the scroll and the table are two parts of one pane state.
+        var sessions = state.sessions
+        defer { state.sessions = sessions }
+        move.apply(detailOpen: sessions.detail != nil, scroll: &sessions.detailScroll, table: &sessions.table,
+                   rowCount: sessions.visible.count)
     }
 
     static func openDetails(_ state: inout AppState) -> [Effect] {

@@ -1,7 +1,9 @@
 import SharedRules
 
 /// Everything the Sessions pane remembers between frames. A plain value owned by `AppState`.
-public struct SessionsState: Hashable, Sendable {
+public struct SessionsState: PaneState {
+    public static var pane: Pane { .sessions }
+
     public private(set) var rows: [SessionRow] = []
     /// All matching sessions in Redis when the poller only fetched a page; partial while counting.
     public var count: KeyCount?
@@ -58,5 +60,14 @@ public struct SessionsState: Hashable, Sendable {
         } else {
             table.selected = min(max(0, table.selected ?? 0), visible.count - 1)
         }
+    }
+}
+
+extension AppState {
+    /// The Sessions pane's state (kept in `paneStates`).
+    public var sessions: SessionsState {
+        get { paneStates[SessionsState.self] }
+        set { paneStates[SessionsState.self] = newValue }
+        _modify { yield &paneStates[SessionsState.self] }
     }
 }

@@ -49,6 +49,13 @@ enum FlipDialogView {
         } else {
             rows.append(.text(Line("Blast radius: counting over every session…")))
         }
+        // Someone else about to flip the same toggle (their connection's name says so).
+        let others = state.serverPane.othersFlipping(d.toggle)
+        if !others.isEmpty {
+            let who = others.prefix(2).map { SafeText.line($0.who, width: 30) }.joined(separator: ", ")
+                + (others.count > 2 ? " and \(others.count - 2) more" : "")
+            rows.append(.text(Line("Also open by " + who + ": agree who flips it", style: base.patch(theme[.error]))))
+        }
         if let actor = state.actor {
             // Never "unknown" silently: the audit trail would not say who did it.
             let unknown = actor.hasPrefix("unknown@")

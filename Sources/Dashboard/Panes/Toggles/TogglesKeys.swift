@@ -1,8 +1,15 @@
 /// The Toggles pane's place, keys and movement (see `PaneBehavior`). Pure; main queue.
 extension TogglesPane: PaneBehavior {
     static var title: String { "Toggles" }
-    static var gridSlot: GridSlot { GridSlot(row: 0, column: 0) }
+    static var gridSlot: GridSlot? { GridSlot(row: 0, column: 0) }
     static var dataParts: [DataPart] { [.toggles, .audit] }
+    static var bindings: [KeyBinding] {
+        [
+            KeyBinding([.char(" ")], .flipToggle, "Flip toggle (asks first)", context: .pane(.toggles), hint: "flip"),
+            KeyBinding([.char("o")], .cycleSort, "Cycle sort order", context: .pane(.toggles), hint: "sort"),
+            KeyBinding([.char("e")], .showToggleErrors, "Its errors (in Errors)", context: .pane(.toggles), hint: "its errors"),
+        ]
+    }
 
     static func listRows(in rect: Rect, state: AppState) -> Int { tableArea(in: rect, state: state).height - 1 }
 
@@ -24,9 +31,11 @@ extension TogglesPane: PaneBehavior {
     }
 
     static func move(_ move: AppState.Move, page: Int, state: inout AppState) {
-        let rows = state.toggles.visible.count
-        move.apply(detailOpen: state.toggles.detail != nil, scroll: &state.toggles.detailScroll,
-                   table: &state.toggles.table, rowCount: rows)
+        // A local copy: the scroll and the table are two parts of one pane state.
+        var toggles = state.toggles
+        defer { state.toggles = toggles }
+        move.apply(detailOpen: toggles.detail != nil, scroll: &toggles.detailScroll, table: &toggles.table,
+                   rowCount: toggles.visible.count)
     }
 
     static func openDetails(_ state: inout AppState) -> [Effect] {

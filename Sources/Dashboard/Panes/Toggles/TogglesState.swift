@@ -2,7 +2,9 @@ import Foundation
 
 /// Everything the Toggles pane remembers between frames. A plain value owned by `AppState` on
 /// the main queue.
-public struct TogglesState: Hashable, Sendable {
+public struct TogglesState: PaneState {
+    public static var pane: Pane { .toggles }
+
     /// As polled, in the poller's order.
     public private(set) var rows: [ToggleRow] = []
     /// Indices into `rows` after filter and sort: what the table shows.
@@ -126,5 +128,14 @@ public struct TogglesState: Hashable, Sendable {
     /// Forgets flashes that are over, so the dictionary does not grow for ever.
     public mutating func expireFlashes(now: Date) {
         changedAt = changedAt.filter { now.timeIntervalSince($0.value) < TogglesState.flashSeconds }
+    }
+}
+
+extension AppState {
+    /// The Toggles pane's state (kept in `paneStates`).
+    public var toggles: TogglesState {
+        get { paneStates[TogglesState.self] }
+        set { paneStates[TogglesState.self] = newValue }
+        _modify { yield &paneStates[TogglesState.self] }
     }
 }

@@ -1,5 +1,4 @@
 import Dashboard
-import DashboardFeeds
 import Foundation
 import Operations
 import RedisClient
@@ -15,8 +14,8 @@ import RedisClient
 /// poller it needs and borrows the others' connections in the pollers' fixed order (see
 /// `Poller.borrow`), so work that needs two databases (a flip's blast radius) holds both
 /// without racing a poll, and two such pieces of work never wait on each other.
-final class DashboardPollers: @unchecked Sendable {
-    struct Member {
+public final class DashboardPollers: Sendable {
+    struct Member: Sendable {
         let kinds: Set<DataKind>
         let poller: Poller<DashboardSource>
         let channel: InvalidationChannel?
@@ -28,7 +27,9 @@ final class DashboardPollers: @unchecked Sendable {
     /// - Parameters:
     ///   - groups: each distinct endpoint with its kinds (`KindEndpoints.groups`).
     ///   - deliver: a poll's result with the panes it is about (nil: every pane).
-    init(groups: [(kinds: [DataKind], options: RedisConnectionOptions)], patterns: KeyPatterns, server: ServerInfo,
+    ///   - clientName: the pollers' connection name (`ClientName.dashboard`), which other
+    ///     dashboards list; the invalidation channels get another, so they are not listed.
+    public init(groups: [(kinds: [DataKind], options: RedisConnectionOptions)], clientName: String, patterns: KeyPatterns, server: ServerInfo,
          timeZone: TimeZone, interval: Double, pollOnly: Bool, clock: @escaping @Sendable () -> Date,
          deliver: @escaping @Sendable (PollEvent<DashboardSnapshot>, Set<Pane>?) -> Void) {
         let split = groups.count > 1
@@ -38,7 +39,9 @@ final class DashboardPollers: @unchecked Sendable {
             let source = DashboardSource(patterns: patterns, server: server, timeZone: timeZone, searchModule: searchModule,
                                          clock: clock, kinds: split ? kinds : Set(DataKind.allCases))
             let panes: Set<Pane>? = split ? Set(kinds.map(DashboardSource.pane)) : nil
-            let poller = Poller(connection: group.options, source: source, interval: interval) { event in deliver(event, panes) }
+            var named = group.options
+            named.clientName = clientName
+            let poller = Poller(connection: named, source: source, interval: interval) { event in deliver(event, panes) }
             let prefixes = DashboardSource.trackedPrefixes(patterns, kinds: kinds)
             let channel = pollOnly ? nil : InvalidationChannel(
                 options: group.options, prefixes: prefixes,
@@ -49,24 +52,33 @@ final class DashboardPollers: @unchecked Sendable {
         }
     }
 
+    /// Renames the pollers' connections (`CLIENT SETNAME`): other dashboards see what this one
+    /// is doing (a flip dialog open). A courtesy: a refusal (ACL) is ignored. A reconnect goes
+    /// back to the name the connection was made with.
+    public func announce(_ name: String) {
+        for member in members {
+            member.poller.perform { sender in _ = try? sender.execute("CLIENT", "SETNAME", name) }
+        }
+    }
+
     /// The poller reading `kind`.
-    func poller(for kind: DataKind) -> Poller<DashboardSource> {
+    public func poller(for kind: DataKind) -> Poller<DashboardSource> {
         (members.first { $0.kinds.contains(kind) } ?? members[0]).poller
     }
 
     /// The search module detected on the errors' database (searches and the toggle detail use it).
-    var searchModule: SearchModuleDetector {
+    public var searchModule: SearchModuleDetector {
         (members.first { $0.kinds.contains(.errors) } ?? members[0]).searchModule
     }
 
-    func start() {
+    public func start() {
         for member in members {
             member.poller.start()
             member.channel?.start()
         }
     }
 
-    func stop() {
+    public func stop() {
         for member in members {
             member.channel?.stop()
             member.poller.stop()
@@ -74,14 +86,14 @@ final class DashboardPollers: @unchecked Sendable {
     }
 
     /// Every database read again now (the user's `r`, a changed window or filter).
-    func refreshNow(userAsked: Bool = false) {
+    public func refreshNow(userAsked: Bool = false) {
         for member in members { member.poller.refreshNow(userAsked: userAsked) }
     }
 
     /// Runs `work` holding the connections of `kinds` (between their polls): `redis` is the
     /// toggles' sender, `senders` each kind's (empty with one database; kinds not asked for
     /// fail every command, see `UnheldSender`).
-    func perform(_ kinds: Set<DataKind>,
+    public func perform(_ kinds: Set<DataKind>,
                  _ work: @escaping @Sendable (_ redis: any RedisCommandSender, _ senders: [DataKind: any RedisCommandSender]) -> Void) {
         if members.count == 1 {
             members[0].poller.perform { sender in work(sender, [:]) }

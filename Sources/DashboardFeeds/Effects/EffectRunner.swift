@@ -1,5 +1,4 @@
 import Dashboard
-import DashboardFeeds
 import Foundation
 import Operations
 import RedisClient
@@ -12,23 +11,26 @@ import RedisClient
 ///
 /// Threading: `run` is called on the main queue; the work closures run on a poller's queue;
 /// the shared `searchModule` is only touched on the errors' poller's queue. Results come back
-/// through `reply`, which hops to main.
-final class EffectRunner: @unchecked Sendable {
+/// through `reply`, on the poller's queue (the runtime hops to main). Immutable: `Sendable`.
+public final class EffectRunner: Sendable {
     let pollers: DashboardPollers
     let patterns: KeyPatterns
     let readOnly: Bool
     let actor: String
     let reply: @Sendable (Message) -> Void
     let now: @Sendable () -> Date
-    /// The endpoint as shown (no password), for the incident report.
-    let endpoint: String
+    /// Writes the incident report (the executable's renderer and files) and says how it went.
+    let incident: @Sendable (_ env: OpsEnvironment, _ window: Double, _ module: SearchModule?) -> Message
     /// The poll's detection, shared: searches and the toggle detail use the same backend.
     private let searchModule: SearchModuleDetector
 
-    init(pollers: DashboardPollers, patterns: KeyPatterns, readOnly: Bool,
-         actor: String, endpoint: String = "", now: @escaping @Sendable () -> Date,
-         reply: @escaping @Sendable (Message) -> Void) {
-        self.endpoint = endpoint
+    public init(pollers: DashboardPollers, patterns: KeyPatterns, readOnly: Bool, actor: String,
+                now: @escaping @Sendable () -> Date,
+                incident: @escaping @Sendable (_ env: OpsEnvironment, _ window: Double, _ module: SearchModule?) -> Message = { _, _, _ in
+                    .incidentExported(path: nil, error: "no incident writer")
+                },
+                reply: @escaping @Sendable (Message) -> Void) {
+        self.incident = incident
         self.searchModule = pollers.searchModule
         self.now = now
         self.pollers = pollers
@@ -39,7 +41,7 @@ final class EffectRunner: @unchecked Sendable {
     }
 
     /// Starts the effect's work; `.quit` and `.bell` are the runtime's own business.
-    func run(_ effect: Effect) {
+    public func run(_ effect: Effect) {
         switch effect {
         case .quit, .bell:
             return
@@ -52,7 +54,7 @@ final class EffectRunner: @unchecked Sendable {
             perform([.toggles, .logs]) { env in self.reply(.flipFinished(Self.flip(env, toggle: toggle, to: on, expectedRaw: expectedRaw, reason: reason))) }
         case .pollSoon(let toggle):
             let poller = pollers.poller(for: .toggles)
-            if let toggle { poller.updateSource { $0.toggles.priority.insert(toggle) } }
+            if let toggle { poller.updateSource { $0[TogglesFeed.self].priority.insert(toggle) } }
             poller.pollSoon()
         case .countBlastRadius(let toggle, let turningOn):
             // The toggle from its database, the sessions it reaches from theirs.
@@ -68,9 +70,9 @@ final class EffectRunner: @unchecked Sendable {
             }
         case .search(let text):
             perform([.errors]) { env in self.reply(.searchFinished(self.search(env, text))) }
-            pollers.poller(for: .errors).updateSource { $0.errors.search = text }
+            pollers.poller(for: .errors).updateSource { $0[ErrorsFeed.self].search = text }
         case .searchCleared:
-            pollers.poller(for: .errors).updateSource { $0.errors.search = nil }
+            pollers.poller(for: .errors).updateSource { $0[ErrorsFeed.self].search = nil }
         case .loadToggleDetail(let name):
             perform([.toggles, .sessions, .errors]) { env in
                 let module = try? self.searchModule.module(env)
@@ -80,15 +82,14 @@ final class EffectRunner: @unchecked Sendable {
             perform([.sessions, .toggles]) { env in self.reply(.sessionDetailLoaded(Self.sessionDetail(env, key: key, at: self.now()))) }
         case .setErrorWindow(let seconds):
             let poller = pollers.poller(for: .errors)
-            poller.updateSource { $0.errors.window = seconds }
+            poller.updateSource { $0[ErrorsFeed.self].window = seconds }
             poller.refreshNow()
         case .exportIncident(let window):
-            perform(Set(DataKind.allCases)) { env in self.reply(IncidentFile.write(env, window: window, module: try? self.searchModule.module(env),
-                                                    endpoint: self.endpoint)) }
+            perform(Set(DataKind.allCases)) { env in self.reply(self.incident(env, window, try? self.searchModule.module(env))) }
         case .setSessionFilter(let text):
             let filter = SessionFilter(typed: text)
             let poller = pollers.poller(for: .sessions)
-            poller.updateSource { $0.sessions.filter = filter }
+            poller.updateSource { $0[SessionsFeed.self].filter = filter }
             poller.refreshNow()
         }
     }

@@ -1,0 +1,33 @@
+import Foundation
+
+/// The Toggles pane's part of a poll (`TogglesFeed` makes it): the rows when they changed, and
+/// the discovery walk's progress. Applied to `AppState.toggles` on the main queue.
+public struct TogglesPart: PanePart {
+    public static var pane: Pane { .toggles }
+
+    /// Every toggle, a full replacement; nil when unchanged.
+    public var rows: [ToggleRow]?
+    /// The discovery walk under way (or just complete); nil when unchanged. `rows` holds what
+    /// it found so far.
+    public var discovery: DiscoveryProgress?
+
+    public init() {}
+
+    public init(rows: [ToggleRow]?, discovery: DiscoveryProgress? = nil) {
+        self.rows = rows
+        self.discovery = discovery
+    }
+
+    /// Rows changed by someone else flash, and the status line names them (three at most).
+    public func apply(to state: inout AppState, at: Date) -> PartOutcome {
+        let flashesBefore = state.toggles.changedAt.count
+        if let rows { state.toggles.replace(rows, at: at) }
+        if let discovery { state.toggles.discovery = discovery.isComplete ? nil : discovery }
+        let flipped = state.toggles.changedAt.filter { $0.value == at }.keys.sorted()
+        let notes = flipped.prefix(3).map { name in
+            let now = state.toggles.rows.first { $0.name == name }?.stateText ?? "?"
+            return "\(SafeText.line(name, width: 40)) flipped elsewhere: now \(now)"
+        }
+        return PartOutcome(notes: notes, worthALook: state.toggles.changedAt.count > flashesBefore)
+    }
+}
