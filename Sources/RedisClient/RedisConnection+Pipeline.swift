@@ -41,22 +41,12 @@ extension RedisConnection {
 
     /// Bytes of a pipeline written before looking for replies: about a socket buffer's worth.
     static let writeSlice = 16 * 1024
-    /// Bytes handed to hiredis' reader at a time (see `roundTrip`).
-    static let feedPiece = 4 * 1024
-
-    /// Hands the bytes in `readBuffer[0..<count]` to the parser in pieces and takes the replies
-    /// that complete. hiredis' reader moves what is left of its buffer down each time it has
-    /// consumed 1 KB: fed 64 KB at once, that is dozens of large moves per read; fed in pieces,
-    /// the moves stay small.
+    /// Hands the bytes in `readBuffer[0..<count]` to the parser and takes the replies that
+    /// complete. The parser resumes where it stopped, so a read's bytes go in at once.
     func feed<T>(_ count: Int, to reader: ReplyReader, into replies: inout [T], expecting: Int,
                  _ transform: (Int, ReplyView) -> T) throws(RedisError) {
-        var start = 0
-        while start < count {
-            let end = min(count, start + Self.feedPiece)
-            try reader.feed(UnsafeRawBufferPointer(rebasing: readBuffer[start..<end]))
-            try Self.take(from: reader, into: &replies, expecting: expecting, transform)
-            start = end
-        }
+        try reader.feed(UnsafeRawBufferPointer(rebasing: readBuffer[0..<count]))
+        try Self.take(from: reader, into: &replies, expecting: expecting, transform)
     }
 
     /// Takes every reply the parser has complete, up to `expecting` in all.

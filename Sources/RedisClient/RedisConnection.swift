@@ -168,7 +168,7 @@ public final class RedisConnection: RedisLink {
         }
         do {
             stream = try open()
-            reader = ReplyReader(endpoint: endpointText)
+            reader = ReplyReader(endpoint: endpointText, limits: options.replyLimits)
             answeredSinceOpen = false
             try handshake()
             if !setupCommands.isEmpty {

@@ -11,6 +11,8 @@ public struct RedisConnectionOptions: Sendable, Hashable {
     public var reconnectBackoff: ClosedRange<Double>
     /// Standalone, cluster, or found out on connect (`RedisLinks.make`).
     public var topology: RedisTopology
+    /// The most one reply may hold (bytes, elements, nesting): see `ReplyLimits`.
+    public var replyLimits: ReplyLimits
 
     public init(
         endpoint: RedisEndpoint,
@@ -18,7 +20,8 @@ public struct RedisConnectionOptions: Sendable, Hashable {
         readTimeout: Double = 5,
         clientName: String? = "opsdeck",
         reconnectBackoff: ClosedRange<Double> = 0.1...5,
-        topology: RedisTopology = .auto
+        topology: RedisTopology = .auto,
+        replyLimits: ReplyLimits = ReplyLimits()
     ) {
         self.endpoint = endpoint
         self.connectTimeout = connectTimeout
@@ -26,5 +29,6 @@ public struct RedisConnectionOptions: Sendable, Hashable {
         self.clientName = clientName
         self.reconnectBackoff = reconnectBackoff
         self.topology = topology
+        self.replyLimits = replyLimits
     }
 }

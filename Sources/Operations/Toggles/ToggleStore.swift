@@ -39,12 +39,17 @@ public enum ToggleStore {
         let naming = ToggleNaming(pattern: env.patterns.toggles)
         // Decoded while each reply is still in the client's memory: no RedisValue tree per hash.
         let decoded = try env.run { redis throws(RedisError) in
-            try redis.send(keys.map { RedisCommand(arguments: [Self.hgetall, $0.bytes]) }) { index, reply -> (Toggle?, String?) in
-                if let message = reply.errorMessage { return (nil, message) }
-                return (Toggle(key: keys[index], name: naming.name(of: keys[index]), reply: reply), nil)
+            try redis.send(keys.map { RedisCommand(arguments: [Self.hgetall, $0.bytes]) }) { index, reply -> (Toggle?, String?, RedisError?) in
+                if let message = reply.errorMessage { return (nil, message, nil) }
+                // A reply of another shape is an error, not "this toggle is gone".
+                do throws(RedisError) { try ReplyShape.checkStrings(reply, of: "HGETALL", pairs: true) } catch { return (nil, nil, error) }
+                return (Toggle(key: keys[index], name: naming.name(of: keys[index]), reply: reply), nil, nil)
             }
         }
-        try env.run { _ throws(RedisError) in try ReplyFailure.check(decoded.compactMap { $0.1.map(RedisValue.error) }) }
+        try env.run { _ throws(RedisError) in
+            try ReplyFailure.check(decoded.compactMap { $0.1.map(RedisValue.error) })
+            if let malformed = decoded.lazy.compactMap(\.2).first { throw malformed }
+        }
         return decoded.compactMap(\.0)
     }
 
