@@ -23,7 +23,7 @@ extension RedisConnection {
         var written = 0
         while written < bytes.count {
             let slice = min(Self.writeSlice, bytes.count - written)
-            try stream.write(UnsafeRawBufferPointer(rebasing: bytes[written..<(written + slice)]))
+            try write(UnsafeRawBufferPointer(rebasing: bytes[written..<(written + slice)]), to: stream)
             written += slice
             guard written < bytes.count else { break }
             while true {
@@ -34,7 +34,7 @@ extension RedisConnection {
         }
         try takeReplies()
         while replies.count < commands.count {
-            try feed(try stream.read(into: readBuffer))
+            try feed(try read(from: stream))
         }
         return replies
     }
@@ -68,7 +68,7 @@ extension RedisConnection {
         guard let stream else { throw lastError ?? .connectionLost(endpoint: endpointText, detail: "not connected") }
         encoder.reset()
         for command in commands { encoder.append(command) }
-        try closingOnFailure { () throws(RedisError) in try stream.write(encoder.bytes) }
+        try closingOnFailure { () throws(RedisError) in try write(encoder.bytes, to: stream) }
     }
 
     /// Reads the `count` replies of the pipeline `writePending` sent.
@@ -80,7 +80,7 @@ extension RedisConnection {
         return try closingOnFailure { () throws(RedisError) in
             try Self.take(from: reader, into: &replies, expecting: count, transform)
             while replies.count < count {
-                try feed(try stream.read(into: readBuffer), to: reader, into: &replies, expecting: count, transform)
+                try feed(try read(from: stream), to: reader, into: &replies, expecting: count, transform)
             }
             answeredSinceOpen = true
             return replies

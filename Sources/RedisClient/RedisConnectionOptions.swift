@@ -13,6 +13,9 @@ public struct RedisConnectionOptions: Sendable, Hashable {
     public var topology: RedisTopology
     /// The most one reply may hold (bytes, elements, nesting): see `ReplyLimits`.
     public var replyLimits: ReplyLimits
+    /// When the whole command must be done (connect, round trips, reconnects), nil for none:
+    /// reads are then bounded by `readTimeout` each. See `CommandDeadline`.
+    public var deadline: CommandDeadline?
 
     public init(
         endpoint: RedisEndpoint,
@@ -21,7 +24,8 @@ public struct RedisConnectionOptions: Sendable, Hashable {
         clientName: String? = "opsdeck",
         reconnectBackoff: ClosedRange<Double> = 0.1...5,
         topology: RedisTopology = .auto,
-        replyLimits: ReplyLimits = ReplyLimits()
+        replyLimits: ReplyLimits = ReplyLimits(),
+        deadline: CommandDeadline? = nil
     ) {
         self.endpoint = endpoint
         self.connectTimeout = connectTimeout
@@ -30,5 +34,6 @@ public struct RedisConnectionOptions: Sendable, Hashable {
         self.reconnectBackoff = reconnectBackoff
         self.topology = topology
         self.replyLimits = replyLimits
+        self.deadline = deadline
     }
 }

@@ -26,6 +26,8 @@ final class TLSStream: ByteStream {
 
     deinit { close() }
 
+    func setTimeouts(_ seconds: Double) { socket.setTimeouts(seconds) }
+
     /// Runs the handshake on `socket` within `handshakeTimeout`, then bounds reads by `readTimeout`.
     ///
     /// A plaintext Redis never answers a ClientHello (it waits for a newline after the NUL
