@@ -208,6 +208,9 @@ public final class RedisConnection: RedisLink {
     func explainEarlyClose(_ error: RedisError) -> RedisError {
         guard !answeredSinceOpen, case .connectionLost(let endpoint, let detail) = error else { return error }
         guard let tls = options.endpoint.tls else {
+            // A TLS port closes a plaintext client; a reset (or a protocol error) says nothing
+            // about TLS and must not be blamed on it (issue 29).
+            guard detail == SocketStream.closedByPeer else { return error }
             return .connectionLost(endpoint: endpoint, detail: detail
                 + "; the server closed it before answering anything, which is what a TLS-only port does to a "
                 + "plaintext client: use rediss:// or --tls (with --cacert) for a TLS port")

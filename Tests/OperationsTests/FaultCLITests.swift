@@ -49,4 +49,26 @@ import Testing
             }
         }
     }
+
+    /// Bug 9: a connection reset before the first reply is not blamed on TLS.
+    @Test func aResetBeforeTheFirstReplyIsNotBlamedOnTLS() throws {
+        try withServer { server in
+            let proxy = try FaultProxy(backend: server.endpoint, rules: [FaultRule("CLIENT", .resetBeforeCommand)])
+            defer { proxy.stop() }
+            let run = try OpsdeckRun.run(["toggles", "list", "--url", proxy.url, "--timeout", "3"])
+            #expect(run.status == 69, "exit \(run.status): \(run.stderr)")
+            #expect(!run.stderr.contains("TLS"), "\(run.stderr)")
+            #expect(run.stderr.contains("reset"), "\(run.stderr)")
+        }
+    }
+
+    /// Bug 9: a password given as a URL query parameter is never echoed.
+    @Test func aQueryPasswordIsNeverEchoed() throws {
+        for url in ["redis://127.0.0.1:6379/?password=S3cretPw", "redis://127.0.0.1:6379?password=S3cretPw",
+                    "redis://127.0.0.1/0?user=a&password=S3cretPw", "unix:///tmp/x.sock?password=S3cretPw"] {
+            let run = try OpsdeckRun.run(["toggles", "list", "--url", url, "--timeout", "1"])
+            #expect(run.status != 0, "\(url): exit 0")
+            #expect(!run.allOutput.contains("S3cretPw"), "\(url): \(run.allOutput)")
+        }
+    }
 }

@@ -96,6 +96,17 @@ public final class Poller<Source: PollSource>: @unchecked Sendable {
         }
     }
 
+    /// Stops without waiting for a poll in flight: for quitting, when the process exits next and
+    /// a poll on a slow link may hold the queue for its whole timeout (issue 29, bug 7). The
+    /// connection is closed by the queue once that poll ends, or by the exit.
+    public func abandon() {
+        queue.async { [self] in
+            running = false
+            generation += 1
+            connection.close()
+        }
+    }
+
     /// Polls everything as soon as the current poll (if any) ends, and restarts the timer.
     /// `userAsked` (the `r` key) also skips the reconnect backoff: a person retrying after fixing
     /// a password or a firewall must not wait for the next scheduled attempt.

@@ -73,6 +73,14 @@ final class DashboardPollers: @unchecked Sendable {
         }
     }
 
+    /// Stops every poller without waiting for the polls in flight (quitting; see `Poller.abandon`).
+    func abandon() {
+        for member in members {
+            member.channel?.stop()
+            member.poller.abandon()
+        }
+    }
+
     /// Every database read again now (the user's `r`, a changed window or filter).
     func refreshNow(userAsked: Bool = false) {
         for member in members { member.poller.refreshNow(userAsked: userAsked) }
