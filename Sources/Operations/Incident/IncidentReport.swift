@@ -45,6 +45,9 @@ public struct IncidentReport: Sendable, Codable, Hashable {
     public var logs: [LogLine]
     /// What the report could not read or had to cut, in words.
     public var notes: [String]
+    /// Why the errors could not be read (a missing error index, a refusal), nil when they were:
+    /// then `groups` being empty means nothing, and the report says so first (issue 29).
+    public var errorsUnread: String?
 
     /// Reads everything for `since...now` (optionally one toggle). Each part degrades on its own:
     /// what cannot be read is said in `notes`, never shown as "nothing happened". Runs on the
@@ -73,6 +76,7 @@ public struct IncidentReport: Sendable, Codable, Hashable {
         } catch { notes.append("audit trail not read: \(error.description)") }
 
         var groups: [Group] = []
+        var errorsUnread: String?
         var backend = "unknown"
         do {
             let store = ErrorStore(module: module)
@@ -85,7 +89,10 @@ public struct IncidentReport: Sendable, Codable, Hashable {
                                     count: group.count, firstSeen: group.firstSeen, lastSeen: group.lastSeen,
                                     sample: group.sample))
             }
-        } catch { notes.append("errors not read: \(error.description)") }
+        } catch {
+            errorsUnread = error.description
+            notes.append("errors not read: \(error.description)")
+        }
 
         var logs: [LogLine] = []
         do {
@@ -100,6 +107,6 @@ public struct IncidentReport: Sendable, Codable, Hashable {
 
         return IncidentReport(generatedAt: now, since: since, toggle: toggle, endpoints: [endpoint], serverVersion: version,
                               searchBackend: backend, changes: changes.sorted { $0.time < $1.time }, groups: groups,
-                              logs: logs, notes: notes)
+                              logs: logs, notes: notes, errorsUnread: errorsUnread)
     }
 }
