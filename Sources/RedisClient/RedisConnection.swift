@@ -208,9 +208,12 @@ public final class RedisConnection: RedisLink {
     func explainEarlyClose(_ error: RedisError) -> RedisError {
         guard !answeredSinceOpen, case .connectionLost(let endpoint, let detail) = error else { return error }
         guard let tls = options.endpoint.tls else {
-            // A TLS port closes a plaintext client; a reset (or a protocol error) says nothing
-            // about TLS and must not be blamed on it (issue 29).
-            guard detail == SocketStream.closedByPeer else { return error }
+            // A TLS port closes (or resets) a plaintext client; but a reset from anything else
+            // must not be blamed on TLS (issue 29): a server that answers a plaintext PING on a
+            // second connection is not a TLS port. Protocol errors say nothing about TLS.
+            guard !detail.hasPrefix("protocol error") else { return error }
+            if detail != SocketStream.closedByPeer,
+               TLSStream.answersPlaintext(options.endpoint.address, endpoint: endpointText) { return error }
             return .connectionLost(endpoint: endpoint, detail: detail
                 + "; the server closed it before answering anything, which is what a TLS-only port does to a "
                 + "plaintext client: use rediss:// or --tls (with --cacert) for a TLS port")

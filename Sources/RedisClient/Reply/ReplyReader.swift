@@ -21,18 +21,28 @@ final class ReplyReader {
     private var start = 0
     private var end = 0
 
+    private let limits: ReplyLimits
+
     init(endpoint: String, limits: ReplyLimits = ReplyLimits()) {
         self.endpoint = endpoint
+        self.limits = limits
         framer = RESPFramer(limits: limits)
-        buffer = .allocate(capacity: capacity)
+        // malloc'ed so that growing is a realloc, which moves a large buffer's pages rather
+        // than copying them: peak memory stays near the reply limit, not twice it.
+        buffer = malloc(capacity)!.assumingMemoryBound(to: UInt8.self)
     }
 
-    deinit { buffer.deallocate() }
+    deinit { free(buffer) }
 
     /// Keeps the bytes for `nextReply`. The buffer holds at most one incomplete reply (bounded by
-    /// the framer's limits, checked in `nextReply`) plus what one read brings.
+    /// the framer's limits, checked in `nextReply`) plus what one read brings; bytes beyond that
+    /// cannot belong to a valid reply and fail here, before the buffer grows for them.
     func feed(_ bytes: UnsafeRawBufferPointer) throws(RedisError) {
         guard let source = bytes.baseAddress, bytes.count > 0 else { return }
+        if end - start + bytes.count > limits.maxReplyBytes + Self.slack {
+            throw .connectionLost(endpoint: endpoint, detail: "protocol error: more than the \(limits.maxReplyBytes >> 20) MB "
+                + "limit on one reply arrived without completing it")
+        }
         if end + bytes.count > capacity { makeRoom(for: bytes.count) }
         (buffer + end).update(from: source.assumingMemoryBound(to: UInt8.self), count: bytes.count)
         end += bytes.count
@@ -58,19 +68,20 @@ final class ReplyReader {
         return root
     }
 
+    /// Room beyond the reply limit: what one read brings (`RedisConnection.readBuffer`).
+    private static let slack = 64 * 1024
+
     /// Moves the unconsumed bytes down, and grows the buffer when they still do not leave room.
     /// A buffer grown for a large reply shrinks back once it is consumed.
     private func makeRoom(for count: Int) {
         let kept = end - start
+        if start > 0 { memmove(buffer, buffer + start, kept) }
         var newCapacity = kept + count <= 64 * 1024 ? 64 * 1024 : capacity
         while newCapacity < kept + count { newCapacity *= 2 }
-        if newCapacity == capacity {
-            if start > 0 { buffer.update(from: buffer + start, count: kept) }
-        } else {
-            let replacement = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
-            replacement.update(from: buffer + start, count: kept)
-            buffer.deallocate()
-            buffer = replacement
+        // Never more than a whole reply (and a read) may need.
+        newCapacity = max(kept + count, min(newCapacity, limits.maxReplyBytes + Self.slack))
+        if newCapacity != capacity, let moved = realloc(buffer, newCapacity) {
+            buffer = moved.assumingMemoryBound(to: UInt8.self)
             capacity = newCapacity
         }
         start = 0

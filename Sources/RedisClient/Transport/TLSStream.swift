@@ -74,7 +74,7 @@ final class TLSStream: ByteStream {
     }
 
     /// Whether a plaintext RESP server answers at `address` (a status or error reply to PING).
-    private static func answersPlaintext(_ address: RedisEndpoint.Address, endpoint: String) -> Bool {
+    static func answersPlaintext(_ address: RedisEndpoint.Address, endpoint: String) -> Bool {
         guard let probe = try? SocketStream.open(address, endpoint: endpoint, connectTimeout: 0.5, readTimeout: 0.5) else {
             return false
         }

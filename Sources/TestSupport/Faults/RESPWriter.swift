@@ -26,7 +26,7 @@ enum RESPWriter {
     }
 }
 
-/// Splits what a client sent into commands (arrays of bulk strings, as every client sends them).
+/// Splits what a client sent into commands (arrays of bulk strings, or inline commands).
 struct RequestParser {
     private var buffer: [UInt8] = []
 
@@ -35,6 +35,12 @@ struct RequestParser {
     /// The next complete command, removed from the buffer; nil until one is complete.
     mutating func next() -> [[UInt8]]? {
         var index = 0
+        // An inline command (`PING\r\n`), as redis-cli and probes send it.
+        if let first = buffer.first, first != 42 {
+            guard let text = line(&index) else { return nil }
+            buffer.removeFirst(index)
+            return text.split(separator: 32).map { Array($0) }
+        }
         guard let count = line(&index).flatMap({ $0.first == 42 ? Int(String(decoding: $0.dropFirst(), as: UTF8.self)) : nil })
         else { return nil }
         var arguments: [[UInt8]] = []
