@@ -36,22 +36,12 @@ public final class FaultProxy: @unchecked Sendable {
         guard fd >= 0 else { throw OpsdeckRun.Failure(description: "socket() failed") }
         var on: Int32 = 1
         setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &on, socklen_t(MemoryLayout<Int32>.size))
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        address.sin_port = 0
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        let bound = withUnsafeMutablePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { pointer in
-                bind(fd, pointer, length) == 0 && getsockname(fd, pointer, &length) == 0
-            }
-        }
-        guard bound, listen(fd, 64) == 0 else {
+        guard let chosen = bindLoopback(fd), listen(fd, 64) == 0 else {
             close(fd)
             throw OpsdeckRun.Failure(description: "fault proxy: could not listen on a loopback port")
         }
         listener = fd
-        port = Int(UInt16(bigEndian: address.sin_port))
+        port = chosen
         setRules(rules)
         let thread = Thread { [weak self] in self?.acceptLoop() }
         thread.start()
