@@ -3,9 +3,10 @@ import Foundation
 import Operations
 import RedisClient
 
-/// The status bar's server line: version (`INFO server`) and search module, read on the first
-/// poll, on a refresh, and then at most every 10 s (they change only with a restart). Not a
-/// pane's feed: the status bar belongs to the whole dashboard. Owned by `DashboardSource`.
+/// The status bar's server line: version (`INFO server`), a replica's master (`INFO
+/// replication`) and search module, read on the first poll, on a refresh, and then at most every
+/// 10 s (they change only with a restart). Not a pane's feed: the status bar belongs to the whole
+/// dashboard. Owned by `DashboardSource`.
 public struct ServerFeed {
     public let server: ServerInfo
     private var budget = IdleBudget(share: DashboardSource.idleBudget, minimumPeriod: 10)
@@ -22,8 +23,17 @@ public struct ServerFeed {
     private func read(_ context: FeedContext) throws(OperationsError) -> ServerInfo {
         var info = server
         let env = context.env
+        // `INFO replication` too (one round trip): a replica takes no flips, so the dashboard
+        // says where it is connected and refuses them up front instead of failing on READONLY.
         let text = try context.permissions.run(.server) { () throws(OperationsError) in
-            try env.run { redis throws(RedisError) in try redis.execute("INFO", "server").text(of: "INFO") }
+            try env.run { redis throws(RedisError) in
+                let replies = try redis.send([RedisCommand("INFO", "server"), RedisCommand("INFO", "replication")])
+                return try replies.map { reply throws(RedisError) in try reply.text(of: "INFO") }.joined(separator: "\n")
+            }
+        }
+        if let role = Self.replicaOf(text ?? "") {
+            info.readOnly = true
+            info.topology = info.topology ?? role
         }
         for line in (text ?? "").split(whereSeparator: \.isNewline) {
             if line.hasPrefix("valkey_version:") {
@@ -45,5 +55,17 @@ public struct ServerFeed {
         case .none: info.searchModule = "no search module"
         }
         return info
+    }
+
+    /// "replica of host:port" (or "replica") when `INFO replication` says `role:slave`; nil otherwise.
+    static func replicaOf(_ info: String) -> String? {
+        var fields: [Substring: Substring] = [:]
+        for line in info.split(whereSeparator: \.isNewline) {
+            guard let colon = line.firstIndex(of: ":") else { continue }
+            fields[line[..<colon]] = line[line.index(after: colon)...]
+        }
+        guard fields["role"] == "slave" else { return nil }
+        guard let host = fields["master_host"], let port = fields["master_port"] else { return "replica" }
+        return "replica of \(host):\(port)"
     }
 }

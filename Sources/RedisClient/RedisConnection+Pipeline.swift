@@ -23,7 +23,7 @@ extension RedisConnection {
         var written = 0
         while written < bytes.count {
             let slice = min(Self.writeSlice, bytes.count - written)
-            try stream.write(UnsafeRawBufferPointer(rebasing: bytes[written..<(written + slice)]))
+            try write(UnsafeRawBufferPointer(rebasing: bytes[written..<(written + slice)]), to: stream)
             written += slice
             guard written < bytes.count else { break }
             while true {
@@ -34,29 +34,19 @@ extension RedisConnection {
         }
         try takeReplies()
         while replies.count < commands.count {
-            try feed(try stream.read(into: readBuffer))
+            try feed(try read(from: stream))
         }
         return replies
     }
 
     /// Bytes of a pipeline written before looking for replies: about a socket buffer's worth.
     static let writeSlice = 16 * 1024
-    /// Bytes handed to hiredis' reader at a time (see `roundTrip`).
-    static let feedPiece = 4 * 1024
-
-    /// Hands the bytes in `readBuffer[0..<count]` to the parser in pieces and takes the replies
-    /// that complete. hiredis' reader moves what is left of its buffer down each time it has
-    /// consumed 1 KB: fed 64 KB at once, that is dozens of large moves per read; fed in pieces,
-    /// the moves stay small.
+    /// Hands the bytes in `readBuffer[0..<count]` to the parser and takes the replies that
+    /// complete. The parser resumes where it stopped, so a read's bytes go in at once.
     func feed<T>(_ count: Int, to reader: ReplyReader, into replies: inout [T], expecting: Int,
                  _ transform: (Int, ReplyView) -> T) throws(RedisError) {
-        var start = 0
-        while start < count {
-            let end = min(count, start + Self.feedPiece)
-            try reader.feed(UnsafeRawBufferPointer(rebasing: readBuffer[start..<end]))
-            try Self.take(from: reader, into: &replies, expecting: expecting, transform)
-            start = end
-        }
+        try reader.feed(UnsafeRawBufferPointer(rebasing: readBuffer[0..<count]))
+        try Self.take(from: reader, into: &replies, expecting: expecting, transform)
     }
 
     /// Takes every reply the parser has complete, up to `expecting` in all.
@@ -78,7 +68,7 @@ extension RedisConnection {
         guard let stream else { throw lastError ?? .connectionLost(endpoint: endpointText, detail: "not connected") }
         encoder.reset()
         for command in commands { encoder.append(command) }
-        try closingOnFailure { () throws(RedisError) in try stream.write(encoder.bytes) }
+        try closingOnFailure { () throws(RedisError) in try write(encoder.bytes, to: stream) }
     }
 
     /// Reads the `count` replies of the pipeline `writePending` sent.
@@ -90,7 +80,7 @@ extension RedisConnection {
         return try closingOnFailure { () throws(RedisError) in
             try Self.take(from: reader, into: &replies, expecting: count, transform)
             while replies.count < count {
-                try feed(try stream.read(into: readBuffer), to: reader, into: &replies, expecting: count, transform)
+                try feed(try read(from: stream), to: reader, into: &replies, expecting: count, transform)
             }
             answeredSinceOpen = true
             return replies

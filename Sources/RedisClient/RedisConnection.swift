@@ -168,7 +168,7 @@ public final class RedisConnection: RedisLink {
         }
         do {
             stream = try open()
-            reader = ReplyReader(endpoint: endpointText)
+            reader = ReplyReader(endpoint: endpointText, limits: options.replyLimits)
             answeredSinceOpen = false
             try handshake()
             if !setupCommands.isEmpty {
@@ -190,15 +190,16 @@ public final class RedisConnection: RedisLink {
         // The TLS settings are checked before any connection: a missing CA file is the problem
         // to report, whatever the network says.
         if let tls = endpoint.tls, tlsContext == nil { tlsContext = try TLSContext(tls, endpoint: endpointText) }
-        let socket = try SocketStream.open(endpoint.address, endpoint: endpointText, connectTimeout: options.connectTimeout,
-                                           readTimeout: options.readTimeout)
+        let connectTimeout = try within(options.connectTimeout)
+        let socket = try SocketStream.open(endpoint.address, endpoint: endpointText, connectTimeout: connectTimeout,
+                                           readTimeout: try within(options.readTimeout))
         guard let tlsContext else { return socket }
         guard case .tcp(let host, _) = endpoint.address else {
             socket.close()
             throw .invalidEndpoint(detail: "TLS needs a host and port, not a Unix socket")
         }
         return try TLSStream.open(over: socket, context: tlsContext, address: endpoint.address, host: host, endpoint: endpointText,
-                                  handshakeTimeout: options.connectTimeout, readTimeout: options.readTimeout)
+                                  handshakeTimeout: try within(options.connectTimeout), readTimeout: try within(options.readTimeout))
     }
 
     /// A close before the server's first reply gets the likely cause added: in plaintext, a TLS
@@ -207,6 +208,12 @@ public final class RedisConnection: RedisLink {
     func explainEarlyClose(_ error: RedisError) -> RedisError {
         guard !answeredSinceOpen, case .connectionLost(let endpoint, let detail) = error else { return error }
         guard let tls = options.endpoint.tls else {
+            // A TLS port closes (or resets) a plaintext client; but a reset from anything else
+            // must not be blamed on TLS (issue 29): a server that answers a plaintext PING on a
+            // second connection is not a TLS port. Protocol errors say nothing about TLS.
+            guard !detail.hasPrefix("protocol error") else { return error }
+            if detail != SocketStream.closedByPeer,
+               TLSStream.answersPlaintext(options.endpoint.address, endpoint: endpointText) { return error }
             return .connectionLost(endpoint: endpoint, detail: detail
                 + "; the server closed it before answering anything, which is what a TLS-only port does to a "
                 + "plaintext client: use rediss:// or --tls (with --cacert) for a TLS port")
@@ -247,6 +254,39 @@ public final class RedisConnection: RedisLink {
                 // but a missing password must surface now rather than on the first real command.
                 if message.hasPrefix("NOAUTH") { throw RedisError.fromReply(message) }
             }
+        }
+    }
+
+    /// `timeout`, or less when the command's deadline is nearer; throws once it has passed.
+    func within(_ timeout: Double) throws(RedisError) -> Double {
+        guard let deadline = options.deadline else { return timeout }
+        let left = deadline.remaining
+        guard left > 0 else { throw deadline.passed(at: endpointText) }
+        return min(timeout, left)
+    }
+
+    /// One read into `readBuffer`, bounded by the read timeout and the command's deadline: a
+    /// read that times out because the deadline came says so.
+    func read(from stream: ByteStream) throws(RedisError) -> Int {
+        guard let deadline = options.deadline else { return try stream.read(into: readBuffer) }
+        stream.setTimeouts(try within(options.readTimeout))
+        do {
+            return try stream.read(into: readBuffer)
+        } catch {
+            if error.isTimeout && deadline.remaining < 0.01 { throw deadline.passed(at: endpointText) }
+            throw error
+        }
+    }
+
+    /// Writes every byte within the write timeout and the command's deadline.
+    func write(_ bytes: UnsafeRawBufferPointer, to stream: ByteStream) throws(RedisError) {
+        guard let deadline = options.deadline else { return try stream.write(bytes) }
+        stream.setTimeouts(try within(options.readTimeout))
+        do {
+            try stream.write(bytes)
+        } catch {
+            if error.isTimeout && deadline.remaining < 0.01 { throw deadline.passed(at: endpointText) }
+            throw error
         }
     }
 

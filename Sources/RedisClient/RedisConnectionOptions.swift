@@ -11,6 +11,11 @@ public struct RedisConnectionOptions: Sendable, Hashable {
     public var reconnectBackoff: ClosedRange<Double>
     /// Standalone, cluster, or found out on connect (`RedisLinks.make`).
     public var topology: RedisTopology
+    /// The most one reply may hold (bytes, elements, nesting): see `ReplyLimits`.
+    public var replyLimits: ReplyLimits
+    /// When the whole command must be done (connect, round trips, reconnects), nil for none:
+    /// reads are then bounded by `readTimeout` each. See `CommandDeadline`.
+    public var deadline: CommandDeadline?
 
     public init(
         endpoint: RedisEndpoint,
@@ -18,7 +23,9 @@ public struct RedisConnectionOptions: Sendable, Hashable {
         readTimeout: Double = 5,
         clientName: String? = "opsdeck",
         reconnectBackoff: ClosedRange<Double> = 0.1...5,
-        topology: RedisTopology = .auto
+        topology: RedisTopology = .auto,
+        replyLimits: ReplyLimits = ReplyLimits(),
+        deadline: CommandDeadline? = nil
     ) {
         self.endpoint = endpoint
         self.connectTimeout = connectTimeout
@@ -26,5 +33,7 @@ public struct RedisConnectionOptions: Sendable, Hashable {
         self.clientName = clientName
         self.reconnectBackoff = reconnectBackoff
         self.topology = topology
+        self.replyLimits = replyLimits
+        self.deadline = deadline
     }
 }

@@ -133,8 +133,12 @@ public struct RedisEndpoint: Sendable, Hashable, CustomStringConvertible {
 
     /// The text with any password replaced by `***`: what every message that echoes a URL shows.
     public static func redacted(_ text: String) -> String {
-        guard let range = passwordRange(in: text) else { return text }
-        return String(text[..<range.lowerBound]) + "***" + String(text[range.upperBound...])
+        var shown = text
+        if let range = passwordRange(in: shown) {
+            shown = String(shown[..<range.lowerBound]) + "***" + String(shown[range.upperBound...])
+        }
+        // A password given as a query parameter (`?password=…`, `&pass=…`) is masked too.
+        return shown.replacing(#/([?&](?:password|pass|pwd)=)[^&]*/#.ignoresCase()) { $0.output.1 + "***" }
     }
 
     private static func parsePort(_ text: String, in url: String) throws(RedisError) -> Int {
@@ -149,7 +153,9 @@ public struct RedisEndpoint: Sendable, Hashable, CustomStringConvertible {
 
     static func parseDatabase(_ text: String, in url: String) throws(RedisError) -> Int {
         guard let db = Int(text), db >= 0 else {
-            throw .invalidEndpoint(detail: "bad database '\(text)' in \(Self.redacted(url))")
+            // Only digits are echoed: the text may hold a `?password=…`.
+            let digits = !text.isEmpty && text.allSatisfy { $0.isASCII && ($0.isNumber || $0 == "-") }
+            throw .invalidEndpoint(detail: "bad database\(digits ? " '\(text)'" : "") in \(Self.redacted(url)) (a database is a number, 0 or more)")
         }
         return db
     }

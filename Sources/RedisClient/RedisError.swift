@@ -74,6 +74,13 @@ public enum RedisError: Error, Sendable, Equatable, CustomStringConvertible {
         return false
     }
 
+    /// A server's words cut to a readable length: an 8 MB error line must not become an 8 MB
+    /// message on a terminal or in a CI log.
+    public static func excerpt(_ text: String, limit: Int = 500) -> String {
+        guard text.utf8.count > limit else { return text }
+        return String(text.prefix(limit)) + "… (\(text.utf8.count) bytes in all)"
+    }
+
     public var description: String {
         switch self {
         case .connectionRefused(let endpoint, let detail):
@@ -99,7 +106,7 @@ public enum RedisError: Error, Sendable, Equatable, CustomStringConvertible {
         case .wrongType(let detail):
             return "a key holds another type than expected: \(detail)"
         case .server(let message):
-            return "Redis answered with an error: \(message)"
+            return "Redis answered with an error: \(Self.excerpt(message))"
         case .unexpectedReply(let command, let detail):
             return "unexpected reply to \(command): \(detail)"
         case .invalidEndpoint(let detail):

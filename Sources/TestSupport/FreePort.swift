@@ -12,6 +12,12 @@ public func freeLoopbackPort() throws -> Int {
     let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
     guard fd >= 0 else { throw OpsdeckRun.Failure(description: "socket() failed") }
     defer { close(fd) }
+    guard let port = bindLoopback(fd) else { throw OpsdeckRun.Failure(description: "could not bind a loopback port") }
+    return port
+}
+
+/// Binds `fd` to 127.0.0.1 on a port the OS chooses; that port, or nil when binding failed.
+func bindLoopback(_ fd: Int32) -> Int? {
     var address = sockaddr_in()
     address.sin_family = sa_family_t(AF_INET)
     address.sin_addr.s_addr = inet_addr("127.0.0.1")
@@ -22,6 +28,5 @@ public func freeLoopbackPort() throws -> Int {
             bind(fd, pointer, length) == 0 && getsockname(fd, pointer, &length) == 0
         }
     }
-    guard bound else { throw OpsdeckRun.Failure(description: "could not bind a loopback port") }
-    return Int(UInt16(bigEndian: address.sin_port))
+    return bound ? Int(UInt16(bigEndian: address.sin_port)) : nil
 }

@@ -6,6 +6,9 @@ import Foundation
 /// in a fresh directory so no user config is read. Any thread; each call is independent.
 public struct OpsdeckRun: Sendable {
     public let status: Int32
+    /// Whether the process died of a signal (a crash: SIGABRT, SIGSEGV…) rather than exiting;
+    /// `status` is then the signal's number.
+    public var crashed = false
     public let stdout: String
     public let stderr: String
 
@@ -61,7 +64,7 @@ public struct OpsdeckRun: Sendable {
         process.currentDirectoryURL = workingDirectory ?? directory
         try process.run()
         process.waitUntilExit()
-        return OpsdeckRun(status: process.terminationStatus,
+        return OpsdeckRun(status: process.terminationStatus, crashed: process.terminationReason == .uncaughtSignal,
                           stdout: (try? String(contentsOf: out, encoding: .utf8)) ?? "",
                           stderr: (try? String(contentsOf: err, encoding: .utf8)) ?? "")
     }

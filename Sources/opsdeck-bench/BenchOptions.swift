@@ -12,6 +12,8 @@ struct BenchOptions: Sendable {
     var writerSeconds = 5.0
     var writerRate = 1_000
     var quick = false
+    /// How long the soak (`--only soak`) keeps the dashboard open.
+    var soakSeconds = 600.0
     /// The large profile (`--only large`, issue 17): toggles and sessions for the dashboard,
     /// toggles for `toggles list --json`; each also runs at a tenth of its size.
     var largeToggles = 10_000
@@ -24,7 +26,8 @@ struct BenchOptions: Sendable {
         usage: opsdeck-bench [--toggles N] [--sessions N] [--errors N] [--repeats N]
                              [--idle-seconds S] [--writer-seconds S] [--quick] [--only a,b,...]
           --quick   a smoke run: 1,000 toggles, 10,000 sessions, 1,000 errors, 3 repeats, 5 s idle
-          --only    any of: toggles, cluster, sessions, search, logs, render, idle, freshness, groups, large
+          --only    any of: toggles, cluster, sessions, search, logs, render, idle, freshness, groups, large,
+                    faults, soak (these three run only when named; --soak-seconds S, default 600)
           --large-sessions N --large-toggles N --large-list N
                     the large profile (run only when named in --only): 1,000,000 sessions among
                     10,000 toggles for the dashboard, 100,000 toggles for the CLI, each beside a tenth
@@ -60,9 +63,11 @@ struct BenchOptions: Sendable {
             case "--large-toggles": options.largeToggles = try number(flag)
             case "--large-list": options.largeListToggles = try number(flag)
             case "--quick": options.quick = true
+            case "--soak-seconds": options.soakSeconds = Double(try number(flag))
             case "--only":
                 let groups = Set(try value(flag).split(separator: ",").map(String.init))
-                let known: Set = ["toggles", "cluster", "sessions", "search", "logs", "render", "idle", "freshness", "groups", "large"]
+                let known: Set = ["toggles", "cluster", "sessions", "search", "logs", "render", "idle", "freshness", "groups", "large",
+                                  "faults", "soak"]
                 if let bad = groups.subtracting(known).first { throw UsageError("unknown group '\(bad)' for --only") }
                 options.only = groups
             case "--help", "-h": throw UsageError(nil)
@@ -82,7 +87,10 @@ struct BenchOptions: Sendable {
     }
 
     /// The large profile takes minutes and loads its own servers: only when named.
-    func wants(_ group: String) -> Bool { group == "large" ? only.contains(group) : only.isEmpty || only.contains(group) }
+    /// So do the fault table and the soak (issue 29, docs/RELIABILITY.md).
+    func wants(_ group: String) -> Bool {
+        ["large", "faults", "soak"].contains(group) ? only.contains(group) : only.isEmpty || only.contains(group)
+    }
 
     var settings: [String: String] {
         ["toggles": "\(toggles)", "sessions": "\(sessions)", "errors": "\(errors)", "log_lists": "\(logLists)",

@@ -83,6 +83,12 @@ do {
     group("large", id: "large", title: "9. large keyspaces") {
         try LargeBench(options: options, report: report).run()
     }
+    group("faults", id: "faults", title: "29a. hostile replies") {
+        try FaultsBench(report: report).run()
+    }
+    group("soak", id: "soak", title: "29e. soak") {
+        try SoakBench(report: report, seconds: options.soakSeconds).run()
+    }
     group("freshness", id: "fresh", title: "7. freshness") {
         try FreshnessBench(options: options, report: report, server: server).run()
     }

@@ -21,7 +21,10 @@ import Testing
             let audit = try redis.execute("LRANGE", "opsdeck:audit:{useNewAlgorithm}", 0, -1).array ?? []
             #expect(try redis.execute("EXISTS", "opsdeck:audit").int == 0)
             #expect(audit.count == 1)
-            #expect(audit.first?.string == #"{"actor":"alice@host","new":"no","old":"yes","reason":"latency","time":"2026-11-26T18:03:33Z","toggle":"useNewAlgorithm"}"#)
+            // Every flip's entry carries its own id (issue 29: a lost reply is resolved by it).
+            let id = try #require(result.audit?.id)
+            #expect(id.count == 16 && id.allSatisfy(\.isHexDigit))
+            #expect(audit.first?.string == #"{"actor":"alice@host","id":""# + id + #"","new":"no","old":"yes","reason":"latency","time":"2026-11-26T18:03:33Z","toggle":"useNewAlgorithm"}"#)
             #expect(result.audit == AuditEntry(stored: audit.first?.string ?? ""))
 
             let log = try redis.execute("LRANGE", "recent:opsdeck:info", 0, -1).array ?? []

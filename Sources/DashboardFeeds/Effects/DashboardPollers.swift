@@ -85,6 +85,14 @@ public final class DashboardPollers: Sendable {
         }
     }
 
+    /// Stops every poller without waiting for the polls in flight (quitting; see `Poller.abandon`).
+    public func abandon() {
+        for member in members {
+            member.channel?.stop()
+            member.poller.abandon()
+        }
+    }
+
     /// Every database read again now (the user's `r`, a changed window or filter).
     public func refreshNow(userAsked: Bool = false) {
         for member in members { member.poller.refreshNow(userAsked: userAsked) }

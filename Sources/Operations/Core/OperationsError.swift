@@ -20,6 +20,9 @@ public enum OperationsError: Error, Sendable, CustomStringConvertible {
     case badData(String)
     /// A deploy gate counted more than allowed.
     case gateExceeded(count: Int, max: Int, what: String)
+    /// A write's reply was lost and the server stayed unreachable for the whole deadline:
+    /// whether it was applied is unknown. `check` is the command that tells.
+    case outcomeUnknown(action: String, cause: String, check: String)
 
     public var description: String {
         switch self {
@@ -48,6 +51,9 @@ public enum OperationsError: Error, Sendable, CustomStringConvertible {
             return message
         case .gateExceeded(let count, let max, let what):
             return "gate exceeded: \(count) \(what), more than the allowed \(max)."
+        case .outcomeUnknown(let action, let cause, let check):
+            return "unknown whether the server applied this: the reply to \(action) was lost (\(RedisError.clause(cause))) "
+                + "and the server could not be reached again before the deadline. \(check)"
         }
     }
 }

@@ -78,6 +78,7 @@ struct ErrorClientSearch {
             let replies = try env.run { redis throws(RedisError) in
                 let replies = try redis.send(batch.map { RedisCommand("HGETALL", $0) })
                 try ReplyFailure.check(replies)
+                try ReplyShape.checkAll(replies, of: "HGETALL", pairs: true)
                 return replies
             }
             for (key, reply) in zip(batch, replies) {

@@ -77,6 +77,7 @@ extension ErrorStore {
             let replies = try env.run { redis throws(RedisError) in
                 let replies = try redis.send(batch.map { RedisCommand("HGETALL", $0.key) })
                 try ReplyFailure.check(replies)
+                try ReplyShape.checkAll(replies, of: "HGETALL", pairs: true)
                 return replies
             }
             for (stub, reply) in zip(batch, replies) {
@@ -101,7 +102,11 @@ extension ErrorStore {
         let env = env.on(.errors)
         guard !keys.isEmpty else { return [] }
         let prefix = env.patterns.errorPrefix
-        let replies = try env.run { redis throws(RedisError) in try redis.send(keys.map { RedisCommand("HGETALL", $0) }) }
+        let replies = try env.run { redis throws(RedisError) in
+            let replies = try redis.send(keys.map { RedisCommand("HGETALL", $0) })
+            try ReplyShape.checkAll(replies, of: "HGETALL", pairs: true)
+            return replies
+        }
         var records: [ErrorRecord] = []
         for (key, reply) in zip(keys, replies) {
             guard let pairs = reply.pairs, !pairs.isEmpty else { continue }

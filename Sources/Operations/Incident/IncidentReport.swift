@@ -89,6 +89,9 @@ public struct IncidentReport: Sendable, Codable, Hashable {
     public var logs: [LogLine]
     /// What the report could not read or had to cut, in words.
     public var notes: [String]
+    /// Why the errors could not be read (a missing error index, a refusal), nil when they were:
+    /// then `groups` being empty means nothing, and the report says so first (issue 29).
+    public var errorsUnread: String?
 
     enum CodingKeys: String, CodingKey, CaseIterable { case generatedAt, since, toggle, endpoints, serverVersion, searchBackend, changes, groups, logs, notes }
 
@@ -136,6 +139,7 @@ public struct IncidentReport: Sendable, Codable, Hashable {
         } catch { notes.append("audit trail not read: \(error.description)") }
 
         var groups: [Group] = []
+        var errorsUnread: String?
         var backend = "unknown"
         do {
             let store = ErrorStore(module: module)
@@ -148,7 +152,10 @@ public struct IncidentReport: Sendable, Codable, Hashable {
                                     count: group.count, firstSeen: group.firstSeen, lastSeen: group.lastSeen,
                                     sample: group.sample))
             }
-        } catch { notes.append("errors not read: \(error.description)") }
+        } catch {
+            errorsUnread = error.description
+            notes.append("errors not read: \(error.description)")
+        }
 
         var logs: [LogLine] = []
         do {
@@ -163,6 +170,6 @@ public struct IncidentReport: Sendable, Codable, Hashable {
 
         return IncidentReport(generatedAt: now, since: since, toggle: toggle, endpoints: [endpoint], serverVersion: version,
                               searchBackend: backend, changes: changes.sorted { $0.time < $1.time }, groups: groups,
-                              logs: logs, notes: notes)
+                              logs: logs, notes: notes, errorsUnread: errorsUnread)
     }
 }

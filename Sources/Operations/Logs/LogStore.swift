@@ -41,6 +41,7 @@ public enum LogStore {
         let replies = try env.run { redis throws(RedisError) in
             let replies = try redis.send(lists.map { RedisCommand("LRANGE", $0.key, 0, last) })
             try ReplyFailure.check(replies)
+            try ReplyShape.checkAll(replies, of: "LRANGE")
             return replies
         }
         return zip(lists, replies).map { list, reply in

@@ -61,6 +61,8 @@ public final class Poller<Source: PollSource>: @unchecked Sendable {
     private var changePollPending = false
     /// Deployment events (`RedisLink.takeEvents`) not yet in a delivered snapshot.
     private var unsaidEvents: [String] = []
+    /// When the last poll that read every due part (`.routine` or `.everything`) started.
+    private var lastFullPoll: Date?
 
     public init(
         connection options: RedisConnectionOptions,
@@ -90,6 +92,17 @@ public final class Poller<Source: PollSource>: @unchecked Sendable {
 
     public func stop() {
         queue.sync { [self] in
+            running = false
+            generation += 1
+            connection.close()
+        }
+    }
+
+    /// Stops without waiting for a poll in flight: for quitting, when the process exits next and
+    /// a poll on a slow link may hold the queue for its whole timeout (issue 29, bug 7). The
+    /// connection is closed by the queue once that poll ends, or by the exit.
+    public func abandon() {
+        queue.async { [self] in
             running = false
             generation += 1
             connection.close()
@@ -219,7 +232,13 @@ public final class Poller<Source: PollSource>: @unchecked Sendable {
         dispatchPrecondition(condition: .onQueue(queue))
         generation += 1
         let started = Date()
-        let request = nextRequest
+        var request = nextRequest
+        // Every part has a deadline: change-driven polls (`.soon`) restart the timer, so under a
+        // steady stream of invalidations (busy logs) the routine poll would never come and the
+        // parts no change names (the errors) would never be read again (issue 29, bug 1). Once
+        // an interval has passed since the last full poll, this one is routine.
+        if request == .soon, let last = lastFullPoll, started.timeIntervalSince(last) >= interval { request = .routine }
+        if request != .soon { lastFullPoll = started }
         let delay: Double
         // What happened to the deployment (a failover) is said by the next poll that gets
         // through: a poll that fails does not lose it.

@@ -63,6 +63,7 @@ public enum SessionStore {
         do {
             type = try replies[0].text(of: "TYPE")
             try ReplyFailure.check(replies.dropFirst())
+            try ReplyShape.checkStrings(replies[1], of: "HGETALL", pairs: true)
         } catch { throw .redis(error) }
         switch type {
         case "none":
@@ -143,6 +144,7 @@ public enum SessionStore {
         let replies = try env.run { redis throws(RedisError) in
             let replies = try redis.send(keys.flatMap { [RedisCommand("HGETALL", $0), RedisCommand("TTL", $0)] })
             try ReplyFailure.check(replies)
+            try ReplyShape.checkAll(replies.enumerated().lazy.filter { $0.offset % 2 == 0 }.map(\.element), of: "HGETALL", pairs: true)
             return replies
         }
         return keys.enumerated().compactMap { index, key in

@@ -3,7 +3,9 @@ import Foundation
 /// One entry of the flip audit trail: who flipped which toggle from what to what, when and why.
 ///
 /// Stored in Redis as one compact JSON object per list element, keys sorted:
-/// `{"actor":…,"new":…,"old":…,"reason":…|null,"time":"2026-11-26T18:03:33Z","toggle":…}`.
+/// `{"actor":…,"id":…,"new":…,"old":…,"reason":…|null,"time":"2026-11-26T18:03:33Z","toggle":…}`.
+/// `id` is the flip's own id (issue 29: a flip whose reply was lost looks for it); entries
+/// written before it existed have none and read as before.
 /// An element that is not such an object is kept, not dropped: `unparsed` holds its text and
 /// the other fields are empty. A `Sendable` value.
 public struct AuditEntry: Sendable, Hashable, Codable {
@@ -14,10 +16,13 @@ public struct AuditEntry: Sendable, Hashable, Codable {
     public var old: String
     public var new: String
     public var reason: String?
+    /// The id of the flip that wrote this entry (nil for entries written before flips had ids).
+    public var id: String?
     /// The stored text when it was not a valid entry; nil for every entry opsdeck can read.
     public var unparsed: String?
 
-    public init(time: String, actor: String, toggle: String, old: String, new: String, reason: String?) {
+    public init(time: String, actor: String, toggle: String, old: String, new: String, reason: String?, id: String? = nil) {
+        self.id = id
         self.time = time
         self.actor = actor
         self.toggle = toggle
@@ -44,14 +49,14 @@ public struct AuditEntry: Sendable, Hashable, Codable {
             return
         }
         self.init(time: stored.time, actor: stored.actor, toggle: stored.toggle,
-                  old: stored.old, new: stored.new, reason: stored.reason)
+                  old: stored.old, new: stored.new, reason: stored.reason, id: stored.id)
     }
 
     /// The compact JSON written into Redis (without `unparsed`).
     public func storedJSON() -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        let stored = Stored(time: time, actor: actor, toggle: toggle, old: old, new: new, reason: reason)
+        let stored = Stored(time: time, actor: actor, toggle: toggle, old: old, new: new, reason: reason, id: id)
         // Encoding plain strings cannot fail; an empty object would still be a visible entry.
         let data = (try? encoder.encode(stored)) ?? Data("{}".utf8)
         return String(decoding: data, as: UTF8.self)
@@ -65,8 +70,9 @@ public struct AuditEntry: Sendable, Hashable, Codable {
         var old: String
         var new: String
         var reason: String?
+        var id: String?
 
-        enum CodingKeys: String, CodingKey, CaseIterable { case time, actor, toggle, old, new, reason }
+        enum CodingKeys: String, CodingKey, CaseIterable { case time, actor, toggle, old, new, reason, id }
 
         func encode(to encoder: any Encoder) throws {
             try encoder.encodeEveryKey(CodingKeys.self) { jsonKey in
@@ -77,13 +83,14 @@ public struct AuditEntry: Sendable, Hashable, Codable {
                 case .old: old
                 case .new: new
                 case .reason: reason
+                case .id: id
                 }
             }
         }
     }
 
     enum CodingKeys: String, CodingKey, CaseIterable {
-        case time, actor, toggle, old, new, reason, unparsed
+        case time, actor, toggle, old, new, reason, unparsed, id
     }
 
     // CLI JSON: every key always present (null when absent), so scripts can rely on the shape.
@@ -97,6 +104,7 @@ public struct AuditEntry: Sendable, Hashable, Codable {
             case .new: new
             case .reason: reason
             case .unparsed: unparsed
+            case .id: id
             }
         }
     }

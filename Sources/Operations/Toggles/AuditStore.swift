@@ -67,6 +67,7 @@ public enum AuditStore {
                         + "set another `audit-key` in the config or remove that key.")
                 }
                 elements = try replies[index * 2 + 1].elements(of: "LRANGE")
+                try ReplyShape.checkStrings(replies[index * 2 + 1], of: "LRANGE")
             } catch let error as OperationsError {
                 throw error
             } catch let error as RedisError {

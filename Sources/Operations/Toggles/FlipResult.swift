@@ -9,6 +9,9 @@ public struct FlipResult: Sendable, Hashable, Codable {
     public let audit: AuditEntry?
     /// Why the log line that announces the flip could not be written (the flip itself stands).
     public var logFailure: String?
+    /// How the outcome was learned when it was not from the flip's own reply ("the reply was
+    /// lost; …"), nil normally.
+    public var note: String?
 
     public init(toggle: Toggle, old: String, new: String, audit: AuditEntry?) {
         self.toggle = toggle
@@ -21,6 +24,7 @@ public struct FlipResult: Sendable, Hashable, Codable {
     enum CodingKeys: String, CodingKey, CaseIterable {
         case toggle, old, new, changed, audit
         case logFailure = "log-failure"
+        case note
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -32,6 +36,7 @@ public struct FlipResult: Sendable, Hashable, Codable {
             case .changed: changed
             case .audit: audit
             case .logFailure: logFailure
+            case .note: note
             }
         }
     }

@@ -39,12 +39,17 @@ public enum ToggleStore {
         let naming = ToggleNaming(pattern: env.patterns.toggles)
         // Decoded while each reply is still in the client's memory: no RedisValue tree per hash.
         let decoded = try env.run { redis throws(RedisError) in
-            try redis.send(keys.map { RedisCommand(arguments: [Self.hgetall, $0.bytes]) }) { index, reply -> (Toggle?, String?) in
-                if let message = reply.errorMessage { return (nil, message) }
-                return (Toggle(key: keys[index], name: naming.name(of: keys[index]), reply: reply), nil)
+            try redis.send(keys.map { RedisCommand(arguments: [Self.hgetall, $0.bytes]) }) { index, reply -> (Toggle?, String?, RedisError?) in
+                if let message = reply.errorMessage { return (nil, message, nil) }
+                // A reply of another shape is an error, not "this toggle is gone".
+                do throws(RedisError) { try ReplyShape.checkStrings(reply, of: "HGETALL", pairs: true) } catch { return (nil, nil, error) }
+                return (Toggle(key: keys[index], name: naming.name(of: keys[index]), reply: reply), nil, nil)
             }
         }
-        try env.run { _ throws(RedisError) in try ReplyFailure.check(decoded.compactMap { $0.1.map(RedisValue.error) }) }
+        try env.run { _ throws(RedisError) in
+            try ReplyFailure.check(decoded.compactMap { $0.1.map(RedisValue.error) })
+            if let malformed = decoded.lazy.compactMap(\.2).first { throw malformed }
+        }
         return decoded.compactMap(\.0)
     }
 
@@ -133,8 +138,13 @@ public enum ToggleStore {
     /// cannot be written the flip stands and the result says so (`logFailure`). Already in the
     /// target state (and matching `expect`): nothing is written, `changed` is false. Read-only
     /// refuses before anything is sent.
+    ///
+    /// Every flip has an id its audit entry carries. When the script's reply is lost, the
+    /// outcome is looked up for up to `recovery` seconds (`FlipRecovery`): applied → the result,
+    /// with a `note`; not applied → the connection error; no answer → `.outcomeUnknown`.
     public static func flip(
-        _ env: OpsEnvironment, name: String, to on: Bool, expect: ToggleState? = nil, reason: String? = nil
+        _ env: OpsEnvironment, name: String, to on: Bool, expect: ToggleState? = nil, reason: String? = nil,
+        recovery: Double = 5
     ) throws(OperationsError) -> FlipResult {
         let action = "set toggle \(name) \(on ? "on" : "off")"
         try env.gate.check(action)
@@ -149,16 +159,30 @@ public enum ToggleStore {
         let newRaw = current.spelled(on)
         let now = env.now()
         let audit = AuditEntry(time: AsctimeTimestamp.iso8601(now), actor: env.actor, toggle: toggle.name,
-                               old: current.raw, new: newRaw, reason: reason.flatMap { $0.isEmpty ? nil : $0 })
+                               old: current.raw, new: newRaw, reason: reason.flatMap { $0.isEmpty ? nil : $0 },
+                               id: FlipRecovery.newID())
         var message = "toggle \(toggle.name) \(current.raw) -> \(newRaw) by \(env.actor)"
         if let reason = audit.reason { message += ": \(reason)" }
+        let auditKey = AuditKey.forToggle(toggle.key, base: env.patterns.auditKey)
         let command = ToggleFlipScript.command(
-            toggleKey: toggle.key, auditKey: AuditKey.forToggle(toggle.key, base: env.patterns.auditKey),
+            toggleKey: toggle.key, auditKey: auditKey,
             expected: current.raw, new: newRaw, auditJSON: audit.storedJSON(), auditCap: env.patterns.auditCap)
-        let replies = try env.gate.write(action, [command], on: env.redis)
-        switch try ToggleFlipScript.outcome(of: replies.first ?? .null) {
+        var lostReply: RedisError?
+        let outcome: ToggleFlipScript.Outcome
+        do {
+            let replies = try env.gate.write(action, [command], on: env.redis)
+            outcome = try ToggleFlipScript.outcome(of: replies.first ?? .null)
+        } catch .redis(let error) where error.isConnectionFailure {
+            // The script may have run: its audit entry says (FlipRecovery).
+            guard try FlipRecovery.wasApplied(env, id: audit.id ?? "", auditKey: auditKey, toggle: toggle.name,
+                                              within: recovery, lost: error) else { throw .redis(error) }
+            lostReply = error
+            outcome = .flipped(old: current.raw)
+        }
+        switch outcome {
         case .flipped:
             var result = FlipResult(toggle: toggle.with(value: newRaw), old: current.raw, new: newRaw, audit: audit)
+            result.note = lostReply.map(FlipRecovery.appliedNote)
             do {
                 try LogStore.write(env, name: "opsdeck", message: message, severity: .info)
             } catch {

@@ -1,80 +1,144 @@
-import CHiredis
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
-/// hiredis' RESP parser fed with the bytes a `ByteStream` read, building replies straight into a
-/// `ReplyArena` through reply-object callbacks instead of hiredis' malloc'ed `redisReply` trees.
+/// Turns the bytes a `ByteStream` read into replies: buffers them, lets `RESPFramer` find (and
+/// check) where the next reply ends, and only then builds it into a `ReplyArena` in one pass.
+/// A reply that breaks the protocol or `ReplyLimits` fails the connection with a clear error
+/// before its announced size is awaited or allocated (docs/RELIABILITY.md).
 ///
 /// Ownership and threading: owned by one `RedisConnection`; one per opened stream (a stream that
-/// failed mid-reply leaves half a reply in the parser, so the reader goes with it).
+/// failed mid-reply leaves half a reply in the buffer, so the reader goes with it).
 final class ReplyReader {
-    private let reader: UnsafeMutablePointer<redisReader>
     let arena = ReplyArena()
     private let endpoint: String
+    private var framer: RESPFramer
+    /// Bytes read and not yet consumed: `[start, end)` of `buffer`.
+    private var buffer: UnsafeMutablePointer<UInt8>
+    private var capacity = 64 * 1024
+    private var start = 0
+    private var end = 0
 
-    init(endpoint: String) {
+    private let limits: ReplyLimits
+
+    init(endpoint: String, limits: ReplyLimits = ReplyLimits()) {
         self.endpoint = endpoint
-        reader = redisReaderCreateWithFunctions(Self.functions)
-        reader.pointee.privdata = UnsafeMutableRawPointer(arena.storage)
+        self.limits = limits
+        framer = RESPFramer(limits: limits)
+        // malloc'ed so that growing is a realloc, which moves a large buffer's pages rather
+        // than copying them: peak memory stays near the reply limit, not twice it.
+        buffer = malloc(capacity)!.assumingMemoryBound(to: UInt8.self)
     }
 
-    deinit { redisReaderFree(reader) }
+    deinit { free(buffer) }
 
+    /// Keeps the bytes for `nextReply`. The buffer holds at most one incomplete reply (bounded by
+    /// the framer's limits, checked in `nextReply`) plus what one read brings; bytes beyond that
+    /// cannot belong to a valid reply and fail here, before the buffer grows for them.
     func feed(_ bytes: UnsafeRawBufferPointer) throws(RedisError) {
-        let fed = bytes.withMemoryRebound(to: CChar.self) { redisReaderFeed(reader, $0.baseAddress, $0.count) }
-        guard fed == REDIS_OK else { throw protocolError() }
+        guard let source = bytes.baseAddress, bytes.count > 0 else { return }
+        if end - start + bytes.count > limits.maxReplyBytes + Self.slack {
+            throw .connectionLost(endpoint: endpoint, detail: "protocol error: more than the \(limits.maxReplyBytes >> 20) MB "
+                + "limit on one reply arrived without completing it")
+        }
+        if end + bytes.count > capacity { makeRoom(for: bytes.count) }
+        (buffer + end).update(from: source.assumingMemoryBound(to: UInt8.self), count: bytes.count)
+        end += bytes.count
     }
 
     /// The root node of the next complete reply, or nil when more bytes are needed. The reply
     /// stays readable in `arena` until `arena.clear()`.
     func nextReply() throws(RedisError) -> Int? {
-        var token: UnsafeMutableRawPointer?
-        guard redisReaderGetReply(reader, &token) == REDIS_OK else { throw protocolError() }
-        guard let token else { return nil }
-        return Self.index(token)
-    }
-
-    private func protocolError() -> RedisError {
-        let detail = withUnsafeBytes(of: reader.pointee.errstr) { raw in
-            String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+        let length: Int?
+        do {
+            length = try framer.scan(UnsafeRawBufferPointer(start: buffer + start, count: end - start))
+        } catch {
+            throw .connectionLost(endpoint: endpoint, detail: "protocol error: " + error.detail)
         }
-        return .connectionLost(endpoint: endpoint, detail: "protocol error: " + (detail.isEmpty ? "unreadable reply" : detail))
-    }
-
-    // The callbacks get the arena's storage through the reader's privdata and return a node's index + 1
-    // as the "object" (hiredis treats NULL as out of memory).
-
-    private static func token(_ index: Int) -> UnsafeMutableRawPointer? { UnsafeMutableRawPointer(bitPattern: index + 1) }
-    private static func index(_ token: UnsafeMutableRawPointer) -> Int { Int(bitPattern: token) - 1 }
-
-    private static func added(_ task: UnsafePointer<redisReadTask>?,
-                              _ make: (inout ReplyArena.Storage) -> Int) -> UnsafeMutableRawPointer? {
-        guard let task, let privdata = task.pointee.privdata else { return nil }
-        let storage = privdata.assumingMemoryBound(to: ReplyArena.Storage.self)
-        let node = make(&storage.pointee)
-        if let parent = task.pointee.parent, let parentToken = parent.pointee.obj {
-            storage.pointee.link(node, to: index(parentToken), at: Int(task.pointee.idx))
+        guard let length else { return nil }
+        let root = ReplyBuilder.build(UnsafePointer(buffer + start), into: &arena.storage.pointee)
+        start += length
+        framer.reset()
+        if start == end {
+            start = 0
+            end = 0
         }
-        return token(node)
+        return root
     }
 
-    /// hiredis keeps the pointer it is given, so the table lives as long as the process.
-    nonisolated(unsafe) private static let functions: UnsafeMutablePointer<redisReplyObjectFunctions> = {
-        let table = UnsafeMutablePointer<redisReplyObjectFunctions>.allocate(capacity: 1)
-        table.initialize(to: redisReplyObjectFunctions(
-            createString: { task, text, length in
-                added(task) { storage in
-                    let kind: ReplyArena.Kind
-                    switch task?.pointee.type {
-                    case REDIS_REPLY_STATUS: kind = .status
-                    case REDIS_REPLY_ERROR: kind = .error
-                    default: kind = .bulk
-                    }
-                    return storage.addString(kind, UnsafeRawPointer(text), length)
+    /// Room beyond the reply limit: what one read brings (`RedisConnection.readBuffer`).
+    private static let slack = 64 * 1024
+
+    /// Moves the unconsumed bytes down, and grows the buffer when they still do not leave room.
+    /// A buffer grown for a large reply shrinks back once it is consumed.
+    private func makeRoom(for count: Int) {
+        let kept = end - start
+        if start > 0 { memmove(buffer, buffer + start, kept) }
+        var newCapacity = kept + count <= 64 * 1024 ? 64 * 1024 : capacity
+        while newCapacity < kept + count { newCapacity *= 2 }
+        // Never more than a whole reply (and a read) may need.
+        newCapacity = max(kept + count, min(newCapacity, limits.maxReplyBytes + Self.slack))
+        if newCapacity != capacity, let moved = realloc(buffer, newCapacity) {
+            buffer = moved.assumingMemoryBound(to: UInt8.self)
+            capacity = newCapacity
+        }
+        start = 0
+        end = kept
+    }
+}
+
+/// Builds one complete reply, already checked by `RESPFramer`, into arena nodes in pre-order,
+/// each array's slots holding its elements' node indices. Stateless; any thread.
+enum ReplyBuilder {
+    static func build(_ base: UnsafePointer<UInt8>, into storage: inout ReplyArena.Storage) -> Int {
+        var position = 0
+        var root = -1
+        // Open arrays: node index and the next slot to fill.
+        var open: [(node: Int, next: Int)] = []
+        repeat {
+            let type = base[position]
+            let lineEnd = lineEnd(base, from: position + 1)
+            let node: Int
+            var opens = 0
+            switch type {
+            case 43, 45:
+                node = storage.addString(type == 43 ? .status : .error, base + position + 1, lineEnd - position - 1)
+                position = lineEnd + 2
+            case 58:
+                node = storage.addInteger(Int64(RESPFramer.integer(base, from: position + 1, to: lineEnd) ?? 0))
+                position = lineEnd + 2
+            case 36:
+                let length = RESPFramer.integer(base, from: position + 1, to: lineEnd) ?? -1
+                if length < 0 {
+                    node = storage.addNull()
+                    position = lineEnd + 2
+                } else {
+                    node = storage.addString(.bulk, base + lineEnd + 2, length)
+                    position = lineEnd + 2 + length + 2
                 }
-            },
-            createArray: { task, count in added(task) { $0.addArray(count: Int(max(count, 0))) } },
-            createInteger: { task, value in added(task) { $0.addInteger(Int64(value)) } },
-            createNil: { task in added(task) { $0.addNull() } },
-            freeObject: { _ in }))
-        return table
-    }()
+            default:
+                let count = RESPFramer.integer(base, from: position + 1, to: lineEnd) ?? -1
+                node = count < 0 ? storage.addNull() : storage.addArray(count: count)
+                opens = max(count, 0)
+                position = lineEnd + 2
+            }
+            if root < 0 { root = node }
+            if let parent = open.last {
+                storage.link(node, to: parent.node, at: parent.next)
+                open[open.count - 1].next += 1
+            }
+            if opens > 0 { open.append((node, 0)) }
+            while let last = open.last, last.next == storage.nodes[last.node].length { open.removeLast() }
+        } while !open.isEmpty
+        return root
+    }
+
+    /// The CR of the CRLF ending the line from `from` (the framer found it there before).
+    private static func lineEnd(_ base: UnsafePointer<UInt8>, from: Int) -> Int {
+        var index = from
+        while !(base[index] == 13 && base[index + 1] == 10) { index += 1 }
+        return index
+    }
 }

@@ -12,6 +12,8 @@ protocol ByteStream: AnyObject {
     /// Reads what has already arrived without waiting: 0 when nothing has. Lets a long
     /// pipeline parse replies while its commands are still being written.
     func readAvailable(into buffer: UnsafeMutableRawBufferPointer) throws(RedisError) -> Int
+    /// Bounds each later read and write by `seconds` (a command's deadline shortens it).
+    func setTimeouts(_ seconds: Double)
     /// Closes the stream; idempotent.
     func close()
     /// The protocol in use, for `opsdeck --version`-like diagnostics ("TLSv1.3 TLS_AES_…"), or nil.

@@ -10,6 +10,8 @@ import Darwin
 /// Ownership and threading: see `ByteStream`. `TLSStream` runs over the descriptor it opened.
 final class SocketStream: ByteStream {
     private(set) var descriptor: Int32
+    /// The detail of a read that found the connection closed (EOF), as opposed to reset.
+    static let closedByPeer = "server closed the connection"
     private let endpoint: String
 
     private init(descriptor: Int32, endpoint: String) {
@@ -64,7 +66,7 @@ final class SocketStream: ByteStream {
         while true {
             let count = recv(descriptor, buffer.baseAddress, buffer.count, 0)
             if count > 0 { return count }
-            if count == 0 { throw .connectionLost(endpoint: endpoint, detail: "server closed the connection") }
+            if count == 0 { throw .connectionLost(endpoint: endpoint, detail: Self.closedByPeer) }
             if errno == EINTR { continue }
             throw failure(errno, writing: false)
         }

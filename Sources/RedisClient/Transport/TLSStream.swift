@@ -26,6 +26,8 @@ final class TLSStream: ByteStream {
 
     deinit { close() }
 
+    func setTimeouts(_ seconds: Double) { socket.setTimeouts(seconds) }
+
     /// Runs the handshake on `socket` within `handshakeTimeout`, then bounds reads by `readTimeout`.
     ///
     /// A plaintext Redis never answers a ClientHello (it waits for a newline after the NUL
@@ -72,7 +74,7 @@ final class TLSStream: ByteStream {
     }
 
     /// Whether a plaintext RESP server answers at `address` (a status or error reply to PING).
-    private static func answersPlaintext(_ address: RedisEndpoint.Address, endpoint: String) -> Bool {
+    static func answersPlaintext(_ address: RedisEndpoint.Address, endpoint: String) -> Bool {
         guard let probe = try? SocketStream.open(address, endpoint: endpoint, connectTimeout: 0.5, readTimeout: 0.5) else {
             return false
         }

@@ -25,7 +25,10 @@ struct CommandContext {
     let actor: String
     let config: OpsdeckConfig
 
-    init(_ options: ConnectionOptions) throws {
+    /// `wholeCommand`: an explicit `--timeout` is the deadline of the whole command (connect,
+    /// every round trip, reconnects); false for what runs until stopped (the dashboard,
+    /// `logs tail --follow`), where it bounds each reply.
+    init(_ options: ConnectionOptions, wholeCommand: Bool = true) throws {
         let (config, _) = try OpsdeckConfig.load(path: options.config)
         let selected = try config.context(named: options.context)
         let context = selected?.context ?? OpsdeckConfig.Context()
@@ -73,11 +76,12 @@ struct CommandContext {
         Self.sentinelCredentials(&endpoint, user: context.sentinelUser)
         self.endpoint = endpoint
         let timeout = options.timeout ?? 5
+        let deadline = wholeCommand ? options.timeout.map { CommandDeadline(seconds: $0) } : nil
         // --cluster/--no-cluster and the context's cluster: hold for every kind's endpoint.
         let cluster = options.cluster ?? context.cluster
         let topology: RedisTopology = cluster.map { $0 ? .cluster : .standalone } ?? .auto
         connectionOptions = RedisConnectionOptions(
-            endpoint: endpoint, connectTimeout: timeout, readTimeout: timeout, topology: topology)
+            endpoint: endpoint, connectTimeout: timeout, readTimeout: timeout, topology: topology, deadline: deadline)
 
         // Each kind (docs/connecting.md, "Split databases"): its `--endpoint` flag; else, when a URL came
         // from the flags or OPSDECK_URL, that URL (pointing opsdeck elsewhere must not leave
@@ -112,7 +116,8 @@ struct CommandContext {
             if own.tls?.insecure == true, endpoint.tls?.insecure != true {
                 Output.error("warning: TLS without verifying the \(kind.rawValue) server's certificate or name (--insecure)")
             }
-            perKind[kind] = RedisConnectionOptions(endpoint: own, connectTimeout: timeout, readTimeout: timeout, topology: topology)
+            perKind[kind] = RedisConnectionOptions(endpoint: own, connectTimeout: timeout, readTimeout: timeout, topology: topology,
+                                                   deadline: deadline)
         }
         kinds = KindEndpoints(options: perKind)
         patterns = context.patterns ?? KeyPatterns()

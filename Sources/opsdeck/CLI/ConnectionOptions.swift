@@ -27,7 +27,7 @@ struct ConnectionOptions: ParsableArguments {
     @Flag(name: .long, help: "Prompt for the password on the terminal.")
     var askpass = false
 
-    @Option(name: .long, help: "Seconds to wait to connect and for each reply (default 5).")
+    @Option(name: .long, help: "Seconds the whole command may take: connecting, every reply, reconnects (default: 5 for each reply, no overall limit; the dashboard and --follow: for each reply).")
     var timeout: Double?
 
     @Option(name: .customLong("endpoint"), help: ArgumentHelp(

@@ -10,6 +10,8 @@ enum ExitStatus: Int32, CaseIterable {
     case readOnly = 4
     case gateExceeded = 5
     case notFound = 6
+    /// A write's outcome is unknown: its reply was lost and the server stayed unreachable.
+    case outcomeUnknown = 7
     case usage = 64
     case unavailable = 69
 
@@ -25,6 +27,7 @@ enum ExitStatus: Int32, CaseIterable {
             case .notFound, .unknownName: return .notFound
             case .invalidInput: return .usage
             case .badData: return .failure
+            case .outcomeUnknown: return .outcomeUnknown
             }
         case let error as RedisError:
             switch error {

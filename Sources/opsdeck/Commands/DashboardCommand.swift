@@ -14,7 +14,7 @@ struct DashboardCommand: ParsableCommand {
 
     func run() throws {
         try Self.requireTerminal()
-        let context = try CommandContext(connection)
+        let context = try CommandContext(connection, wholeCommand: false)
         let theme = try options.loadTheme(configured: context.config.theme)
         // With Redis unreachable the dashboard still opens, in the reconnecting state.
         let runtime = MainActor.assumeIsolated {

@@ -41,6 +41,11 @@ struct IncidentCommands: ParsableCommand {
             } else {
                 try FileHandle.standardOutput.write(contentsOf: data)
             }
+            // The report is written either way; the exit code says it is missing its errors.
+            if let unread = report.errorsUnread {
+                Output.error("the report has no error groups: " + unread)
+                throw ReportedFailure(status: .failure)
+            }
         }
     }
 }

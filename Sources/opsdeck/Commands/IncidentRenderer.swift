@@ -55,6 +55,12 @@ enum IncidentRenderer {
         var out: [String] = []
         out.append("# Incident report: \(time(r.since)) to \(time(r.generatedAt))")
         out.append("")
+        if let unread = r.errorsUnread {
+            // Said before anything else: without it, an empty error section reads as "all quiet".
+            out.append("> **The errors could not be read**: \(safe(unread, 400))")
+            out.append("> The error groups below are unknown, not empty.")
+            out.append("")
+        }
         if let toggle = r.toggle { out.append("Toggle: `\(safe(toggle, 80))`  ") }
         for endpoint in r.endpoints { out.append("- Endpoint: \(safe(endpoint, 200))") }
         out.append("- Server version: \(safe(r.serverVersion ?? "unknown", 40))")
@@ -71,7 +77,11 @@ enum IncidentRenderer {
         out.append("")
         out.append("## Error groups (\(r.groups.count))")
         out.append("")
-        if r.groups.isEmpty { out.append("No errors in the window.") }
+        if let unread = r.errorsUnread {
+            out.append("Unknown: the errors could not be read (\(safe(unread, 200))).")
+        } else if r.groups.isEmpty {
+            out.append("No errors in the window.")
+        }
         for g in r.groups {
             out.append("### \(g.count) × \(safe(g.exception, 200))")
             out.append("")

@@ -55,7 +55,7 @@ struct LogCommands: ParsableCommand {
         }
 
         func run() throws {
-            let env = try CommandContext(connection).environment(connecting: [.logs])
+            let env = try CommandContext(connection, wholeCommand: !follow).environment(connecting: [.logs])
             let filter = LogFilter(minimumSeverity: severity?.severity, source: source, text: grep)
             var lists = try LogStore.discover(env, filter: filter)
             if let source, lists.isEmpty, !allowMissing { try Self.requireSource(env, source) }

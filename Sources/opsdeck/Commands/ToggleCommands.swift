@@ -93,7 +93,10 @@ struct ToggleCommands: ParsableCommand {
             let env = try context.environment()
             let on = try Switch.parse(target).isOn
             let expected = try expect.map { ToggleState(try Switch.parse($0, for: "--expect").isOn) }
-            let result = try ToggleStore.flip(env, name: name, to: on, expect: expected, reason: reason)
+            let result = try ToggleStore.flip(env, name: name, to: on, expect: expected, reason: reason,
+                                              recovery: connection.timeout ?? 5)
+            // Said whatever the format: the outcome was learned after the reply was lost.
+            if let note = result.note { Output.error("note: " + note) }
             if output.json { return try Output.json(result) }
             if result.changed {
                 print(Output.visible("\(result.toggle.name): \(result.old) -> \(result.new) (audited as \(env.actor))"))

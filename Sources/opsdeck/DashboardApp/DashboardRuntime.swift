@@ -177,10 +177,11 @@ final class DashboardRuntime {
     }
 
     /// Restores the terminal first, whatever happens next, then stops the pollers and cleans up.
+    /// Nothing waits for a poll in flight: on a slow link it could take its whole timeout.
     func quit() -> Never {
         terminal.stop()
         sources.forEach { $0.cancel() }
-        pollers.stop()
+        pollers.abandon()
         for cleanup in onExit { cleanup() }
         exit(0)
     }
