@@ -93,7 +93,7 @@ public struct IncidentReport: Sendable, Codable, Hashable {
     /// then `groups` being empty means nothing, and the report says so first (issue 29).
     public var errorsUnread: String?
 
-    enum CodingKeys: String, CodingKey, CaseIterable { case generatedAt, since, toggle, endpoints, serverVersion, searchBackend, changes, groups, logs, notes }
+    enum CodingKeys: String, CodingKey, CaseIterable { case generatedAt, since, toggle, endpoints, serverVersion, searchBackend, changes, groups, logs, notes, errorsUnread }
 
     public func encode(to encoder: any Encoder) throws {
         try encoder.encodeEveryKey(CodingKeys.self) { jsonKey in
@@ -108,6 +108,7 @@ public struct IncidentReport: Sendable, Codable, Hashable {
             case .groups: groups
             case .logs: logs
             case .notes: notes
+            case .errorsUnread: errorsUnread
             }
         }
     }
