@@ -75,12 +75,14 @@ struct ToggleCommands: ParsableCommand {
         @Option(help: ArgumentHelp("Fail with exit 3 unless the toggle is currently in this state: " + Switch.help,
                                    valueName: "on|off")) var expect: String?
         @Option(help: "Why, for the audit trail.") var reason: String?
+        @OptionGroup var guarding: GuardOptions
         @OptionGroup var connection: ConnectionOptions
         @OptionGroup var output: OutputOptions
 
         func validate() throws {
             _ = try Switch.parse(target)
             if let expect { _ = try Switch.parse(expect, for: "--expect") }
+            try guarding.validate(expect: expect)
         }
 
         func run() throws {
@@ -92,6 +94,7 @@ struct ToggleCommands: ParsableCommand {
             }
             let env = try context.environment()
             let on = try Switch.parse(target).isOn
+            if guarding.isGuarded { return try guarding.run(env, name: name, on: on, reason: reason, json: output.json) }
             let expected = try expect.map { ToggleState(try Switch.parse($0, for: "--expect").isOn) }
             let result = try ToggleStore.flip(env, name: name, to: on, expect: expected, reason: reason,
                                               recovery: connection.timeout ?? 5)
