@@ -31,7 +31,7 @@ struct GuardOptions: ParsableArguments {
             if duration != nil || dryRun { throw ValidationError("--for and --dry-run go with --guard RULE") }
             return
         }
-        _ = try GuardRule(rule)
+        do { _ = try GuardRule(rule) } catch { throw ValidationError(error.description) }
         guard let duration else { throw ValidationError("--guard needs --for DURATION (e.g. --for 15m)") }
         guard GuardRule.seconds(duration) != nil else {
             throw ValidationError("--for '\(duration)' is not a duration: a number and s, m or h, e.g. 90s, 15m, 1h (at most a week)")
