@@ -57,6 +57,7 @@ struct ToggleCommands: ParsableCommand {
             var rows = [["name", toggle.name], ["key", toggle.key.text], ["state", toggle.state.rawValue]]
             if !toggle.audiences.isEmpty { rows.append(["audiences", toggle.audiences.joined(separator: ", ")]) }
             rows += toggle.fields.sorted { $0.key < $1.key }.map { ["field \($0.key)", $0.value] }
+            rows += GuardRows.of(try GuardStore.read(env, toggleKey: toggle.key), now: env.now())
             Output.table(["PROPERTY", "VALUE"], rows)
         }
     }
