@@ -80,6 +80,10 @@ import Testing
             let ttl = try redis.execute("TTL", Self.record).int ?? -2
             #expect(ttl > 0, "the finish mark expires by itself")
             #expect(try audit(redis).count == 1)
+            // The record is not a toggle (toggles are hashes with a `toggle` field).
+            let list = try OpsdeckRun.run(["toggles", "list", "--json"] + socket)
+            let names = (try JSONSerialization.jsonObject(with: Data(list.stdout.utf8)) as? [[String: Any]])?.compactMap { $0["name"] as? String }
+            #expect(names == ["payments"], "\(list.allOutput)")
         }
     }
 

@@ -54,14 +54,14 @@ public struct GuardRecord: Sendable, Hashable {
     public init?(pairs: [(String, String)]) {
         let fields = Dictionary(pairs, uniquingKeysWith: { first, _ in first })
         guard let state = fields["state"] else { return nil }
-        self.init(state: state, toggle: fields["toggle"] ?? "", rule: fields["rule"] ?? "", actor: fields["actor"] ?? "",
+        self.init(state: state, toggle: fields["name"] ?? "", rule: fields["rule"] ?? "", actor: fields["actor"] ?? "",
                   started: fields["started"] ?? "", ends: fields["ends"] ?? "", value: fields["value"] ?? "",
                   count: Int(fields["count"] ?? "") ?? 0, progress: fields["progress"] ?? "", figures: fields["figures"] ?? "")
     }
 
     /// The fields written to the hash (the owner's token is added by `GuardStore`).
     var fields: [(String, String)] {
-        [("state", state), ("toggle", toggle), ("rule", rule), ("actor", actor), ("started", started), ("ends", ends),
+        [("state", state), ("name", toggle), ("rule", rule), ("actor", actor), ("started", started), ("ends", ends),
          ("value", value), ("count", String(count)), ("progress", progress), ("figures", figures)]
     }
 }
