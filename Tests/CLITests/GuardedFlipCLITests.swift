@@ -116,10 +116,15 @@ import Testing
             #expect(second.status == 3)
             #expect(second.stderr.contains("already guarded by alice"), "\(second.stderr)")
             #expect(try redis.execute("HGET", "payments", "toggle").string == "true", "the refused guard wrote nothing")
+            let running = try OpsdeckRun.run(["toggles", "guards"] + socket)
+            #expect(running.stdout.contains("guarded · 2m left · 0/5") && running.stdout.contains("alice"), "\(running.allOutput)")
             first.signal(SIGTERM)
             #expect(first.finish() == 9, "\(first.stderr)")
             #expect(first.stderr.contains("guard interrupted: payments stays true"))
             #expect(try state(redis) == "interrupted")
+            let ended = try OpsdeckRun.run(["toggles", "guards", "--json"] + socket)
+            let left = try JSONSerialization.jsonObject(with: Data(ended.stdout.utf8)) as? [Any]
+            #expect(left?.isEmpty == true, "a finished guard is not lost: \(ended.allOutput)")
         }
     }
 
@@ -148,6 +153,10 @@ import Testing
             guarded.signal(SIGKILL)
             _ = guarded.finish()
             #expect(try eventually { try redis.execute("EXISTS", Self.record).int == 0 }, "the record outlived its guard")
+            let guards = try OpsdeckRun.run(["toggles", "guards", "--json"] + socket)
+            let listed = try JSONSerialization.jsonObject(with: Data(guards.stdout.utf8)) as? [[String: Any]]
+            #expect(listed?.count == 1 && listed?.first?["state"] as? String == "lost", "\(guards.allOutput)")
+            #expect((listed?.first?["status"] as? String)?.hasPrefix("guard lost") == true)
             // The toggle keeps the value; a new guard may start.
             let next = try OpsdeckRun.run(["toggles", "set", "payments", "off", "--guard", "errors > 5 in 5m", "--for", "1s"] + socket)
             #expect(next.status == 0, "\(next.stderr)")

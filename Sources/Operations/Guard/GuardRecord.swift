@@ -31,6 +31,11 @@ public struct GuardRecord: Sendable, Hashable {
         AuditKey.forToggle(toggleKey, base: base(patterns))
     }
 
+    /// The sorted set of guarded toggle keys, scored by their guard's end (`opsdeck:guards`), so
+    /// a dashboard finds every guard with one command and tells a lost one (registered, record
+    /// expired) from one that finished (taken off).
+    public static func registry(_ patterns: KeyPatterns) -> String { base(patterns) + "s" }
+
     /// `opsdeck:guard` beside `opsdeck:audit`; `<audit-key>:guard` for an audit key of another shape.
     public static func base(_ patterns: KeyPatterns) -> String {
         patterns.auditKey.hasSuffix("audit") ? String(patterns.auditKey.dropLast(5)) + "guard" : patterns.auditKey + ":guard"

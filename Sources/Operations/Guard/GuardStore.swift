@@ -76,5 +76,52 @@ public enum GuardStore {
         return GuardRecord(pairs: pairs)
     }
 
+    /// Lists the toggle (by key) in the registry of guards (`GuardRecord.registry`), scored by its
+    /// end, dropping entries that ended over an hour ago. Another slot than the record, so not in
+    /// the claim script; a failure here only hides the guard from `active`, it does not stop it.
+    public static func register(_ env: OpsEnvironment, toggleKey: RedisKey, ends: Date) throws(OperationsError) {
+        let registry = GuardRecord.registry(env.patterns)
+        try env.gate.write("guard toggle", [RedisCommand("ZADD", registry, String(Int(ends.timeIntervalSince1970)), toggleKey)],
+                           on: env.redis)
+        try env.gate.write("guard toggle", [RedisCommand("ZREMRANGEBYSCORE", registry, "-inf",
+                                                         String(Int(env.now().timeIntervalSince1970) - 3600))], on: env.redis)
+    }
+
+    /// Takes a finished guard's toggle off the registry.
+    public static func unregister(_ env: OpsEnvironment, toggleKey: RedisKey) throws(OperationsError) {
+        try env.gate.write("guard toggle", [RedisCommand("ZREM", GuardRecord.registry(env.patterns), toggleKey)], on: env.redis)
+    }
+
+    /// A guard the registry knows: its record, or nil when the record expired while the guard
+    /// was registered: the guard process stopped without finishing (`lost`).
+    public struct Listed: Sendable, Hashable {
+        public var toggleKey: RedisKey
+        public var ends: Date
+        public var record: GuardRecord?
+        public var isLost: Bool { record == nil }
+    }
+
+    /// Every registered guard that ended less than an hour ago or still runs: one ZRANGEBYSCORE
+    /// and one HGETALL per guard (dashboards and `toggles guards`).
+    public static func active(_ env: OpsEnvironment) throws(OperationsError) -> [Listed] {
+        let registry = GuardRecord.registry(env.patterns)
+        let since = String(Int(env.now().timeIntervalSince1970) - 3600)
+        let reply = try env.run { redis throws(RedisError) in
+            try redis.send([RedisCommand("ZRANGEBYSCORE", registry, since, "+inf", "WITHSCORES")])
+        }.first ?? .null
+        if let message = reply.errorMessage { throw .redis(RedisError.fromReply(message)) }
+        let parts = reply.array ?? []
+        var listed: [Listed] = []
+        var index = 0
+        while index + 1 < parts.count {
+            if let bytes = parts[index].bytes, let score = parts[index + 1].string.flatMap(Double.init) {
+                let key = RedisKey(bytes: bytes)
+                listed.append(Listed(toggleKey: key, ends: Date(timeIntervalSince1970: score), record: try read(env, toggleKey: key)))
+            }
+            index += 2
+        }
+        return listed
+    }
+
     private static func milliseconds(_ seconds: TimeInterval) -> Int { max(1, Int(seconds * 1000)) }
 }

@@ -66,6 +66,7 @@ public struct GuardedFlip {
         try env.gate.check("guard toggle \(name)")
         let toggle = try ToggleStore.get(env, name: name)
         let key = GuardRecord.key(for: toggle.key, patterns: env.patterns)
+        let toggleKey = toggle.key
         let errors = ErrorStore(module: try ErrorStore().resolveModule(env))
         let started = env.now()
         let before = try beforeCount(env, errors, toggle: toggle.name, at: started)
@@ -86,15 +87,18 @@ public struct GuardedFlip {
             flip = try ToggleStore.flip(env, name: name, to: on, reason: reason)
         } catch {
             record.state = "failed"
-            _ = try? GuardStore.update(env, key: key, token: token, record: record, ttl: finishedTTL)
+            markEnded(env, key: key, token: token, record: record, toggleKey: toggleKey)
             throw error
         }
         guard flip.changed else {
             record.state = "not-needed"
-            _ = try? GuardStore.update(env, key: key, token: token, record: record, ttl: finishedTTL)
+            markEnded(env, key: key, token: token, record: record, toggleKey: toggleKey)
             return .notNeeded(flip)
         }
         record.value = flip.new
+        do { try GuardStore.register(env, toggleKey: toggle.key, ends: started.addingTimeInterval(duration)) } catch {
+            report("warning: the guard is not listed in \(GuardRecord.registry(env.patterns)): \(error.description)")
+        }
         onFlip(flip)
         // Errors stamped in the flip's second count: ids have whole seconds.
         let flipped = Date(timeIntervalSince1970: env.now().timeIntervalSince1970.rounded(.down))
@@ -120,7 +124,7 @@ public struct GuardedFlip {
                 verdict = (false, figures)
             }
             if verdict.broken {
-                return finish(env, key: key, token: token, record: &record, flip: flip, revertReason: "auto-revert: \(verdict.figures)") {
+                return finish(env, key: key, toggleKey: toggleKey, token: token, record: &record, flip: flip, revertReason: "auto-revert: \(verdict.figures)") {
                     revert, conflict in
                     conflict.map { .notReverted(flip: flip, figures: verdict.figures, current: $0) }
                         ?? .reverted(flip: flip, revert: revert!, figures: verdict.figures)
@@ -128,18 +132,18 @@ public struct GuardedFlip {
             }
             if stopped {
                 if onInterrupt == .revert {
-                    return finish(env, key: key, token: token, record: &record, flip: flip,
+                    return finish(env, key: key, toggleKey: toggleKey, token: token, record: &record, flip: flip,
                                   revertReason: "guard interrupted, reverted: \(figures)", state: "interrupted") { revert, conflict in
                         .interrupted(flip: flip, figures: figures, revert: revert, conflict: conflict)
                     }
                 }
                 record.state = "interrupted"
-                _ = try? GuardStore.update(env, key: key, token: token, record: record, ttl: finishedTTL)
+                markEnded(env, key: key, token: token, record: record, toggleKey: toggleKey)
                 return .interrupted(flip: flip, figures: figures, revert: nil, conflict: nil)
             }
             if now >= ends {
                 record.state = "held"
-                _ = try? GuardStore.update(env, key: key, token: token, record: record, ttl: finishedTTL)
+                markEnded(env, key: key, token: token, record: record, toggleKey: toggleKey)
                 return .held(flip: flip, figures: figures, failedChecks: failedChecks)
             }
             do {
@@ -155,7 +159,7 @@ public struct GuardedFlip {
     /// Flips back against the exact value set, marks the record, and builds the outcome from the
     /// revert (nil on conflict) and the value found instead (nil when reverted).
     private func finish(
-        _ env: OpsEnvironment, key: RedisKey, token: String, record: inout GuardRecord, flip: FlipResult,
+        _ env: OpsEnvironment, key: RedisKey, toggleKey: RedisKey, token: String, record: inout GuardRecord, flip: FlipResult,
         revertReason: String, state: String? = nil, outcome: (FlipResult?, String?) -> Outcome
     ) -> Outcome {
         var revert: FlipResult?
@@ -168,8 +172,15 @@ public struct GuardedFlip {
             conflict = "unknown (\(error.description))"
         }
         record.state = state ?? (revert != nil ? "reverted" : "not-reverted")
-        _ = try? GuardStore.update(env, key: key, token: token, record: record, ttl: finishedTTL)
+        markEnded(env, key: key, token: token, record: record, toggleKey: toggleKey)
         return outcome(revert, conflict)
+    }
+
+    /// Leaves the finish mark and takes the toggle off the registry (best effort: the mark
+    /// expires by itself, and a registered guard whose record is gone reads as lost).
+    private func markEnded(_ env: OpsEnvironment, key: RedisKey, token: String, record: GuardRecord, toggleKey: RedisKey) {
+        _ = try? GuardStore.update(env, key: key, token: token, record: record, ttl: finishedTTL)
+        try? GuardStore.unregister(env, toggleKey: toggleKey)
     }
 
     /// The errors in the window before the flip, for a rate rule (0 for a count rule: not needed).
