@@ -21,6 +21,14 @@ import Testing
         #expect(running, "guard never started: \(guarded.stdout) \(guarded.stderr)")
     }
 
+    /// `payments` off, then a guard turning it on with `arguments`, running.
+    private func startGuard(_ redis: RedisConnection, _ arguments: [String]) throws -> GuardProcess {
+        try redis.execute("HSET", "payments", "toggle", "false")
+        let guarded = try GuardProcess(["toggles", "set", "payments", "on"] + arguments)
+        try waitRunning(redis, guarded)
+        return guarded
+    }
+
     private func addErrors(_ count: Int, socket: [String]) throws {
         for index in 0..<count {
             let added = try OpsdeckRun.run(["errors", "add", "--toggle", "payments", "--value", "true", "--fingerprint", "f\(index)",
@@ -40,10 +48,8 @@ import Testing
         try withConnection(flavor) { redis, server in
             let socket = ["-s", server.socketPath]
             if flavor != .plain { #expect(try OpsdeckRun.run(["errors", "init"] + socket).status == 0) }
-            try redis.execute("HSET", "payments", "toggle", "false")
-            let guarded = try GuardProcess(["toggles", "set", "payments", "on", "--guard", "errors > 2 in 5m", "--for", "120s",
+            let guarded = try startGuard(redis, ["--guard", "errors > 2 in 5m", "--for", "120s",
                                             "--guard-interval", "0.2", "--reason", "release 7", "--as", "ci-bot"] + socket)
-            try waitRunning(redis, guarded)
             try addErrors(3, socket: socket)
             #expect(guarded.finish() == 8, "stdout: \(guarded.stdout) stderr: \(guarded.stderr)")
             #expect(try redis.execute("HGET", "payments", "toggle").string == "false")
@@ -90,10 +96,8 @@ import Testing
     @Test func aValueChangedMeanwhileIsNotReverted() throws {
         try withConnection { redis, server in
             let socket = ["-s", server.socketPath]
-            try redis.execute("HSET", "payments", "toggle", "false")
-            let guarded = try GuardProcess(["toggles", "set", "payments", "on", "--guard", "errors > 1 in 5m", "--for", "120s",
+            let guarded = try startGuard(redis, ["--guard", "errors > 1 in 5m", "--for", "120s",
                                             "--guard-interval", "0.2"] + socket)
-            try waitRunning(redis, guarded)
             try redis.execute("HSET", "payments", "toggle", "TRUE")
             try addErrors(2, socket: socket)
             #expect(guarded.finish() == 3, "stdout: \(guarded.stdout) stderr: \(guarded.stderr)")
@@ -107,10 +111,8 @@ import Testing
     @Test func aSecondGuardIsRefusedWithWhoHoldsIt() throws {
         try withConnection { redis, server in
             let socket = ["-s", server.socketPath]
-            try redis.execute("HSET", "payments", "toggle", "false")
-            let first = try GuardProcess(["toggles", "set", "payments", "on", "--guard", "errors > 5 in 5m", "--for", "120s",
+            let first = try startGuard(redis, ["--guard", "errors > 5 in 5m", "--for", "120s",
                                           "--as", "alice"] + socket)
-            try waitRunning(redis, first)
             let second = try OpsdeckRun.run(["toggles", "set", "payments", "off", "--guard", "errors > 5 in 5m", "--for", "1m",
                                              "--as", "bob"] + socket)
             #expect(second.status == 3)
@@ -131,10 +133,8 @@ import Testing
     @Test func anInterruptCanRevertWhenAskedTo() throws {
         try withConnection { redis, server in
             let socket = ["-s", server.socketPath]
-            try redis.execute("HSET", "payments", "toggle", "false")
-            let guarded = try GuardProcess(["toggles", "set", "payments", "on", "--guard", "errors > 5 in 5m", "--for", "120s",
+            let guarded = try startGuard(redis, ["--guard", "errors > 5 in 5m", "--for", "120s",
                                             "--on-interrupt", "revert"] + socket)
-            try waitRunning(redis, guarded)
             guarded.signal(SIGINT)
             #expect(guarded.finish() == 9, "\(guarded.stderr)")
             #expect(try redis.execute("HGET", "payments", "toggle").string == "false")
@@ -145,9 +145,7 @@ import Testing
     @Test func aKilledGuardsRecordExpires() throws {
         try withConnection { redis, server in
             let socket = ["-s", server.socketPath]
-            try redis.execute("HSET", "payments", "toggle", "false")
-            let guarded = try GuardProcess(["toggles", "set", "payments", "on", "--guard", "errors > 5 in 5m", "--for", "120s"] + socket)
-            try waitRunning(redis, guarded)
+            let guarded = try startGuard(redis, ["--guard", "errors > 5 in 5m", "--for", "120s"] + socket)
             let ttl = try redis.execute("PTTL", Self.record).int ?? -2
             #expect(ttl > 0 && ttl <= 10_000, "a short TTL: \(ttl)")
             guarded.signal(SIGKILL)
