@@ -66,6 +66,21 @@ import Testing
         }
     }
 
+    @Test func aRateRuleTripsAtItsMinimumOnAQuietToggle() throws {
+        try withConnection { redis, server in
+            let socket = ["-s", server.socketPath]
+            let guarded = try startGuard(redis, ["--guard", "rate > 2x before in 1m min 2", "--for", "120s",
+                                                 "--guard-interval", "0.2", "--json"] + socket)
+            try addErrors(2, socket: socket)
+            #expect(guarded.finish() == 8, "stdout: \(guarded.stdout) stderr: \(guarded.stderr)")
+            let body = try JSONSerialization.jsonObject(with: Data(guarded.stdout.utf8)) as? [String: Any]
+            #expect(body?["outcome"] as? String == "reverted")
+            #expect((body?["figures"] as? String)?.contains("> 2.0x before (0.0/min), min 2") == true, "\(guarded.stdout)")
+            #expect((body?["revert"] as? [String: Any])?["new"] as? String == "false")
+            #expect(try redis.execute("HGET", "payments", "toggle").string == "false")
+        }
+    }
+
     @Test func aGuardThatHoldsExitsZeroAfterItsTime() throws {
         try withConnection { redis, server in
             let socket = ["-s", server.socketPath]
