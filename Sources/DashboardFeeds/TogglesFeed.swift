@@ -39,6 +39,8 @@ public struct TogglesFeed: PaneFeed {
     private var lastRows: [ToggleRow]?
     private var lastValues: [String: String] = [:]
     private var latestChange: [String: AuditEntry] = [:]
+    /// The guard badges on the rows last sent, by toggle key (`TogglesFeed+Guards.swift`).
+    var guardsShown: [RedisKey: GuardBadge] = [:]
 
     public init(pattern: String = KeyPatterns().toggles) { self.pattern = pattern }
 
@@ -69,8 +71,9 @@ public struct TogglesFeed: PaneFeed {
             try refresh(context, progress: &part.discovery)
         }
         let (all, moved, discovered) = refreshed ?? (toggles, false, false)
+        let badges = guardBadges(context)
         // Unchanged toggles cost nothing more: no audit read, no rows rebuilt or compared.
-        guard moved || discovered || lastRows == nil else { return }
+        guard moved || discovered || badges != guardsShown || lastRows == nil else { return }
         // The audit trail only matters when a value moved: read it then, not every second.
         // The newest audit entry is the head of each toggle's own list: read for toggles seen
         // for the first time and those whose value moved, never for all of them every poll.
@@ -82,7 +85,12 @@ public struct TogglesFeed: PaneFeed {
             for (name, entry) in latest ?? [:] { latestChange[name] = entry }
             for toggle in stale { lastValues[toggle.name] = toggle.value.raw }
         }
-        let rows = all.map { ToggleRow($0, lastChange: latestChange[$0.name]) }
+        guardsShown = badges
+        let rows = all.map { toggle in
+            var row = ToggleRow(toggle, lastChange: latestChange[toggle.name])
+            row.guardBadge = badges[toggle.key]
+            return row
+        }
         if rows != lastRows { part.rows = rows }
         lastRows = rows
     }

@@ -142,9 +142,10 @@ public enum ToggleStore {
     /// Every flip has an id its audit entry carries. When the script's reply is lost, the
     /// outcome is looked up for up to `recovery` seconds (`FlipRecovery`): applied → the result,
     /// with a `note`; not applied → the connection error; no answer → `.outcomeUnknown`.
+    /// `expectRaw`, when given, must be the exact raw value (a guard's revert: only the value it set).
     public static func flip(
-        _ env: OpsEnvironment, name: String, to on: Bool, expect: ToggleState? = nil, reason: String? = nil,
-        recovery: Double = 5
+        _ env: OpsEnvironment, name: String, to on: Bool, expect: ToggleState? = nil, expectRaw: String? = nil,
+        reason: String? = nil, recovery: Double = 5
     ) throws(OperationsError) -> FlipResult {
         let action = "set toggle \(name) \(on ? "on" : "off")"
         try env.gate.check(action)
@@ -152,6 +153,9 @@ public enum ToggleStore {
         let current = toggle.value
         if let expect, current.state != expect {
             throw .conflict(toggle: toggle.name, expected: expect.rawValue, current: current.raw)
+        }
+        if let expectRaw, current.raw != expectRaw {
+            throw .conflict(toggle: toggle.name, expected: expectRaw, current: current.raw)
         }
         if current.state == ToggleState(on) {
             return FlipResult(toggle: toggle, old: current.raw, new: current.raw, audit: nil)

@@ -12,6 +12,10 @@ enum ExitStatus: Int32, CaseIterable {
     case notFound = 6
     /// A write's outcome is unknown: its reply was lost and the server stayed unreachable.
     case outcomeUnknown = 7
+    /// A guarded flip's rule broke and the toggle went back (`toggles set --guard`).
+    case guardReverted = 8
+    /// A guarded flip was ended by SIGINT/SIGTERM before its time ran out.
+    case guardInterrupted = 9
     case usage = 64
     case unavailable = 69
 

@@ -9,7 +9,7 @@ struct ToggleCommands: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "toggles",
         abstract: "List, inspect and flip feature toggles (hashes with a `toggle` field).",
-        subcommands: [List.self, Get.self, Set.self, History.self])
+        subcommands: [List.self, Get.self, Set.self, History.self, GuardsCommand.self])
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List every toggle, sorted by name.")
@@ -57,6 +57,7 @@ struct ToggleCommands: ParsableCommand {
             var rows = [["name", toggle.name], ["key", toggle.key.text], ["state", toggle.state.rawValue]]
             if !toggle.audiences.isEmpty { rows.append(["audiences", toggle.audiences.joined(separator: ", ")]) }
             rows += toggle.fields.sorted { $0.key < $1.key }.map { ["field \($0.key)", $0.value] }
+            rows += GuardRows.of(try GuardStore.read(env, toggleKey: toggle.key), now: env.now())
             Output.table(["PROPERTY", "VALUE"], rows)
         }
     }
@@ -75,12 +76,14 @@ struct ToggleCommands: ParsableCommand {
         @Option(help: ArgumentHelp("Fail with exit 3 unless the toggle is currently in this state: " + Switch.help,
                                    valueName: "on|off")) var expect: String?
         @Option(help: "Why, for the audit trail.") var reason: String?
+        @OptionGroup var guarding: GuardOptions
         @OptionGroup var connection: ConnectionOptions
         @OptionGroup var output: OutputOptions
 
         func validate() throws {
             _ = try Switch.parse(target)
             if let expect { _ = try Switch.parse(expect, for: "--expect") }
+            try guarding.validate(expect: expect)
         }
 
         func run() throws {
@@ -92,6 +95,7 @@ struct ToggleCommands: ParsableCommand {
             }
             let env = try context.environment()
             let on = try Switch.parse(target).isOn
+            if guarding.isGuarded { return try guarding.run(env, name: name, on: on, reason: reason, json: output.json) }
             let expected = try expect.map { ToggleState(try Switch.parse($0, for: "--expect").isOn) }
             let result = try ToggleStore.flip(env, name: name, to: on, expect: expected, reason: reason,
                                               recovery: connection.timeout ?? 5)

@@ -26,6 +26,10 @@ enum ToggleDetailView {
         lines.append(Line([Span("Sessions  ", style: label),
                            Span("\(Formatting.count(d.reached)) of \(Formatting.count(d.totalSessions)) get it now")]))
         lines.append(Line([Span("Key       ", style: label), Span(SafeText.line(d.key, width: max(1, width - 10)))]))
+        if let badge = state.toggles.rows.first(where: { $0.name == d.name })?.guardBadge {
+            let style = badge.state == .lost ? theme[.sevError] : theme[.sevWarning]
+            lines.append(Line([Span("Guard     ", style: label), Span(SafeText.line(badge.detail(now: state.now), width: max(1, width - 10)), style: style)]))
+        }
         lines.append("")
         lines.append(Line("Fields", style: header))
         let nameWidth = min(20, d.fields.map { TextWidth.of($0.name) }.max() ?? 0)

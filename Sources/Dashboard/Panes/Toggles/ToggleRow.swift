@@ -14,6 +14,8 @@ public struct ToggleRow: Hashable, Sendable {
     /// own spelling): the dialog shows this, so it cannot show one value and write another.
     /// Nil when the value cannot be read (no flip).
     public var flipTarget: String?
+    /// The guarded flip watching this toggle, when one runs, just ended or was lost.
+    public var guardBadge: GuardBadge?
 
     public init(name: String, rawValue: String, status: ToggleStatus, releaseNum: String? = nil,
                 fingerprint: String? = nil, override: String? = nil, lastChange: AuditSummary? = nil,

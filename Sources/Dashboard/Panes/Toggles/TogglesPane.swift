@@ -25,7 +25,8 @@ enum TogglesPane {
             (.release, TableColumn("Release", width: .fixed(TableColumn.fit("Release", rows.map { $0.releaseNum ?? "" }, cap: 10)))),
             (.fingerprint, TableColumn("Fingerprint", width: .fixed(TableColumn.fit("Fingerprint", rows.map { $0.fingerprint ?? "" }, cap: 22)))),
             (.override, TableColumn("Override", width: .fixed(TableColumn.fit("Override", rows.map { $0.override ?? "" }, cap: 22)))),
-            (.lastChange, TableColumn("Last change", width: .fixed(TableColumn.fit("Last change", rows.map { lastChangeText($0, now: state.now) }, cap: 20)))),
+            (.lastChange, TableColumn("Last change", width: .fixed(TableColumn.fit("Last change", rows.map { lastChangeText($0, now: state.now) },
+                                                                            cap: rows.contains { $0.guardBadge != nil } ? 26 : 20)))),
         ]
         func size(_ c: TableColumn) -> Int {
             switch c.width { case .fixed(let n), .min(let n): return n; case .flex: return 0 }
@@ -129,6 +130,8 @@ enum TogglesPane {
     /// `alice 2m ago`: `alice@laptop` reads as `alice` (the host rarely matters at a glance; the
     /// detail has it), at most 10 columns of it.
     static func lastChangeText(_ r: ToggleRow, now: Date) -> String {
+        // A guard watching the toggle matters more than when it last moved.
+        if let badge = r.guardBadge { return badge.text(now: now) }
         guard let change = r.lastChange else { return "" }
         let who = change.actor.split(separator: "@", maxSplits: 1).first.map(String.init) ?? change.actor
         return SafeText.line(who, width: 10) + " " + Formatting.ago(change.time, now: now)
@@ -148,7 +151,9 @@ enum TogglesPane {
             case .release: return Line(SafeText.line(r.releaseNum ?? "", width: 12))
             case .fingerprint: return Line(SafeText.line(r.fingerprint ?? "", width: 60))
             case .override: return Line(SafeText.line(r.override ?? "", width: 40))
-            case .lastChange: return Line(lastChangeText(r, now: state.now), style: theme[.muted])
+            case .lastChange:
+                let style = r.guardBadge.map { $0.state == .lost ? theme[.sevError] : theme[.sevWarning] } ?? theme[.muted]
+                return Line(lastChangeText(r, now: state.now), style: style)
             }
         }
         return TableRow(cells, style: flashing ? theme[.changedFlash] : .plain)
