@@ -55,7 +55,7 @@ enum ErrorsPane {
             } else if e.showsGroups, let groups = e.groups {
                 parts.append("\(Formatting.count(groups.count)) group" + (groups.count == 1 ? "" : "s"))
             }
-            if e.windowTruncated { parts.append("newest only") }
+            if e.windowTruncated { parts.append("≥: not all read") }
             title += " (" + parts.joined(separator: ", ") + ")"
         }
         let inner = PaneChrome.block(title, pane: .errors, state: state, theme: theme, area: area, buffer: &buffer)
