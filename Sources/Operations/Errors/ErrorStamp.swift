@@ -18,11 +18,31 @@ public struct ErrorStamp: Sendable, Hashable {
 }
 
 /// One toggle's errors in a window, from every stamp in it: the exact count and first/last seen.
-public struct ToggleErrorTotal: Sendable, Hashable {
+public struct ToggleErrorTotal: Sendable, Hashable, Codable {
     public var toggle: String
     public var count: Int
     public var firstSeen: Date?
     public var lastSeen: Date?
+
+    public init(toggle: String, count: Int, firstSeen: Date? = nil, lastSeen: Date? = nil) {
+        self.toggle = toggle
+        self.count = count
+        self.firstSeen = firstSeen
+        self.lastSeen = lastSeen
+    }
+
+    enum CodingKeys: String, CodingKey, CaseIterable { case toggle, count, firstSeen, lastSeen }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeEveryKey(CodingKeys.self) { jsonKey in
+            switch jsonKey {
+            case .toggle: toggle
+            case .count: count
+            case .firstSeen: firstSeen
+            case .lastSeen: lastSeen
+            }
+        }
+    }
 
     /// Each toggle's total among `stamps`, biggest first, then by name.
     public static func of(_ stamps: [ErrorStamp]) -> [ToggleErrorTotal] {
