@@ -6,7 +6,8 @@ enum ErrorGroupsTable {
     /// incident is read by, takes the rest.
     static func columns(_ groups: [ErrorGroupRow]) -> [TableColumn] {
         [
-            TableColumn("Count", width: .fixed(7), alignment: .right),
+            // `≥` (members not all read) takes two more cells, only when some row has it.
+            TableColumn("Count", width: .fixed(groups.contains { $0.partial } ? 7 : 5), alignment: .right),
             TableColumn("Last", width: .fixed(7)),
             TableColumn("Trend", width: .fixed(12)),
             TableColumn("Toggle", width: .fixed(TableColumn.fit("Toggle", groups.prefix(500).map(\.toggleName), cap: 24))),
