@@ -28,6 +28,8 @@ public struct ErrorsFeed: PaneFeed {
     private var reportedKeys: Set<RedisKey>? = []
     /// The last overview read, which reported records are merged into.
     private var lastOverview: ErrorOverview?
+    /// Bodies the last overview read, by key (bounded by its window and latest reads).
+    private var knownBodies: [String: ErrorRecord] = [:]
 
     public init(prefix: String = KeyPatterns().errorPrefix) { self.prefix = prefix }
 
@@ -164,7 +166,7 @@ public struct ErrorsFeed: PaneFeed {
         do {
             found = try context.permissions.run(.errors) { () throws(OperationsError) in
                 try ErrorStore(module: module).overview(context.env, latest: 100, since: since,
-                                                         windowLimit: windowLimit)
+                                                         windowLimit: windowLimit, known: knownBodies)
             }
         } catch {
             if case .redis(let redis) = error, redis.isConnectionFailure { throw error }
@@ -174,6 +176,8 @@ public struct ErrorsFeed: PaneFeed {
         }
         guard let found else { return nil }
         lastOverview = found
+        // What was read stays known: the next overview reads only bodies it has not seen.
+        knownBodies = Dictionary((found.window + found.latest.records).map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
         return view(found, now: now)
     }
 

@@ -51,6 +51,36 @@ import Testing
         }
     }
 
+    static func hgetallCalls(_ env: OpsEnvironment) throws -> Int {
+        let info = try env.redis.execute("INFO", "commandstats").string ?? ""
+        guard let line = info.split(whereSeparator: \.isNewline).first(where: { $0.hasPrefix("cmdstat_hgetall:") }),
+              let calls = line.split(separator: ",").first?.split(separator: "=").last else { return 0 }
+        return Int(calls) ?? 0
+    }
+
+    /// Steady cost: bodies read once are not read again; a new record costs one read.
+    @Test(arguments: [ServerFlavor.search1, .search2])
+    func bodiesReadOnceAreNotReadAgain(flavor: ServerFlavor) throws {
+        try ErrorFixtures.with(flavor, now: Self.now) { env, _ in
+            try Self.seedStorm(env, flavor)
+            let store = ErrorStore()
+            let since = Self.now.addingTimeInterval(-900)
+            let first = try store.overview(env, latest: 10, since: since, windowLimit: 60)
+            var known = Dictionary((first.window + first.latest.records).map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
+            let before = try Self.hgetallCalls(env)
+            let again = try store.overview(env, latest: 10, since: since, windowLimit: 60, known: known)
+            #expect(try Self.hgetallCalls(env) == before, "nothing new: no body read again")
+            #expect(again.window == first.window && again.windowStamps == first.windowStamps)
+            try ErrorFixtures.seed(env, flavor, id: ErrorID.make(toggle: "culprit", date: Self.now),
+                                   toggle: "culprit", body: "java.lang.IllegalStateException: retry 9")
+            known = Dictionary((again.window + again.latest.records).map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
+            let third = try store.overview(env, latest: 10, since: since, windowLimit: 60, known: known)
+            #expect(try Self.hgetallCalls(env) == before + 1, "one new record, one read")
+            #expect(third.windowTotals.first { $0.toggle == "culprit" }?.count == 31)
+            #expect(third.window.contains { $0.exceptionBody.hasSuffix("retry 9") })
+        }
+    }
+
     @Test func fairShareKeepsEveryToggleAndNewestFirst() {
         let records = (0..<10).map { i in
             ErrorRecord(id: ErrorID.make(toggle: i < 8 ? "loud" : "quiet", date: Self.now.addingTimeInterval(Double(-i))),

@@ -24,8 +24,10 @@ extension ErrorStore {
     /// newest `latest` records, and those at or after `since` (at most `windowLimit`, newest
     /// first), in full with pipelined HGETALLs. Without a search module the bounded client-side
     /// load gives all of it.
+    /// `known` holds bodies read before, by key: a record is written once, so only ids not in
+    /// it are read again (issue 23: under a storm each re-read once fetched 10,000 bodies).
     public func overview(_ env: OpsEnvironment, latest limit: Int = 100, since: Date? = nil,
-                         windowLimit: Int = 10_000) throws(OperationsError) -> ErrorOverview {
+                         windowLimit: Int = 10_000, known: [String: ErrorRecord] = [:]) throws(OperationsError) -> ErrorOverview {
         let env = env.on(.errors)
         let module = try resolveModule(env)
         var counts: [String: Int] = [:]
@@ -47,8 +49,10 @@ extension ErrorStore {
             var wanted = inWindow
             var seen = Set(inWindow.map(\.key))
             for stub in newest where seen.insert(stub.key).inserted { wanted.append(stub) }
-            let full = try readFull(env, wanted)
-            let byKey = Dictionary(full.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
+            let unread = wanted.filter { known[$0.key]?.id != $0.id }
+            let full = try readFull(env, unread)
+            var byKey = Dictionary(full.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
+            for stub in wanted where byKey[stub.key] == nil { byKey[stub.key] = known[stub.key] }
             let records = newest.compactMap { byKey[$0.key] }
             let backend: ErrorSearchResult.Backend = module.generation == .v1 ? .search1 : .search2
             return ErrorOverview(counts: counts, latest: ErrorSearchResult(total: stubs.count, records: records, backend: backend),
