@@ -58,6 +58,8 @@ enum ErrorsPane {
                 parts.append("\(Formatting.count(groups.count)) group" + (groups.count == 1 ? "" : "s"))
             }
             if e.windowTruncated { parts.append("≥: not all read") }
+            // Its own age, when it lags the poll: the status bar's is the oldest pane's.
+            if let note = state.errorsAgeNote { parts.append(note) }
             title += " (" + parts.joined(separator: ", ") + ")"
         }
         let inner = PaneChrome.block(title, pane: .errors, state: state, theme: theme, area: area, buffer: &buffer)
