@@ -102,6 +102,7 @@ public struct IncidentReport: Sendable, Codable, Hashable {
 
     enum CodingKeys: String, CodingKey, CaseIterable {
         case generatedAt, since, toggle, endpoints, serverVersion, searchBackend, changes, groups, toggleErrors, logs, notes
+        case errorsUnread
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -118,6 +119,7 @@ public struct IncidentReport: Sendable, Codable, Hashable {
             case .toggleErrors: toggleErrors
             case .logs: logs
             case .notes: notes
+            case .errorsUnread: errorsUnread
             }
         }
     }
