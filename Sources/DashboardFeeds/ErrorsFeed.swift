@@ -13,6 +13,8 @@ public struct ErrorsFeed: PaneFeed {
     public var search: String?
     /// The time window for groups and rates, in seconds (the pane's `[`/`]`).
     public var window: Double = 900
+    /// How many bodies the overview reads for the window's groups (counts never depend on it).
+    public var windowLimit = 10_000
     private var overviewBudget = IdleBudget(share: DashboardSource.idleBudget)
     /// A change seen by the probe re-reads the errors at once, but at most every
     /// max(0.5 s, cost / 2%): new errors show within a poll or two on any index that reads fast.
@@ -26,6 +28,8 @@ public struct ErrorsFeed: PaneFeed {
     private var reportedKeys: Set<RedisKey>? = []
     /// The last overview read, which reported records are merged into.
     private var lastOverview: ErrorOverview?
+    /// Bodies the last overview read, by key (bounded by its window and latest reads).
+    private var knownBodies: [String: ErrorRecord] = [:]
 
     public init(prefix: String = KeyPatterns().errorPrefix) { self.prefix = prefix }
 
@@ -161,7 +165,8 @@ public struct ErrorsFeed: PaneFeed {
         let found: ErrorOverview?
         do {
             found = try context.permissions.run(.errors) { () throws(OperationsError) in
-                try ErrorStore(module: module).overview(context.env, latest: 100, since: since)
+                try ErrorStore(module: module).overview(context.env, latest: 100, since: since,
+                                                         windowLimit: windowLimit, known: knownBodies)
             }
         } catch {
             if case .redis(let redis) = error, redis.isConnectionFailure { throw error }
@@ -171,6 +176,8 @@ public struct ErrorsFeed: PaneFeed {
         }
         guard let found else { return nil }
         lastOverview = found
+        // What was read stays known: the next overview reads only bodies it has not seen.
+        knownBodies = Dictionary((found.window + found.latest.records).map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
         return view(found, now: now)
     }
 
@@ -178,13 +185,23 @@ public struct ErrorsFeed: PaneFeed {
         let since = now.addingTimeInterval(-window)
         // Records merged in since the overview, or a window narrowed since, may fall outside it.
         let inWindow = found.window.filter { ($0.time ?? .distantPast) >= since }
-        let rates = ErrorRate.perToggle(inWindow, since: since, now: now)
+        // Counts, rates and sparklines come from every id in the window, never from the bodies
+        // read (issue 23: a storm once pushed the culprit out of a newest-10,000 sample).
+        let stamps = found.windowStamps.filter { guard let time = $0.time else { return false }; return time >= since && time <= now }
+        let rates = ErrorRate.perToggle(stamps, since: since, now: now)
         // The counts beside the groups are the window's, as the pane's title says: an all-time
         // count there read as "erroring now" for toggles whose errors are days old.
         let counts = rates.map { ToggleCount(toggle: $0.key, count: $0.value.count) }
             .sorted { ($1.count, $0.toggle) < ($0.count, $1.toggle) }
         let groups = ErrorGroups.build(inWindow, since: since, now: now)
+        var read: [String: Int] = [:]
+        for record in inWindow where (record.time ?? .distantFuture) <= now { read[record.toggleName, default: 0] += 1 }
+        let rows = groups.map { group in
+            var row = ErrorGroupRow(group)
+            row.partial = read[group.toggle, default: 0] < rates[group.toggle]?.count ?? 0
+            return row
+        }
         return Overview(counts: counts, latest: ErrorSearchView(found.latest, query: nil),
-                        groups: groups.map(ErrorGroupRow.init), rates: rates, truncated: found.windowTruncated)
+                        groups: rows, rates: rates, truncated: rows.contains(where: \.partial))
     }
 }

@@ -59,10 +59,11 @@ extension ErrorGroupRow {
 }
 
 extension ErrorRate {
-    /// Each toggle's errors among `records` (already inside `since...now`).
-    public static func perToggle(_ records: [ErrorRecord], since: Date, now: Date) -> [String: ErrorRate] {
+    /// Each toggle's errors among `stamps` (already inside `since...now`): every record in the
+    /// window by its id, so counts and series are exact.
+    public static func perToggle(_ stamps: [ErrorStamp], since: Date, now: Date) -> [String: ErrorRate] {
         var times: [String: [Date]] = [:]
-        for record in records { if let time = record.time { times[record.toggleName, default: []].append(time) } }
+        for stamp in stamps { if let time = stamp.time { times[stamp.toggle, default: []].append(time) } }
         return times.mapValues { ErrorRate(count: $0.count, series: ErrorGroups.series($0, from: since, to: now), times: $0) }
     }
 }

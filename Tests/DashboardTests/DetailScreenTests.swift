@@ -52,7 +52,7 @@ import Testing
             │  errors                                                                      │
             │  flips                                                       ▲               │
             │          -15m                                                     now        │
-            │  no errors since priya set it to True (2m ago)                               │
+            │  error counts not read yet: catching up…                                     │
             │                                                                              │
             └──────────────────────────────────────────────────────────────────────────────┘
              staging │ connected │ data just now · poll 12ms │ 127.0.0.1:6379 │ Redis 7.0.1…
@@ -81,9 +81,9 @@ import Testing
             │  errors                                                                      ││                                                                              │
             │  flips                                                       ▲               ││                                                                              │
             │          -15m                                                     now        ││                                                                              │
-            │  no errors since priya set it to True (2m ago)                               ││                                                                              │
+            │  error counts not read yet: catching up…                                     ││                                                                              │
             │                                                                              ││                                                                              │
-            │Errors · 2 recorded  (e opens them in Errors)                                 ││                                                                              │
+            │Errors · 2 recorded, all time  (e opens them in Errors)                       ││                                                                              │
             │  03-12 10:32:05  ArrayIndexOutOfBoundsException: 5 · Algo.java:42            ││                                                                              │
             └──────────────────────────────────────────────────────────────────────────────┘└──────────────────────────────────────────────────────────────────────────────┘
             ┌ 3 Errors (last 15m) ─────────────────────────────────────────────────────────┐┌ 4 Logs ──────────────────────────────────────────────────────────────────────┐

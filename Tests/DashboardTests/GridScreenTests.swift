@@ -44,7 +44,7 @@ import Testing
             │                                                                              ││                                                                              │
             │                                                                              ││                                                                              │
             └──────────────────────────────────────────────────────────────────────────────┘└──────────────────────────────────────────────────────────────────────────────┘
-            ┌ 3 Errors (last 15m) ─────────────────────────────────────────────────────────┐┌ 4 Logs ──────────────────────────────────────────────────────────────────────┐
+            ┌ 3 Errors (search: all time) ─────────────────────────────────────────────────┐┌ 4 Logs ──────────────────────────────────────────────────────────────────────┐
             │Search: / to search by toggle, developer or exception text                    ││18:03:28 ERR  checkout payment timed out                                      │
             │1 of 3 found · current · RediSearch 1.x · matched words: john                 ││18:03:30 INFO api      GET /health 200                                        │
             │When      Toggle          Fingerprint        Exception                        ││18:03:31 WARN api      slow payment provider ␛[31m                            │

@@ -54,6 +54,8 @@ import Testing
              sparse: IncidentReport.Group(toggle: "t", exception: "e", signature: "s", count: 1, firstSeen: nil, lastSeen: nil, sample: nil)),
         Pair(name: "IncidentReport.LogLine", full: IncidentReport.LogLine(source: "s", severity: "error", time: time, message: "m"),
              sparse: IncidentReport.LogLine(source: "s", severity: "error", time: nil, message: "m")),
+        Pair(name: "ToggleErrorTotal", full: ToggleErrorTotal(toggle: "t", count: 2, firstSeen: time, lastSeen: time),
+             sparse: ToggleErrorTotal(toggle: "t", count: 0)),
     ]
 
     static func incident(full: Bool) -> IncidentReport {

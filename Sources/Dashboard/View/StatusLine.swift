@@ -17,7 +17,7 @@ enum StatusLine {
         // Split: the newest data's age (each pane marks its own staleness, and the marks say
         // which database is down); the dashboard-wide age would make fresh panes look old.
         let newest = state.links.compactMap(\.lastPollAt).max()
-        if let age = state.isSplit ? newest.map({ max(0, state.now.timeIntervalSince($0)) }) : state.dataAge {
+        if let age = state.isSplit ? newest.map({ max(0, state.now.timeIntervalSince($0)) }) : state.screenDataAge {
             var fresh = "data " + (age < 1 ? "just now" : Formatting.age(age) + " ago")
             if !state.isSplit, let seconds = state.lastPollDuration { fresh += " · poll \(Int((seconds * 1000).rounded()))ms" }
             // "live": the server reports changes as they happen; "polling (why)" otherwise.

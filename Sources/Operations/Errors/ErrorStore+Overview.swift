@@ -7,10 +7,16 @@ public struct ErrorOverview: Sendable, Hashable {
     public var counts: [String: Int]
     /// The newest records (by the time in their id), newest first.
     public var latest: ErrorSearchResult
-    /// Every record inside the window asked for, in full, newest first (at most `windowLimit`).
+    /// Records inside the window asked for, in full, newest first (at most `windowLimit`, shared
+    /// fairly between toggles: `fairShare`).
     public var window: [ErrorRecord] = []
-    /// More records fell in the window than `windowLimit`: groups and rates count the newest.
+    /// More records fell in the window than `windowLimit`: groups count the bodies read.
     public var windowTruncated = false
+    /// Every record inside the window by its id (toggle and time), newest first: exact counts.
+    public var windowStamps: [ErrorStamp] = []
+
+    /// Each toggle's exact errors in the window, biggest first.
+    public var windowTotals: [ToggleErrorTotal] { ToggleErrorTotal.of(windowStamps) }
 }
 
 extension ErrorStore {
@@ -18,8 +24,10 @@ extension ErrorStore {
     /// newest `latest` records, and those at or after `since` (at most `windowLimit`, newest
     /// first), in full with pipelined HGETALLs. Without a search module the bounded client-side
     /// load gives all of it.
+    /// `known` holds bodies read before, by key: a record is written once, so only ids not in
+    /// it are read again (issue 23: under a storm each re-read once fetched 10,000 bodies).
     public func overview(_ env: OpsEnvironment, latest limit: Int = 100, since: Date? = nil,
-                         windowLimit: Int = 10_000) throws(OperationsError) -> ErrorOverview {
+                         windowLimit: Int = 10_000, known: [String: ErrorRecord] = [:]) throws(OperationsError) -> ErrorOverview {
         let env = env.on(.errors)
         let module = try resolveModule(env)
         var counts: [String: Int] = [:]
@@ -32,21 +40,24 @@ extension ErrorStore {
                 stubs += records
             }
             let sorted = Self.newestFirst(stubs)
-            var inWindow: [ErrorRecord] = []
-            if let since { inWindow = sorted.filter { ($0.time ?? .distantPast) >= since } }
-            let windowTruncated = inWindow.count > windowLimit
-            inWindow = Array(inWindow.prefix(windowLimit))
+            var allInWindow: [ErrorRecord] = []
+            if let since { allInWindow = sorted.filter { ($0.time ?? .distantPast) >= since } }
+            let windowTruncated = allInWindow.count > windowLimit
+            let inWindow = Self.fairShare(allInWindow, limit: windowLimit)
             // The newest are usually inside the window: read each key once.
             let newest = Array(sorted.prefix(limit))
             var wanted = inWindow
             var seen = Set(inWindow.map(\.key))
             for stub in newest where seen.insert(stub.key).inserted { wanted.append(stub) }
-            let full = try readFull(env, wanted)
-            let byKey = Dictionary(full.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
+            let unread = wanted.filter { known[$0.key]?.id != $0.id }
+            let full = try readFull(env, unread)
+            var byKey = Dictionary(full.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
+            for stub in wanted where byKey[stub.key] == nil { byKey[stub.key] = known[stub.key] }
             let records = newest.compactMap { byKey[$0.key] }
             let backend: ErrorSearchResult.Backend = module.generation == .v1 ? .search1 : .search2
             return ErrorOverview(counts: counts, latest: ErrorSearchResult(total: stubs.count, records: records, backend: backend),
-                                 window: inWindow.compactMap { byKey[$0.key] }, windowTruncated: windowTruncated)
+                                 window: inWindow.compactMap { byKey[$0.key] }, windowTruncated: windowTruncated,
+                                 windowStamps: allInWindow.map(ErrorStamp.init))
         case .none:
             let loaded = try ErrorClientSearch(scanLimit: clientSideScanLimit).loadAll(env)
             for record in loaded.records { counts[record.toggleName, default: 0] += 1 }
@@ -61,7 +72,8 @@ extension ErrorStore {
             if let since { inWindow = sorted.filter { ($0.time ?? .distantPast) >= since } }
             return ErrorOverview(counts: counts, latest: ErrorSearchResult(
                 total: loaded.records.count, records: records, backend: backend, notice: notice),
-                window: Array(inWindow.prefix(windowLimit)), windowTruncated: inWindow.count > windowLimit)
+                window: Self.fairShare(inWindow, limit: windowLimit), windowTruncated: inWindow.count > windowLimit,
+                windowStamps: inWindow.map(ErrorStamp.init))
         }
     }
 
@@ -87,6 +99,33 @@ extension ErrorStore {
             start += 500
         }
         return records
+    }
+
+    /// At most `limit` of `records` (newest first), shared between toggles round-robin, newest
+    /// first within each: a storm on three toggles cannot push a quieter fourth out of the
+    /// groups (issue 23). The result is newest first.
+    static func fairShare(_ records: [ErrorRecord], limit: Int) -> [ErrorRecord] {
+        guard records.count > limit else { return records }
+        var queues: [String: [Int]] = [:]
+        var order: [String] = []
+        for (index, record) in records.enumerated() {
+            if queues[record.toggleName] == nil { order.append(record.toggleName) }
+            queues[record.toggleName, default: []].append(index)
+        }
+        var taken: [Int] = []
+        taken.reserveCapacity(max(0, limit))
+        var depth = 0
+        while taken.count < limit {
+            var any = false
+            for toggle in order where taken.count < limit {
+                guard let queue = queues[toggle], depth < queue.count else { continue }
+                taken.append(queue[depth])
+                any = true
+            }
+            if !any { break }
+            depth += 1
+        }
+        return taken.sorted().map { records[$0] }
     }
 
     static func newestFirst(_ records: [ErrorRecord]) -> [ErrorRecord] {
@@ -139,6 +178,9 @@ extension ErrorOverview {
         var inWindow = Dictionary(window.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         for record in records { inWindow[record.id] = record }
         merged.window = ErrorStore.newestFirst(Array(inWindow.values))
+        var stamps = Dictionary(windowStamps.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        for record in records { stamps[record.id] = ErrorStamp(record) }
+        merged.windowStamps = stamps.values.sorted { ($0.time ?? .distantPast, $0.id) > ($1.time ?? .distantPast, $1.id) }
         return merged
     }
 }

@@ -40,8 +40,12 @@ public struct IncidentReport: Sendable, Codable, Hashable {
         public var firstSeen: Date?
         public var lastSeen: Date?
         public var sample: ErrorRecord?
+        /// Not every record of this toggle in the window was read: `count` is a lower bound.
+        public var countIsLowerBound = false
 
-        enum CodingKeys: String, CodingKey, CaseIterable { case toggle, exception, signature, count, firstSeen, lastSeen, sample }
+        enum CodingKeys: String, CodingKey, CaseIterable {
+            case toggle, exception, signature, count, firstSeen, lastSeen, sample, countIsLowerBound
+        }
 
         public func encode(to encoder: any Encoder) throws {
             try encoder.encodeEveryKey(CodingKeys.self) { jsonKey in
@@ -53,6 +57,7 @@ public struct IncidentReport: Sendable, Codable, Hashable {
                 case .firstSeen: firstSeen
                 case .lastSeen: lastSeen
                 case .sample: sample
+                case .countIsLowerBound: countIsLowerBound
                 }
             }
         }
@@ -86,6 +91,8 @@ public struct IncidentReport: Sendable, Codable, Hashable {
     public var searchBackend: String
     public var changes: [Change]
     public var groups: [Group]
+    /// Each toggle's errors in the window, exact (from every record's id, issue 23), biggest first.
+    public var toggleErrors: [ToggleErrorTotal] = []
     public var logs: [LogLine]
     /// What the report could not read or had to cut, in words.
     public var notes: [String]
@@ -93,7 +100,10 @@ public struct IncidentReport: Sendable, Codable, Hashable {
     /// then `groups` being empty means nothing, and the report says so first (issue 29).
     public var errorsUnread: String?
 
-    enum CodingKeys: String, CodingKey, CaseIterable { case generatedAt, since, toggle, endpoints, serverVersion, searchBackend, changes, groups, logs, notes, errorsUnread }
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case generatedAt, since, toggle, endpoints, serverVersion, searchBackend, changes, groups, toggleErrors, logs, notes
+        case errorsUnread
+    }
 
     public func encode(to encoder: any Encoder) throws {
         try encoder.encodeEveryKey(CodingKeys.self) { jsonKey in
@@ -106,6 +116,7 @@ public struct IncidentReport: Sendable, Codable, Hashable {
             case .searchBackend: searchBackend
             case .changes: changes
             case .groups: groups
+            case .toggleErrors: toggleErrors
             case .logs: logs
             case .notes: notes
             case .errorsUnread: errorsUnread
@@ -140,6 +151,7 @@ public struct IncidentReport: Sendable, Codable, Hashable {
         } catch { notes.append("audit trail not read: \(error.description)") }
 
         var groups: [Group] = []
+        var toggleErrors: [ToggleErrorTotal] = []
         var errorsUnread: String?
         var backend = "unknown"
         do {
@@ -147,11 +159,19 @@ public struct IncidentReport: Sendable, Codable, Hashable {
             let resolved = try store.resolveModule(env)
             backend = resolved.description
             let overview = try store.overview(env, latest: 0, since: since)
-            if overview.windowTruncated { notes.append("more errors in the window than were read: groups count the newest") }
+            let stamps = overview.windowStamps.filter { ($0.time ?? .distantFuture) <= now && wanted($0.toggle) }
+            toggleErrors = ToggleErrorTotal.of(stamps)
+            let totals = Dictionary(toggleErrors.map { ($0.toggle, $0.count) }, uniquingKeysWith: { a, _ in a })
+            var read: [String: Int] = [:]
+            for record in overview.window where (record.time ?? .distantFuture) <= now { read[record.toggleName, default: 0] += 1 }
+            if overview.windowTruncated {
+                notes.append("more errors in the window than bodies read: a group marked ≥ counts those read; per-toggle totals are exact")
+            }
             for group in ErrorGroups.build(overview.window, since: since, now: now) where wanted(group.toggle) {
                 groups.append(Group(toggle: group.toggle, exception: group.summary.line, signature: group.signature.key,
                                     count: group.count, firstSeen: group.firstSeen, lastSeen: group.lastSeen,
-                                    sample: group.sample))
+                                    sample: group.sample,
+                                    countIsLowerBound: read[group.toggle, default: 0] < totals[group.toggle, default: 0]))
             }
         } catch {
             errorsUnread = error.description
@@ -171,6 +191,7 @@ public struct IncidentReport: Sendable, Codable, Hashable {
 
         return IncidentReport(generatedAt: now, since: since, toggle: toggle, endpoints: [endpoint], serverVersion: version,
                               searchBackend: backend, changes: changes.sorted { $0.time < $1.time }, groups: groups,
+                              toggleErrors: toggleErrors,
                               logs: logs, notes: notes, errorsUnread: errorsUnread)
     }
 }

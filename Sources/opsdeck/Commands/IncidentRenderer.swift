@@ -75,6 +75,13 @@ enum IncidentRenderer {
             out.append(line)
         }
         out.append("")
+        out.append("## Errors per toggle (\(r.toggleErrors.count))")
+        out.append("")
+        if r.errorsUnread == nil, r.toggleErrors.isEmpty { out.append("No errors in the window.") }
+        for t in r.toggleErrors {
+            out.append("- **\(safe(t.toggle, 80))**: \(t.count) · first seen \(time(t.firstSeen)) · last seen \(time(t.lastSeen))")
+        }
+        out.append("")
         out.append("## Error groups (\(r.groups.count))")
         out.append("")
         if let unread = r.errorsUnread {
@@ -83,7 +90,7 @@ enum IncidentRenderer {
             out.append("No errors in the window.")
         }
         for g in r.groups {
-            out.append("### \(g.count) × \(safe(g.exception, 200))")
+            out.append("### \(g.countIsLowerBound ? "≥ " : "")\(g.count) × \(safe(g.exception, 200))")
             out.append("")
             out.append("- Toggle: \(safe(g.toggle, 80))")
             out.append("- First seen: \(time(g.firstSeen)) · last seen: \(time(g.lastSeen))")

@@ -19,6 +19,9 @@ public struct ErrorGroupRow: Hashable, Sendable {
     public var series: [Int]
     /// The newest members, newest first (bounded; `count` counts all).
     public var members: [ErrorRow]
+    /// Not every record of this toggle in the window was read (the body budget), so `count` is
+    /// a lower bound: shown `≥ N` (issue 23). The toggle's own total stays exact.
+    public var partial = false
 
     public init(id: String, toggleName: String, exception: String, frame: String = "", count: Int,
                 firstSeen: Date?, lastSeen: Date?, series: [Int], members: [ErrorRow]) {

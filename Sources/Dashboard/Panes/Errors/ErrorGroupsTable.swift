@@ -6,7 +6,8 @@ enum ErrorGroupsTable {
     /// incident is read by, takes the rest.
     static func columns(_ groups: [ErrorGroupRow]) -> [TableColumn] {
         [
-            TableColumn("Count", width: .fixed(5), alignment: .right),
+            // `≥` (members not all read) takes two more cells, only when some row has it.
+            TableColumn("Count", width: .fixed(groups.contains { $0.partial } ? 7 : 5), alignment: .right),
             TableColumn("Last", width: .fixed(7)),
             TableColumn("Trend", width: .fixed(12)),
             TableColumn("Toggle", width: .fixed(TableColumn.fit("Toggle", groups.prefix(500).map(\.toggleName), cap: 24))),
@@ -24,7 +25,7 @@ enum ErrorGroupsTable {
                           selectionStyle: PaneChrome.selection(.errors, state: state, theme: theme)) { i in
             let g = groups[i]
             return TableRow([
-                Line(Formatting.count(g.count), style: Style(bold: true), alignment: .right),
+                Line((g.partial ? "≥" : "") + Formatting.count(g.count), style: Style(bold: true), alignment: .right),
                 Line(g.lastSeen.map { Formatting.ago($0, now: state.now) } ?? "—", style: theme[.muted]),
                 Line(Formatting.sparkline(g.series, width: 12), style: theme[.sevError]),
                 Line(SafeText.line(g.toggleName, width: 60)),

@@ -32,6 +32,13 @@ extension ErrorsPane: PaneBehavior {
 
     static func fieldNote(_ state: AppState) -> String? { nil }
 
+    /// `r` runs the shown search again: its answer is the refreshed list, and clears "N new"
+    /// (issue 23, bug 4: the marker once stayed after a refresh).
+    static func refreshEffects(_ state: AppState) -> [Effect] {
+        guard let query = state.errors.result?.query, !query.isEmpty, !state.errors.searching else { return [] }
+        return [.search(query: query)]
+    }
+
     static func move(_ move: AppState.Move, page: Int, state: inout AppState) {
         // A local copy: the scroll and the table are two parts of one pane state.
         var errors = state.errors

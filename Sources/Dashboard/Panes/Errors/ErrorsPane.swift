@@ -49,13 +49,17 @@ enum ErrorsPane {
             title += " · " + SafeText.line(detail.id, width: 60)
         } else {
             // `3 Errors (last 15m, 2 groups)`: `3 Errors · ` is the detail's title.
-            var parts = ["last " + Formatting.window(e.window)]
+            // A search spans every record, not the window: said so (issue 23, bug 4).
+            let searchShown = !e.showsGroups && e.openGroup == nil && !(e.result?.query.isEmpty ?? true)
+            var parts = [searchShown ? "search: all time" : "last " + Formatting.window(e.window)]
             if let group = e.openGroup {
                 parts.append("group of \(Formatting.count(group.count)), Esc back")
             } else if e.showsGroups, let groups = e.groups {
                 parts.append("\(Formatting.count(groups.count)) group" + (groups.count == 1 ? "" : "s"))
             }
-            if e.windowTruncated { parts.append("newest only") }
+            if e.windowTruncated { parts.append("≥: not all read") }
+            // Its own age, when it lags the poll: the status bar's is the oldest pane's.
+            if let note = state.errorsAgeNote { parts.append(note) }
             title += " (" + parts.joined(separator: ", ") + ")"
         }
         let inner = PaneChrome.block(title, pane: .errors, state: state, theme: theme, area: area, buffer: &buffer)

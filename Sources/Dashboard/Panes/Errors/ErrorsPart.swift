@@ -59,7 +59,9 @@ public struct ErrorsPart: PanePart {
             let was = before[group.id] ?? 0
             guard group.count - was >= Self.spikeMinimum, group.count >= 2 * was else { continue }
             return "errors spiking: \(SafeText.line(group.toggleName, width: 30)) "
-                + "\(SafeText.line(group.exception, width: 50)) +\(Formatting.count(group.count - was))"
+                + "\(SafeText.line(group.exception, width: 50)) "
+                // A group not wholly read has a lower bound, not a count: no difference of two of them.
+                + (group.partial ? "now ≥ \(Formatting.count(group.count))" : "+\(Formatting.count(group.count - was))")
         }
         return nil
     }

@@ -54,14 +54,16 @@ enum ToggleDetailView {
             lines.append(Line(text))
         }
         lines.append("")
-        lines += ToggleTimeline.lines(d, rate: state.toggles.rates[d.name], window: state.errors.window, now: state.now,
+        lines += ToggleTimeline.lines(d, rate: state.toggles.rates[d.name], ratesLoaded: state.toggles.ratesLoaded,
+                                      window: state.errors.window, now: state.now,
                                       theme: theme, width: width)
         if let flip = d.history.first, state.toggles.rates[d.name]?.rose(after: flip.time, now: state.now) == true {
             lines.append(Line("  ! its errors rose after its last flip", style: theme[.sevError]))
         }
         lines.append("")
         var errorsTitle = "Errors"
-        if let count = d.errorCount { errorsTitle += " · \(Formatting.count(count)) recorded" }
+        // All time, said so: beside the timeline's window count it once read as a disagreement (bug 5).
+        if let count = d.errorCount { errorsTitle += " · \(Formatting.count(count)) recorded, all time" }
         lines.append(Line([Span(errorsTitle, style: header), Span("  (e opens them in Errors)", style: label)]))
         if let note = d.errorsNote { lines.append(Line("  " + SafeText.line(note, width: max(1, width - 2)), style: label)) }
         if d.errorCount == 0 { lines.append(Line("  none", style: label)) }

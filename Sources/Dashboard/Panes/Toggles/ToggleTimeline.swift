@@ -4,7 +4,10 @@ import Foundation
 /// opsdeck) and its errors on one time axis over the window, and in words what followed the
 /// last flip ("errors started 2m after priya set it to False"). Stateless; main queue.
 enum ToggleTimeline {
-    static func lines(_ d: ToggleDetail, rate: ErrorRate?, window: Double, now: Date, theme: Theme, width: Int) -> [Line] {
+    /// `rate` is nil both for "no errors in the window" and "not read yet": `ratesLoaded` tells
+    /// them apart, so an unread count never reads as an all-clear (issue 23, bug 2).
+    static func lines(_ d: ToggleDetail, rate: ErrorRate?, ratesLoaded: Bool = true, window: Double, now: Date,
+                      theme: Theme, width: Int) -> [Line] {
         let label = theme[.muted]
         var lines = [Line("Timeline (last \(Formatting.window(window)))", style: theme[.header])]
         let columns = max(12, min(60, width - 14))
@@ -21,7 +24,7 @@ enum ToggleTimeline {
         lines.append(Line([Span("  flips   ", style: label), Span(String(marks), style: theme[.sevWarning])]))
         let axis = "-" + Formatting.window(window)
         lines.append(Line("          " + axis + String(repeating: " ", count: max(1, columns - axis.count - 3)) + "now", style: label))
-        lines.append(Line("  " + SafeText.line(sentence(d, rate: rate, window: window, now: now), width: max(1, width - 2))))
+        lines.append(Line("  " + SafeText.line(sentence(d, rate: rate, ratesLoaded: ratesLoaded, window: window, now: now), width: max(1, width - 2))))
         if let outside = d.outsideChange {
             lines.append(Line("  " + SafeText.line(outside, width: max(1, width - 2)), style: theme[.sevWarning]))
         }
@@ -29,7 +32,8 @@ enum ToggleTimeline {
     }
 
     /// What followed the last flip, in words.
-    static func sentence(_ d: ToggleDetail, rate: ErrorRate?, window: Double, now: Date) -> String {
+    static func sentence(_ d: ToggleDetail, rate: ErrorRate?, ratesLoaded: Bool = true, window: Double, now: Date) -> String {
+        guard ratesLoaded else { return "error counts not read yet: catching up…" }
         let count = rate?.count ?? 0
         guard let flip = d.history.first else {
             return count == 0 ? "no errors and no recorded flips in the last \(Formatting.window(window))"
@@ -39,6 +43,10 @@ enum ToggleTimeline {
         let what = "\(who) set it to \(SafeText.line(flip.new, width: 12))"
         let ago = Formatting.ago(flip.time, now: now)
         guard let rate, let first = rate.first(after: flip.time) else {
+            // Errors are counted within the window only: before it, "since the flip" is unknown.
+            if now.timeIntervalSince(flip.time) > window {
+                return "no errors in the last \(Formatting.window(window)) (\(what) \(ago))"
+            }
             return "no errors since \(what) (\(ago))"
         }
         let before = rate.times.count { $0 < flip.time }

@@ -85,7 +85,11 @@ enum TogglesPane {
         // The rows found so far are on screen while the walk goes on: say that it does.
         if let discovery = t.discovery { title += " · " + discovery.label }
         if t.sort != .name { title += " · by \(t.sort.label)" }
-        if t.ratesLoaded { title += " · errors last \(Formatting.window(state.errors.window))" }
+        if t.ratesLoaded {
+            title += " · errors last \(Formatting.window(state.errors.window))"
+            // The error column's own age, when it lags the rows (issue 23, bug 3).
+            if let note = state.errorsAgeNote { title += " " + note }
+        }
         if let position = PaneChrome.position(t.table, rowCount: t.visible.count, visibleRows: state.listRows(for: .toggles)) {
             title += " · " + position
         }
