@@ -39,6 +39,8 @@ public struct TogglesFeed: PaneFeed {
     private var lastRows: [ToggleRow]?
     private var lastValues: [String: String] = [:]
     private var latestChange: [String: AuditEntry] = [:]
+    /// Changes seen from outside opsdeck: recorded, or kept in memory (`ObservationPolicy`).
+    public var observations = ObservationPolicy.memoryOnly
 
     public init(pattern: String = KeyPatterns().toggles) { self.pattern = pattern }
 
@@ -80,6 +82,7 @@ public struct TogglesFeed: PaneFeed {
                 try AuditStore.latest(env, toggles: stale)
             }
             for (name, entry) in latest ?? [:] { latestChange[name] = entry }
+            try observe(context, stale)
             for toggle in stale { lastValues[toggle.name] = toggle.value.raw }
         }
         let rows = all.map { ToggleRow($0, lastChange: latestChange[$0.name]) }
@@ -196,5 +199,37 @@ public struct TogglesFeed: PaneFeed {
     private mutating func setToggles(_ new: [Toggle]) {
         toggles = new
         index = Dictionary(new.enumerated().map { ($1.key, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// Puts on the record each toggle of `stale` whose value moved with no audit entry saying
+    /// so (`ObservedChange`). Toggles seen for the first time have no old value: nothing to say.
+    /// A write the server refuses (read-only ACL user, a replica) keeps the observation in
+    /// memory, labelled, as `--read-only` does; a lost connection fails the poll as any read.
+    private mutating func observe(_ context: FeedContext, _ stale: [Toggle]) throws(OperationsError) {
+        var env = context.env
+        env.actor = observations.observer
+        env.gate = WriteGate(readOnly: !observations.records)
+        var explainedElsewhere: [Toggle] = []
+        for toggle in stale {
+            guard let old = lastValues[toggle.name], !ObservedChange.isExplained(toggle, by: latestChange[toggle.name]) else { continue }
+            do {
+                if let entry = try ObservedChange.record(env, toggle: toggle, old: old) {
+                    latestChange[toggle.name] = entry
+                } else {
+                    explainedElsewhere.append(toggle)
+                }
+            } catch {
+                if case .redis(let redis) = error, redis.isConnectionFailure { throw error }
+                var entry = ObservedChange.entry(env, toggle: toggle, old: old)
+                entry.notRecorded = true
+                latestChange[toggle.name] = entry
+            }
+        }
+        // Another dashboard recorded it first (or it moved again): show the trail's own entry.
+        guard !explainedElsewhere.isEmpty else { return }
+        let latest = try context.permissions.run(.audit) { () throws(OperationsError) in
+            try AuditStore.latest(env, toggles: explainedElsewhere)
+        }
+        for (name, entry) in latest ?? [:] { latestChange[name] = entry }
     }
 }

@@ -23,7 +23,8 @@ extension ToggleRow {
 extension AuditSummary {
     public init?(_ entry: AuditEntry) {
         guard entry.isValid, let date = entry.date else { return nil }
-        self.init(actor: entry.actor, time: date, old: entry.old, new: entry.new, reason: entry.reason)
+        self.init(actor: entry.actor, time: date, old: entry.old, new: entry.new, reason: entry.reason,
+                  seenBy: entry.seenBy, notRecorded: entry.notRecorded)
     }
 }
 

@@ -133,7 +133,9 @@ public struct IncidentReport: Sendable, Codable, Hashable {
         do {
             for entry in try AuditStore.history(env, limit: 1_000) {
                 guard let date = entry.date, date >= since, date <= now, wanted(entry.toggle) else { continue }
-                changes.append(Change(toggle: entry.toggle, actor: entry.actor, time: date, old: entry.old,
+                // A change opsdeck saw but did not make says so, and who saw it (issue 24).
+                let actor = entry.seenBy.map { "\(entry.actor) (seen by \($0))" } ?? entry.actor
+                changes.append(Change(toggle: entry.toggle, actor: actor, time: date, old: entry.old,
                                       new: entry.new, reason: entry.reason))
             }
         } catch { notes.append("audit trail not read: \(error.description)") }

@@ -55,3 +55,16 @@ public enum ToggleDetailState: Hashable, Sendable {
         }
     }
 }
+
+extension ToggleDetail {
+    /// The detail with the table's observation when only this read-only dashboard knows it
+    /// (`AuditSummary.notRecorded`): it is in no trail the detail read, and must not vanish
+    /// from the place people look for "who changed it".
+    func withUnrecorded(_ change: AuditSummary?) -> ToggleDetail {
+        guard let change, change.notRecorded, history.first.map({ $0.time <= change.time }) ?? true else { return self }
+        var copy = self
+        copy.history.insert(change, at: 0)
+        copy.outsideChange = nil
+        return copy
+    }
+}

@@ -130,8 +130,7 @@ enum TogglesPane {
     /// detail has it), at most 10 columns of it.
     static func lastChangeText(_ r: ToggleRow, now: Date) -> String {
         guard let change = r.lastChange else { return "" }
-        let who = change.actor.split(separator: "@", maxSplits: 1).first.map(String.init) ?? change.actor
-        return SafeText.line(who, width: 10) + " " + Formatting.ago(change.time, now: now)
+        return SafeText.line(change.shortWho, width: 10) + " " + Formatting.ago(change.time, now: now)
     }
 
     static func row(_ r: ToggleRow, columns: [(Column, TableColumn)], state: AppState, theme: Theme) -> TableRow {
