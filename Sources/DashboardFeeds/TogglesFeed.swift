@@ -119,10 +119,13 @@ public struct TogglesFeed: PaneFeed {
             defer { setToggles(fresh) }
             return (fresh, fresh != toggles, false)
         }
-        // A slice, plus the toggles just flipped from this dashboard (their new value must show
-        // at once, whichever slice is due).
+        // Every toggle's value (one short HGET each, pipelined), so a flip by another client
+        // shows within one interval with no invalidations (issue 24); the whole hash of those
+        // whose value moved, a slice of whole hashes (the other fields), and the toggles just
+        // flipped from this dashboard (their new value must show at once).
+        var due = try valueSweep(context.env)
         let end = min(sliceStart + slice, keys.count)
-        var due = Array(keys[sliceStart..<end])
+        due += keys[sliceStart..<end]
         sliceStart = end == keys.count ? 0 : end
         if !priority.isEmpty { due += toggles.filter { priority.contains($0.name) }.map(\.key) }
         return try updateInPlace(context, due)
@@ -164,6 +167,12 @@ public struct TogglesFeed: PaneFeed {
         let size = try env.run { redis throws(RedisError) in try redis.execute("DBSIZE").int.map(Int.init) }
         progress = DiscoveryProgress(scanned: step.scanned, estimate: size)
         return result
+    }
+
+    /// The known toggles whose `toggle` field is no longer what they hold (or is gone).
+    private func valueSweep(_ env: OpsEnvironment) throws(OperationsError) -> [RedisKey] {
+        let values = try ToggleStore.values(env, keys: toggles.map(\.key))
+        return zip(toggles, values).compactMap { toggle, value in value == toggle.value.raw ? nil : toggle.key }
     }
 
     /// Re-reads `due` and updates the known toggles in place.
