@@ -17,6 +17,7 @@ extension ToggleRow {
                   fingerprint: toggle.fingerprint, override: toggle.override,
                   lastChange: lastChange.flatMap(AuditSummary.init),
                   flipTarget: toggle.state == .unknown ? nil : toggle.value.spelled(toggle.state == .off))
+        oddSpelling = toggle.state != .unknown && !toggle.value.isCanonical
     }
 }
 

@@ -23,6 +23,9 @@ public struct ToggleDetail: Hashable, Sendable {
     public var recentErrors: [ErrorRow]
     public var errorsNote: String?
     public var fetchedAt: Date
+    /// The value is neither on nor off: no session gets a decision, so the detail says that
+    /// instead of "0 of N get it now" (issue 24, bug 4).
+    public var undecided = false
 
     public init(name: String, key: String, fields: [FieldRow], rule: String, reached: Int, totalSessions: Int,
                 history: [AuditSummary], outsideChange: String?, errorCount: Int?, recentErrors: [ErrorRow],

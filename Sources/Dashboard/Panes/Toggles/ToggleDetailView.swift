@@ -25,7 +25,8 @@ enum ToggleDetailView {
         var lines: [Line] = []
         lines.append(Line([Span("Rule      ", style: label), Span(SafeText.line(d.rule, width: max(1, width - 10)))]))
         lines.append(Line([Span("Sessions  ", style: label),
-                           Span("\(Formatting.count(d.reached)) of \(Formatting.count(d.totalSessions)) get it now")]))
+                           Span(d.undecided ? "none get a decision: the value is neither on nor off (\(Formatting.count(d.totalSessions)) sessions)"
+                                : "\(Formatting.count(d.reached)) of \(Formatting.count(d.totalSessions)) get it now")]))
         lines.append(Line([Span("Key       ", style: label), Span(SafeText.line(d.key, width: max(1, width - 10)))]))
         lines.append("")
         lines.append(Line("Fields", style: header))

@@ -18,7 +18,7 @@ enum TogglesPane {
         var columns: [(Column, TableColumn)] = [
             (.mark, TableColumn("", width: .fixed(1))),
             (.name, TableColumn("Name", width: .min(TableColumn.fit("Name", rows.map(\.name), floor: 12, cap: 24)))),
-            (.state, TableColumn("State", width: .fixed(TableColumn.fit("State", rows.map(\.stateText), cap: 9)))),
+            (.state, TableColumn("State", width: .fixed(TableColumn.fit("State", rows.map(\.stateText), cap: 16)))),
         ]
         if state.toggles.ratesLoaded { columns.append((.errors, TableColumn("Errors", width: .fixed(errorsWidth)))) }
         columns += [
