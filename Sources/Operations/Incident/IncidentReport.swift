@@ -63,8 +63,11 @@ public struct IncidentReport: Sendable, Codable, Hashable {
         public var severity: String
         public var time: Date?
         public var message: String
+        /// How many identical lines this one stands for (`collapsed`), and the oldest's time.
+        public var repeats = 1
+        public var firstTime: Date?
 
-        enum CodingKeys: String, CodingKey, CaseIterable { case source, severity, time, message }
+        enum CodingKeys: String, CodingKey, CaseIterable { case source, severity, time, message, repeats, firstTime }
 
         public func encode(to encoder: any Encoder) throws {
             try encoder.encodeEveryKey(CodingKeys.self) { jsonKey in
@@ -73,6 +76,8 @@ public struct IncidentReport: Sendable, Codable, Hashable {
                 case .severity: severity
                 case .time: time
                 case .message: message
+                case .repeats: repeats
+                case .firstTime: firstTime
                 }
             }
         }
@@ -85,6 +90,8 @@ public struct IncidentReport: Sendable, Codable, Hashable {
     public var serverVersion: String?
     public var searchBackend: String
     public var changes: [Change]
+    /// The current state of every toggle the report names (issue 24).
+    public var toggles: [ToggleNow] = []
     public var groups: [Group]
     public var logs: [LogLine]
     /// What the report could not read or had to cut, in words.
@@ -93,7 +100,7 @@ public struct IncidentReport: Sendable, Codable, Hashable {
     /// then `groups` being empty means nothing, and the report says so first (issue 29).
     public var errorsUnread: String?
 
-    enum CodingKeys: String, CodingKey, CaseIterable { case generatedAt, since, toggle, endpoints, serverVersion, searchBackend, changes, groups, logs, notes }
+    enum CodingKeys: String, CodingKey, CaseIterable { case generatedAt, since, toggle, endpoints, serverVersion, searchBackend, changes, toggles, groups, logs, notes, errorsUnread }
 
     public func encode(to encoder: any Encoder) throws {
         try encoder.encodeEveryKey(CodingKeys.self) { jsonKey in
@@ -105,9 +112,11 @@ public struct IncidentReport: Sendable, Codable, Hashable {
             case .serverVersion: serverVersion
             case .searchBackend: searchBackend
             case .changes: changes
+            case .toggles: toggles
             case .groups: groups
             case .logs: logs
             case .notes: notes
+            case .errorsUnread: errorsUnread
             }
         }
     }
@@ -170,8 +179,11 @@ public struct IncidentReport: Sendable, Codable, Hashable {
             if undated > 0 { notes.append("\(undated) error/critical log lines without a timestamp left out") }
         } catch { notes.append("logs not read: \(error.description)") }
 
-        return IncidentReport(generatedAt: now, since: since, toggle: toggle, endpoints: [endpoint], serverVersion: version,
-                              searchBackend: backend, changes: changes.sorted { $0.time < $1.time }, groups: groups,
-                              logs: logs, notes: notes, errorsUnread: errorsUnread)
+        var report = IncidentReport(generatedAt: now, since: since, toggle: toggle, endpoints: [endpoint], serverVersion: version,
+                                    searchBackend: backend, changes: changes.sorted { $0.time < $1.time }, groups: groups,
+                                    logs: collapsed(logs), notes: notes, errorsUnread: errorsUnread)
+        let named = (toggle.map { [$0] } ?? []) + report.changes.map(\.toggle) + groups.map(\.toggle)
+        report.toggles = current(env, names: named, notes: &report.notes)
+        return report
     }
 }
