@@ -19,6 +19,7 @@ public enum ToggleDetailLoader {
                 rule: rule(toggle), reached: reach.reached, totalSessions: reach.total,
                 history: history.compactMap(AuditSummary.init), outsideChange: outsideChange(toggle, history),
                 errorCount: nil, recentErrors: [], errorsNote: nil, fetchedAt: now)
+            detail.undecided = toggle.state == .unknown
             readErrors(env, toggle: toggle.name, module: module, into: &detail)
             return .loaded(detail)
         } catch {

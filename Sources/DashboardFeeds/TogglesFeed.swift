@@ -41,6 +41,8 @@ public struct TogglesFeed: PaneFeed {
     private var latestChange: [String: AuditEntry] = [:]
     /// The guard badges on the rows last sent, by toggle key (`TogglesFeed+Guards.swift`).
     var guardsShown: [RedisKey: GuardBadge] = [:]
+    /// Changes seen from outside opsdeck: recorded, or kept in memory (`ObservationPolicy`).
+    public var observations = ObservationPolicy.memoryOnly
 
     public init(pattern: String = KeyPatterns().toggles) { self.pattern = pattern }
 
@@ -83,6 +85,7 @@ public struct TogglesFeed: PaneFeed {
                 try AuditStore.latest(env, toggles: stale)
             }
             for (name, entry) in latest ?? [:] { latestChange[name] = entry }
+            try observe(context, stale)
             for toggle in stale { lastValues[toggle.name] = toggle.value.raw }
         }
         guardsShown = badges
@@ -124,10 +127,13 @@ public struct TogglesFeed: PaneFeed {
             defer { setToggles(fresh) }
             return (fresh, fresh != toggles, false)
         }
-        // A slice, plus the toggles just flipped from this dashboard (their new value must show
-        // at once, whichever slice is due).
+        // Every toggle's value (one short HGET each, pipelined), so a flip by another client
+        // shows within one interval with no invalidations (issue 24); the whole hash of those
+        // whose value moved, a slice of whole hashes (the other fields), and the toggles just
+        // flipped from this dashboard (their new value must show at once).
+        var due = try valueSweep(context.env)
         let end = min(sliceStart + slice, keys.count)
-        var due = Array(keys[sliceStart..<end])
+        due += keys[sliceStart..<end]
         sliceStart = end == keys.count ? 0 : end
         if !priority.isEmpty { due += toggles.filter { priority.contains($0.name) }.map(\.key) }
         return try updateInPlace(context, due)
@@ -171,6 +177,12 @@ public struct TogglesFeed: PaneFeed {
         return result
     }
 
+    /// The known toggles whose `toggle` field is no longer what they hold (or is gone).
+    private func valueSweep(_ env: OpsEnvironment) throws(OperationsError) -> [RedisKey] {
+        let values = try ToggleStore.values(env, keys: toggles.map(\.key))
+        return zip(toggles, values).compactMap { toggle, value in value == toggle.value.raw ? nil : toggle.key }
+    }
+
     /// Re-reads `due` and updates the known toggles in place.
     private mutating func updateInPlace(_ context: FeedContext, _ due: [RedisKey]) throws(OperationsError) -> (toggles: [Toggle], moved: Bool, discovered: Bool) {
         let env = context.env
@@ -204,5 +216,37 @@ public struct TogglesFeed: PaneFeed {
     private mutating func setToggles(_ new: [Toggle]) {
         toggles = new
         index = Dictionary(new.enumerated().map { ($1.key, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// Puts on the record each toggle of `stale` whose value moved with no audit entry saying
+    /// so (`ObservedChange`). Toggles seen for the first time have no old value: nothing to say.
+    /// A write the server refuses (read-only ACL user, a replica) keeps the observation in
+    /// memory, labelled, as `--read-only` does; a lost connection fails the poll as any read.
+    private mutating func observe(_ context: FeedContext, _ stale: [Toggle]) throws(OperationsError) {
+        var env = context.env
+        env.actor = observations.observer
+        env.gate = WriteGate(readOnly: !observations.records)
+        var explainedElsewhere: [Toggle] = []
+        for toggle in stale {
+            guard let old = lastValues[toggle.name], !ObservedChange.isExplained(toggle, by: latestChange[toggle.name]) else { continue }
+            do {
+                if let entry = try ObservedChange.record(env, toggle: toggle, old: old) {
+                    latestChange[toggle.name] = entry
+                } else {
+                    explainedElsewhere.append(toggle)
+                }
+            } catch {
+                if case .redis(let redis) = error, redis.isConnectionFailure { throw error }
+                var entry = ObservedChange.entry(env, toggle: toggle, old: old)
+                entry.notRecorded = true
+                latestChange[toggle.name] = entry
+            }
+        }
+        // Another dashboard recorded it first (or it moved again): show the trail's own entry.
+        guard !explainedElsewhere.isEmpty else { return }
+        let latest = try context.permissions.run(.audit) { () throws(OperationsError) in
+            try AuditStore.latest(env, toggles: explainedElsewhere)
+        }
+        for (name, entry) in latest ?? [:] { latestChange[name] = entry }
     }
 }

@@ -17,13 +17,15 @@ extension ToggleRow {
                   fingerprint: toggle.fingerprint, override: toggle.override,
                   lastChange: lastChange.flatMap(AuditSummary.init),
                   flipTarget: toggle.state == .unknown ? nil : toggle.value.spelled(toggle.state == .off))
+        oddSpelling = toggle.state != .unknown && !toggle.value.isCanonical
     }
 }
 
 extension AuditSummary {
     public init?(_ entry: AuditEntry) {
         guard entry.isValid, let date = entry.date else { return nil }
-        self.init(actor: entry.actor, time: date, old: entry.old, new: entry.new, reason: entry.reason)
+        self.init(actor: entry.actor, time: date, old: entry.old, new: entry.new, reason: entry.reason,
+                  seenBy: entry.seenBy, notRecorded: entry.notRecorded)
     }
 }
 

@@ -26,18 +26,22 @@ public final class DashboardPollers: Sendable {
 
     /// - Parameters:
     ///   - groups: each distinct endpoint with its kinds (`KindEndpoints.groups`).
+    ///   - observations: what to do with a toggle change no opsdeck flip explains (record it,
+    ///     or keep it in memory in `--read-only`).
     ///   - deliver: a poll's result with the panes it is about (nil: every pane).
     ///   - clientName: the pollers' connection name (`ClientName.dashboard`), which other
     ///     dashboards list; the invalidation channels get another, so they are not listed.
     public init(groups: [(kinds: [DataKind], options: RedisConnectionOptions)], clientName: String, patterns: KeyPatterns, server: ServerInfo,
          timeZone: TimeZone, interval: Double, pollOnly: Bool, clock: @escaping @Sendable () -> Date,
+         observations: ObservationPolicy = .memoryOnly,
          deliver: @escaping @Sendable (PollEvent<DashboardSnapshot>, Set<Pane>?) -> Void) {
         let split = groups.count > 1
         members = groups.map { group in
             let kinds = Set(group.kinds)
             let searchModule = SearchModuleDetector()
-            let source = DashboardSource(patterns: patterns, server: server, timeZone: timeZone, searchModule: searchModule,
+            var source = DashboardSource(patterns: patterns, server: server, timeZone: timeZone, searchModule: searchModule,
                                          clock: clock, kinds: split ? kinds : Set(DataKind.allCases))
+            source[TogglesFeed.self].observations = observations
             let panes: Set<Pane>? = split ? Set(kinds.map(DashboardSource.pane)) : nil
             var named = group.options
             named.clientName = clientName

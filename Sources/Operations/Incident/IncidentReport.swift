@@ -68,8 +68,11 @@ public struct IncidentReport: Sendable, Codable, Hashable {
         public var severity: String
         public var time: Date?
         public var message: String
+        /// How many identical lines this one stands for (`collapsed`), and the oldest's time.
+        public var repeats = 1
+        public var firstTime: Date?
 
-        enum CodingKeys: String, CodingKey, CaseIterable { case source, severity, time, message }
+        enum CodingKeys: String, CodingKey, CaseIterable { case source, severity, time, message, repeats, firstTime }
 
         public func encode(to encoder: any Encoder) throws {
             try encoder.encodeEveryKey(CodingKeys.self) { jsonKey in
@@ -78,6 +81,8 @@ public struct IncidentReport: Sendable, Codable, Hashable {
                 case .severity: severity
                 case .time: time
                 case .message: message
+                case .repeats: repeats
+                case .firstTime: firstTime
                 }
             }
         }
@@ -90,6 +95,8 @@ public struct IncidentReport: Sendable, Codable, Hashable {
     public var serverVersion: String?
     public var searchBackend: String
     public var changes: [Change]
+    /// The current state of every toggle the report names (issue 24).
+    public var toggles: [ToggleNow] = []
     public var groups: [Group]
     /// Each toggle's errors in the window, exact (from every record's id, issue 23), biggest first.
     public var toggleErrors: [ToggleErrorTotal] = []
@@ -101,7 +108,7 @@ public struct IncidentReport: Sendable, Codable, Hashable {
     public var errorsUnread: String?
 
     enum CodingKeys: String, CodingKey, CaseIterable {
-        case generatedAt, since, toggle, endpoints, serverVersion, searchBackend, changes, groups, toggleErrors, logs, notes
+        case generatedAt, since, toggle, endpoints, serverVersion, searchBackend, changes, toggles, groups, toggleErrors, logs, notes
         case errorsUnread
     }
 
@@ -115,6 +122,7 @@ public struct IncidentReport: Sendable, Codable, Hashable {
             case .serverVersion: serverVersion
             case .searchBackend: searchBackend
             case .changes: changes
+            case .toggles: toggles
             case .groups: groups
             case .toggleErrors: toggleErrors
             case .logs: logs
@@ -145,7 +153,9 @@ public struct IncidentReport: Sendable, Codable, Hashable {
         do {
             for entry in try AuditStore.history(env, limit: 1_000) {
                 guard let date = entry.date, date >= since, date <= now, wanted(entry.toggle) else { continue }
-                changes.append(Change(toggle: entry.toggle, actor: entry.actor, time: date, old: entry.old,
+                // A change opsdeck saw but did not make says so, and who saw it (issue 24).
+                let actor = entry.seenBy.map { "\(entry.actor) (seen by \($0))" } ?? entry.actor
+                changes.append(Change(toggle: entry.toggle, actor: actor, time: date, old: entry.old,
                                       new: entry.new, reason: entry.reason))
             }
         } catch { notes.append("audit trail not read: \(error.description)") }
@@ -189,9 +199,13 @@ public struct IncidentReport: Sendable, Codable, Hashable {
             if undated > 0 { notes.append("\(undated) error/critical log lines without a timestamp left out") }
         } catch { notes.append("logs not read: \(error.description)") }
 
-        return IncidentReport(generatedAt: now, since: since, toggle: toggle, endpoints: [endpoint], serverVersion: version,
-                              searchBackend: backend, changes: changes.sorted { $0.time < $1.time }, groups: groups,
-                              toggleErrors: toggleErrors,
-                              logs: logs, notes: notes, errorsUnread: errorsUnread)
+        var report = IncidentReport(generatedAt: now, since: since, toggle: toggle, endpoints: [endpoint], serverVersion: version,
+                                    searchBackend: backend, changes: changes.sorted { $0.time < $1.time }, groups: groups,
+                                    toggleErrors: toggleErrors,
+                                    logs: collapsed(logs), notes: notes, errorsUnread: errorsUnread)
+        let named = (toggle.map { [$0] } ?? []) + report.changes.map(\.toggle) + groups.map(\.toggle)
+            + toggleErrors.map(\.toggle)
+        report.toggles = current(env, names: named, notes: &report.notes)
+        return report
     }
 }

@@ -20,6 +20,17 @@ public struct AuditEntry: Sendable, Hashable, Codable {
     public var id: String?
     /// The stored text when it was not a valid entry; nil for every entry opsdeck can read.
     public var unparsed: String?
+    /// For a change opsdeck did not make but saw (issue 24): the opsdeck that saw it
+    /// (`ObservedChange`); `actor` is then `AuditEntry.outside`. Stored as `seen_by`, only on
+    /// such entries, so every other entry keeps its exact shape.
+    public var seenBy: String?
+    /// True for an observation a read-only dashboard keeps in memory only: never stored.
+    public var notRecorded = false
+
+    /// The actor of an observed change: nobody opsdeck knows.
+    public static let outside = "outside opsdeck"
+    /// Whether opsdeck saw this change rather than made it.
+    public var isObserved: Bool { seenBy != nil }
 
     public init(time: String, actor: String, toggle: String, old: String, new: String, reason: String?, id: String? = nil) {
         self.id = id
@@ -50,13 +61,14 @@ public struct AuditEntry: Sendable, Hashable, Codable {
         }
         self.init(time: stored.time, actor: stored.actor, toggle: stored.toggle,
                   old: stored.old, new: stored.new, reason: stored.reason, id: stored.id)
+        seenBy = stored.seenBy
     }
 
     /// The compact JSON written into Redis (without `unparsed`).
     public func storedJSON() -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        let stored = Stored(time: time, actor: actor, toggle: toggle, old: old, new: new, reason: reason, id: id)
+        let stored = Stored(time: time, actor: actor, toggle: toggle, old: old, new: new, reason: reason, id: id, seenBy: seenBy)
         // Encoding plain strings cannot fail; an empty object would still be a visible entry.
         let data = (try? encoder.encode(stored)) ?? Data("{}".utf8)
         return String(decoding: data, as: UTF8.self)
@@ -71,11 +83,19 @@ public struct AuditEntry: Sendable, Hashable, Codable {
         var new: String
         var reason: String?
         var id: String?
+        var seenBy: String?
 
-        enum CodingKeys: String, CodingKey, CaseIterable { case time, actor, toggle, old, new, reason, id }
+        enum CodingKeys: String, CodingKey { case time, actor, toggle, old, new, reason, id, seenBy = "seen_by" }
+        /// Every key a stored entry always has (null when absent).
+        enum Always: String, CodingKey, CaseIterable { case time, actor, toggle, old, new, reason, id }
 
         func encode(to encoder: any Encoder) throws {
-            try encoder.encodeEveryKey(CodingKeys.self) { jsonKey in
+            // Only observed entries carry `seen_by`: a flip's entry keeps the shape it always had.
+            if let seenBy {
+                var container = encoder.container(keyedBy: CodingKeys.self)
+                try container.encode(seenBy, forKey: .seenBy)
+            }
+            try encoder.encodeEveryKey(Always.self) { jsonKey in
                 switch jsonKey {
                 case .time: time
                 case .actor: actor
@@ -91,6 +111,7 @@ public struct AuditEntry: Sendable, Hashable, Codable {
 
     enum CodingKeys: String, CodingKey, CaseIterable {
         case time, actor, toggle, old, new, reason, unparsed, id
+        case seenBy = "seen_by"
     }
 
     // CLI JSON: every key always present (null when absent), so scripts can rely on the shape.
@@ -105,6 +126,7 @@ public struct AuditEntry: Sendable, Hashable, Codable {
             case .reason: reason
             case .unparsed: unparsed
             case .id: id
+            case .seenBy: seenBy
             }
         }
     }

@@ -28,6 +28,18 @@ public struct ToggleValue: Sendable, Hashable, Codable, CustomStringConvertible 
         return .unknown
     }
 
+    /// Whether the raw value is exactly a known spelling, all lower case, Capitalised or ALL
+    /// UPPER (`True`, `off`, `YES`, `1`). Anything else that still reads as on or off
+    /// (`" True"`, `tRuE`) is odd: an application comparing strings may read it otherwise, so
+    /// the screen shows the raw text beside the state (issue 24, bug 4).
+    public var isCanonical: Bool {
+        Self.spellings.contains { pair in
+            [pair.on, pair.off].contains { word in
+                raw == word || raw == word.uppercased() || raw == word.prefix(1).uppercased() + word.dropFirst()
+            }
+        }
+    }
+
     /// The raw value that means `on` in this toggle's own spelling and letter case:
     /// "yes" -> "no", "TRUE" -> "FALSE", "On" -> "Off"; `True`/`False` for an unknown value.
     public func spelled(_ on: Bool) -> String {

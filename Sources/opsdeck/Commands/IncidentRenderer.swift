@@ -74,6 +74,15 @@ enum IncidentRenderer {
             if let reason = c.reason { line += ": “\(safe(reason, 200))”" }
             out.append(line)
         }
+        if !r.toggles.isEmpty {
+            out.append("")
+            out.append("## Toggles now (\(r.toggles.count))")
+            out.append("")
+            for t in r.toggles {
+                let value = t.value.map { " (`\(safe($0, 40))`)" } ?? ""
+                out.append("- **\(safe(t.name, 80))** \(t.state.uppercased())\(value)")
+            }
+        }
         out.append("")
         out.append("## Errors per toggle (\(r.toggleErrors.count))")
         out.append("")
@@ -112,7 +121,9 @@ enum IncidentRenderer {
         out.append("")
         if r.logs.isEmpty { out.append("None in the window.") }
         for l in r.logs {
-            out.append("- \(time(l.time)) \(safe(l.source, 40)) \(l.severity.uppercased()): \(safe(l.message, 500))")
+            var line = "- \(time(l.time)) \(safe(l.source, 40)) \(l.severity.uppercased()): \(safe(l.message, 500))"
+            if l.repeats > 1 { line += " ×\(l.repeats)" + (l.firstTime.map { " (first \(time($0)))" } ?? "") }
+            out.append(line)
         }
         if !r.notes.isEmpty {
             out.append("")

@@ -66,7 +66,8 @@ final class DashboardRuntime {
         pollers = DashboardPollers(groups: groups, clientName: ClientName.dashboard(settings.actor),
                                    patterns: settings.patterns, server: settings.server,
                                    timeZone: settings.timeZone, interval: settings.interval, pollOnly: settings.pollOnly,
-                                   clock: clock) { event, panes in
+                                   clock: clock,
+                                   observations: ObservationPolicy(observer: settings.actor, records: !settings.readOnly)) { event, panes in
             DispatchQueue.main.async {
                 MainActor.assumeIsolated { DashboardRuntime.current?.receive(event, panes: panes, at: clock()) }
             }

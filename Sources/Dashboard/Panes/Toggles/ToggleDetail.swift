@@ -23,6 +23,9 @@ public struct ToggleDetail: Hashable, Sendable {
     public var recentErrors: [ErrorRow]
     public var errorsNote: String?
     public var fetchedAt: Date
+    /// The value is neither on nor off: no session gets a decision, so the detail says that
+    /// instead of "0 of N get it now" (issue 24, bug 4).
+    public var undecided = false
 
     public init(name: String, key: String, fields: [FieldRow], rule: String, reached: Int, totalSessions: Int,
                 history: [AuditSummary], outsideChange: String?, errorCount: Int?, recentErrors: [ErrorRow],
@@ -53,5 +56,18 @@ public enum ToggleDetailState: Hashable, Sendable {
         case .loading(let name), .failed(let name, _): return name
         case .loaded(let detail): return detail.name
         }
+    }
+}
+
+extension ToggleDetail {
+    /// The detail with the table's observation when only this read-only dashboard knows it
+    /// (`AuditSummary.notRecorded`): it is in no trail the detail read, and must not vanish
+    /// from the place people look for "who changed it".
+    func withUnrecorded(_ change: AuditSummary?) -> ToggleDetail {
+        guard let change, change.notRecorded, history.first.map({ $0.time <= change.time }) ?? true else { return self }
+        var copy = self
+        copy.history.insert(change, at: 0)
+        copy.outsideChange = nil
+        return copy
     }
 }

@@ -13,7 +13,8 @@ enum ToggleDetailView {
         case .failed(_, let error):
             lines = PaneChrome.pending("toggle", error: error, theme: theme)
         case .loaded(let d):
-            lines = content(d, state: state, theme: theme, width: area.width)
+            lines = content(d.withUnrecorded(state.toggles.rows.first { $0.name == d.name }?.lastChange),
+                            state: state, theme: theme, width: area.width)
         }
         PaneChrome.detail(lines, scroll: state.toggles.detailScroll, theme: theme, area: area, buffer: &buffer)
     }
@@ -24,7 +25,8 @@ enum ToggleDetailView {
         var lines: [Line] = []
         lines.append(Line([Span("Rule      ", style: label), Span(SafeText.line(d.rule, width: max(1, width - 10)))]))
         lines.append(Line([Span("Sessions  ", style: label),
-                           Span("\(Formatting.count(d.reached)) of \(Formatting.count(d.totalSessions)) get it now")]))
+                           Span(d.undecided ? "none get a decision: the value is neither on nor off (\(Formatting.count(d.totalSessions)) sessions)"
+                                : "\(Formatting.count(d.reached)) of \(Formatting.count(d.totalSessions)) get it now")]))
         lines.append(Line([Span("Key       ", style: label), Span(SafeText.line(d.key, width: max(1, width - 10)))]))
         if let badge = state.toggles.rows.first(where: { $0.name == d.name })?.guardBadge {
             let style = badge.state == .lost ? theme[.sevError] : theme[.sevWarning]
@@ -48,7 +50,7 @@ enum ToggleDetailView {
         for entry in d.history.prefix(20) {
             let when = Formatting.shortDateTime(entry.time, in: state.timeZone)
             let ago = Formatting.age(max(0, state.now.timeIntervalSince(entry.time))) + " ago"
-            var text = "  \(when) (\(ago))  \(SafeText.line(entry.actor, width: 40))  "
+            var text = "  \(when) (\(ago))  \(SafeText.line(entry.who, width: 60))  "
                 + "\(SafeText.line(entry.old, width: 12)) → \(SafeText.line(entry.new, width: 12))"
             if let reason = entry.reason { text += "  “" + SafeText.line(reason, width: 60) + "”" }
             lines.append(Line(text))

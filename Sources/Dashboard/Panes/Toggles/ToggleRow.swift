@@ -16,6 +16,9 @@ public struct ToggleRow: Hashable, Sendable {
     public var flipTarget: String?
     /// The guarded flip watching this toggle, when one runs, just ended or was lost.
     public var guardBadge: GuardBadge?
+    /// The value reads as on or off but is not exactly a canonical spelling (`" True"`): the
+    /// State column shows its raw text, quoted and escaped, beside the state (issue 24).
+    public var oddSpelling = false
 
     public init(name: String, rawValue: String, status: ToggleStatus, releaseNum: String? = nil,
                 fingerprint: String? = nil, override: String? = nil, lastChange: AuditSummary? = nil,
@@ -34,11 +37,18 @@ public struct ToggleRow: Hashable, Sendable {
 extension ToggleRow {
     /// `ON`, `OFF`, or `?` and the stored value we cannot read (cut to 8 columns): one spelling
     /// for the table and the notices.
+
     public var stateText: String {
+        if oddSpelling && status != .unknown {
+            return (status == .on ? "ON" : "OFF") + " \"" + SafeText.line(rawValue, width: 10) + "\""
+        }
         switch status {
         case .on: return "ON"
         case .off: return "OFF"
-        case .unknown: return "?" + SafeText.line(rawValue, width: 8)
+        case .unknown:
+            // An empty or space-padded value would be invisible: quoted, it shows as what it is.
+            let padded = rawValue.isEmpty || rawValue.first?.isWhitespace == true || rawValue.last?.isWhitespace == true
+            return "?" + (padded ? "\"" + SafeText.line(rawValue, width: 8) + "\"" : SafeText.line(rawValue, width: 8))
         }
     }
 }

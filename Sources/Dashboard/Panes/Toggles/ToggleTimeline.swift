@@ -39,7 +39,8 @@ enum ToggleTimeline {
             return count == 0 ? "no errors and no recorded flips in the last \(Formatting.window(window))"
                 : "\(Formatting.count(count)) errors in the last \(Formatting.window(window)); no flips recorded by opsdeck"
         }
-        let who = SafeText.line(flip.actor.split(separator: "@").first.map(String.init) ?? flip.actor, width: 30)
+        let who = flip.seenBy != nil ? "someone outside opsdeck"
+            : SafeText.line(flip.actor.split(separator: "@").first.map(String.init) ?? flip.actor, width: 30)
         let what = "\(who) set it to \(SafeText.line(flip.new, width: 12))"
         let ago = Formatting.ago(flip.time, now: now)
         guard let rate, let first = rate.first(after: flip.time) else {

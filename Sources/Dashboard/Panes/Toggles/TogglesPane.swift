@@ -18,7 +18,7 @@ enum TogglesPane {
         var columns: [(Column, TableColumn)] = [
             (.mark, TableColumn("", width: .fixed(1))),
             (.name, TableColumn("Name", width: .min(TableColumn.fit("Name", rows.map(\.name), floor: 12, cap: 24)))),
-            (.state, TableColumn("State", width: .fixed(TableColumn.fit("State", rows.map(\.stateText), cap: 9)))),
+            (.state, TableColumn("State", width: .fixed(TableColumn.fit("State", rows.map(\.stateText), cap: 16)))),
         ]
         if state.toggles.ratesLoaded { columns.append((.errors, TableColumn("Errors", width: .fixed(errorsWidth)))) }
         columns += [
@@ -137,8 +137,7 @@ enum TogglesPane {
         // A guard watching the toggle matters more than when it last moved.
         if let badge = r.guardBadge { return badge.text(now: now) }
         guard let change = r.lastChange else { return "" }
-        let who = change.actor.split(separator: "@", maxSplits: 1).first.map(String.init) ?? change.actor
-        return SafeText.line(who, width: 10) + " " + Formatting.ago(change.time, now: now)
+        return SafeText.line(change.shortWho, width: 10) + " " + Formatting.ago(change.time, now: now)
     }
 
     static func row(_ r: ToggleRow, columns: [(Column, TableColumn)], state: AppState, theme: Theme) -> TableRow {
