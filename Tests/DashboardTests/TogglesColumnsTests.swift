@@ -48,4 +48,43 @@ import Testing
         let total = widths.values.reduce(0, +) + columns.count - 1
         #expect(total <= 77, "the columns fit: \(total)")
     }
+
+    /// Issue 25, bug 3: at 120 columns `useNewAlgorithm` was cut beside an empty Errors and an
+    /// empty Last change column. Columns with nothing to show give way before the name is cut.
+    @Test func emptyColumnsGiveWayBeforeTheNameIsCut() {
+        var s = Fixtures.loaded()
+        let long = String(repeating: "x", count: 22)
+        let rows = Fixtures.toggles.map { r -> ToggleRow in
+            var r = r
+            r.name = r.name + "ForTheCheckoutFlow"
+            r.fingerprint = long
+            r.override = long
+            r.lastChange = nil
+            return r
+        }
+        s.toggles.replace(rows, at: Fixtures.at(1))
+        s.toggles.setRates([:])
+        let columns = TogglesPane.columns(s, width: 80)
+        let widths = Self.widths(columns)
+        #expect(!columns.contains { $0.0 == .errors }, "no errors in view: the column gives way")
+        let longest = rows.map(\.name.count).max()!
+        #expect(widths[.name]! >= min(24, longest), "the name keeps its width: \(widths)")
+        let total = widths.values.reduce(0, +) + columns.count - 1
+        #expect(total <= 80)
+    }
+
+    @Test func nameIsTheLastToGive() {
+        var s = Fixtures.loaded()
+        let rows = Fixtures.toggles.map { r -> ToggleRow in
+            var r = r
+            r.override = String(repeating: "o", count: 22)
+            r.releaseNum = "release-2026-12"
+            return r
+        }
+        s.toggles.replace(rows, at: Fixtures.at(1))
+        s.toggles.setRates(["useNewAlgorithm": ErrorRate(count: 3, series: [1, 2], times: [])])
+        let columns = TogglesPane.columns(s, width: 70)
+        let widths = Self.widths(columns)
+        #expect(widths[.name]! >= "useNewAlgorithm".count, "override and release shrink first: \(widths)")
+    }
 }

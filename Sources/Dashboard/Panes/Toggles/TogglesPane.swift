@@ -11,7 +11,7 @@ enum TogglesPane {
 
     /// Widths follow the content (of the first 500 rows), capped; Name takes what is left. When
     /// the columns do not fit `width`, the least urgent give way first — Fingerprint (shrunk, then
-    /// hidden), then Override and Name — so State, Errors and Last change, what an incident asks
+    /// hidden), then empty columns, Override and Release, Name last — so State, Errors and Last change, what an incident asks
     /// for, keep their width instead of being cut from the right edge.
     static func columns(_ state: AppState, width: Int) -> [(Column, TableColumn)] {
         let rows = state.toggles.rows.prefix(500)
@@ -47,7 +47,22 @@ enum TogglesPane {
             excess -= size(columns[i].1) + 1
             columns.remove(at: i)
         }
+        // A column with nothing to show gives way before any text is cut (issue 25): an Errors
+        // column with no errors, a Last change column with no change recorded.
+        let empty: [Column: Bool] = [
+            .errors: !rows.contains { (state.toggles.rates[$0.name]?.count ?? 0) > 0 },
+            .lastChange: !rows.contains { $0.lastChange != nil },
+            .release: !rows.contains { !($0.releaseNum ?? "").isEmpty },
+            .override: !rows.contains { !($0.override ?? "").isEmpty },
+        ]
+        for kind in [Column.errors, .lastChange, .release, .override] where excess > 0 && empty[kind] == true {
+            guard let i = columns.firstIndex(where: { $0.0 == kind }) else { continue }
+            excess -= size(columns[i].1) + 1
+            columns.remove(at: i)
+        }
         shrink(.override, to: 8)
+        shrink(.release, to: 7)
+        // The row's identity is the last thing cut, only when nothing else can give.
         shrink(.name, to: 12)
         return columns
     }
