@@ -21,6 +21,8 @@ extension SessionsPane: PaneBehavior {
     /// over the whole keyspace, so it hears of every change.
     static func fieldAction(_ action: KeyAction, state: inout AppState) -> [Effect] {
         state.sessions.editingFilter = false
+        // Keeping a filter picks the row it leaves selected: it is followed from then on.
+        if action == .keepFilter, state.sessions.selectedRow != nil { state.sessions.table.chosen = true }
         if action == .clearFilter {
             state.sessions.filter = TextInput()
             state.sessions.refilter()

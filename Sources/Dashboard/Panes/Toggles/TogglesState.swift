@@ -97,7 +97,11 @@ public struct TogglesState: PaneState {
         }
         indices.sort { sort.less(rows[$0], rows[$1], rates: rates) }
         visible = indices
-        if let keep, let i = visible.firstIndex(where: { rows[$0].name == keep }) {
+        // Until the person picks a row the first one stays selected (and in view).
+        if !table.chosen, !visible.isEmpty {
+            table.selected = 0
+            table.offset = 0
+        } else if let keep, let i = visible.firstIndex(where: { rows[$0].name == keep }) {
             table.selected = i
         } else if visible.isEmpty {
             table.selected = nil
@@ -115,6 +119,7 @@ public struct TogglesState: PaneState {
             refilter()
         }
         table.selected = visible.firstIndex { rows[$0].name == name }
+        table.chosen = true
         return true
     }
 
