@@ -15,4 +15,6 @@ public enum KeyAction: Hashable, Sendable {
     case confirm, cancel, nextField
     case cursorLeft, cursorRight, cursorHome, cursorEnd, deleteBackward, deleteForward
     case deleteToStart, deleteWord
+    /// The `:` command line (issue 25): open it, run, leave, complete, walk its history.
+    case commandMode, runCommand, cancelCommand, completeCommand, historyBack, historyForward
 }

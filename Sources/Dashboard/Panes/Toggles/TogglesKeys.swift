@@ -23,6 +23,8 @@ extension TogglesPane: PaneBehavior {
 
     static func fieldAction(_ action: KeyAction, state: inout AppState) -> [Effect] {
         state.toggles.editingFilter = false
+        // Keeping a filter picks the row it leaves selected: it is followed from then on.
+        if action == .keepFilter, state.toggles.selectedRow != nil { state.toggles.table.chosen = true }
         if action == .clearFilter {
             state.toggles.filter = TextInput()
             state.toggles.refilter()
@@ -78,6 +80,6 @@ extension TogglesPane: PaneBehavior {
 
     static func hints(_ state: AppState) -> [KeyAction] {
         state.toggles.detail != nil ? [.back, .showToggleErrors, .moveDown, .refresh]
-                                    : [.flipToggle, .openDetails, .filter, .cycleSort]
+                                    : [.flipToggle, .openDetails, .showToggleErrors, .filter, .cycleSort]
     }
 }
