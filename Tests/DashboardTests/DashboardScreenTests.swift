@@ -22,7 +22,7 @@ import Testing
         #expect(Fixtures.picture(b) == """
              1 Toggles │ 2 Sessions │ 3 Errors │ 4 Logs │ 5 Server
             ┌ 1 Toggles 4 ─────────────────────────────────────────────────────────────────┐
-            │  Name                 State  Release Fingerprint        Override Last change │
+            │  Name▲                State  Release Fingerprint        Override Last change │
             │  betaCheckout         ON     10.0    John S,Stephanie B                      │
             │* darkMode             ON     2.10    Stephanie B                             │
             │  legacyPayments       ?maybe 1.9                                             │
@@ -92,7 +92,7 @@ import Testing
         #expect(Fixtures.picture(Fixtures.screen(s)) == """
              1 Toggles │ 2 Sessions │ 3 Errors │ 4 Logs │ 5 Server
             ┌ 1 Toggles 4 ─────────────────────────────────────────────────────────────────┐
-            │  Name                 State  Release Fingerprint        Override Last change │
+            │  Name▲                State  Release Fingerprint        Override Last change │
             │  betaCheckout         ON     10.0    John S,Stephanie B                      │
             │* darkMode             ON     2.10    Stephanie B                             │
             │  legacyPayments       ?maybe 1.9                                             │
@@ -125,7 +125,7 @@ import Testing
         #expect(Fixtures.picture(Fixtures.screen(s)) == """
              1 Toggles │ 2 Sessions │ 3 Errors │ 4 Logs │ 5 Server
             ┌ 1 Toggles 4 ─────────────────────────────────────────────────────────────────┐
-            │  Name                 State  Release Fingerprint        Override Last change │
+            │  Name▲                State  Release Fingerprint        Override Last change │
             │  betaCheckout         ON     10.0    John S,Stephanie B                      │
             │* darkMode             ON     2.10    Stephanie B                             │
             │  legac┌ Flip toggle ─────────────────────────────────────────────────┐       │

@@ -22,7 +22,7 @@ import Testing
         let b = Fixtures.screen(Self.gridState(), theme: .dark)
         #expect(Fixtures.picture(b) == """
             ┌ 1 Toggles 4 ─────────────────────────────────────────────────────────────────┐┌ 2 Sessions 2 ────────────────────────────────────────────────────────────────┐
-            │  Name                 State  Release Fingerprint        Override Last change ││Key                   Auth type Name                                       TTL│
+            │  Name▲                State  Release Fingerprint        Override Last change ││Key                   Auth type Name                                       TTL│
             │  betaCheckout         ON     10.0    John S,Stephanie B                      ││session:4156e021:1234 fb-user   John Smith                               1h00m│
             │  darkMode             OFF    2.10    Stephanie B                             ││session:99aa:77       email     Ana Lee                                   none│
             │  legacyPayments       ?maybe 1.9                                             ││                                                                              │

@@ -37,13 +37,13 @@ import Testing
         for needle in ["Everywhere", "Toggles pane", "Space      Flip toggle (asks first)", "q/C-c      Quit",
                        "Tab        Next pane", "e          Its errors (in Errors)",
                        "p          Pause/resume tail", "5          Server pane",
-                       "t          Jump to its toggle", "s          Minimum severity", "o          Cycle sort order"] {
+                       "t          Jump to its toggle", "s          Minimum severity", "o          Sort by the next column"] {
             #expect(text.contains(needle), "missing \(needle)")
         }
         // More bindings than fit at 80x24: the overlay says so and scrolls (PgDn).
         #expect(text.contains("more: PgDn"))
         var scrolled = ScreenBuffer(width: 80, height: 24)
-        HelpOverlay(keymap: .standard, scroll: 24, theme: .monochrome).render(area: scrolled.area, buffer: &scrolled)
+        HelpOverlay(keymap: .standard, scroll: 34, theme: .monochrome).render(area: scrolled.area, buffer: &scrolled)
         for needle in ["←/→        Move cursor", "Home/C-a   Start of text", "y/Enter    Confirm", "Confirmation dialog",
                        "Esc        Clear the filter", "Row markers", "!          Errors rose after flip"] {
             #expect(scrolled.debugPicture.contains(needle), "missing \(needle) after scrolling")
@@ -51,26 +51,26 @@ import Testing
         #expect(b.debugPicture == """
             ┌ Keys — ? or Esc closes ──────────────────────────────────────────────────────┐
             │ Everywhere                             x          Write an incident report   │
-            │  Tab        Next pane                  :          Command (:toggle NAME, :…  │
+            │  Tab        Next pane                  :          Command line               │
             │  S-Tab      Previous pane             Toggles pane                           │
             │  1          Toggles pane               Space      Flip toggle (asks first)   │
-            │  2          Sessions pane              o          Cycle sort order           │
-            │  3          Errors pane                e          Its errors (in Errors)     │
-            │  4          Logs pane                 Sessions pane                          │
-            │  5          Server pane                m          Reveal/mask values         │
-            │  j/↓        Move down                 Errors pane                            │
-            │  k/↑        Move up                    /          Edit search                │
-            │  g/Home     Go to top                  v          Grouped / every error      │
-            │  G/End      Go to bottom               t          Jump to its toggle         │
-            │  PgUp       Page up                   Logs pane                              │
-            │  PgDn       Page down                  p          Pause/resume tail          │
-            │  Enter      Show details               s          Minimum severity           │
-            │  Esc        Back / close               w          Wrap long lines            │
-            │  /          Filter rows               Errors search field                    │
-            │  r          Refresh now                Enter      Run search                 │
-            │  ?          This help                  Esc        Leave search field         │
-            │  q/C-c      Quit                      Filter field                           │
-            │  ]          Widen the time window      Enter      Keep the filter            │
+            │  2          Sessions pane              o          Sort by the next column    │
+            │  3          Errors pane                O          Reverse the sort           │
+            │  4          Logs pane                  e          Its errors (in Errors)     │
+            │  5          Server pane               Sessions pane                          │
+            │  j/↓        Move down                  m          Reveal/mask values         │
+            │  k/↑        Move up                   Errors pane                            │
+            │  g/Home     Go to top                  /          Edit search                │
+            │  G/End      Go to bottom               v          Grouped / every error      │
+            │  PgUp       Page up                    t          Jump to its toggle         │
+            │  PgDn       Page down                 Logs pane                              │
+            │  Enter      Show details               p          Pause/resume tail          │
+            │  Esc        Back / close               s          Minimum severity           │
+            │  /          Filter rows                w          Wrap long lines            │
+            │  r          Refresh now               Errors search field                    │
+            │  ?          This help                  Enter      Run search                 │
+            │  q/C-c      Quit                       Esc        Leave search field         │
+            │  ]          Widen the time window     Filter field                           │
             │  [          Narrow the time window                              … more: PgDn │
             └──────────────────────────────────────────────────────────────────────────────┘
             """)

@@ -88,3 +88,24 @@ import Testing
         #expect(widths[.name]! >= "useNewAlgorithm".count, "override and release shrink first: \(widths)")
     }
 }
+
+/// Issue 25, bug 6: `o` sorts by the next visible column, `O` reverses; the header says which.
+@Suite struct ToggleSortKeysTests {
+    @Test func oCyclesVisibleColumnsAndOReverses() {
+        var s = Fixtures.loaded(width: 200, height: 56)
+        let header = { (s: AppState) in Fixtures.picture(Fixtures.screen(s)).split(separator: "\n")[1] }
+        #expect(header(s).contains("Name▲"))
+        _ = s.press(.char("O"))
+        #expect(s.toggles.descending)
+        #expect(s.toggles.visible.map { s.toggles.rows[$0].name } == ["useNewAlgorithm", "legacyPayments", "darkMode", "betaCheckout"])
+        #expect(header(s).contains("Name▼"), "\(header(s))")
+        #expect(Fixtures.picture(Fixtures.screen(s)).contains("by name, reversed"))
+        var seen: [ToggleSort] = [s.toggles.sort]
+        for _ in 0..<ToggleSort.allCases.count {
+            _ = s.press(.char("o"))
+            seen.append(s.toggles.sort)
+        }
+        #expect(!s.toggles.descending, "o starts the next column ascending")
+        #expect(Set(seen).isSuperset(of: [.name, .release, .state, .fingerprint, .override, .lastChange]))
+    }
+}

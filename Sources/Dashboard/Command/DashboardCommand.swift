@@ -8,6 +8,16 @@ enum DashboardCommand {
     static let words = ["toggles", "sessions", "errors", "logs", "server",
                         "toggle", "session", "error", "since", "help", "quit", "q"]
 
+    /// What the help overlay lists under "Commands".
+    static let help: [(String, String)] = [
+        ("toggles…", "Focus a pane by name"),
+        ("toggle X", "Select toggle X"),
+        ("session X", "Select session X"),
+        ("error X", "Search the errors for X"),
+        ("since 2h", "Time window: last 2h"),
+        ("q", "Quit"),
+    ]
+
     /// Commands that take an argument, and what the argument completes from.
     static func candidates(for word: String, state: AppState) -> [String] {
         switch word {

@@ -10,7 +10,7 @@ public enum KeyAction: Hashable, Sendable {
     case editSearch, runSearch, cancelSearch
     case keepFilter, clearFilter
     case pauseLogs, cycleSeverity, wrapLogs
-    case cycleSort, jumpToToggle, showToggleErrors
+    case cycleSort, reverseSort, jumpToToggle, showToggleErrors
     case toggleGrouping, widenWindow, narrowWindow, exportIncident
     case confirm, cancel, nextField
     case cursorLeft, cursorRight, cursorHome, cursorEnd, deleteBackward, deleteForward

@@ -82,7 +82,7 @@ public struct Keymap: Hashable, Sendable {
         KeyBinding([.char("]")], .widenWindow, "Widen the time window", context: .global, hint: "window", hintKeys: "[/]"),
         KeyBinding([.char("[")], .narrowWindow, "Narrow the time window", context: .global),
         KeyBinding([.char("x")], .exportIncident, "Write an incident report", context: .global, hint: "export"),
-        KeyBinding([.char(":")], .commandMode, "Command (:toggle NAME, :errors, :q…)", context: .global, hint: "command"),
+        KeyBinding([.char(":")], .commandMode, "Command line", context: .global, hint: "command"),
 
     ] + Pane.allCases.flatMap { $0.behavior.bindings } + [
         KeyBinding([.enter], .runSearch, "Run search", context: .search, hint: "search"),

@@ -61,6 +61,8 @@ public struct HelpOverlay: Widget, Sendable {
             }
             for d in order { rows.append(.entry(keys: keys[d]!.joined(separator: "/"), description: d)) }
         }
+        rows.append(.heading("Commands (after :)"))
+        for (command, meaning) in DashboardCommand.help { rows.append(.entry(keys: command, description: meaning)) }
         rows.append(.heading("Row markers"))
         for (mark, meaning) in HelpOverlay.markers { rows.append(.entry(keys: mark, description: meaning)) }
         return rows

@@ -27,6 +27,16 @@ enum TogglesPane {
             (.override, TableColumn("Override", width: .fixed(TableColumn.fit("Override", rows.map { $0.override ?? "" }, cap: 22)))),
             (.lastChange, TableColumn("Last change", width: .fixed(TableColumn.fit("Last change", rows.map { lastChangeText($0, now: state.now) }, cap: 20)))),
         ]
+        // The sorted column's header carries the direction (issue 25): ▲ ascending, ▼ reversed.
+        if let i = columns.firstIndex(where: { $0.0 == state.toggles.sort.column }) {
+            let title = columns[i].1.title + (state.toggles.descending ? "▼" : "▲")
+            columns[i].1.title = title
+            switch columns[i].1.width {
+            case .fixed(let n): columns[i].1.width = .fixed(max(n, TextWidth.of(title)))
+            case .min(let n): columns[i].1.width = .min(max(n, TextWidth.of(title)))
+            case .flex: break
+            }
+        }
         func size(_ c: TableColumn) -> Int {
             switch c.width { case .fixed(let n), .min(let n): return n; case .flex: return 0 }
         }
@@ -98,7 +108,7 @@ enum TogglesPane {
         }
         // The rows found so far are on screen while the walk goes on: say that it does.
         if let discovery = t.discovery { title += " · " + discovery.label }
-        if t.sort != .name { title += " · by \(t.sort.label)" }
+        if t.sort != .name || t.descending { title += " · by \(t.sort.label)" + (t.descending ? ", reversed" : "") }
         if t.ratesLoaded { title += " · errors last \(Formatting.window(state.errors.window))" }
         if let position = PaneChrome.position(t.table, rowCount: t.visible.count, visibleRows: state.listRows(for: .toggles)) {
             title += " · " + position
