@@ -55,3 +55,27 @@ import Testing
         #expect(s.sessions.table.selected == 0 && s.sessions.table.offset == 0)
     }
 }
+
+/// Issue 25, bug 6: the Sessions table sorts by any column both ways, shown in the header.
+@Suite struct SessionSortTests {
+    @Test func oAndOSortSessionsAndTheHeaderSaysHow() {
+        var s = Fixtures.loaded(width: 120, height: 40)
+        _ = s.press(.char("2"))
+        let keys = { (s: AppState) in s.sessions.visible.map { s.sessions.rows[$0].key } }
+        _ = s.press(.char("O"))
+        #expect(s.sessions.sort == .key && s.sessions.descending)
+        #expect(keys(s) == keys(s).sorted(by: >))
+        var picture = Fixtures.picture(Fixtures.screen(s))
+        #expect(picture.contains("Key▼"), "\(picture)")
+        #expect(picture.contains("by key, reversed"))
+        _ = s.press(.char("o"))
+        #expect(s.sessions.sort == .authType && !s.sessions.descending)
+        let auth = s.sessions.visible.map { s.sessions.rows[$0].authType ?? "" }
+        #expect(auth == auth.sorted())
+        _ = s.press(.char("o"), .char("o"))
+        #expect(s.sessions.sort == .ttl)
+        picture = Fixtures.picture(Fixtures.screen(s))
+        #expect(picture.contains("TTL▲"))
+        #expect(KeyHints.text(s).contains("o/O sort"))
+    }
+}

@@ -59,18 +59,18 @@ import Testing
             │  4          Logs pane                  e          Its errors (in Errors)     │
             │  5          Server pane               Sessions pane                          │
             │  j/↓        Move down                  m          Reveal/mask values         │
-            │  k/↑        Move up                   Errors pane                            │
-            │  g/Home     Go to top                  /          Edit search                │
-            │  G/End      Go to bottom               v          Grouped / every error      │
-            │  PgUp       Page up                    t          Jump to its toggle         │
-            │  PgDn       Page down                 Logs pane                              │
-            │  Enter      Show details               p          Pause/resume tail          │
-            │  Esc        Back / close               s          Minimum severity           │
-            │  /          Filter rows                w          Wrap long lines            │
-            │  r          Refresh now               Errors search field                    │
-            │  ?          This help                  Enter      Run search                 │
-            │  q/C-c      Quit                       Esc        Leave search field         │
-            │  ]          Widen the time window     Filter field                           │
+            │  k/↑        Move up                    o          Sort by the next column    │
+            │  g/Home     Go to top                  O          Reverse the sort           │
+            │  G/End      Go to bottom              Errors pane                            │
+            │  PgUp       Page up                    /          Edit search                │
+            │  PgDn       Page down                  v          Grouped / every error      │
+            │  Enter      Show details               t          Jump to its toggle         │
+            │  Esc        Back / close              Logs pane                              │
+            │  /          Filter rows                p          Pause/resume tail          │
+            │  r          Refresh now                s          Minimum severity           │
+            │  ?          This help                  w          Wrap long lines            │
+            │  q/C-c      Quit                      Errors search field                    │
+            │  ]          Widen the time window      Enter      Run search                 │
             │  [          Narrow the time window                              … more: PgDn │
             └──────────────────────────────────────────────────────────────────────────────┘
             """)

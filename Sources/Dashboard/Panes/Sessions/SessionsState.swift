@@ -15,6 +15,9 @@ public struct SessionsState: PaneState {
     public var appliedFilter = ""
     public var detail: SessionDetailState?
     public var detailScroll = 0
+    /// The order the person chose (`o`/`O`); nil: as polled (a filtered list by key).
+    public private(set) var sort: SessionSort?
+    public private(set) var descending = false
 
     public init() {}
 
@@ -36,6 +39,12 @@ public struct SessionsState: PaneState {
     /// keeping the selected session selected when it survives.
     public mutating func refilter() {
         refilter(keeping: selectedRow?.key)
+    }
+
+    public mutating func setSort(_ sort: SessionSort, descending: Bool = false) {
+        self.sort = sort
+        self.descending = descending
+        refilter()
     }
 
     /// Selects the session `key` (a `:` jump), clearing the filter if it hides it. False when absent.
@@ -67,7 +76,11 @@ public struct SessionsState: PaneState {
             return r.fields.contains { $0.value.lowercased().contains(needle) }
         }
         // Sorted by key like the unfiltered list, never in the order the server's scan found them.
-        if !needle.isEmpty { visible.sort { rows[$0].key < rows[$1].key } }
+        if let sort {
+            visible.sort { descending ? sort.less(rows[$1], rows[$0]) : sort.less(rows[$0], rows[$1]) }
+        } else if !needle.isEmpty {
+            visible.sort { rows[$0].key < rows[$1].key }
+        }
         // Until the person picks a row the first one stays selected (and in view).
         if !table.chosen, !visible.isEmpty {
             table.selected = 0
