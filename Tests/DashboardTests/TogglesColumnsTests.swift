@@ -89,6 +89,26 @@ import Testing
     }
 }
 
+extension TogglesColumnsTests {
+    /// A pane of the 120-column grid (58 wide): Override goes before a name is cut.
+    @Test func overrideGoesBeforeTheNameIsCut() {
+        var s = Fixtures.loaded()
+        let rows = Fixtures.toggles.map { r -> ToggleRow in
+            var r = r
+            r.name = r.name + "Flow"
+            r.override = "google-user,email-user"
+            return r
+        }
+        s.toggles.replace(rows, at: Fixtures.at(1))
+        s.toggles.setRates(["useNewAlgorithmFlow": ErrorRate(count: 3, series: [1, 2], times: [])])
+        let columns = TogglesPane.columns(s, width: 58)
+        let widths = Self.widths(columns)
+        #expect(!columns.contains { $0.0 == .override })
+        #expect(widths[.name]! >= "useNewAlgorithmFlow".count, "\(widths)")
+        #expect(widths.values.reduce(0, +) + columns.count - 1 <= 58)
+    }
+}
+
 /// Issue 25, bug 6: `o` sorts by the next visible column, `O` reverses; the header says which.
 @Suite struct ToggleSortKeysTests {
     @Test func oCyclesVisibleColumnsAndOReverses() {

@@ -72,6 +72,23 @@ enum TogglesPane {
         }
         shrink(.override, to: 8)
         shrink(.release, to: 7)
+        // Still too wide: Override goes (the detail shows it) before any name is cut.
+        if excess > 0, let i = columns.firstIndex(where: { $0.0 == .override }) {
+            excess -= size(columns[i].1) + 1
+            columns.remove(at: i)
+        }
+        // Then Last change shrinks (the detail has it whole), then Release goes.
+        let lastChangeWidth = columns.first { $0.0 == .lastChange }.map { size($0.1) } ?? 0
+        shrink(.lastChange, to: 8)
+        if excess > 0, let i = columns.firstIndex(where: { $0.0 == .release }) {
+            excess -= size(columns[i].1) + 1
+            columns.remove(at: i)
+            // Room freed beyond what was needed goes back to Last change, not to the name's slack.
+            if let j = columns.firstIndex(where: { $0.0 == .lastChange }) {
+                let back = min(-excess, lastChangeWidth - size(columns[j].1))
+                if back > 0 { resize(.lastChange, size(columns[j].1) + back); excess += back }
+            }
+        }
         // The row's identity is the last thing cut, only when nothing else can give.
         shrink(.name, to: 12)
         return columns
