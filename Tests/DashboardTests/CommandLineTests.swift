@@ -93,3 +93,39 @@ import Testing
         #expect(s.commandLine.input.text == "q " && s.dialog == nil)
     }
 }
+
+/// Issue 25: back and forward after jumps (e, t, :) return to the pane, filter and selection.
+@Suite struct JumpBackTests {
+    @Test func backAndForwardAfterE() {
+        var s = Fixtures.loaded()
+        _ = s.press(.char("/"))
+        _ = s.type("a")
+        _ = s.press(.enter, .char("G"))
+        let selected = s.toggles.selectedRow?.name
+        _ = s.press(.char("e"))
+        #expect(s.focus == .errors)
+        _ = s.press(.ctrl("o"))
+        #expect(s.focus == .toggles && s.toggles.filter.text == "a" && s.toggles.selectedRow?.name == selected)
+        _ = s.press(.ctrl("n"))
+        #expect(s.focus == .errors)
+        _ = s.press(.backspace)
+        #expect(s.focus == .toggles)
+    }
+
+    @Test func backAfterACommandAndNothingToGoBackTo() {
+        var s = Fixtures.loaded()
+        _ = s.press(.ctrl("o"))
+        #expect(s.flash?.text.contains("No jump to go back from") == true)
+        _ = s.press(.char(":"))
+        _ = s.type("session session:99aa:77")
+        _ = s.press(.enter)
+        #expect(s.focus == .sessions)
+        _ = s.press(.ctrl("o"))
+        #expect(s.focus == .toggles && s.toggles.selectedRow?.name == "betaCheckout")
+        // A command that moved nothing leaves nothing to go back to.
+        _ = s.press(.char(":"))
+        _ = s.type("nonsense")
+        _ = s.press(.enter)
+        #expect(s.jumps.back.isEmpty)
+    }
+}

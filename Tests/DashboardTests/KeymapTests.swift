@@ -52,25 +52,25 @@ import Testing
             ┌ Keys — ? or Esc closes ──────────────────────────────────────────────────────┐
             │ Everywhere                             x          Write an incident report   │
             │  Tab        Next pane                  :          Command line               │
-            │  S-Tab      Previous pane             Toggles pane                           │
-            │  1          Toggles pane               Space      Flip toggle (asks first)   │
-            │  2          Sessions pane              o          Sort by the next column    │
-            │  3          Errors pane                O          Reverse the sort           │
-            │  4          Logs pane                  e          Its errors (in Errors)     │
-            │  5          Server pane               Sessions pane                          │
-            │  j/↓        Move down                  m          Reveal/mask values         │
-            │  k/↑        Move up                    o          Sort by the next column    │
-            │  g/Home     Go to top                  O          Reverse the sort           │
-            │  G/End      Go to bottom              Errors pane                            │
-            │  PgUp       Page up                    /          Edit search                │
-            │  PgDn       Page down                  v          Grouped / every error      │
-            │  Enter      Show details               t          Jump to its toggle         │
-            │  Esc        Back / close              Logs pane                              │
-            │  /          Filter rows                p          Pause/resume tail          │
-            │  r          Refresh now                s          Minimum severity           │
-            │  ?          This help                  w          Wrap long lines            │
-            │  q/C-c      Quit                      Errors search field                    │
-            │  ]          Widen the time window      Enter      Run search                 │
+            │  S-Tab      Previous pane              C-o/Bksp   Back to before the jump    │
+            │  1          Toggles pane               C-n        Forward again              │
+            │  2          Sessions pane             Toggles pane                           │
+            │  3          Errors pane                Space      Flip toggle (asks first)   │
+            │  4          Logs pane                  o          Sort by the next column    │
+            │  5          Server pane                O          Reverse the sort           │
+            │  j/↓        Move down                  e          Its errors (in Errors)     │
+            │  k/↑        Move up                   Sessions pane                          │
+            │  g/Home     Go to top                  m          Reveal/mask values         │
+            │  G/End      Go to bottom               o          Sort by the next column    │
+            │  PgUp       Page up                    O          Reverse the sort           │
+            │  PgDn       Page down                 Errors pane                            │
+            │  Enter      Show details               /          Edit search                │
+            │  Esc        Back / close               v          Grouped / every error      │
+            │  /          Filter rows                t          Jump to its toggle         │
+            │  r          Refresh now               Logs pane                              │
+            │  ?          This help                  p          Pause/resume tail          │
+            │  q/C-c      Quit                       s          Minimum severity           │
+            │  ]          Widen the time window      w          Wrap long lines            │
             │  [          Narrow the time window                              … more: PgDn │
             └──────────────────────────────────────────────────────────────────────────────┘
             """)

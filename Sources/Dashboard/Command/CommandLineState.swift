@@ -53,7 +53,7 @@ extension AppState {
             let text = commandLine.input.text.trimmingCharacters(in: .whitespaces)
             commandLine.remember(text)
             commandLine.close()
-            let effects = run(command: text)
+            let effects = jumping { $0.run(command: text) }
             keepSelectionsVisible()
             return effects
         case .cancelCommand: commandLine.close()

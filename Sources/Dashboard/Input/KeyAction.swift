@@ -17,4 +17,6 @@ public enum KeyAction: Hashable, Sendable {
     case deleteToStart, deleteWord
     /// The `:` command line (issue 25): open it, run, leave, complete, walk its history.
     case commandMode, runCommand, cancelCommand, completeCommand, historyBack, historyForward
+    /// Back and forward through the places left by jumps (`JumpHistory`).
+    case jumpBack, jumpForward
 }

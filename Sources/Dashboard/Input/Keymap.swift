@@ -83,6 +83,8 @@ public struct Keymap: Hashable, Sendable {
         KeyBinding([.char("[")], .narrowWindow, "Narrow the time window", context: .global),
         KeyBinding([.char("x")], .exportIncident, "Write an incident report", context: .global, hint: "export"),
         KeyBinding([.char(":")], .commandMode, "Command line", context: .global, hint: "command"),
+        KeyBinding([.ctrl("o"), .backspace], .jumpBack, "Back to before the jump", context: .global),
+        KeyBinding([.ctrl("n")], .jumpForward, "Forward again", context: .global),
 
     ] + Pane.allCases.flatMap { $0.behavior.bindings } + [
         KeyBinding([.enter], .runSearch, "Run search", context: .search, hint: "search"),

@@ -16,6 +16,8 @@ public struct AppState: Hashable, Sendable {
     public var dialog: FlipDialog?
     /// The `:` command line (`CommandLineState`).
     public var commandLine = CommandLineState()
+    /// Places left by jumps, for back and forward (`JumpHistory`).
+    public var jumps = JumpHistory()
 
     // MARK: Panes
     /// Each pane's own state; each pane's folder declares its accessor (`toggles`, `logs`...).

@@ -66,6 +66,8 @@ extension AppState {
         case .quit: return [.quit]
         case .help: helpVisible = true; helpScroll = 0
         case .commandMode: commandLine.open()
+        case .jumpBack, .jumpForward: return jump(forward: action == .jumpForward)
+        case .showToggleErrors, .jumpToToggle: return jumping { behavior.perform(action, state: &$0) ?? [] }
         case .refresh: return [.refreshNow] + behavior.refreshEffects(self)
         case .focusNext: focus = focus.next
         case .focusPrevious: focus = focus.previous
