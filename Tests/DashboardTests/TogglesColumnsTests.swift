@@ -14,6 +14,18 @@ import Testing
         return s
     }
 
+    /// The fixture's toggles changed by `change`, loaded; and those rows.
+    static func loaded(_ change: (inout ToggleRow) -> Void) -> (AppState, [ToggleRow]) {
+        var s = Fixtures.loaded()
+        let rows = Fixtures.toggles.map { r -> ToggleRow in
+            var r = r
+            change(&r)
+            return r
+        }
+        s.toggles.replace(rows, at: Fixtures.at(1))
+        return (s, rows)
+    }
+
     static func widths(_ columns: [(TogglesPane.Column, TableColumn)]) -> [TogglesPane.Column: Int] {
         Dictionary(uniqueKeysWithValues: columns.map { column in
             switch column.1.width {
@@ -52,17 +64,13 @@ import Testing
     /// Issue 25, bug 3: at 120 columns `useNewAlgorithm` was cut beside an empty Errors and an
     /// empty Last change column. Columns with nothing to show give way before the name is cut.
     @Test func emptyColumnsGiveWayBeforeTheNameIsCut() {
-        var s = Fixtures.loaded()
         let long = String(repeating: "x", count: 22)
-        let rows = Fixtures.toggles.map { r -> ToggleRow in
-            var r = r
-            r.name = r.name + "ForTheCheckoutFlow"
-            r.fingerprint = long
-            r.override = long
-            r.lastChange = nil
-            return r
+        var (s, rows) = Self.loaded {
+            $0.name += "ForTheCheckoutFlow"
+            $0.fingerprint = long
+            $0.override = long
+            $0.lastChange = nil
         }
-        s.toggles.replace(rows, at: Fixtures.at(1))
         s.toggles.setRates([:])
         let columns = TogglesPane.columns(s, width: 80)
         let widths = Self.widths(columns)
@@ -74,14 +82,10 @@ import Testing
     }
 
     @Test func nameIsTheLastToGive() {
-        var s = Fixtures.loaded()
-        let rows = Fixtures.toggles.map { r -> ToggleRow in
-            var r = r
-            r.override = String(repeating: "o", count: 22)
-            r.releaseNum = "release-2026-12"
-            return r
+        var (s, _) = Self.loaded {
+            $0.override = String(repeating: "o", count: 22)
+            $0.releaseNum = "release-2026-12"
         }
-        s.toggles.replace(rows, at: Fixtures.at(1))
         s.toggles.setRates(["useNewAlgorithm": ErrorRate(count: 3, series: [1, 2], times: [])])
         let columns = TogglesPane.columns(s, width: 70)
         let widths = Self.widths(columns)
@@ -92,14 +96,10 @@ import Testing
 extension TogglesColumnsTests {
     /// A pane of the 120-column grid (58 wide): Override goes before a name is cut.
     @Test func overrideGoesBeforeTheNameIsCut() {
-        var s = Fixtures.loaded()
-        let rows = Fixtures.toggles.map { r -> ToggleRow in
-            var r = r
-            r.name = r.name + "Flow"
-            r.override = "google-user,email-user"
-            return r
+        var (s, _) = Self.loaded {
+            $0.name += "Flow"
+            $0.override = "google-user,email-user"
         }
-        s.toggles.replace(rows, at: Fixtures.at(1))
         s.toggles.setRates(["useNewAlgorithmFlow": ErrorRate(count: 3, series: [1, 2], times: [])])
         let columns = TogglesPane.columns(s, width: 58)
         let widths = Self.widths(columns)

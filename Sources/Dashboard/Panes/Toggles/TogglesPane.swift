@@ -51,12 +51,16 @@ enum TogglesPane {
             resize(kind, size(column) - cut)
             excess -= cut
         }
-        shrink(.fingerprint, to: 8)
-        // Still too wide: a Fingerprint cut to a few letters says nothing; its space goes to the rest.
-        if excess > 0, let i = columns.firstIndex(where: { $0.0 == .fingerprint }) {
+        /// Removes `kind` while the columns are too wide; true when it did.
+        @discardableResult func drop(_ kind: Column) -> Bool {
+            guard excess > 0, let i = columns.firstIndex(where: { $0.0 == kind }) else { return false }
             excess -= size(columns[i].1) + 1
             columns.remove(at: i)
+            return true
         }
+        shrink(.fingerprint, to: 8)
+        // Still too wide: a Fingerprint cut to a few letters says nothing; its space goes to the rest.
+        drop(.fingerprint)
         // A column with nothing to show gives way before any text is cut (issue 25): an Errors
         // column with no errors, a Last change column with no change recorded.
         let empty: [Column: Bool] = [
@@ -65,24 +69,15 @@ enum TogglesPane {
             .release: !rows.contains { !($0.releaseNum ?? "").isEmpty },
             .override: !rows.contains { !($0.override ?? "").isEmpty },
         ]
-        for kind in [Column.errors, .lastChange, .release, .override] where excess > 0 && empty[kind] == true {
-            guard let i = columns.firstIndex(where: { $0.0 == kind }) else { continue }
-            excess -= size(columns[i].1) + 1
-            columns.remove(at: i)
-        }
+        for kind in [Column.errors, .lastChange, .release, .override] where empty[kind] == true { drop(kind) }
         shrink(.override, to: 8)
         shrink(.release, to: 7)
         // Still too wide: Override goes (the detail shows it) before any name is cut.
-        if excess > 0, let i = columns.firstIndex(where: { $0.0 == .override }) {
-            excess -= size(columns[i].1) + 1
-            columns.remove(at: i)
-        }
+        drop(.override)
         // Then Last change shrinks (the detail has it whole), then Release goes.
         let lastChangeWidth = columns.first { $0.0 == .lastChange }.map { size($0.1) } ?? 0
         shrink(.lastChange, to: 8)
-        if excess > 0, let i = columns.firstIndex(where: { $0.0 == .release }) {
-            excess -= size(columns[i].1) + 1
-            columns.remove(at: i)
+        if drop(.release) {
             // Room freed beyond what was needed goes back to Last change, not to the name's slack.
             if let j = columns.firstIndex(where: { $0.0 == .lastChange }) {
                 let back = min(-excess, lastChangeWidth - size(columns[j].1))
