@@ -18,3 +18,18 @@ import TestSupport
         #expect(rows.count == table.split(separator: "\n").count, "docs/keys.md has rows the keymap does not")
     }
 }
+
+/// Issue 25, bug 4: the plain listing keeps its columns apart ("Toggles paneSpace" was cut).
+@Suite struct KeysListingTests {
+    @Test func plainListingNeverRunsTheContextIntoTheKeys() throws {
+        let run = try OpsdeckRun.run(["keys"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let lines = run.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.contains { $0.hasPrefix("Toggles pane  ") && $0.contains("Space") })
+        #expect(!run.stdout.contains("Toggles paneSpace"))
+        #expect(!run.stdout.contains("Errors search fEnter"))
+        for title in ["Errors search field", "Confirmation dialog", "Everywhere"] {
+            #expect(lines.contains { $0.hasPrefix(title + "  ") }, "\(title) is cut or runs into its keys")
+        }
+    }
+}

@@ -22,7 +22,7 @@ import Testing
         #expect(Fixtures.picture(b) == """
              1 Toggles │ 2 Sessions │ 3 Errors │ 4 Logs │ 5 Server
             ┌ 1 Toggles 4 ─────────────────────────────────────────────────────────────────┐
-            │  Name                 State  Release Fingerprint        Override Last change │
+            │  Name▲                State  Release Fingerprint        Override Last change │
             │  betaCheckout         ON     10.0    John S,Stephanie B                      │
             │* darkMode             ON     2.10    Stephanie B                             │
             │  legacyPayments       ?maybe 1.9                                             │
@@ -92,7 +92,7 @@ import Testing
         #expect(Fixtures.picture(Fixtures.screen(s)) == """
              1 Toggles │ 2 Sessions │ 3 Errors │ 4 Logs │ 5 Server
             ┌ 1 Toggles 4 ─────────────────────────────────────────────────────────────────┐
-            │  Name                 State  Release Fingerprint        Override Last change │
+            │  Name▲                State  Release Fingerprint        Override Last change │
             │  betaCheckout         ON     10.0    John S,Stephanie B                      │
             │* darkMode             ON     2.10    Stephanie B                             │
             │  legacyPayments       ?maybe 1.9                                             │
@@ -125,7 +125,7 @@ import Testing
         #expect(Fixtures.picture(Fixtures.screen(s)) == """
              1 Toggles │ 2 Sessions │ 3 Errors │ 4 Logs │ 5 Server
             ┌ 1 Toggles 4 ─────────────────────────────────────────────────────────────────┐
-            │  Name                 State  Release Fingerprint        Override Last change │
+            │  Name▲                State  Release Fingerprint        Override Last change │
             │  betaCheckout         ON     10.0    John S,Stephanie B                      │
             │* darkMode             ON     2.10    Stephanie B                             │
             │  legac┌ Flip toggle ─────────────────────────────────────────────────┐       │
@@ -182,7 +182,7 @@ import Testing
             │                                                                              │
             └──────────────────────────────────────────────────────────────────────────────┘
              staging │ reconnecting, retry in 1s │ data 10s ag…  STALE   READ-ONLY   PAUSED
-             p pause/resume · s severity · / filter · w wrap · Tab/1-5 pane · ? help · q qu…
+             p pause/resume · s severity · / filter · w wrap · : command · x export · ? help
             """)
         // Wider, nothing is cut: the error text and the endpoint show too.
         _ = update(&s, .resized(width: 180, height: 24))
@@ -263,7 +263,7 @@ import Testing
             │                                                                              │
             └──────────────────────────────────────────────────────────────────────────────┘
              staging │ connected │ data 1m ago · poll 12ms │ 127.0.0.1:6379 │ Redis…  STALE
-             Esc back · m mask/reveal · j/k scroll · r reload · Tab/1-5 pane · ? help · q q…
+             Esc back · m mask/reveal · j/k scroll · r reload · : command · q quit · ? help
             """)
         _ = s.press(.char("m"))
         let revealed = Fixtures.screen(s).lines()
@@ -302,7 +302,7 @@ import Testing
             │                                                                              │
             └──────────────────────────────────────────────────────────────────────────────┘
              staging │ connected │ data just now · poll 10ms │ 127.0.0.1:6379 │ Redis 7.0.1…
-             Esc back · j/k scroll · t its toggle · Tab/1-5 pane · ? help · q quit
+             Esc back · j/k scroll · t its toggle · : command · x export · q quit · ? help
             """)
     }
 }

@@ -56,7 +56,7 @@ import Testing
             │                                                                              │
             └──────────────────────────────────────────────────────────────────────────────┘
              staging │ connected │ data just now · poll 12ms │ 127.0.0.1:6379 │ Redis 7.0.1…
-             Esc back · e its errors · j/k scroll · r reload · Tab/1-5 pane · ? help · q qu…
+             Esc back · e its errors · j/k scroll · r reload · : command · x export · ? help
             """)
     }
 
@@ -110,7 +110,7 @@ import Testing
             │Per toggle: useNewAlgorithm 3 · darkMode 1                                    ││                                                                              │
             └──────────────────────────────────────────────────────────────────────────────┘└──────────────────────────────────────────────────────────────────────────────┘
              staging │ connected │ data just now · poll 12ms │ 127.0.0.1:6379 │ Redis 7.0.15 │ RediSearch 1.x │ 42 cmd/s
-             Esc back · e its errors · j/k scroll · r reload · Tab/1-5 pane · ? help · q quit
+             Esc back · e its errors · j/k scroll · r reload · : command · x export · [/] window · q quit · Tab/1-5 pane · ? help
             """)
     }
 
@@ -141,7 +141,7 @@ import Testing
             │                                                                              │
             └──────────────────────────────────────────────────────────────────────────────┘
              staging │ connected │ data just now · poll 12ms │ 127.0.0.1:6379 │ Redis 7.0.1…
-             Esc back · j/k scroll · Tab/1-5 pane · ? help · q quit
+             Esc back · j/k scroll · : command · x export · [/] window · q quit · ? help
             """)
     }
 
@@ -149,7 +149,7 @@ import Testing
         let s = Self.withLogDetail(width: 160, height: 48)
         #expect(Fixtures.picture(Fixtures.screen(s)) == """
             ┌ 1 Toggles 4 ─────────────────────────────────────────────────────────────────┐┌ 2 Sessions 2 ────────────────────────────────────────────────────────────────┐
-            │  Name                 State  Release Fingerprint        Override Last change ││Key                   Auth type Name                                       TTL│
+            │  Name▲                State  Release Fingerprint        Override Last change ││Key                   Auth type Name                                       TTL│
             │  betaCheckout         ON     10.0    John S,Stephanie B                      ││session:4156e021:1234 fb-user   John Smith                               1h00m│
             │  darkMode             OFF    2.10    Stephanie B                             ││session:99aa:77       email     Ana Lee                                   none│
             │  legacyPayments       ?maybe 1.9                                             ││                                                                              │
@@ -195,7 +195,7 @@ import Testing
             │Per toggle: useNewAlgorithm 3 · darkMode 1                                    ││                                                                              │
             └──────────────────────────────────────────────────────────────────────────────┘└──────────────────────────────────────────────────────────────────────────────┘
              staging │ connected │ data just now · poll 12ms │ 127.0.0.1:6379 │ Redis 7.0.15 │ RediSearch 1.x │ 42 cmd/s
-             Esc back · j/k scroll · Tab/1-5 pane · ? help · q quit
+             Esc back · j/k scroll · : command · x export · [/] window · q quit · Tab/1-5 pane · ? help
             """)
     }
 }

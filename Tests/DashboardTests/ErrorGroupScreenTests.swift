@@ -65,7 +65,7 @@ import Testing
         s.focus = .toggles
         let picture = Fixtures.picture(Fixtures.screen(s))
         #expect(picture.contains("1 Toggles 4 · errors last 15m"))
-        #expect(picture.contains("Name            State  Errors      Release Fingerprint Override Last change │"))
+        #expect(picture.contains("Name▲           State  Errors      Release Fingerprint Override Last change │"))
         // useNewAlgorithm was flipped by alice 2 min ago; its errors rose after it: marked. At
         // 80 columns the Fingerprint gives way, so who changed it and when stays readable.
         #expect(picture.contains("│! useNewAlgorithm ON       30   ▃█▄  2.5     John S      fb-user  alice 2m ago│"))

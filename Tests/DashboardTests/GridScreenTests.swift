@@ -22,7 +22,7 @@ import Testing
         let b = Fixtures.screen(Self.gridState(), theme: .dark)
         #expect(Fixtures.picture(b) == """
             ┌ 1 Toggles 4 ─────────────────────────────────────────────────────────────────┐┌ 2 Sessions 2 ────────────────────────────────────────────────────────────────┐
-            │  Name                 State  Release Fingerprint        Override Last change ││Key                   Auth type Name                                       TTL│
+            │  Name▲                State  Release Fingerprint        Override Last change ││Key                   Auth type Name                                       TTL│
             │  betaCheckout         ON     10.0    John S,Stephanie B                      ││session:4156e021:1234 fb-user   John Smith                               1h00m│
             │  darkMode             OFF    2.10    Stephanie B                             ││session:99aa:77       email     Ana Lee                                   none│
             │  legacyPayments       ?maybe 1.9                                             ││                                                                              │
@@ -68,7 +68,7 @@ import Testing
             │Per toggle: useNewAlgorithm 3 · darkMode 1                                    ││                                                                              │
             └──────────────────────────────────────────────────────────────────────────────┘└──────────────────────────────────────────────────────────────────────────────┘
              staging │ connected │ data just now · poll 10ms │ 127.0.0.1:6379 │ Redis 7.0.15 │ RediSearch 1.x │ 42 cmd/s
-             / search · Enter details · v groups/all · t its toggle · Tab/1-5 pane · ? help · q quit
+             / search · Enter details · v groups/all · t its toggle · : command · x export · [/] window · q quit · Tab/1-5 pane · ? help
             """)
         let theme = Theme.dark
         #expect(b[0, 24].style.fg == theme[.borderFocused].fg)   // Errors is focused

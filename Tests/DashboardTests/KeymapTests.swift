@@ -36,40 +36,41 @@ import Testing
         let text = b.debugPicture
         for needle in ["Everywhere", "Toggles pane", "Space      Flip toggle (asks first)", "q/C-c      Quit",
                        "Tab        Next pane", "e          Its errors (in Errors)",
-                       "p          Pause/resume tail", "5          Server pane", "Esc        Clear the filter",
-                       "t          Jump to its toggle", "s          Minimum severity", "o          Cycle sort order"] {
+                       "p          Pause/resume tail", "5          Server pane",
+                       "t          Jump to its toggle", "s          Minimum severity", "o          Sort by the next column"] {
             #expect(text.contains(needle), "missing \(needle)")
         }
         // More bindings than fit at 80x24: the overlay says so and scrolls (PgDn).
         #expect(text.contains("more: PgDn"))
         var scrolled = ScreenBuffer(width: 80, height: 24)
-        HelpOverlay(keymap: .standard, scroll: 10, theme: .monochrome).render(area: scrolled.area, buffer: &scrolled)
-        for needle in ["←/→        Move cursor", "Home/C-a   Start of text", "y/Enter    Confirm", "Confirmation dialog"] {
+        HelpOverlay(keymap: .standard, scroll: 34, theme: .monochrome).render(area: scrolled.area, buffer: &scrolled)
+        for needle in ["←/→        Move cursor", "Home/C-a   Start of text", "y/Enter    Confirm", "Confirmation dialog",
+                       "Esc        Clear the filter", "Row markers", "!          Errors rose after flip"] {
             #expect(scrolled.debugPicture.contains(needle), "missing \(needle) after scrolling")
         }
         #expect(b.debugPicture == """
             ┌ Keys — ? or Esc closes ──────────────────────────────────────────────────────┐
             │ Everywhere                             x          Write an incident report   │
-            │  Tab        Next pane                 Toggles pane                           │
-            │  S-Tab      Previous pane              Space      Flip toggle (asks first)   │
-            │  1          Toggles pane               o          Cycle sort order           │
-            │  2          Sessions pane              e          Its errors (in Errors)     │
-            │  3          Errors pane               Sessions pane                          │
-            │  4          Logs pane                  m          Reveal/mask values         │
-            │  5          Server pane               Errors pane                            │
-            │  j/↓        Move down                  /          Edit search                │
-            │  k/↑        Move up                    v          Grouped / every error      │
-            │  g/Home     Go to top                  t          Jump to its toggle         │
-            │  G/End      Go to bottom              Logs pane                              │
-            │  PgUp       Page up                    p          Pause/resume tail          │
-            │  PgDn       Page down                  s          Minimum severity           │
-            │  Enter      Show details               w          Wrap long lines            │
-            │  Esc        Back / close              Errors search field                    │
-            │  /          Filter rows                Enter      Run search                 │
-            │  r          Refresh now                Esc        Leave search field         │
-            │  ?          This help                 Filter field                           │
-            │  q/C-c      Quit                       Enter      Keep the filter            │
-            │  ]          Widen the time window      Esc        Clear the filter           │
+            │  Tab        Next pane                  :          Command line               │
+            │  S-Tab      Previous pane              C-o/Bksp   Back to before the jump    │
+            │  1          Toggles pane               C-n        Forward again              │
+            │  2          Sessions pane             Toggles pane                           │
+            │  3          Errors pane                Space      Flip toggle (asks first)   │
+            │  4          Logs pane                  o          Sort by the next column    │
+            │  5          Server pane                O          Reverse the sort           │
+            │  j/↓        Move down                  e          Its errors (in Errors)     │
+            │  k/↑        Move up                   Sessions pane                          │
+            │  g/Home     Go to top                  m          Reveal/mask values         │
+            │  G/End      Go to bottom               o          Sort by the next column    │
+            │  PgUp       Page up                    O          Reverse the sort           │
+            │  PgDn       Page down                 Errors pane                            │
+            │  Enter      Show details               /          Edit search                │
+            │  Esc        Back / close               v          Grouped / every error      │
+            │  /          Filter rows                t          Jump to its toggle         │
+            │  r          Refresh now               Logs pane                              │
+            │  ?          This help                  p          Pause/resume tail          │
+            │  q/C-c      Quit                       s          Minimum severity           │
+            │  ]          Widen the time window      w          Wrap long lines            │
             │  [          Narrow the time window                              … more: PgDn │
             └──────────────────────────────────────────────────────────────────────────────┘
             """)

@@ -73,7 +73,7 @@ import Testing
             │  carol@ops-1 · idle 1m · from 10.0.0.9:40022                                 │
             └──────────────────────────────────────────────────────────────────────────────┘
              staging │ connected │ data just now · poll 10ms │ 127.0.0.1:6379 │ cluster · 3…
-             j/k scroll · r reload · Tab/1-5 pane · ? help · q quit
+             j/k scroll · r reload · : command · x export · [/] window · q quit · ? help
             """)
     }
 
@@ -127,7 +127,7 @@ import Testing
             │                                                                                                                                                              │
             └──────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────┘
              staging │ connected │ data just now · poll 10ms │ 127.0.0.1:6379 │ cluster · 3 masters │ Redis 7.0.15 │ RediSearch 1.x │ 42 cmd/s
-             j/k scroll · r reload · Tab/1-5 pane · ? help · q quit
+             j/k scroll · r reload · : command · x export · [/] window · q quit · Tab/1-5 pane · ? help
             """)
     }
 

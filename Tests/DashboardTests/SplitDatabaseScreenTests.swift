@@ -66,7 +66,7 @@ import Testing
             │ STALE 10s  reconnecting… Connection refused · retry in 4s                    │
             └──────────────────────────────────────────────────────────────────────────────┘
              staging │ toggles ● sessions ✕ errors ○ logs ○ │ data just now │ Redis 7.0.15 …
-             Enter details · / filter · m mask/reveal · Tab/1-5 pane · ? help · q quit
+             Enter details · / filter · o/O sort · m mask/reveal · : command · ? help
             """)
         // The Toggles pane, fresh, carries no banner.
         _ = s.press(.char("1"))

@@ -10,9 +10,13 @@ public enum KeyAction: Hashable, Sendable {
     case editSearch, runSearch, cancelSearch
     case keepFilter, clearFilter
     case pauseLogs, cycleSeverity, wrapLogs
-    case cycleSort, jumpToToggle, showToggleErrors
+    case cycleSort, reverseSort, jumpToToggle, showToggleErrors
     case toggleGrouping, widenWindow, narrowWindow, exportIncident
     case confirm, cancel, nextField
     case cursorLeft, cursorRight, cursorHome, cursorEnd, deleteBackward, deleteForward
     case deleteToStart, deleteWord
+    /// The `:` command line (issue 25): open it, run, leave, complete, walk its history.
+    case commandMode, runCommand, cancelCommand, completeCommand, historyBack, historyForward
+    /// Back and forward through the places left by jumps (`JumpHistory`).
+    case jumpBack, jumpForward
 }

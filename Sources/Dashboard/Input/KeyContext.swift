@@ -10,12 +10,14 @@ public enum KeyContext: Hashable, Sendable {
     case filterField
     /// A confirmation dialog (flip toggle).
     case dialog
+    /// Typing a `:` command.
+    case commandLine
     /// Typing into any text field (dialog reason, search, filter).
     case textInput
 
     /// Every context, in the help's order: everywhere, each pane in tab order, then the fields.
     public static var allCases: [KeyContext] {
-        [.global] + Pane.allCases.map { .pane($0) } + [.search, .filterField, .dialog, .textInput]
+        [.global] + Pane.allCases.map { .pane($0) } + [.search, .filterField, .commandLine, .dialog, .textInput]
     }
 
     /// Heading used by the help overlay.
@@ -25,6 +27,7 @@ public enum KeyContext: Hashable, Sendable {
         case .pane(let pane): return "\(pane.title) pane"
         case .search: return "Errors search field"
         case .filterField: return "Filter field"
+        case .commandLine: return "Command line"
         case .dialog: return "Confirmation dialog"
         case .textInput: return "Editing text"
         }

@@ -41,11 +41,17 @@ public struct Keymap: Hashable, Sendable {
     /// "y/Enter confirm · n/Esc cancel", for `actions` as bound in `contexts`: the hint row's
     /// and the dialogs' text, from the bindings' `hint` words.
     public func hints(_ actions: [KeyAction], in contexts: [KeyContext], firstKeyOnly: Bool = false) -> String {
+        hintItems(actions, in: contexts, firstKeyOnly: firstKeyOnly).joined(separator: " · ")
+    }
+
+    /// `hints` as separate items ("Space flip", "o sort"), so the hint row can drop the least
+    /// important ones that do not fit its width.
+    public func hintItems(_ actions: [KeyAction], in contexts: [KeyContext], firstKeyOnly: Bool = false) -> [String] {
         actions.compactMap { action -> String? in
             guard let b = binding(for: action, in: contexts), let hint = b.hint else { return nil }
             let keys = b.hintKeys ?? (firstKeyOnly ? (b.keys.first?.description ?? "") : b.keyLabel)
             return keys + " " + hint
-        }.joined(separator: " · ")
+        }
     }
 
     /// The digit that focuses each pane: 1 for the first in tab order.
@@ -73,9 +79,12 @@ public struct Keymap: Hashable, Sendable {
         KeyBinding([.char("r")], .refresh, "Refresh now", context: .global, hint: "reload"),
         KeyBinding([.char("?")], .help, "This help", context: .global, hint: "help"),
         KeyBinding([.char("q"), .ctrl("c")], .quit, "Quit", context: .global, hint: "quit"),
-        KeyBinding([.char("]")], .widenWindow, "Widen the time window", context: .global),
+        KeyBinding([.char("]")], .widenWindow, "Widen the time window", context: .global, hint: "window", hintKeys: "[/]"),
         KeyBinding([.char("[")], .narrowWindow, "Narrow the time window", context: .global),
-        KeyBinding([.char("x")], .exportIncident, "Write an incident report", context: .global),
+        KeyBinding([.char("x")], .exportIncident, "Write an incident report", context: .global, hint: "export"),
+        KeyBinding([.char(":")], .commandMode, "Command line", context: .global, hint: "command"),
+        KeyBinding([.ctrl("o"), .backspace], .jumpBack, "Back to before the jump", context: .global),
+        KeyBinding([.ctrl("n")], .jumpForward, "Forward again", context: .global),
 
     ] + Pane.allCases.flatMap { $0.behavior.bindings } + [
         KeyBinding([.enter], .runSearch, "Run search", context: .search, hint: "search"),
@@ -85,6 +94,12 @@ public struct Keymap: Hashable, Sendable {
         KeyBinding([.escape], .clearFilter, "Clear the filter", context: .filterField, hint: "clear"),
 
         KeyBinding([.char("y"), .enter], .confirm, "Confirm", context: .dialog, hint: "confirm"),
+        KeyBinding([.enter], .runCommand, "Run the command", context: .commandLine, hint: "run"),
+        KeyBinding([.escape], .cancelCommand, "Leave the command line", context: .commandLine, hint: "leave"),
+        KeyBinding([.tab], .completeCommand, "Complete the word", context: .commandLine, hint: "complete"),
+        KeyBinding([.up], .historyBack, "Earlier command", context: .commandLine, hint: "history", hintKeys: "↑/↓"),
+        KeyBinding([.down], .historyForward, "Later command", context: .commandLine),
+
         KeyBinding([.char("n"), .escape], .cancel, "Cancel", context: .dialog, hint: "cancel"),
         KeyBinding([.tab], .nextField, "Reason field", context: .dialog, hint: "reason"),
 

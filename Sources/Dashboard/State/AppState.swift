@@ -14,6 +14,10 @@ public struct AppState: Hashable, Sendable {
     public var masked = true
     public var flash: FlashMessage?
     public var dialog: FlipDialog?
+    /// The `:` command line (`CommandLineState`).
+    public var commandLine = CommandLineState()
+    /// Places left by jumps, for back and forward (`JumpHistory`).
+    public var jumps = JumpHistory()
 
     // MARK: Panes
     /// Each pane's own state; each pane's folder declares its accessor (`toggles`, `logs`...).
@@ -101,6 +105,7 @@ public struct AppState: Hashable, Sendable {
 
     /// True while keys go to a text field (so printable keys are text, not commands).
     public var isEditingText: Bool {
+        if commandLine.isOpen { return true }
         if let dialog { return dialog.field != .none && dialog.phase == .asking }
         return focus.behavior.isEditingText(self)
     }

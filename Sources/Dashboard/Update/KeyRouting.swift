@@ -10,6 +10,7 @@ extension AppState {
             return []
         }
         if dialog != nil { return handleDialogKey(key) }
+        if commandLine.isOpen { return handleCommandKey(key) }
         if isEditingText { return handleFieldKey(key) }
         guard let action = keymap.action(for: key, in: [focus.keyContext, .global]) else { return [] }
         return perform(action)
@@ -64,6 +65,9 @@ extension AppState {
         switch action {
         case .quit: return [.quit]
         case .help: helpVisible = true; helpScroll = 0
+        case .commandMode: commandLine.open()
+        case .jumpBack, .jumpForward: return jump(forward: action == .jumpForward)
+        case .showToggleErrors, .jumpToToggle: return jumping { behavior.perform(action, state: &$0) ?? [] }
         case .refresh: return [.refreshNow] + behavior.refreshEffects(self)
         case .focusNext: focus = focus.next
         case .focusPrevious: focus = focus.previous

@@ -37,6 +37,7 @@ extension AppState {
 
 extension TableState {
     mutating func apply(_ m: AppState.Move, rowCount: Int) {
+        chosen = true
         switch m {
         case .by(let n): move(by: n, rowCount: rowCount)
         case .top: selectFirst(rowCount: rowCount)

@@ -3,6 +3,11 @@
 /// cannot drift from what the keys do. Stateless; main queue.
 enum KeyHints {
     static func line(_ state: AppState, theme: Theme) -> Line {
+        if state.commandLine.isOpen {
+            // The line being typed, in SafeText: what the person types is shown, never raw.
+            let typed = SafeText.line(state.commandLine.input.text, width: max(1, state.width - 3))
+            return Line([Span(":", style: theme[.text].patch(Style(bold: true))), Span(typed + "█", style: theme[.text])])
+        }
         if let flash = state.flash, flash.expires > state.now {
             return Line(" " + flash.text, style: theme[flash.isError ? .error : .text])
         }
@@ -12,6 +17,9 @@ enum KeyHints {
     static func text(_ state: AppState) -> String {
         let keymap = state.keymap
         if state.helpVisible { return "Esc/? close help · j/k scroll" }
+        if state.commandLine.isOpen {
+            return keymap.hints([.runCommand, .cancelCommand, .completeCommand, .historyBack], in: [.commandLine])
+        }
         if let d = state.dialog { return dialog(d, keymap: keymap) }
         let behavior = state.focus.behavior
         if state.isEditingText {
@@ -20,14 +28,36 @@ enum KeyHints {
             return [behavior.fieldNote(state), keys].compactMap { $0 }.joined(separator: " · ")
         }
         let contexts = [state.focus.keyContext, .global]
-        return [keymap.hints(behavior.hints(state), in: contexts), common(keymap)].joined(separator: " · ")
+        let pane = keymap.hintItems(behavior.hints(state), in: contexts)
+        return fit(pane: pane, common: common(keymap), width: state.width - 1)
     }
 
-    /// What every pane's row ends with: "Tab/1-4 pane · ? help · q quit".
-    static func common(_ keymap: Keymap) -> String {
+    /// The hints every pane offers after its own, most important first: what an incident needs
+    /// (export, the time window, the command line), then help, quit and the pane keys.
+    static func common(_ keymap: Keymap) -> [String] {
         let panes = keymap.binding(for: .focusNext, in: [.global]).map { "\($0.keyLabel)/1-\(Pane.allCases.count) pane" }
-        return ([panes] + [keymap.hints([.help, .quit], in: [.global], firstKeyOnly: true)]).compactMap { $0 }
-            .joined(separator: " · ")
+        let global = keymap.hintItems([.help, .commandMode, .exportIncident, .widenWindow, .quit], in: [.global], firstKeyOnly: true)
+        return global + [panes].compactMap { $0 }
+    }
+
+    /// The pane's hints, then the common ones, as many as fit `width` in order of importance
+    /// (the pane's first, then `? help`), shown in the pane's order with the common ones last.
+    /// Nothing is cut mid-word: an item that does not fit is left out whole.
+    static func fit(pane: [String], common: [String], width: Int) -> String {
+        let separator = " · "
+        let help = common.first.map { [$0] } ?? []
+        let byImportance = pane.prefix(1) + help + pane.dropFirst() + common.dropFirst()
+        var kept = Set<String>()
+        var used = 0
+        for item in byImportance {
+            let cost = item.count + (kept.isEmpty ? 0 : separator.count)
+            if used + cost <= width {
+                kept.insert(item)
+                used += cost
+            }
+        }
+        let rest = common.dropFirst() + help
+        return (pane + rest).filter { kept.contains($0) }.joined(separator: separator)
     }
 
     /// The flip dialog's keys in its current phase; the dialog's own hint line says the same.

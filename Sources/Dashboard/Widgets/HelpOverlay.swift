@@ -30,6 +30,14 @@ public struct HelpOverlay: Widget, Sendable {
                   headingStyle: theme[.dialog].patch(theme[.header]), keyStyle: theme[.dialog].patch(Style(bold: true)))
     }
 
+    /// What the marks at the start of a row and in the State column mean (issue 25: they were
+    /// explained nowhere). The toggle detail shows the same legend.
+    public static let markers: [(String, String)] = [
+        ("*", "Changed by others now"),
+        ("!", "Errors rose after flip"),
+        ("?", "Value it cannot read"),
+    ]
+
     static let columnWidth = 37
     static let keyColumn = 12
 
@@ -53,6 +61,10 @@ public struct HelpOverlay: Widget, Sendable {
             }
             for d in order { rows.append(.entry(keys: keys[d]!.joined(separator: "/"), description: d)) }
         }
+        rows.append(.heading("Commands (after :)"))
+        for (command, meaning) in DashboardCommand.help { rows.append(.entry(keys: command, description: meaning)) }
+        rows.append(.heading("Row markers"))
+        for (mark, meaning) in HelpOverlay.markers { rows.append(.entry(keys: mark, description: meaning)) }
         return rows
     }
 

@@ -3,6 +3,10 @@
 public struct TableState: Hashable, Sendable {
     public var selected: Int?
     public var offset: Int
+    /// The person moved the selection (a key, a jump): from then on it follows the record.
+    /// Until then it stays on the first row while rows arrive, so discovery finding smaller
+    /// keys does not scroll the view by itself (issue 25).
+    public var chosen = false
 
     public init(selected: Int? = nil, offset: Int = 0) {
         self.selected = selected

@@ -13,6 +13,10 @@ struct KeysCommand: ParsableCommand {
 
     func run() {
         let keymap = Keymap.standard
+        // Columns as wide as their longest entry plus two spaces, so "Toggles pane" never runs
+        // into its keys ("Toggles paneSpace", issue 25).
+        let whereWidth = KeyContext.allCases.map(\.title.count).max()! + 2
+        let keysWidth = keymap.bindings.map(\.keyLabel.count).max()! + 2
         if markdown {
             print("| Where | Keys | Does |")
             print("|---|---|---|")
@@ -23,8 +27,8 @@ struct KeysCommand: ParsableCommand {
                 if markdown {
                     print("| \(context.title) | `\(keys)` | \(binding.description) |")
                 } else {
-                    print(context.title.padding(toLength: 12, withPad: " ", startingAt: 0)
-                          + keys.padding(toLength: 16, withPad: " ", startingAt: 0) + binding.description)
+                    print(context.title.padding(toLength: whereWidth, withPad: " ", startingAt: 0)
+                          + keys.padding(toLength: keysWidth, withPad: " ", startingAt: 0) + binding.description)
                 }
             }
         }

@@ -4,7 +4,11 @@ extension SessionsPane: PaneBehavior {
     static var gridSlot: GridSlot? { GridSlot(row: 0, column: 1) }
     static var dataParts: [DataPart] { [.sessions] }
     static var bindings: [KeyBinding] {
-        [KeyBinding([.char("m")], .revealMasked, "Reveal/mask values", context: .pane(.sessions), hint: "mask/reveal")]
+        [
+            KeyBinding([.char("m")], .revealMasked, "Reveal/mask values", context: .pane(.sessions), hint: "mask/reveal"),
+            KeyBinding([.char("o")], .cycleSort, "Sort by the next column", context: .pane(.sessions), hint: "sort", hintKeys: "o/O"),
+            KeyBinding([.char("O")], .reverseSort, "Reverse the sort", context: .pane(.sessions)),
+        ]
     }
 
     static func listRows(in rect: Rect, state: AppState) -> Int { tableArea(in: rect, state: state).height - 1 }
@@ -21,6 +25,8 @@ extension SessionsPane: PaneBehavior {
     /// over the whole keyspace, so it hears of every change.
     static func fieldAction(_ action: KeyAction, state: inout AppState) -> [Effect] {
         state.sessions.editingFilter = false
+        // Keeping a filter picks the row it leaves selected: it is followed from then on.
+        if action == .keepFilter, state.sessions.selectedRow != nil { state.sessions.table.chosen = true }
         if action == .clearFilter {
             state.sessions.filter = TextInput()
             state.sessions.refilter()
@@ -68,7 +74,21 @@ extension SessionsPane: PaneBehavior {
     }
 
     static func perform(_ action: KeyAction, state: inout AppState) -> [Effect]? {
-        guard action == .revealMasked else { return nil }
+        switch action {
+        case .cycleSort, .reverseSort:
+            let s = state.sessions
+            if action == .cycleSort {
+                state.sessions.setSort(s.sort.map(\.next) ?? .authType)
+            } else {
+                state.sessions.setSort(s.sort ?? .key, descending: !s.descending)
+            }
+            state.keepSelectionsVisible()
+            let now = state.sessions
+            state.say("Sessions sorted by \(now.sort?.label ?? "key")\(now.descending ? ", reversed" : "")")
+            return []
+        case .revealMasked: break
+        default: return nil
+        }
         state.masked.toggle()
         state.say(state.masked ? "E-mail and phone values masked" : "E-mail and phone values revealed (m masks again)")
         return []
@@ -79,6 +99,6 @@ extension SessionsPane: PaneBehavior {
     }
 
     static func hints(_ state: AppState) -> [KeyAction] {
-        state.sessions.detail != nil ? [.back, .revealMasked, .moveDown, .refresh] : [.openDetails, .filter, .revealMasked]
+        state.sessions.detail != nil ? [.back, .revealMasked, .moveDown, .refresh] : [.openDetails, .filter, .cycleSort, .revealMasked]
     }
 }

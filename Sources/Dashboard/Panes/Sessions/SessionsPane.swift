@@ -4,11 +4,17 @@ enum SessionsPane {
     /// The key and auth type columns fit their content (of the first 500 rows); Name takes the rest.
     static func columns(_ state: AppState) -> [TableColumn] {
         let rows = state.sessions.rows.prefix(500)
+        // The sorted column's header carries the direction once the person sorted (issue 25).
+        let s = state.sessions
+        let title = { (title: String, sort: SessionSort) -> String in
+            s.sort == sort ? title + (s.descending ? "▼" : "▲") : title
+        }
         return [
-            TableColumn("Key", width: .fixed(TableColumn.fit("Key", rows.map(\.key), floor: 12, cap: 40))),
-            TableColumn("Auth type", width: .fixed(TableColumn.fit("Auth type", rows.map { $0.authType ?? "" }, cap: 16))),
-            TableColumn("Name", width: .min(10)),
-            TableColumn("TTL", width: .fixed(8), alignment: .right),
+            TableColumn(title("Key", .key), width: .fixed(TableColumn.fit(title("Key", .key), rows.map(\.key), floor: 12, cap: 40))),
+            TableColumn(title("Auth type", .authType),
+                        width: .fixed(TableColumn.fit(title("Auth type", .authType), rows.map { $0.authType ?? "" }, cap: 16))),
+            TableColumn(title("Name", .name), width: .min(10)),
+            TableColumn(title("TTL", .ttl), width: .fixed(8), alignment: .right),
         ]
     }
 
@@ -33,6 +39,7 @@ enum SessionsPane {
         } else if s.visible.count != s.rows.count {
             title += "/" + Formatting.count(s.rows.count)
         }
+        if let sort = s.sort { title += " · by \(sort.label)" + (s.descending ? ", reversed" : "") }
         if let position = PaneChrome.position(s.table, rowCount: s.visible.count, visibleRows: state.listRows(for: .sessions)) {
             title += " · " + position
         }

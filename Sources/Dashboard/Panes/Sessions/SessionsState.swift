@@ -15,6 +15,9 @@ public struct SessionsState: PaneState {
     public var appliedFilter = ""
     public var detail: SessionDetailState?
     public var detailScroll = 0
+    /// The order the person chose (`o`/`O`); nil: as polled (a filtered list by key).
+    public private(set) var sort: SessionSort?
+    public private(set) var descending = false
 
     public init() {}
 
@@ -38,6 +41,25 @@ public struct SessionsState: PaneState {
         refilter(keeping: selectedRow?.key)
     }
 
+    public mutating func setSort(_ sort: SessionSort, descending: Bool = false) {
+        self.sort = sort
+        self.descending = descending
+        refilter()
+    }
+
+    /// Selects the session `key` (a `:` jump), clearing the filter if it hides it. False when absent.
+    @discardableResult
+    public mutating func select(key: String) -> Bool {
+        guard rows.contains(where: { $0.key == key }) else { return false }
+        if !visible.contains(where: { rows[$0].key == key }) {
+            filter = TextInput()
+            refilter()
+        }
+        table.selected = visible.firstIndex { rows[$0].key == key }
+        table.chosen = true
+        return true
+    }
+
     /// `visible` indexes into `rows`: when the rows are replaced, the selection must be read
     /// before, or a shorter list would be indexed with the old positions.
     private mutating func refilter(keeping keep: String?) {
@@ -53,7 +75,17 @@ public struct SessionsState: PaneState {
             if (r.authType ?? "").lowercased().contains(needle) { return true }
             return r.fields.contains { $0.value.lowercased().contains(needle) }
         }
-        if let keep, let i = visible.firstIndex(where: { rows[$0].key == keep }) {
+        // Sorted by key like the unfiltered list, never in the order the server's scan found them.
+        if let sort {
+            visible.sort { descending ? sort.less(rows[$1], rows[$0]) : sort.less(rows[$0], rows[$1]) }
+        } else if !needle.isEmpty {
+            visible.sort { rows[$0].key < rows[$1].key }
+        }
+        // Until the person picks a row the first one stays selected (and in view).
+        if !table.chosen, !visible.isEmpty {
+            table.selected = 0
+            table.offset = 0
+        } else if let keep, let i = visible.firstIndex(where: { rows[$0].key == keep }) {
             table.selected = i
         } else if visible.isEmpty {
             table.selected = nil

@@ -52,8 +52,18 @@ enum ToggleDetailView {
             let ago = Formatting.age(max(0, state.now.timeIntervalSince(entry.time))) + " ago"
             var text = "  \(when) (\(ago))  \(SafeText.line(entry.who, width: 60))  "
                 + "\(SafeText.line(entry.old, width: 12)) → \(SafeText.line(entry.new, width: 12))"
-            if let reason = entry.reason { text += "  “" + SafeText.line(reason, width: 60) + "”" }
+            // The reason whole: on the line when it fits, else wrapped under it (at 120
+            // columns it was cut, issue 25).
+            let quoted = entry.reason.map { "“" + SafeText.line($0, width: 400) + "”" }
+            if let quoted, TextWidth.of(text) + 2 + TextWidth.of(quoted) <= width {
+                lines.append(Line(text + "  " + quoted))
+                continue
+            }
             lines.append(Line(text))
+            if let reason = entry.reason {
+                let wrapped = SafeText.wrap("“" + reason + "”", width: max(10, width - 6), maxLines: 12)
+                lines += wrapped.map { Line("      " + $0, style: label) }
+            }
         }
         lines.append("")
         lines += ToggleTimeline.lines(d, rate: state.toggles.rates[d.name], ratesLoaded: state.toggles.ratesLoaded,
@@ -74,6 +84,9 @@ enum ToggleDetailView {
             lines.append(Line([Span("  " + time + "  ", style: label),
                                Span(ExceptionText.cell(exception: row.firstLine, frame: row.frame, width: max(1, width - 20)))]))
         }
+        lines.append("")
+        lines.append(Line("Row markers: " + HelpOverlay.markers.map { "\($0.0) \($0.1.lowercased())" }.joined(separator: " · "),
+                          style: label))
         return lines
     }
 }

@@ -1,7 +1,8 @@
 import Versioning
-/// How the Toggles pane orders its rows (cycled with `o`). A plain value.
+/// How the Toggles pane orders its rows (cycled with `o` through every column, reversed with
+/// `O`). A plain value.
 public enum ToggleSort: Int, CaseIterable, Hashable, Sendable {
-    case name, release, state, lastChange, errors
+    case name, release, state, lastChange, errors, fingerprint, override
 
     public var label: String {
         switch self {
@@ -10,6 +11,8 @@ public enum ToggleSort: Int, CaseIterable, Hashable, Sendable {
         case .state: return "state"
         case .lastChange: return "last change"
         case .errors: return "errors"
+        case .fingerprint: return "fingerprint"
+        case .override: return "override"
         }
     }
 
@@ -35,6 +38,12 @@ public enum ToggleSort: Int, CaseIterable, Hashable, Sendable {
         case .errors:
             let (x, y) = (rates[a.name]?.count ?? 0, rates[b.name]?.count ?? 0)
             if x != y { return x > y }
+        case .fingerprint where a.fingerprint != b.fingerprint:
+            return (a.fingerprint ?? "\u{10FFFF}") < (b.fingerprint ?? "\u{10FFFF}")
+        case .override where a.override != b.override:
+            return (a.override ?? "\u{10FFFF}") < (b.override ?? "\u{10FFFF}")
+        case .fingerprint, .override:
+            break
         case .lastChange:
             // Newest first: during an incident the question is "what changed just now".
             switch (a.lastChange?.time, b.lastChange?.time) {
@@ -45,5 +54,18 @@ public enum ToggleSort: Int, CaseIterable, Hashable, Sendable {
             }
         }
         return a.name < b.name
+    }
+
+    /// The table column this sort orders by (its header carries the arrow).
+    var column: TogglesPane.Column {
+        switch self {
+        case .name: return .name
+        case .release: return .release
+        case .state: return .state
+        case .lastChange: return .lastChange
+        case .errors: return .errors
+        case .fingerprint: return .fingerprint
+        case .override: return .override
+        }
     }
 }

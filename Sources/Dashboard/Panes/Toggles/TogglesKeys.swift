@@ -6,7 +6,8 @@ extension TogglesPane: PaneBehavior {
     static var bindings: [KeyBinding] {
         [
             KeyBinding([.char(" ")], .flipToggle, "Flip toggle (asks first)", context: .pane(.toggles), hint: "flip"),
-            KeyBinding([.char("o")], .cycleSort, "Cycle sort order", context: .pane(.toggles), hint: "sort"),
+            KeyBinding([.char("o")], .cycleSort, "Sort by the next column", context: .pane(.toggles), hint: "sort", hintKeys: "o/O"),
+            KeyBinding([.char("O")], .reverseSort, "Reverse the sort", context: .pane(.toggles)),
             KeyBinding([.char("e")], .showToggleErrors, "Its errors (in Errors)", context: .pane(.toggles), hint: "its errors"),
         ]
     }
@@ -23,6 +24,8 @@ extension TogglesPane: PaneBehavior {
 
     static func fieldAction(_ action: KeyAction, state: inout AppState) -> [Effect] {
         state.toggles.editingFilter = false
+        // Keeping a filter picks the row it leaves selected: it is followed from then on.
+        if action == .keepFilter, state.toggles.selectedRow != nil { state.toggles.table.chosen = true }
         if action == .clearFilter {
             state.toggles.filter = TextInput()
             state.toggles.refilter()
@@ -63,9 +66,14 @@ extension TogglesPane: PaneBehavior {
         switch action {
         case .flipToggle: return state.startFlip()
         case .cycleSort:
-            state.toggles.setSort(state.toggles.sort.next)
+            state.toggles.setSort(nextVisibleSort(state))
             state.keepSelectionsVisible()
             state.say("Toggles sorted by \(state.toggles.sort.label)")
+            return []
+        case .reverseSort:
+            state.toggles.setSort(state.toggles.sort, descending: !state.toggles.descending)
+            state.keepSelectionsVisible()
+            state.say("Toggles sorted by \(state.toggles.sort.label)\(state.toggles.descending ? ", reversed" : "")")
             return []
         case .showToggleErrors: return state.showToggleErrors()
         default: return nil
@@ -78,6 +86,17 @@ extension TogglesPane: PaneBehavior {
 
     static func hints(_ state: AppState) -> [KeyAction] {
         state.toggles.detail != nil ? [.back, .showToggleErrors, .moveDown, .refresh]
-                                    : [.flipToggle, .openDetails, .filter, .cycleSort]
+                                    : [.flipToggle, .openDetails, .showToggleErrors, .filter, .cycleSort]
+    }
+
+    /// `o`: the next sort whose column is on screen now (a hidden Fingerprint or an Errors
+    /// column before the window is read is skipped: sorting by what you cannot see confuses).
+    static func nextVisibleSort(_ state: AppState) -> ToggleSort {
+        let rect = ScreenLayout(width: state.width, height: state.height, focus: state.focus).panes[.toggles]
+        let width = rect.map { tableArea(in: $0, state: state).width } ?? state.width
+        let shown = Set(columns(state, width: width).map(\.0))
+        var next = state.toggles.sort.next
+        while !shown.contains(next.column), next != state.toggles.sort { next = next.next }
+        return next
     }
 }

@@ -11,7 +11,7 @@ enum TogglesPane {
 
     /// Widths follow the content (of the first 500 rows), capped; Name takes what is left. When
     /// the columns do not fit `width`, the least urgent give way first — Fingerprint (shrunk, then
-    /// hidden), then Override and Name — so State, Errors and Last change, what an incident asks
+    /// hidden), then empty columns, Override and Release, Name last — so State, Errors and Last change, what an incident asks
     /// for, keep their width instead of being cut from the right edge.
     static func columns(_ state: AppState, width: Int) -> [(Column, TableColumn)] {
         let rows = state.toggles.rows.prefix(500)
@@ -28,6 +28,16 @@ enum TogglesPane {
             (.lastChange, TableColumn("Last change", width: .fixed(TableColumn.fit("Last change", rows.map { lastChangeText($0, now: state.now) },
                                                                             cap: rows.contains { $0.guardBadge != nil } ? 26 : 20)))),
         ]
+        // The sorted column's header carries the direction (issue 25): ▲ ascending, ▼ reversed.
+        if let i = columns.firstIndex(where: { $0.0 == state.toggles.sort.column }) {
+            let title = columns[i].1.title + (state.toggles.descending ? "▼" : "▲")
+            columns[i].1.title = title
+            switch columns[i].1.width {
+            case .fixed(let n): columns[i].1.width = .fixed(max(n, TextWidth.of(title)))
+            case .min(let n): columns[i].1.width = .min(max(n, TextWidth.of(title)))
+            case .flex: break
+            }
+        }
         func size(_ c: TableColumn) -> Int {
             switch c.width { case .fixed(let n), .min(let n): return n; case .flex: return 0 }
         }
@@ -42,13 +52,40 @@ enum TogglesPane {
             resize(kind, size(column) - cut)
             excess -= cut
         }
-        shrink(.fingerprint, to: 8)
-        // Still too wide: a Fingerprint cut to a few letters says nothing; its space goes to the rest.
-        if excess > 0, let i = columns.firstIndex(where: { $0.0 == .fingerprint }) {
+        /// Removes `kind` while the columns are too wide; true when it did.
+        @discardableResult func drop(_ kind: Column) -> Bool {
+            guard excess > 0, let i = columns.firstIndex(where: { $0.0 == kind }) else { return false }
             excess -= size(columns[i].1) + 1
             columns.remove(at: i)
+            return true
         }
+        shrink(.fingerprint, to: 8)
+        // Still too wide: a Fingerprint cut to a few letters says nothing; its space goes to the rest.
+        drop(.fingerprint)
+        // A column with nothing to show gives way before any text is cut (issue 25): an Errors
+        // column with no errors, a Last change column with no change recorded.
+        let empty: [Column: Bool] = [
+            .errors: !rows.contains { (state.toggles.rates[$0.name]?.count ?? 0) > 0 },
+            .lastChange: !rows.contains { $0.lastChange != nil },
+            .release: !rows.contains { !($0.releaseNum ?? "").isEmpty },
+            .override: !rows.contains { !($0.override ?? "").isEmpty },
+        ]
+        for kind in [Column.errors, .lastChange, .release, .override] where empty[kind] == true { drop(kind) }
         shrink(.override, to: 8)
+        shrink(.release, to: 7)
+        // Still too wide: Override goes (the detail shows it) before any name is cut.
+        drop(.override)
+        // Then Last change shrinks (the detail has it whole), then Release goes.
+        let lastChangeWidth = columns.first { $0.0 == .lastChange }.map { size($0.1) } ?? 0
+        shrink(.lastChange, to: 8)
+        if drop(.release) {
+            // Room freed beyond what was needed goes back to Last change, not to the name's slack.
+            if let j = columns.firstIndex(where: { $0.0 == .lastChange }) {
+                let back = min(-excess, lastChangeWidth - size(columns[j].1))
+                if back > 0 { resize(.lastChange, size(columns[j].1) + back); excess += back }
+            }
+        }
+        // The row's identity is the last thing cut, only when nothing else can give.
         shrink(.name, to: 12)
         return columns
     }
@@ -84,7 +121,7 @@ enum TogglesPane {
         }
         // The rows found so far are on screen while the walk goes on: say that it does.
         if let discovery = t.discovery { title += " · " + discovery.label }
-        if t.sort != .name { title += " · by \(t.sort.label)" }
+        if t.sort != .name || t.descending { title += " · by \(t.sort.label)" + (t.descending ? ", reversed" : "") }
         if t.ratesLoaded {
             title += " · errors last \(Formatting.window(state.errors.window))"
             // The error column's own age, when it lags the rows (issue 23, bug 3).

@@ -16,6 +16,8 @@ public struct TogglesState: PaneState {
     public var detail: ToggleDetailState?
     public var detailScroll = 0
     public private(set) var sort: ToggleSort = .name
+    /// `O` reversed the order of `sort`.
+    public private(set) var descending = false
     /// When a poll saw another client change a toggle; drives the brief flash.
     public var changedAt: [String: Date] = [:]
     /// Raw values our own flips wrote and a poll has not shown yet: seeing them is not a change
@@ -75,8 +77,9 @@ public struct TogglesState: PaneState {
         return rate.rose(after: flip, now: now)
     }
 
-    public mutating func setSort(_ sort: ToggleSort) {
+    public mutating func setSort(_ sort: ToggleSort, descending: Bool = false) {
         self.sort = sort
+        self.descending = descending
         refilter()
     }
 
@@ -95,9 +98,13 @@ public struct TogglesState: PaneState {
             return [r.name, r.fingerprint ?? "", r.override ?? "", r.releaseNum ?? "", r.rawValue]
                 .contains { $0.lowercased().contains(needle) }
         }
-        indices.sort { sort.less(rows[$0], rows[$1], rates: rates) }
+        indices.sort { descending ? sort.less(rows[$1], rows[$0], rates: rates) : sort.less(rows[$0], rows[$1], rates: rates) }
         visible = indices
-        if let keep, let i = visible.firstIndex(where: { rows[$0].name == keep }) {
+        // Until the person picks a row the first one stays selected (and in view).
+        if !table.chosen, !visible.isEmpty {
+            table.selected = 0
+            table.offset = 0
+        } else if let keep, let i = visible.firstIndex(where: { rows[$0].name == keep }) {
             table.selected = i
         } else if visible.isEmpty {
             table.selected = nil
@@ -115,6 +122,7 @@ public struct TogglesState: PaneState {
             refilter()
         }
         table.selected = visible.firstIndex { rows[$0].name == name }
+        table.chosen = true
         return true
     }
 
