@@ -58,14 +58,5 @@ public struct ServerFeed {
     }
 
     /// "replica of host:port" (or "replica") when `INFO replication` says `role:slave`; nil otherwise.
-    static func replicaOf(_ info: String) -> String? {
-        var fields: [Substring: Substring] = [:]
-        for line in info.split(whereSeparator: \.isNewline) {
-            guard let colon = line.firstIndex(of: ":") else { continue }
-            fields[line[..<colon]] = line[line.index(after: colon)...]
-        }
-        guard fields["role"] == "slave" else { return nil }
-        guard let host = fields["master_host"], let port = fields["master_port"] else { return "replica" }
-        return "replica of \(host):\(port)"
-    }
+    static func replicaOf(_ info: String) -> String? { ReplicaRole.describe(info) }
 }
