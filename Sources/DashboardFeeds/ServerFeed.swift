@@ -31,10 +31,9 @@ public struct ServerFeed {
                 return try replies.map { reply throws(RedisError) in try reply.text(of: "INFO") }.joined(separator: "\n")
             }
         }
-        if let role = Self.replicaOf(text ?? "") {
-            info.readOnly = true
-            info.topology = info.topology ?? role
-        }
+        // The role is the server's word now, not a setting: a promoted replica takes flips again.
+        info.replica = Self.replicaOf(text ?? "")
+        if let role = info.replica { info.topology = info.topology ?? role }
         for line in (text ?? "").split(whereSeparator: \.isNewline) {
             if line.hasPrefix("valkey_version:") {
                 info.version = "valkey " + line.dropFirst("valkey_version:".count)
