@@ -28,6 +28,21 @@ import Testing
         #expect(s.readOnly)
     }
 
+    /// The server-line poller reports one server's shape as "" on every poll: the replica's
+    /// role must survive it, or the status bar never says "replica of".
+    @Test func theStatusBarNamesTheMasterOfOneServer() {
+        var s = Fixtures.loaded(width: 200)
+        var snapshot = Fixtures.snapshot(server: replica("replica of 10.0.0.1:6379"))
+        snapshot.topology = ""
+        _ = update(&s, .pollSucceeded(snapshot, duration: 0.01, at: Fixtures.at(1)))
+        #expect(s.server?.topology == "replica of 10.0.0.1:6379")
+        #expect(Fixtures.picture(Fixtures.screen(s)).contains("replica of 10.0.0.1:6379"))
+        snapshot = Fixtures.snapshot(server: replica(nil))
+        snapshot.topology = ""
+        _ = update(&s, .pollSucceeded(snapshot, duration: 0.01, at: Fixtures.at(2)))
+        #expect(s.server?.topology == nil)
+    }
+
     @Test func readOnlyFromTheConfigStaysThroughAPromotion() {
         var configured = replica("replica of 10.0.0.1:6379")
         configured.readOnly = true

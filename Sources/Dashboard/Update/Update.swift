@@ -105,7 +105,11 @@ extension AppState {
             notes += outcome.notes
             if outcome.worthALook, hidden.contains(pane) { unseen.insert(pane) }
         }
-        if let topology = snapshot.topology { server?.topology = topology.isEmpty ? nil : topology }
+        // One server has no shape to tell; a replica's role is then what the status bar says.
+        if let topology = snapshot.topology {
+            let replica = server?.replica
+            server?.topology = topology.isEmpty ? replica : topology
+        }
         let noticed = say(notes)
         keepSelectionsVisible()
         return noticed && bellOnNotices ? [.bell] : []
