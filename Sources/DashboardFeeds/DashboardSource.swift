@@ -100,8 +100,8 @@ public struct DashboardSource: PollSource {
         }
         let split = kinds.count < DataKind.allCases.count
         // Counted here to know whether this poll touched the server at all (see below).
-        let sender = split ? CountingSender(poll.redis) : nil
-        let context = FeedContext(env: OpsEnvironment(redis: sender ?? poll.redis, patterns: patterns, readOnly: true, now: clock),
+        let sender = CountingSender(poll.redis)
+        let context = FeedContext(env: OpsEnvironment(redis: sender, patterns: patterns, readOnly: true, now: clock),
                                   request: poll.request, permissions: permissions, searchModule: searchModule, live: live)
         var blank = DashboardSnapshot()
         if split { blank.panes = Set(kinds.map(Self.pane)) }
@@ -123,10 +123,12 @@ public struct DashboardSource: PollSource {
             if case .redis(let redisError) = error { throw redisError }
             throw .unexpectedReply(command: "poll", detail: error.description)
         }
-        // A database holding only sessions (or errors) may have nothing to read for many polls
-        // (their walks run on budgets): one PING then, so a server that went away is noticed
-        // within an interval, as the panes' state promises. Only the connection's fate counts.
-        if let sender, sender.commandsSent == 0 { _ = try poll.redis.execute("PING") }
+        // A poll may have nothing to read (a database holding only sessions, whose walks run on
+        // budgets; any routine poll while the server's invalidations say nothing changed): one
+        // PING then, so a server that went away or froze is noticed within an interval, as
+        // STALE promises. Without it a frozen server looked current until the safety net's
+        // read hung (issue 29, bug 9). Only the connection's fate counts.
+        if sender.commandsSent == 0 { _ = try poll.redis.execute("PING") }
         // The server line's poller speaks for the deployment: its shape and what happened to it.
         if !split || kinds.contains(.errors) {
             snapshot.topology = poll.shape ?? ""

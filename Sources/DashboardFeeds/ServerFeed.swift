@@ -31,10 +31,9 @@ public struct ServerFeed {
                 return try replies.map { reply throws(RedisError) in try reply.text(of: "INFO") }.joined(separator: "\n")
             }
         }
-        if let role = Self.replicaOf(text ?? "") {
-            info.readOnly = true
-            info.topology = info.topology ?? role
-        }
+        // The role is the server's word now, not a setting: a promoted replica takes flips again.
+        info.replica = Self.replicaOf(text ?? "")
+        if let role = info.replica { info.topology = info.topology ?? role }
         for line in (text ?? "").split(whereSeparator: \.isNewline) {
             if line.hasPrefix("valkey_version:") {
                 info.version = "valkey " + line.dropFirst("valkey_version:".count)
@@ -58,14 +57,5 @@ public struct ServerFeed {
     }
 
     /// "replica of host:port" (or "replica") when `INFO replication` says `role:slave`; nil otherwise.
-    static func replicaOf(_ info: String) -> String? {
-        var fields: [Substring: Substring] = [:]
-        for line in info.split(whereSeparator: \.isNewline) {
-            guard let colon = line.firstIndex(of: ":") else { continue }
-            fields[line[..<colon]] = line[line.index(after: colon)...]
-        }
-        guard fields["role"] == "slave" else { return nil }
-        guard let host = fields["master_host"], let port = fields["master_port"] else { return "replica" }
-        return "replica of \(host):\(port)"
-    }
+    static func replicaOf(_ info: String) -> String? { ReplicaRole.describe(info) }
 }

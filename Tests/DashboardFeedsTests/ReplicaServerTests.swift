@@ -16,12 +16,13 @@ import Testing
             try withServer(extraArguments: ["--replicaof", "127.0.0.1", port]) { replica in
                 var source = DashboardSource(patterns: KeyPatterns(), server: ServerInfo(endpoint: "test"))
                 let snapshot = try source.poll(PollContext(redis: try replica.connect(), request: .everything))
-                #expect(snapshot.server?.readOnly == true)
+                #expect(snapshot.server?.replica == "replica of 127.0.0.1:\(port)")
                 #expect(snapshot.server?.topology == "replica of 127.0.0.1:\(port)", "\(String(describing: snapshot.server))")
 
                 var onMaster = DashboardSource(patterns: KeyPatterns(), server: ServerInfo(endpoint: "test"))
                 let primary = try onMaster.poll(PollContext(redis: try master.connect(), request: .everything))
                 #expect(primary.server?.readOnly == false)
+                #expect(primary.server?.replica == nil)
                 #expect(primary.server?.topology == nil)
             }
         }

@@ -16,6 +16,9 @@ public struct ServerInfo: Hashable, Sendable {
     public var tlsInsecure: Bool
     /// A flip needs a reason for the audit trail (nil: in production only).
     public var requireReason: Bool?
+    /// "replica of host:port" (or "replica") while the server says it is one: the dashboard is
+    /// then read-only. Re-read with every server line, so a promoted replica takes flips again.
+    public var replica: String?
 
     public init(contextName: String? = nil, endpoint: String, version: String? = nil, searchModule: String = "none",
                 readOnly: Bool = false, production: Bool = false, tlsInsecure: Bool = false, requireReason: Bool? = nil) {

@@ -84,7 +84,8 @@ public struct AppState: Hashable, Sendable {
     /// The panes on screen at the current size and focus.
     public var visiblePanes: Set<Pane> { Set(ScreenLayout(width: width, height: height, focus: focus).panes.keys) }
 
-    public var readOnly: Bool { server?.readOnly ?? false }
+    /// Read-only by configuration (never dropped by a poll), or while the server is a replica.
+    public var readOnly: Bool { (server?.readOnly ?? false) || server?.replica != nil }
     public var production: Bool { server?.production ?? false }
     /// Flips need a reason: configured per context, by default in production.
     public var requireReason: Bool { server?.requireReason ?? production }

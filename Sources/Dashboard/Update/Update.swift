@@ -88,9 +88,11 @@ extension AppState {
         }
         if var info = snapshot.server {
             // Read-only and production are safety settings: a poll can add them, never drop them.
-            info.readOnly = info.readOnly || readOnly
+            info.readOnly = info.readOnly || (server?.readOnly ?? false)
             info.production = info.production || production
-            info.topology = info.topology ?? server?.topology
+            // The replica's "replica of …" is the server's word of that poll, never carried over.
+            let kept = server?.topology == server?.replica ? nil : server?.topology
+            info.topology = info.topology ?? kept
             server = info
         }
         // Each pane takes its own part, in tab order; what arrives in a pane that is off
@@ -103,7 +105,11 @@ extension AppState {
             notes += outcome.notes
             if outcome.worthALook, hidden.contains(pane) { unseen.insert(pane) }
         }
-        if let topology = snapshot.topology { server?.topology = topology.isEmpty ? nil : topology }
+        // One server has no shape to tell; a replica's role is then what the status bar says.
+        if let topology = snapshot.topology {
+            let replica = server?.replica
+            server?.topology = topology.isEmpty ? replica : topology
+        }
         let noticed = say(notes)
         keepSelectionsVisible()
         return noticed && bellOnNotices ? [.bell] : []

@@ -106,7 +106,7 @@ public final class EffectRunner: Sendable {
         let expected = ToggleValue(expectedRaw).state
         do {
             let result = try ToggleStore.flip(env, name: toggle, to: on, expect: expected, reason: reason)
-            return .done(toggle: toggle, old: result.old, new: result.new, logFailure: result.logFailure)
+            return .done(toggle: toggle, old: result.old, new: result.new, logFailure: result.logFailure, note: result.note)
         } catch .conflict(let name, _, let current) {
             let last = (try? AuditStore.history(env, toggle: name, limit: 1))?.first.flatMap(AuditSummary.init)
             return .conflict(toggle: name, expected: expectedRaw, current: current, lastChange: last)

@@ -182,6 +182,9 @@ public enum ToggleStore {
                                               within: recovery, lost: error) else { throw .redis(error) }
             lostReply = error
             outcome = .flipped(old: current.raw)
+        } catch .redis(let error) {
+            // A replica refuses with READONLY: say it is one, and where its master is.
+            throw .redis(ReplicaRole.explain(error, on: env.redis))
         }
         switch outcome {
         case .flipped:

@@ -83,9 +83,11 @@ extension AppState {
 
     mutating func finishFlip(_ outcome: FlipOutcome) -> [Effect] {
         switch outcome {
-        case .done(let toggle, let old, let new, let logFailure):
+        case .done(let toggle, let old, let new, let logFailure, let note):
             if dialog?.toggle == toggle { dialog = nil }
             var message = "\(SafeText.line(toggle, width: 40)): \(SafeText.line(old, width: 12)) → \(SafeText.line(new, width: 12)) (audited)"
+            // Learned from the flip's audit entry, not its reply: said, so "done" is not a guess.
+            if note != nil { message += " — reply lost; found applied" }
             if let logFailure { message += "; log line not written: " + SafeText.line(logFailure, width: 80) }
             say(message)
             // Our own write: when the next poll shows it, it is not a change by others.
