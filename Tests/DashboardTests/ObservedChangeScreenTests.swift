@@ -10,6 +10,8 @@ import Testing
         guard case .loaded(var detail) = s.toggles.detail else { return s }
         detail.history = history
         s.toggles.detail = .loaded(detail)
+        // The error counts have been read (issue 23: before that the timeline says it is catching up).
+        s.toggles.setRates([:])
         s.toggles.replace(s.toggles.rows + [ToggleRow(name: detail.name, rawValue: "True", status: .on, lastChange: change)],
                           at: s.now)
         return s
