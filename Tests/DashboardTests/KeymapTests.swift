@@ -36,7 +36,7 @@ import Testing
         let text = b.debugPicture
         for needle in ["Everywhere", "Toggles pane", "Space      Flip toggle (asks first)", "q/C-c      Quit",
                        "Tab        Next pane", "e          Its errors (in Errors)",
-                       "p          Pause/resume tail", "5          Server pane", "Esc        Clear the filter",
+                       "p          Pause/resume tail", "5          Server pane", "C          Cancel its guard (asks)",
                        "t          Jump to its toggle", "s          Minimum severity", "o          Cycle sort order"] {
             #expect(text.contains(needle), "missing \(needle)")
         }
@@ -44,7 +44,7 @@ import Testing
         #expect(text.contains("more: PgDn"))
         var scrolled = ScreenBuffer(width: 80, height: 24)
         HelpOverlay(keymap: .standard, scroll: 10, theme: .monochrome).render(area: scrolled.area, buffer: &scrolled)
-        for needle in ["←/→        Move cursor", "Home/C-a   Start of text", "y/Enter    Confirm", "Confirmation dialog"] {
+        for needle in ["←/→        Move cursor", "Home/C-a   Start of text", "y/Enter    Confirm", "Confirmation dialog", "Esc        Clear the filter"] {
             #expect(scrolled.debugPicture.contains(needle), "missing \(needle) after scrolling")
         }
         #expect(b.debugPicture == """
@@ -54,22 +54,22 @@ import Testing
             │  S-Tab      Previous pane              Space      Flip toggle (asks first)   │
             │  1          Toggles pane               o          Cycle sort order           │
             │  2          Sessions pane              e          Its errors (in Errors)     │
-            │  3          Errors pane               Sessions pane                          │
-            │  4          Logs pane                  m          Reveal/mask values         │
-            │  5          Server pane               Errors pane                            │
-            │  j/↓        Move down                  /          Edit search                │
-            │  k/↑        Move up                    v          Grouped / every error      │
-            │  g/Home     Go to top                  t          Jump to its toggle         │
-            │  G/End      Go to bottom              Logs pane                              │
-            │  PgUp       Page up                    p          Pause/resume tail          │
-            │  PgDn       Page down                  s          Minimum severity           │
-            │  Enter      Show details               w          Wrap long lines            │
-            │  Esc        Back / close              Errors search field                    │
-            │  /          Filter rows                Enter      Run search                 │
-            │  r          Refresh now                Esc        Leave search field         │
-            │  ?          This help                 Filter field                           │
-            │  q/C-c      Quit                       Enter      Keep the filter            │
-            │  ]          Widen the time window      Esc        Clear the filter           │
+            │  3          Errors pane                C          Cancel its guard (asks)    │
+            │  4          Logs pane                 Sessions pane                          │
+            │  5          Server pane                m          Reveal/mask values         │
+            │  j/↓        Move down                 Errors pane                            │
+            │  k/↑        Move up                    /          Edit search                │
+            │  g/Home     Go to top                  v          Grouped / every error      │
+            │  G/End      Go to bottom               t          Jump to its toggle         │
+            │  PgUp       Page up                   Logs pane                              │
+            │  PgDn       Page down                  p          Pause/resume tail          │
+            │  Enter      Show details               s          Minimum severity           │
+            │  Esc        Back / close               w          Wrap long lines            │
+            │  /          Filter rows               Errors search field                    │
+            │  r          Refresh now                Enter      Run search                 │
+            │  ?          This help                  Esc        Leave search field         │
+            │  q/C-c      Quit                      Filter field                           │
+            │  ]          Widen the time window      Enter      Keep the filter            │
             │  [          Narrow the time window                              … more: PgDn │
             └──────────────────────────────────────────────────────────────────────────────┘
             """)

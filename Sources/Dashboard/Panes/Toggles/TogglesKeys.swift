@@ -8,6 +8,7 @@ extension TogglesPane: PaneBehavior {
             KeyBinding([.char(" ")], .flipToggle, "Flip toggle (asks first)", context: .pane(.toggles), hint: "flip"),
             KeyBinding([.char("o")], .cycleSort, "Cycle sort order", context: .pane(.toggles), hint: "sort"),
             KeyBinding([.char("e")], .showToggleErrors, "Its errors (in Errors)", context: .pane(.toggles), hint: "its errors"),
+            KeyBinding([.char("C")], .cancelGuard, "Cancel its guard (asks)", context: .pane(.toggles), hint: "cancel guard"),
         ]
     }
 
@@ -62,6 +63,7 @@ extension TogglesPane: PaneBehavior {
     static func perform(_ action: KeyAction, state: inout AppState) -> [Effect]? {
         switch action {
         case .flipToggle: return state.startFlip()
+        case .cancelGuard: return state.startGuardCancel()
         case .cycleSort:
             state.toggles.setSort(state.toggles.sort.next)
             state.keepSelectionsVisible()
