@@ -27,11 +27,7 @@ import Testing
                 && master.execute("HGET", "opsdeck:guard:{payments}", "state").string == "running"
         }
         #expect(refreshed, "the guard does not refresh its record on the new master: \(guarded.stderr)")
-        for index in 0..<3 {
-            let added = try OpsdeckRun.run(["errors", "add", "--toggle", "payments", "--value", "true", "--fingerprint", "f\(index)",
-                                            "--exception-file", "-", "--url", set.url], stdin: "Timeout: gateway \(index)\n  at Pay.run")
-            #expect(added.status == 0, "\(added.stderr)")
-        }
+        try GuardProcess.addErrors(3, connection: ["--url", set.url])
         #expect(guarded.finish() == 8, "stdout: \(guarded.stdout) stderr: \(guarded.stderr)")
         #expect(try master.execute("HGET", "payments", "toggle").string == "false")
         #expect(try master.execute("HGET", "opsdeck:guard:{payments}", "state").string == "reverted")
