@@ -1,5 +1,6 @@
 import Foundation
 import TestSupport
+import Testing
 
 #if canImport(Glibc)
 import Glibc
@@ -49,5 +50,17 @@ final class GuardProcess {
         }
         process.waitUntilExit()
         return process.terminationStatus
+    }
+}
+
+extension GuardProcess {
+    /// Writes `count` errors of `toggle` (its value `value`) with the real binary, as an app
+    /// would; `connection` names the server (`-s PATH`, `--url URL`).
+    static func addErrors(_ count: Int, toggle: String = "payments", value: String = "true", connection: [String]) throws {
+        for index in 0..<count {
+            let added = try OpsdeckRun.run(["errors", "add", "--toggle", toggle, "--value", value, "--fingerprint", "f\(index)",
+                                            "--exception-file", "-"] + connection, stdin: "Timeout: gateway \(index)\n  at Pay.run")
+            #expect(added.status == 0, "\(added.stderr)")
+        }
     }
 }

@@ -17,7 +17,11 @@ import Testing
 
     /// Waits until the guard flipped the toggle and its record says it is running.
     private func waitRunning(_ redis: RedisConnection, _ guarded: GuardProcess) throws {
-        let running = try eventually { try state(redis) == "running" && redis.execute("HGET", "payments", "toggle").string == "true" }
+        // Listed in the registry too: it is written after the flip, so a guard killed before that is never listed.
+        let running = try eventually {
+            try state(redis) == "running" && redis.execute("HGET", "payments", "toggle").string == "true"
+                && !redis.execute("ZSCORE", "opsdeck:guards", "payments").isNull
+        }
         #expect(running, "guard never started: \(guarded.stdout) \(guarded.stderr)")
     }
 
@@ -30,11 +34,7 @@ import Testing
     }
 
     private func addErrors(_ count: Int, socket: [String]) throws {
-        for index in 0..<count {
-            let added = try OpsdeckRun.run(["errors", "add", "--toggle", "payments", "--value", "true", "--fingerprint", "f\(index)",
-                                            "--exception-file", "-"] + socket, stdin: "Timeout: gateway \(index)\n  at Pay.run")
-            #expect(added.status == 0, "\(added.stderr)")
-        }
+        try GuardProcess.addErrors(count, connection: socket)
     }
 
     private func audit(_ redis: RedisConnection) throws -> [[String: Any]] {

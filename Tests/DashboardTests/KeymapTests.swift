@@ -36,7 +36,7 @@ import Testing
         let text = b.debugPicture
         for needle in ["Everywhere", "Toggles pane", "Space      Flip toggle (asks first)", "q/C-c      Quit",
                        "Tab        Next pane", "e          Its errors (in Errors)",
-                       "p          Pause/resume tail", "5          Server pane",
+                       "p          Pause/resume tail", "5          Server pane", "C          Cancel its guard (asks)",
                        "t          Jump to its toggle", "s          Minimum severity", "o          Sort by the next column"] {
             #expect(text.contains(needle), "missing \(needle)")
         }
@@ -59,18 +59,18 @@ import Testing
             │  4          Logs pane                  o          Sort by the next column    │
             │  5          Server pane                O          Reverse the sort           │
             │  j/↓        Move down                  e          Its errors (in Errors)     │
-            │  k/↑        Move up                   Sessions pane                          │
-            │  g/Home     Go to top                  m          Reveal/mask values         │
-            │  G/End      Go to bottom               o          Sort by the next column    │
-            │  PgUp       Page up                    O          Reverse the sort           │
-            │  PgDn       Page down                 Errors pane                            │
-            │  Enter      Show details               /          Edit search                │
-            │  Esc        Back / close               v          Grouped / every error      │
-            │  /          Filter rows                t          Jump to its toggle         │
-            │  r          Refresh now               Logs pane                              │
-            │  ?          This help                  p          Pause/resume tail          │
-            │  q/C-c      Quit                       s          Minimum severity           │
-            │  ]          Widen the time window      w          Wrap long lines            │
+            │  k/↑        Move up                    C          Cancel its guard (asks)    │
+            │  g/Home     Go to top                 Sessions pane                          │
+            │  G/End      Go to bottom               m          Reveal/mask values         │
+            │  PgUp       Page up                    o          Sort by the next column    │
+            │  PgDn       Page down                  O          Reverse the sort           │
+            │  Enter      Show details              Errors pane                            │
+            │  Esc        Back / close               /          Edit search                │
+            │  /          Filter rows                v          Grouped / every error      │
+            │  r          Refresh now                t          Jump to its toggle         │
+            │  ?          This help                 Logs pane                              │
+            │  q/C-c      Quit                       p          Pause/resume tail          │
+            │  ]          Widen the time window      s          Minimum severity           │
             │  [          Narrow the time window                              … more: PgDn │
             └──────────────────────────────────────────────────────────────────────────────┘
             """)

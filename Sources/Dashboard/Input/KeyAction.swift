@@ -6,6 +6,8 @@ public enum KeyAction: Hashable, Sendable {
     case moveDown, moveUp, moveTop, moveBottom, pageUp, pageDown
     case openDetails, back, filter, refresh, help, quit
     case flipToggle
+    /// End the guarded flip watching the selected toggle (asks first; audited).
+    case cancelGuard
     case revealMasked
     case editSearch, runSearch, cancelSearch
     case keepFilter, clearFilter

@@ -15,6 +15,9 @@ public enum Effect: Hashable, Sendable {
     /// holds `expectedRaw`, the value the screen showed; audit with `reason`.
     /// Answered by `Message.flipFinished`.
     case flip(toggle: String, to: Bool, expectedRaw: String, reason: String?)
+    /// Mark the toggle's running guard cancelled (audited with `reason`); the guard process ends
+    /// without reverting. Answered by `Message.guardCancelFinished`.
+    case cancelGuard(toggle: String, reason: String?)
     /// Count what the flip changes over the whole keyspace: turning on, the sessions that will
     /// get the toggle; turning off, those that lose it now. Answered by `Message.blastRadius`.
     case countBlastRadius(toggle: String, turningOn: Bool)

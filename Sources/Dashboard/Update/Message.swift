@@ -15,6 +15,8 @@ public enum Message: Hashable, Sendable {
     /// `panes`: the panes whose database failed, when they read different ones (nil: all).
     case pollFailed(error: String, retryIn: Double, at: Date, advice: String? = nil, panes: Set<Pane>? = nil)
     case flipFinished(FlipOutcome)
+    /// The answer to `Effect.cancelGuard`: nil when marked, else why not (no running guard, error).
+    case guardCancelFinished(toggle: String, error: String?)
     /// What the flip being confirmed changes: `reached` sessions get the toggle (turning on) or
     /// lose it (turning off), of `total`; `rule` says who it is for ("everyone (no override)").
     case blastRadius(toggle: String, reached: Int, total: Int, rule: String?)

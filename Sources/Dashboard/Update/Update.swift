@@ -34,6 +34,8 @@ public func update(_ state: inout AppState, _ message: Message) -> [Effect] {
         return []
     case .flipFinished(let outcome):
         return state.finishFlip(outcome)
+    case .guardCancelFinished(let toggle, let error):
+        return state.finishGuardCancel(toggle: toggle, error: error)
     case .blastRadius(let toggle, let reached, let total, let rule):
         if state.dialog?.toggle == toggle {
             state.dialog?.reached = reached

@@ -52,6 +52,9 @@ public final class EffectRunner: Sendable {
             // The toggle and its audit trail live together (DataKind); the log line announcing
             // the flip goes to the logs' database after it.
             perform([.toggles, .logs]) { env in self.reply(.flipFinished(Self.flip(env, toggle: toggle, to: on, expectedRaw: expectedRaw, reason: reason))) }
+        case .cancelGuard(let toggle, let reason):
+            // The record and the audit list sit in the toggle's slot, on the toggles' database.
+            perform([.toggles]) { env in self.reply(Self.cancelGuard(env, toggle: toggle, reason: reason)) }
         case .pollSoon(let toggle):
             let poller = pollers.poller(for: .toggles)
             if let toggle { poller.updateSource { $0[TogglesFeed.self].priority.insert(toggle) } }

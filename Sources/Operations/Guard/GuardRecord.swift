@@ -7,7 +7,7 @@ import RedisClient
 /// a few minutes when it ends. A record that is gone while its guard should still run means the
 /// guard process died. An immutable `Sendable` value read from the hash's fields.
 public struct GuardRecord: Sendable, Hashable {
-    /// `running` while watched; then `held`, `reverted`, `not-reverted`, `interrupted`, `not-needed`, `failed`.
+    /// `running` while watched; then `held`, `reverted`, `not-reverted`, `interrupted`, `cancelled`, `not-needed`, `failed`.
     public var state: String
     public var toggle: String
     public var rule: String
@@ -21,6 +21,9 @@ public struct GuardRecord: Sendable, Hashable {
     public var progress: String
     /// The figures in words (`3 errors in 5m <= 20`).
     public var figures: String
+    /// Who cancelled it (`state` `cancelled`, `GuardStore.cancel`); empty otherwise. Written by the
+    /// cancel script only, so not in `fields`.
+    public var cancelledBy: String = ""
 
     public var isRunning: Bool { state == "running" }
 
@@ -62,6 +65,7 @@ public struct GuardRecord: Sendable, Hashable {
         self.init(state: state, toggle: fields["name"] ?? "", rule: fields["rule"] ?? "", actor: fields["actor"] ?? "",
                   started: fields["started"] ?? "", ends: fields["ends"] ?? "", value: fields["value"] ?? "",
                   count: Int(fields["count"] ?? "") ?? 0, progress: fields["progress"] ?? "", figures: fields["figures"] ?? "")
+        cancelledBy = fields["cancelledBy"] ?? ""
     }
 
     /// The fields written to the hash (the owner's token is added by `GuardStore`).

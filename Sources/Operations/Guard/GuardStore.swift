@@ -26,9 +26,14 @@ public enum GuardStore {
         """
 
     /// KEYS: record. ARGV: TTL in ms, token, then field/value pairs. Reply 1 when updated, 0 when
-    /// the record is gone or another guard's.
+    /// the record is gone or another guard's, `{'cancelled', by}` when someone cancelled it
+    /// (`GuardStore.cancel`): the mark is kept, only its TTL renewed.
     static let updateScript = """
         if redis.call('HGET', KEYS[1], 'token') ~= ARGV[2] then return 0 end
+        if redis.call('HGET', KEYS[1], 'state') == 'cancelled' then
+          redis.call('PEXPIRE', KEYS[1], ARGV[1])
+          return {'cancelled', redis.call('HGET', KEYS[1], 'cancelledBy') or ''}
+        end
         redis.call('HSET', KEYS[1], unpack(ARGV, 3))
         redis.call('PEXPIRE', KEYS[1], ARGV[1])
         return 1
@@ -53,18 +58,30 @@ public enum GuardStore {
         return .claimed(token: token)
     }
 
-    /// Rewrites the record (figures, state) and its TTL if it is still this guard's; false when
-    /// it was lost (expired, taken over).
+    /// What a refresh found.
+    public enum Refresh: Sendable, Equatable {
+        case updated
+        /// Expired or taken over by another guard.
+        case lost
+        /// Marked cancelled by `by` (`GuardStore.cancel`).
+        case cancelled(by: String)
+    }
+
+    /// Rewrites the record (figures, state) and its TTL if it is still this guard's and not
+    /// cancelled.
     @discardableResult
     public static func update(_ env: OpsEnvironment, key: RedisKey, token: String, record: GuardRecord, ttl: TimeInterval)
-        throws(OperationsError) -> Bool
+        throws(OperationsError) -> Refresh
     {
         var arguments: [any RedisArgument] = [updateScript, 1, key, milliseconds(ttl), token]
         for (field, value) in record.fields { arguments += [field, value] }
         let replies = try env.gate.write("guard toggle \(record.toggle)", [RedisCommand("EVAL", arguments)], on: env.redis)
         let reply = replies.first ?? .null
         if let message = reply.errorMessage { throw .redis(RedisError.fromReply(message)) }
-        return reply.int == 1
+        if let parts = reply.array, parts.first?.string == "cancelled" {
+            return .cancelled(by: parts.count > 1 ? parts[1].string ?? "" : "")
+        }
+        return reply.int == 1 ? .updated : .lost
     }
 
     /// The record beside the toggle with key `toggleKey`, nil when there is none.

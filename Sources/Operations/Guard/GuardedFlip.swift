@@ -38,6 +38,8 @@ public struct GuardedFlip {
         case notReverted(flip: FlipResult, figures: String, current: String)
         /// Stopped by a signal; `revert` when `onInterrupt` is `.revert` and it went back.
         case interrupted(flip: FlipResult, figures: String, revert: FlipResult?, conflict: String?)
+        /// Cancelled from outside by `by` (`GuardStore.cancel`, audited there): not reverted.
+        case cancelled(flip: FlipResult, figures: String, by: String)
     }
 
     public init(name: String, on: Bool, rule: GuardRule, duration: TimeInterval, reason: String? = nil) {
@@ -147,8 +149,13 @@ public struct GuardedFlip {
                 return .held(flip: flip, figures: figures, failedChecks: failedChecks)
             }
             do {
-                if try !GuardStore.update(env, key: key, token: token, record: record, ttl: recordTTL) {
-                    report("warning: the guard record \(key.text) was gone or taken over; still watching")
+                switch try GuardStore.update(env, key: key, token: token, record: record, ttl: recordTTL) {
+                case .updated: break
+                case .lost: report("warning: the guard record \(key.text) was gone or taken over; still watching")
+                case .cancelled(let by):
+                    // The mark stays (markEnded's refresh keeps it, with the finished TTL).
+                    markEnded(env, key: key, token: token, record: record, toggleKey: toggleKey)
+                    return .cancelled(flip: flip, figures: figures, by: by)
                 }
             } catch {
                 report("warning: could not refresh the guard record: \(error.description)")

@@ -16,6 +16,8 @@ enum ExitStatus: Int32, CaseIterable {
     case guardReverted = 8
     /// A guarded flip was ended by SIGINT/SIGTERM before its time ran out.
     case guardInterrupted = 9
+    /// A guarded flip was cancelled from a dashboard (`GuardStore.cancel`); the flip stands.
+    case guardCancelled = 10
     case usage = 64
     case unavailable = 69
 

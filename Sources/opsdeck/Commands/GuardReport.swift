@@ -3,7 +3,8 @@ import Operations
 
 /// How a guarded flip ended, for people (stdout/stderr) and scripts (`--json`), and the exit
 /// status that goes with it (docs/scripting.md, "Exit codes"): 0 held or not needed, 8 reverted,
-/// 3 broken but changed by someone else (not reverted), 9 ended by a signal.
+/// 3 broken but changed by someone else (not reverted), 9 ended by a signal, 10 cancelled
+/// from a dashboard.
 struct GuardReport {
     let outcome: GuardedFlip.Outcome
     let json: Bool
@@ -68,6 +69,10 @@ struct GuardReport {
             }
             return (Body(outcome: "interrupted", figures: figures, flip: flip, revert: revert, current: conflict, failedChecks: 0),
                     .guardInterrupted, nil)
+        case .cancelled(let flip, let figures, let by):
+            Output.error("guard cancelled by \(by): \(flip.toggle.name) stays \(flip.new), no longer guarded (\(figures))")
+            return (Body(outcome: "cancelled", figures: figures, flip: flip, revert: nil, current: nil, failedChecks: 0),
+                    .guardCancelled, nil)
         }
     }
 }

@@ -76,8 +76,9 @@ extension AppState {
         }
         d.phase = .writing
         d.notice = nil
-        toggles.pendingOwnFlips[d.toggle] = d.newRaw
         let reason = d.reason.text.trimmingCharacters(in: .whitespaces)
+        if d.cancelsGuard { return [.cancelGuard(toggle: d.toggle, reason: reason.isEmpty ? nil : reason)] }
+        toggles.pendingOwnFlips[d.toggle] = d.newRaw
         return [.flip(toggle: d.toggle, to: d.turnsOn, expectedRaw: d.oldRaw, reason: reason.isEmpty ? nil : reason)]
     }
 

@@ -35,6 +35,9 @@ public struct FlipDialog: Hashable, Sendable {
     public var phase: Phase = .asking
     /// Why a confirm was refused (e.g. the name does not match yet).
     public var notice: String?
+    /// True when this dialog confirms cancelling the toggle's guard instead of a flip
+    /// (`AppState.startGuardCancel`): same reason and production gates, nothing flips.
+    public var cancelsGuard = false
 
     public init(toggle: String, oldRaw: String, newRaw: String, turnsOn: Bool, production: Bool) {
         self.toggle = toggle

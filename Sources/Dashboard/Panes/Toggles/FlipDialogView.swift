@@ -13,6 +13,7 @@ enum FlipDialogView {
         let oldRole: ThemeRole = d.turnsOn ? .toggleOff : .toggleOn
         let newRole: ThemeRole = d.turnsOn ? .toggleOn : .toggleOff
         var rows: [Row] = [.text(Line(name, style: base.bolded()))]
+        if d.cancelsGuard { return cancelRows(d, state: state, theme: theme, width: width, rows: rows) }
         rows.append(.text(Line([Span(SafeText.line(d.oldRaw, width: 20), style: base.patch(theme[oldRole])),
                                Span(" → "),
                                Span(SafeText.line(d.newRaw, width: 20), style: base.patch(theme[newRole])),
@@ -56,6 +57,35 @@ enum FlipDialogView {
                 + (others.count > 2 ? " and \(others.count - 2) more" : "")
             rows.append(.text(Line("Also open by " + who + ": agree who flips it", style: base.patch(theme[.error]))))
         }
+        return (rows + gateRows(d, state: state, theme: theme), KeyHints.dialog(d, keymap: state.keymap))
+    }
+
+    /// The cancel form (`FlipDialog.cancelsGuard`): what ends, what stays, then the same gates.
+    private static func cancelRows(_ d: FlipDialog, state: AppState, theme: Theme, width: Int, rows: [Row])
+        -> (rows: [Row], hint: String)
+    {
+        let base = theme[.dialog]
+        var rows = rows
+        rows.append(.text(Line("Ends its guard without reverting: it stays " + SafeText.line(d.oldRaw, width: 20)
+                               + "; the guard's process stops at its next check.")))
+        switch d.phase {
+        case .failed(let message):
+            rows.append(.text(""))
+            rows.append(.text(Line("Not cancelled: " + SafeText.line(message, width: 120), style: base.patch(theme[.error]))))
+            return (rows, "Esc close")
+        case .writing, .conflict:
+            rows.append(.text(""))
+            rows.append(.text(Line("Writing…")))
+            return (rows, "")
+        case .asking:
+            return (rows + gateRows(d, state: state, theme: theme), KeyHints.dialog(d, keymap: state.keymap))
+        }
+    }
+
+    /// Who is audited, the reason and the production name fields, and the notice.
+    private static func gateRows(_ d: FlipDialog, state: AppState, theme: Theme) -> [Row] {
+        let base = theme[.dialog]
+        var rows: [Row] = []
         if let actor = state.actor {
             // Never "unknown" silently: the audit trail would not say who did it.
             let unknown = actor.hasPrefix("unknown@")
@@ -74,9 +104,8 @@ enum FlipDialogView {
         if let notice = d.notice {
             rows.append(.text(Line(notice, style: base.patch(theme[.error]))))
         }
-        // The same words as the hint row: both come from the keymap.
-        let hint = KeyHints.dialog(d, keymap: state.keymap)
-        return (rows, hint)
+        // The hint row (same words as the keymap's) is added by the callers.
+        return rows
     }
 
     static func render(_ d: FlipDialog, state: AppState, theme: Theme, area: Rect, buffer: inout ScreenBuffer) {
@@ -94,7 +123,7 @@ enum FlipDialogView {
             }
         }
         let box = area.centered(width: width, height: laidOut.count + 4)
-        let block = Block(title: "Flip toggle", borderStyle: theme[.dialog].patch(theme[.dialogBorder]),
+        let block = Block(title: d.cancelsGuard ? "Cancel guard" : "Flip toggle", borderStyle: theme[.dialog].patch(theme[.dialogBorder]),
                           titleStyle: theme[.dialog].patch(theme[.titleFocused]), padding: (0, 1, 0, 1),
                           clear: true, fillStyle: theme[.dialog])
         block.render(area: box, buffer: &buffer)

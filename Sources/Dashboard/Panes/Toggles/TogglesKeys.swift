@@ -9,6 +9,7 @@ extension TogglesPane: PaneBehavior {
             KeyBinding([.char("o")], .cycleSort, "Sort by the next column", context: .pane(.toggles), hint: "sort", hintKeys: "o/O"),
             KeyBinding([.char("O")], .reverseSort, "Reverse the sort", context: .pane(.toggles)),
             KeyBinding([.char("e")], .showToggleErrors, "Its errors (in Errors)", context: .pane(.toggles), hint: "its errors"),
+            KeyBinding([.char("C")], .cancelGuard, "Cancel its guard (asks)", context: .pane(.toggles), hint: "cancel guard"),
         ]
     }
 
@@ -65,6 +66,7 @@ extension TogglesPane: PaneBehavior {
     static func perform(_ action: KeyAction, state: inout AppState) -> [Effect]? {
         switch action {
         case .flipToggle: return state.startFlip()
+        case .cancelGuard: return state.startGuardCancel()
         case .cycleSort:
             state.toggles.setSort(nextVisibleSort(state))
             state.keepSelectionsVisible()
