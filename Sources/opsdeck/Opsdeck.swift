@@ -16,7 +16,7 @@ struct Opsdeck: ParsableCommand {
             """,
         version: VersionInfo.text,
         subcommands: [DashboardCommand.self, ToggleCommands.self, SessionCommands.self, ErrorCommands.self, IncidentCommands.self,
-                      LogCommands.self, ContextCommands.self, ThemesCommand.self, DemoCommand.self, KeysCommand.self],
+                      LogCommands.self, WatchCommand.self, ContextCommands.self, ThemesCommand.self, DemoCommand.self, KeysCommand.self],
         defaultSubcommand: DashboardCommand.self,
         // -h is the host, as in redis-cli; help is --help.
         helpNames: [.long]
