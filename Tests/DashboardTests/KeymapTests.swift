@@ -51,26 +51,26 @@ import Testing
         #expect(b.debugPicture == """
             ┌ Keys — ? or Esc closes ──────────────────────────────────────────────────────┐
             │ Everywhere                             x          Write an incident report   │
-            │  Tab        Next pane                  :          Command line               │
-            │  S-Tab      Previous pane              C-o/Bksp   Back to before the jump    │
-            │  1          Toggles pane               C-n        Forward again              │
-            │  2          Sessions pane             Toggles pane                           │
-            │  3          Errors pane                Space      Flip toggle (asks first)   │
-            │  4          Logs pane                  o          Sort by the next column    │
-            │  5          Server pane                O          Reverse the sort           │
-            │  j/↓        Move down                  e          Its errors (in Errors)     │
-            │  k/↑        Move up                   Sessions pane                          │
-            │  g/Home     Go to top                  m          Reveal/mask values         │
-            │  G/End      Go to bottom               o          Sort by the next column    │
-            │  PgUp       Page up                    O          Reverse the sort           │
-            │  PgDn       Page down                 Errors pane                            │
-            │  Enter      Show details               /          Edit search                │
-            │  Esc        Back / close               v          Grouped / every error      │
-            │  /          Filter rows                t          Jump to its toggle         │
-            │  r          Refresh now               Logs pane                              │
-            │  ?          This help                  p          Pause/resume tail          │
-            │  q/C-c      Quit                       s          Minimum severity           │
-            │  ]          Widen the time window      w          Wrap long lines            │
+            │  Tab        Next pane                  y          Copy the selected item     │
+            │  S-Tab      Previous pane              :          Command line               │
+            │  1          Toggles pane               C-o/Bksp   Back to before the jump    │
+            │  2          Sessions pane              C-n        Forward again              │
+            │  3          Errors pane               Toggles pane                           │
+            │  4          Logs pane                  Space      Flip toggle (asks first)   │
+            │  5          Server pane                o          Sort by the next column    │
+            │  j/↓        Move down                  O          Reverse the sort           │
+            │  k/↑        Move up                    e          Its errors (in Errors)     │
+            │  g/Home     Go to top                 Sessions pane                          │
+            │  G/End      Go to bottom               m          Reveal/mask values         │
+            │  PgUp       Page up                    o          Sort by the next column    │
+            │  PgDn       Page down                  O          Reverse the sort           │
+            │  Enter      Show details              Errors pane                            │
+            │  Esc        Back / close               /          Edit search                │
+            │  /          Filter rows                v          Grouped / every error      │
+            │  r          Refresh now                t          Jump to its toggle         │
+            │  ?          This help                 Logs pane                              │
+            │  q/C-c      Quit                       p          Pause/resume tail          │
+            │  ]          Widen the time window      s          Minimum severity           │
             │  [          Narrow the time window                              … more: PgDn │
             └──────────────────────────────────────────────────────────────────────────────┘
             """)
