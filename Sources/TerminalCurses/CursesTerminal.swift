@@ -107,6 +107,14 @@ public final class CursesTerminal {
         beep()
     }
 
+    /// Puts `text` on the terminal's clipboard (OSC 52, see `Clipboard`). Written after curses
+    /// has flushed its own output, so the sequence never splits one of curses' updates.
+    public func copy(_ text: String) {
+        guard isActive else { return }
+        doupdate()
+        Clipboard.write(text, to: STDOUT_FILENO)
+    }
+
     /// Forces the next `draw` to repaint everything (e.g. after Ctrl-L or a child process).
     public func invalidate() { needsFullRedraw = true }
 

@@ -240,6 +240,12 @@ public final class TerminalSession {
         return pid
     }
 
+    /// From now on, appends every byte the program writes to its terminal (escape sequences
+    /// included, before tmux interprets them) to the file at `path` (tmux `pipe-pane -O`).
+    public func recordOutput(to path: String) throws {
+        try run(["pipe-pane", "-O", "-t", pane, "cat >> '\(path)'"])
+    }
+
     /// Kills this session's tmux server (and with it the program) and removes the temporary
     /// directory. Only our server: the socket is private. Safe to call more than once.
     public func close() {

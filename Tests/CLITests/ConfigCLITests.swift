@@ -169,6 +169,15 @@ import Testing
         #expect(throws: OperationsError.self) { try OpsdeckConfig.parse("bel: true\n", file: "c.yaml") }
     }
 
+    /// `copy:` picks how the dashboard's `y` copies: `osc52` or `off`; anything else is refused.
+    @Test func copyIsOsc52OrOff() throws {
+        #expect(try OpsdeckConfig.parse("copy: osc52\n", file: "c.yaml").copy == .osc52)
+        #expect(try OpsdeckConfig.parse("copy: off\n", file: "c.yaml").copy == .off)
+        #expect(try OpsdeckConfig.parse("theme: dark\n", file: "c.yaml").copy == nil)
+        #expect(throws: OperationsError.self) { try OpsdeckConfig.parse("copy: xclip\n", file: "c.yaml") }
+        #expect(throws: OperationsError.self) { try OpsdeckConfig.parse("copy: true\n", file: "c.yaml") }
+    }
+
     @Test func theDefaultComesLast() throws {
         let run = try OpsdeckRun.run(["toggles", "list", "--timeout", "0.5"])
         #expect(run.status == 0 || run.stderr.contains("127.0.0.1:6379"), "exit \(run.status): \(run.stderr)")

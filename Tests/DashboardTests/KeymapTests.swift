@@ -37,13 +37,13 @@ import Testing
         for needle in ["Everywhere", "Toggles pane", "Space      Flip toggle (asks first)", "q/C-c      Quit",
                        "Tab        Next pane", "e          Its errors (in Errors)",
                        "p          Pause/resume tail", "5          Server pane", "C          Cancel its guard (asks)",
-                       "t          Jump to its toggle", "s          Minimum severity", "o          Sort by the next column"] {
+                       "t          Jump to its toggle", "y          Copy the selected item", "o          Sort by the next column"] {
             #expect(text.contains(needle), "missing \(needle)")
         }
         // More bindings than fit at 80x24: the overlay says so and scrolls (PgDn).
         #expect(text.contains("more: PgDn"))
         var scrolled = ScreenBuffer(width: 80, height: 24)
-        HelpOverlay(keymap: .standard, scroll: 34, theme: .monochrome).render(area: scrolled.area, buffer: &scrolled)
+        HelpOverlay(keymap: .standard, scroll: 36, theme: .monochrome).render(area: scrolled.area, buffer: &scrolled)
         for needle in ["←/→        Move cursor", "Home/C-a   Start of text", "y/Enter    Confirm", "Confirmation dialog",
                        "Esc        Clear the filter", "Row markers", "!          Errors rose after flip"] {
             #expect(scrolled.debugPicture.contains(needle), "missing \(needle) after scrolling")
@@ -51,26 +51,26 @@ import Testing
         #expect(b.debugPicture == """
             ┌ Keys — ? or Esc closes ──────────────────────────────────────────────────────┐
             │ Everywhere                             x          Write an incident report   │
-            │  Tab        Next pane                  :          Command line               │
-            │  S-Tab      Previous pane              C-o/Bksp   Back to before the jump    │
-            │  1          Toggles pane               C-n        Forward again              │
-            │  2          Sessions pane             Toggles pane                           │
-            │  3          Errors pane                Space      Flip toggle (asks first)   │
-            │  4          Logs pane                  o          Sort by the next column    │
-            │  5          Server pane                O          Reverse the sort           │
-            │  j/↓        Move down                  e          Its errors (in Errors)     │
-            │  k/↑        Move up                    C          Cancel its guard (asks)    │
-            │  g/Home     Go to top                 Sessions pane                          │
-            │  G/End      Go to bottom               m          Reveal/mask values         │
-            │  PgUp       Page up                    o          Sort by the next column    │
-            │  PgDn       Page down                  O          Reverse the sort           │
-            │  Enter      Show details              Errors pane                            │
-            │  Esc        Back / close               /          Edit search                │
-            │  /          Filter rows                v          Grouped / every error      │
-            │  r          Refresh now                t          Jump to its toggle         │
-            │  ?          This help                 Logs pane                              │
-            │  q/C-c      Quit                       p          Pause/resume tail          │
-            │  ]          Widen the time window      s          Minimum severity           │
+            │  Tab        Next pane                  y          Copy the selected item     │
+            │  S-Tab      Previous pane              :          Command line               │
+            │  1          Toggles pane               C-o/Bksp   Back to before the jump    │
+            │  2          Sessions pane              C-n        Forward again              │
+            │  3          Errors pane               Toggles pane                           │
+            │  4          Logs pane                  Space      Flip toggle (asks first)   │
+            │  5          Server pane                o          Sort by the next column    │
+            │  j/↓        Move down                  O          Reverse the sort           │
+            │  k/↑        Move up                    e          Its errors (in Errors)     │
+            │  g/Home     Go to top                  C          Cancel its guard (asks)    │
+            │  G/End      Go to bottom              Sessions pane                          │
+            │  PgUp       Page up                    m          Reveal/mask values         │
+            │  PgDn       Page down                  o          Sort by the next column    │
+            │  Enter      Show details               O          Reverse the sort           │
+            │  Esc        Back / close              Errors pane                            │
+            │  /          Filter rows                /          Edit search                │
+            │  r          Refresh now                v          Grouped / every error      │
+            │  ?          This help                  t          Jump to its toggle         │
+            │  q/C-c      Quit                      Logs pane                              │
+            │  ]          Widen the time window      p          Pause/resume tail          │
             │  [          Narrow the time window                              … more: PgDn │
             └──────────────────────────────────────────────────────────────────────────────┘
             """)

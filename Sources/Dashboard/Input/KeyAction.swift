@@ -21,4 +21,6 @@ public enum KeyAction: Hashable, Sendable {
     case commandMode, runCommand, cancelCommand, completeCommand, historyBack, historyForward
     /// Back and forward through the places left by jumps (`JumpHistory`).
     case jumpBack, jumpForward
+    /// Copy the selected item to the terminal's clipboard (OSC 52).
+    case copySelection
 }

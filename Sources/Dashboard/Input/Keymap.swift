@@ -82,6 +82,7 @@ public struct Keymap: Hashable, Sendable {
         KeyBinding([.char("]")], .widenWindow, "Widen the time window", context: .global, hint: "window", hintKeys: "[/]"),
         KeyBinding([.char("[")], .narrowWindow, "Narrow the time window", context: .global),
         KeyBinding([.char("x")], .exportIncident, "Write an incident report", context: .global, hint: "export"),
+        KeyBinding([.char("y")], .copySelection, "Copy the selected item", context: .global, hint: "copy"),
         KeyBinding([.char(":")], .commandMode, "Command line", context: .global, hint: "command"),
         KeyBinding([.ctrl("o"), .backspace], .jumpBack, "Back to before the jump", context: .global),
         KeyBinding([.ctrl("n")], .jumpForward, "Forward again", context: .global),

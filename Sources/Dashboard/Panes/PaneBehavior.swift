@@ -40,6 +40,9 @@ protocol PaneBehavior {
     static func fieldNote(_ state: AppState) -> String?
     /// The actions the hint row offers now, most useful first (words from the keymap).
     static func hints(_ state: AppState) -> [KeyAction]
+    /// What `y` copies now (the selected item, or the open detail's text), nil when nothing is
+    /// selected. See `CopiedItem`.
+    static func copiedItem(_ state: AppState) -> CopiedItem?
 }
 
 extension PaneBehavior {
@@ -48,4 +51,5 @@ extension PaneBehavior {
     static func refreshEffects(_ state: AppState) -> [Effect] { [] }
     static func keepSelectionVisible(_ state: inout AppState, rows: Int) {}
     static func fieldNote(_ state: AppState) -> String? { "typing filters live" }
+    static func copiedItem(_ state: AppState) -> CopiedItem? { nil }
 }

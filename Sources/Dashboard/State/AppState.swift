@@ -92,6 +92,9 @@ public struct AppState: Hashable, Sendable {
     /// Ring the terminal's bell with a notice (a toggle flipped elsewhere, errors spiking, a
     /// failover): the config's `bell: true`. Off by default: a shared terminal stays quiet.
     public var bellOnNotices = false
+    /// `y` copies to the terminal's clipboard with OSC 52: the config's `copy: osc52` (default);
+    /// `copy: off` for terminals that refuse it (then `y` says so instead).
+    public var copyEnabled = true
 
     /// Seconds since the last good poll, nil before the first.
     public var dataAge: Double? { lastPollAt.map { max(0, now.timeIntervalSince($0)) } }

@@ -6,6 +6,9 @@ public enum Effect: Hashable, Sendable {
     /// Ring the terminal's bell (a notice arrived and the config asked for `bell: true`); like
     /// `quit`, the terminal's business, run by the runtime itself.
     case bell
+    /// Put `text` on the terminal's clipboard (OSC 52, the `y` key); the terminal's business
+    /// too. The text goes as it is: it reaches the clipboard, never the screen.
+    case copy(text: String)
     /// Refresh everything now (the `r` key): rediscover keys, re-read all, skip the backoff.
     case refreshNow
     /// Poll soon without rediscovering (after a flip: re-read that toggle and its audit, never a

@@ -66,6 +66,7 @@ extension AppState {
         case .quit: return [.quit]
         case .help: helpVisible = true; helpScroll = 0
         case .commandMode: commandLine.open()
+        case .copySelection: return copySelection()
         case .jumpBack, .jumpForward: return jump(forward: action == .jumpForward)
         case .showToggleErrors, .jumpToToggle: return jumping { behavior.perform(action, state: &$0) ?? [] }
         case .refresh: return [.refreshNow] + behavior.refreshEffects(self)

@@ -40,10 +40,10 @@ public final class EffectRunner: Sendable {
         self.reply = reply
     }
 
-    /// Starts the effect's work; `.quit` and `.bell` are the runtime's own business.
+    /// Starts the effect's work; `.quit`, `.bell` and `.copy` are the runtime's own business.
     public func run(_ effect: Effect) {
         switch effect {
-        case .quit, .bell:
+        case .quit, .bell, .copy:
             return
         case .refreshNow:
             // The user asked: everything now, whatever the idle budgets say.

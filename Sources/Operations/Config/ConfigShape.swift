@@ -22,6 +22,7 @@ public indirect enum ConfigShape: Sendable {
         ("theme", .text),
         ("interval", .number(SettingLimits.intervalProblem)),
         ("bell", .flag),
+        ("copy", .oneOf(OpsdeckConfig.CopyMode.allCases.map(\.rawValue))),
         ("contexts", .named(context)),
     ])
 
@@ -61,6 +62,16 @@ public indirect enum ConfigShape: Sendable {
     /// Any text (a scalar that is not empty).
     static let text: ConfigShape = .value { node in
         node.scalar == nil ? "must be text" : (node.null != nil ? "needs a value" : nil)
+    }
+
+    /// One of `words` (e.g. `copy: osc52|off`).
+    static func oneOf(_ words: [String]) -> ConfigShape {
+        .value { node in
+            guard let text = node.scalar?.string, node.null == nil, words.contains(text) else {
+                return "must be one of: \(words.joined(separator: ", "))"
+            }
+            return nil
+        }
     }
 
     /// `true` or `false`.

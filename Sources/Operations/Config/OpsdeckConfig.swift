@@ -11,6 +11,7 @@ import Yams
 /// theme: dark
 /// interval: 1
 /// bell: true
+/// copy: osc52
 /// contexts:
 ///   prod:
 ///     url: redis://prod-redis.internal:6379/0
@@ -28,6 +29,8 @@ public struct OpsdeckConfig: Sendable, Codable, Hashable {
     /// Ring the terminal's bell with the dashboard's notices (a toggle flipped elsewhere, errors
     /// spiking, a failover); off unless asked.
     public var bell: Bool?
+    /// How the dashboard's `y` copies: `osc52` (the default) or `off` for terminals that refuse it.
+    public var copy: CopyMode?
     public var contexts: [String: Context]
 
     public struct Context: Sendable, Codable, Hashable {
@@ -81,7 +84,7 @@ public struct OpsdeckConfig: Sendable, Codable, Hashable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case theme, interval, contexts, bell
+        case theme, interval, contexts, bell, copy
         case currentContext = "current-context"
     }
 
@@ -91,6 +94,7 @@ public struct OpsdeckConfig: Sendable, Codable, Hashable {
         theme = try values.decodeIfPresent(String.self, forKey: .theme)
         interval = try values.decodeIfPresent(Double.self, forKey: .interval)
         bell = try values.decodeIfPresent(Bool.self, forKey: .bell)
+        copy = try values.decodeIfPresent(CopyMode.self, forKey: .copy)
         contexts = try values.decodeIfPresent([String: Context].self, forKey: .contexts) ?? [:]
     }
 
@@ -103,6 +107,13 @@ public struct OpsdeckConfig: Sendable, Codable, Hashable {
             throw .invalidInput("no context '\(wanted)' in the config" + (hint.map { " (\($0))" } ?? ""))
         }
         return (wanted, context)
+    }
+}
+
+extension OpsdeckConfig {
+    /// The config's `copy:` values.
+    public enum CopyMode: String, Sendable, Codable, Hashable, CaseIterable {
+        case osc52, off
     }
 }
 

@@ -33,6 +33,8 @@ final class DashboardRuntime {
         var pollOnly = false
         /// Ring the terminal's bell with each notice (the config's `bell: true`).
         var bell = false
+        /// `y` copies with OSC 52 (the config's `copy: osc52`, the default); false: `copy: off`.
+        var copy = true
         /// The dashboard's clock; the demo's deterministic mode starts it at a fixed instant.
         var clock: @Sendable () -> Date = { Date() }
         /// Time zone for showing times (and reading log stamps, which services write in local time).
@@ -57,6 +59,7 @@ final class DashboardRuntime {
                          timeZone: settings.timeZone)
         state.actor = settings.actor
         state.bellOnNotices = settings.bell
+        state.copyEnabled = settings.copy
         let clock = settings.clock
         let groups = settings.kinds?.groups ?? [(kinds: DataKind.allCases, options: settings.endpoint)]
         if groups.count > 1 {
@@ -156,6 +159,7 @@ final class DashboardRuntime {
                 switch effect {
                 case .quit: quitting = true
                 case .bell: terminal.bell()
+                case .copy(let text): terminal.copy(text)
                 default: effects.run(effect)
                 }
             }
