@@ -38,9 +38,11 @@ public struct DashboardSource: PollSource {
     /// The kinds of data this source's database holds (every kind when not split).
     public let kinds: Set<DataKind>
 
-    public init(patterns: KeyPatterns, server: ServerInfo, timeZone: TimeZone = .current,
-                searchModule: SearchModuleDetector = SearchModuleDetector(), clock: @escaping @Sendable () -> Date = { Date() },
-                kinds: Set<DataKind> = Set(DataKind.allCases)) {
+    public init(
+        patterns: KeyPatterns, server: ServerInfo, timeZone: TimeZone = .current,
+        searchModule: SearchModuleDetector = SearchModuleDetector(), clock: @escaping @Sendable () -> Date = { Date() },
+        kinds: Set<DataKind> = Set(DataKind.allCases)
+    ) {
         self.kinds = kinds
         self.clock = clock
         self.server = ServerFeed(server: server)
@@ -91,8 +93,10 @@ public struct DashboardSource: PollSource {
         try run(poll, handsOverParts: poll.request == .everything, early: early)
     }
 
-    private mutating func run(_ poll: PollContext, handsOverParts: Bool,
-                              early: (DashboardSnapshot) -> Void) throws(RedisError) -> DashboardSnapshot {
+    private mutating func run(
+        _ poll: PollContext, handsOverParts: Bool,
+        early: (DashboardSnapshot) -> Void
+    ) throws(RedisError) -> DashboardSnapshot {
         var live = poll.updates.isLive
         if live && poll.request == .routine && safetyNet.isDue() {
             live = false
@@ -101,8 +105,9 @@ public struct DashboardSource: PollSource {
         let split = kinds.count < DataKind.allCases.count
         // Counted here to know whether this poll touched the server at all (see below).
         let sender = CountingSender(poll.redis)
-        let context = FeedContext(env: OpsEnvironment(redis: sender, patterns: patterns, readOnly: true, now: clock),
-                                  request: poll.request, permissions: permissions, searchModule: searchModule, live: live)
+        let context = FeedContext(
+            env: OpsEnvironment(redis: sender, patterns: patterns, readOnly: true, now: clock),
+            request: poll.request, permissions: permissions, searchModule: searchModule, live: live)
         var blank = DashboardSnapshot()
         if split { blank.panes = Set(kinds.map(Self.pane)) }
         var snapshot = blank
@@ -168,9 +173,11 @@ public struct DashboardSource: PollSource {
     /// Redis refuses overlapping prefixes, so a prefix inside another is dropped.
     /// `kinds`: the kinds the tracked database holds (a split database tracks only its own).
     public static func trackedPrefixes(_ patterns: KeyPatterns, kinds: Set<DataKind> = Set(DataKind.allCases)) -> [String] {
-        let candidates = [kinds.contains(.logs) ? KeyPatterns.literalPrefix(of: patterns.logs) : "",
-                          kinds.contains(.errors) ? patterns.errorPrefix : "",
-                          kinds.contains(.toggles) ? KeyPatterns.literalPrefix(of: patterns.toggles) : ""].filter { !$0.isEmpty }
+        let candidates = [
+            kinds.contains(.logs) ? KeyPatterns.literalPrefix(of: patterns.logs) : "",
+            kinds.contains(.errors) ? patterns.errorPrefix : "",
+            kinds.contains(.toggles) ? KeyPatterns.literalPrefix(of: patterns.toggles) : "",
+        ].filter { !$0.isEmpty }
         var kept: [String] = []
         for prefix in candidates.sorted(by: { $0.count < $1.count })
         where !kept.contains(where: { prefix.hasPrefix($0) || $0.hasPrefix(prefix) }) {

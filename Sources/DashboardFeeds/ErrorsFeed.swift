@@ -165,14 +165,18 @@ public struct ErrorsFeed: PaneFeed {
         let found: ErrorOverview?
         do {
             found = try context.permissions.run(.errors) { () throws(OperationsError) in
-                try ErrorStore(module: module).overview(context.env, latest: 100, since: since,
-                                                         windowLimit: windowLimit, known: knownBodies)
+                try ErrorStore(module: module).overview(
+                    context.env, latest: 100, since: since,
+                    windowLimit: windowLimit, known: knownBodies)
             }
         } catch {
             if case .redis(let redis) = error, redis.isConnectionFailure { throw error }
             let notice = "cannot list errors: " + error.description
-            return Overview(counts: [], latest: ErrorSearchView(query: "", total: 0, rows: [],
-                                                                backendLabel: module?.description ?? "unknown", notice: notice))
+            return Overview(
+                counts: [],
+                latest: ErrorSearchView(
+                    query: "", total: 0, rows: [],
+                    backendLabel: module?.description ?? "unknown", notice: notice))
         }
         guard let found else { return nil }
         lastOverview = found
@@ -187,7 +191,10 @@ public struct ErrorsFeed: PaneFeed {
         let inWindow = found.window.filter { ($0.time ?? .distantPast) >= since }
         // Counts, rates and sparklines come from every id in the window, never from the bodies
         // read (issue 23: a storm once pushed the culprit out of a newest-10,000 sample).
-        let stamps = found.windowStamps.filter { guard let time = $0.time else { return false }; return time >= since && time <= now }
+        let stamps = found.windowStamps.filter {
+            guard let time = $0.time else { return false }
+            return time >= since && time <= now
+        }
         let rates = ErrorRate.perToggle(stamps, since: since, now: now)
         // The counts beside the groups are the window's, as the pane's title says: an all-time
         // count there read as "erroring now" for toggles whose errors are days old.
@@ -201,7 +208,8 @@ public struct ErrorsFeed: PaneFeed {
             row.partial = read[group.toggle, default: 0] < rates[group.toggle]?.count ?? 0
             return row
         }
-        return Overview(counts: counts, latest: ErrorSearchView(found.latest, query: nil),
-                        groups: rows, rates: rates, truncated: rows.contains(where: \.partial))
+        return Overview(
+            counts: counts, latest: ErrorSearchView(found.latest, query: nil),
+            groups: rows, rates: rates, truncated: rows.contains(where: \.partial))
     }
 }

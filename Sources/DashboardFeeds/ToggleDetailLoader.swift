@@ -31,8 +31,12 @@ public enum ToggleDetailLoader {
     static func rule(_ toggle: Toggle) -> String {
         switch toggle.state {
         case .unknown: return "the value `\(toggle.value.raw)` is neither on nor off: no session gets a decision"
-        case .off: return "OFF for everyone" + (toggle.audiences.isEmpty ? "" : " (when ON: only authType = "
-            + toggle.audiences.joined(separator: ", ") + ")")
+        case .off:
+            return "OFF for everyone"
+                + (toggle.audiences.isEmpty
+                    ? ""
+                    : " (when ON: only authType = "
+                        + toggle.audiences.joined(separator: ", ") + ")")
         case .on where toggle.audiences.isEmpty: return "ON for everyone (no override)"
         case .on: return "ON only for sessions with authType = " + toggle.audiences.joined(separator: ", ")
         }
@@ -51,8 +55,14 @@ public enum ToggleDetailLoader {
             detail.errorCount = try store.count(env, toggle: toggle)
             let words = ErrorTokenizer.words(toggle)
             guard !words.isEmpty, detail.errorCount ?? 0 > 0 else { return }
-            let query = ErrorQuery(text: "", clauses: [.init(field: .toggleName, term: words.count == 1
-                ? .word(words[0], prefix: false) : .phrase(words))])
+            let query = ErrorQuery(
+                text: "",
+                clauses: [
+                    .init(
+                        field: .toggleName,
+                        term: words.count == 1
+                            ? .word(words[0], prefix: false) : .phrase(words))
+                ])
             let found = try store.search(env, query: query, limit: 50)
             detail.recentErrors = found.records.filter { $0.toggleName.lowercased() == toggle.lowercased() }
                 .map(ErrorRow.init).sorted { ($0.time ?? .distantPast) > ($1.time ?? .distantPast) }

@@ -8,9 +8,13 @@ extension TogglesFeed {
     /// registry per poll, plus one HGETALL per listed guard (`GuardStore.active`). A failed read
     /// keeps the badges last shown: an error is not "no guards".
     func guardBadges(_ context: FeedContext) -> [RedisKey: GuardBadge] {
-        guard let listed = try? context.permissions.run(.toggles, { () throws(OperationsError) in
-            try GuardStore.active(context.env)
-        }) else { return guardsShown }
+        guard
+            let listed = try? context.permissions.run(
+                .toggles,
+                { () throws(OperationsError) in
+                    try GuardStore.active(context.env)
+                })
+        else { return guardsShown }
         var badges: [RedisKey: GuardBadge] = [:]
         for guarded in listed {
             guard let record = guarded.record else {

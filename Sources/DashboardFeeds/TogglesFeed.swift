@@ -184,7 +184,9 @@ public struct TogglesFeed: PaneFeed {
     }
 
     /// Re-reads `due` and updates the known toggles in place.
-    private mutating func updateInPlace(_ context: FeedContext, _ due: [RedisKey]) throws(OperationsError) -> (toggles: [Toggle], moved: Bool, discovered: Bool) {
+    private mutating func updateInPlace(_ context: FeedContext, _ due: [RedisKey]) throws(OperationsError) -> (
+        toggles: [Toggle], moved: Bool, discovered: Bool
+    ) {
         let env = context.env
         // Updated in place through the index: copying the whole array of 10,000 toggles each
         // poll (retain/release of every field) was the largest idle cost in a profile.

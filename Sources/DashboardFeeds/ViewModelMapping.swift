@@ -13,10 +13,11 @@ extension ToggleRow {
         case .off: status = .off
         case .unknown: status = .unknown
         }
-        self.init(name: toggle.name, rawValue: toggle.value.raw, status: status, releaseNum: toggle.releaseNum,
-                  fingerprint: toggle.fingerprint, override: toggle.override,
-                  lastChange: lastChange.flatMap(AuditSummary.init),
-                  flipTarget: toggle.state == .unknown ? nil : toggle.value.spelled(toggle.state == .off))
+        self.init(
+            name: toggle.name, rawValue: toggle.value.raw, status: status, releaseNum: toggle.releaseNum,
+            fingerprint: toggle.fingerprint, override: toggle.override,
+            lastChange: lastChange.flatMap(AuditSummary.init),
+            flipTarget: toggle.state == .unknown ? nil : toggle.value.spelled(toggle.state == .off))
         oddSpelling = toggle.state != .unknown && !toggle.value.isCanonical
     }
 }
@@ -24,15 +25,17 @@ extension ToggleRow {
 extension AuditSummary {
     public init?(_ entry: AuditEntry) {
         guard entry.isValid, let date = entry.date else { return nil }
-        self.init(actor: entry.actor, time: date, old: entry.old, new: entry.new, reason: entry.reason,
-                  seenBy: entry.seenBy, notRecorded: entry.notRecorded)
+        self.init(
+            actor: entry.actor, time: date, old: entry.old, new: entry.new, reason: entry.reason,
+            seenBy: entry.seenBy, notRecorded: entry.notRecorded)
     }
 }
 
 extension SessionRow {
     public init(_ session: Session) {
-        self.init(key: session.key.text, fields: session.fields.map { FieldRow(name: $0.name, value: $0.value) },
-                  ttl: session.ttl, authType: session.authType)
+        self.init(
+            key: session.key.text, fields: session.fields.map { FieldRow(name: $0.name, value: $0.value) },
+            ttl: session.ttl, authType: session.authType)
     }
 }
 
@@ -46,17 +49,19 @@ extension ErrorRow {
     /// The exception column shows the informative part (`ExceptionSummary`), not the first line.
     public init(_ record: ErrorRecord) {
         let summary = ExceptionSummary(body: record.exceptionBody)
-        self.init(id: record.id, time: record.time, toggleName: record.toggleName, toggleValue: record.toggleValue,
-                  fingerprint: record.fingerPrint, firstLine: summary.headline, frame: summary.frame,
-                  body: record.exceptionBody)
+        self.init(
+            id: record.id, time: record.time, toggleName: record.toggleName, toggleValue: record.toggleValue,
+            fingerprint: record.fingerPrint, firstLine: summary.headline, frame: summary.frame,
+            body: record.exceptionBody)
     }
 }
 
 extension ErrorGroupRow {
     public init(_ group: ErrorGroup) {
-        self.init(id: group.signature.key, toggleName: group.toggle, exception: group.summary.headline,
-                  frame: group.summary.frame, count: group.count, firstSeen: group.firstSeen, lastSeen: group.lastSeen,
-                  series: group.series, members: group.members.map(ErrorRow.init))
+        self.init(
+            id: group.signature.key, toggleName: group.toggle, exception: group.summary.headline,
+            frame: group.summary.frame, count: group.count, firstSeen: group.firstSeen, lastSeen: group.lastSeen,
+            series: group.series, members: group.members.map(ErrorRow.init))
     }
 }
 
@@ -81,8 +86,9 @@ extension ErrorSearchView {
         }
         // On call, the newest errors matter first; the servers rank by relevance.
         let rows = result.records.map(ErrorRow.init).sorted { ($0.time ?? .distantPast) > ($1.time ?? .distantPast) }
-        self.init(query: query?.text ?? "", total: result.total, rows: rows,
-                  backendLabel: label, notice: result.notice, terms: query?.matchedTerms ?? [])
+        self.init(
+            query: query?.text ?? "", total: result.total, rows: rows,
+            backendLabel: label, notice: result.notice, terms: query?.matchedTerms ?? [])
     }
 }
 

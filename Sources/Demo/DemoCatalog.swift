@@ -44,22 +44,32 @@ enum DemoCatalog {
 
     static let authTypes = ["fb-user", "google-user", "email-user", "sso-corp", "guest"]
 
-    static let firstNames = ["John", "Maria", "Wei", "Aisha", "Lucas", "Yuki", "Olga", "Kwame", "Sara", "Diego",
-                             "Hana", "Noah", "Fatima", "Ivan", "Chloe", "Ravi", "Elif", "Mohammed", "Zoë", "Björn"]
-    static let lastNames = ["Smith", "García", "Zhang", "Khan", "Silva", "Tanaka", "Ivanova", "Mensah", "Cohen",
-                            "Lopez", "Kim", "Müller", "Haddad", "Petrov", "Martin", "Patel", "Yılmaz", "Ali", "Dubois", "Larsen"]
+    static let firstNames = [
+        "John", "Maria", "Wei", "Aisha", "Lucas", "Yuki", "Olga", "Kwame", "Sara", "Diego",
+        "Hana", "Noah", "Fatima", "Ivan", "Chloe", "Ravi", "Elif", "Mohammed", "Zoë", "Björn",
+    ]
+    static let lastNames = [
+        "Smith", "García", "Zhang", "Khan", "Silva", "Tanaka", "Ivanova", "Mensah", "Cohen",
+        "Lopez", "Kim", "Müller", "Haddad", "Petrov", "Martin", "Patel", "Yılmaz", "Ali", "Dubois", "Larsen",
+    ]
 
     static let services = ["checkout", "payments", "search", "auth", "inventory", "notifications"]
 
     /// Log messages per severity, with `%d` / `%s` filled in by the generator.
     static let logMessages: [String: [String]] = [
         "debug": ["cache refresh took %dms", "retrying request id=%d", "loaded %d feature flags", "gc pause %dms"],
-        "info": ["order %d placed", "user %s signed in", "deployed build %d", "processed %d events",
-                 "health check ok in %dms"],
-        "warning": ["slow query %dms on orders", "retry 3/3 for payment gateway", "queue depth %d above soft limit",
-                    "deprecated API used by client %s"],
-        "error": ["payment timed out after %dms", "ArrayIndexOutOfBoundsException at Ranker.java:%d",
-                  "could not reach inventory service (attempt %d)", "invalid session token for %s"],
+        "info": [
+            "order %d placed", "user %s signed in", "deployed build %d", "processed %d events",
+            "health check ok in %dms",
+        ],
+        "warning": [
+            "slow query %dms on orders", "retry 3/3 for payment gateway", "queue depth %d above soft limit",
+            "deprecated API used by client %s",
+        ],
+        "error": [
+            "payment timed out after %dms", "ArrayIndexOutOfBoundsException at Ranker.java:%d",
+            "could not reach inventory service (attempt %d)", "invalid session token for %s",
+        ],
         "critical": ["database connection pool exhausted (%d waiting)", "disk usage 97% on /var/lib/orders"],
     ]
 

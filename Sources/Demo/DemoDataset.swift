@@ -20,8 +20,9 @@ public enum DemoDataset {
     /// HSET + EXPIRE for `count` sessions (the seed's first), with several authTypes and TTLs.
     public static func sessionCommands(count: Int, now: Date, random: inout SeededRandom) -> [RedisCommand] {
         var commands: [RedisCommand] = [
-            RedisCommand("HSET", seedSessionKey, "name", "John Smith", "email", "john.smith@jsmith.com",
-                         "phone", "718-111-2222", "authType", "fb-user", "creationTime", "Fri Apr 5 09:51:05 GMT-5"),
+            RedisCommand(
+                "HSET", seedSessionKey, "name", "John Smith", "email", "john.smith@jsmith.com",
+                "phone", "718-111-2222", "authType", "fb-user", "creationTime", "Fri Apr 5 09:51:05 GMT-5"),
             RedisCommand("EXPIRE", seedSessionKey, 3600),
         ]
         let formatter = DateFormatter()
@@ -35,11 +36,14 @@ public enum DemoDataset {
             let key = "session:\(id):\(1000 + index)"
             let auth = DemoCatalog.authTypes.randomElement(using: &random)!
             let email = "\(first.lowercased()).\(last.lowercased())@example.com"
-            let phone = String(format: "%03d-%03d-%04d", Int.random(in: 200...999, using: &random),
-                               Int.random(in: 100...999, using: &random), Int.random(in: 0...9999, using: &random))
+            let phone = String(
+                format: "%03d-%03d-%04d", Int.random(in: 200...999, using: &random),
+                Int.random(in: 100...999, using: &random), Int.random(in: 0...9999, using: &random))
             let created = now.addingTimeInterval(-Double(Int.random(in: 60...86_400, using: &random)))
-            commands.append(RedisCommand("HSET", key, "name", "\(first) \(last)", "email", email, "phone", phone,
-                                         "authType", auth, "creationTime", formatter.string(from: created)))
+            commands.append(
+                RedisCommand(
+                    "HSET", key, "name", "\(first) \(last)", "email", email, "phone", phone,
+                    "authType", auth, "creationTime", formatter.string(from: created)))
             // Most sessions expire (10 min to 2 h); a few are long-lived and have no TTL.
             if index % 9 != 0 {
                 commands.append(RedisCommand("EXPIRE", key, Int.random(in: 600...7_200, using: &random)))

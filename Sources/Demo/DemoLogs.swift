@@ -37,7 +37,8 @@ public enum DemoLogs {
                 offsets.sort(by: >)
                 let key = "recent:\(service):\(severity)"
                 for offset in offsets {
-                    commands.append(RedisCommand("LPUSH", key, line(at: now.addingTimeInterval(-offset), severity: severity, random: &random)))
+                    commands.append(
+                        RedisCommand("LPUSH", key, line(at: now.addingTimeInterval(-offset), severity: severity, random: &random)))
                 }
                 commands.append(RedisCommand("LTRIM", key, 0, 99))
             }

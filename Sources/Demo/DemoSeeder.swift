@@ -12,7 +12,7 @@ public struct DemoSeeder {
     public var random: SeededRandom
 
     /// The seed error record of docs/DATA-MODEL.md: `useNewAlgorithm:03-12-19-10-32-05`.
-    public static let seedErrorTime = Date(timeIntervalSince1970: 1_552_386_725)  // 2019-03-12 10:32:05 UTC
+    public static let seedErrorTime = Date(timeIntervalSince1970: 1_552_386_725) // 2019-03-12 10:32:05 UTC
 
     public init(sessions: Int = 300, errors: Int = 40, now: Date, seed: UInt64) {
         self.sessions = sessions
@@ -54,22 +54,25 @@ public struct DemoSeeder {
         if module.generation != .none { _ = try store.createIndex(env) }
         let seedTime = Self.seedErrorTime
         let seed = OpsEnvironment(redis: redis, patterns: patterns, actor: "demo", now: { seedTime })
-        _ = try store.add(seed, toggleName: "useNewAlgorithm", toggleValue: "True", fingerPrint: "John S,Stephanie B",
-                          exceptionBody: DemoCatalog.exceptions[0])
+        _ = try store.add(
+            seed, toggleName: "useNewAlgorithm", toggleValue: "True", fingerPrint: "John S,Stephanie B",
+            exceptionBody: DemoCatalog.exceptions[0])
         // Most errors cluster on a few toggles, as in a real incident.
         let hot = ["useNewAlgorithm", "checkoutV2", "fastSearchIndex", "newPricingEngine"]
         for _ in 0..<max(0, errors - 1) {
             let entry: (String, String, String, String, String?)
             if Int.random(in: 0..<3, using: &random) < 2, let name = hot.randomElement(using: &random),
-               let found = DemoCatalog.toggles.first(where: { $0.0 == name }) {
+                let found = DemoCatalog.toggles.first(where: { $0.0 == name })
+            {
                 entry = found
             } else {
                 entry = DemoCatalog.toggles.randomElement(using: &random)!
             }
             let when = now.addingTimeInterval(-Double(Int.random(in: 30...(3 * 86_400), using: &random)))
             let env = OpsEnvironment(redis: redis, patterns: patterns, actor: "demo", now: { when })
-            _ = try store.add(env, toggleName: entry.0, toggleValue: entry.1, fingerPrint: entry.3,
-                              exceptionBody: DemoCatalog.exceptions.randomElement(using: &random)!)
+            _ = try store.add(
+                env, toggleName: entry.0, toggleValue: entry.1, fingerPrint: entry.3,
+                exceptionBody: DemoCatalog.exceptions.randomElement(using: &random)!)
         }
         try loadIncident(into: redis, patterns: patterns, store: store)
         return module
@@ -78,14 +81,17 @@ public struct DemoSeeder {
     /// The incident the demo opens on: release-bot turned fraudScoringV2 back on 4 minutes ago
     /// (`loadHistory`) and one exception has been thrown since, so the Errors pane has a group
     /// in its 15-minute window, the toggle is marked, and its timeline says what changed.
-    private mutating func loadIncident(into redis: some RedisCommandSender, patterns: KeyPatterns,
-                                       store: ErrorStore) throws {
+    private mutating func loadIncident(
+        into redis: some RedisCommandSender, patterns: KeyPatterns,
+        store: ErrorStore
+    ) throws {
         guard let toggle = DemoCatalog.toggles.first(where: { $0.0 == "fraudScoringV2" }) else { return }
         for i in 0..<14 {
             let when = now.addingTimeInterval(-Double(200 - i * 13 - Int.random(in: 0...5, using: &random)))
             let order = Int.random(in: 40_000...49_999, using: &random)
             let score = Double(Int.random(in: 90...99, using: &random)) / 100
-            let body = "Exception in thread \"http-nio-8080-exec-\(i + 1)\" java.lang.IllegalStateException: "
+            let body =
+                "Exception in thread \"http-nio-8080-exec-\(i + 1)\" java.lang.IllegalStateException: "
                 + "fraud score \(score) above the block threshold for order \(order)\n"
                 + "\tat java.util.Objects.requireNonNull(Objects.java:233)\n"
                 + "\tat com.shop.fraud.ScoringV2.decide(ScoringV2.java:141)\n"

@@ -60,8 +60,9 @@ public final class DemoSimulator: @unchecked Sendable {
 
     private func recordError(_ env: OpsEnvironment) {
         let toggle = DemoCatalog.toggles.randomElement(using: &random)!
-        _ = try? ErrorStore().add(env, toggleName: toggle.0, toggleValue: toggle.1, fingerPrint: toggle.3,
-                                  exceptionBody: DemoCatalog.exceptions.randomElement(using: &random)!)
+        _ = try? ErrorStore().add(
+            env, toggleName: toggle.0, toggleValue: toggle.1, fingerPrint: toggle.3,
+            exceptionBody: DemoCatalog.exceptions.randomElement(using: &random)!)
     }
 
     private func flipSomething(_ env: OpsEnvironment) {
@@ -69,7 +70,8 @@ public final class DemoSimulator: @unchecked Sendable {
         let candidates = ["darkMode", "holidayBanner", "quickReorder", "searchSuggestions"]
         let name = candidates.randomElement(using: &random)!
         guard let toggle = try? ToggleStore.get(env, name: name), let on = toggle.state.isOn else { return }
-        _ = try? ToggleStore.flip(env, name: name, to: !on, expect: toggle.state,
-                                  reason: ["A/B test window", "rollback per incident channel", "QA asked"].randomElement(using: &random))
+        _ = try? ToggleStore.flip(
+            env, name: name, to: !on, expect: toggle.state,
+            reason: ["A/B test window", "rollback per incident channel", "QA asked"].randomElement(using: &random))
     }
 }

@@ -1,9 +1,9 @@
 import Foundation
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// A child process started with `posix_spawn`, reaped with `waitpid`: the one way this project
@@ -104,7 +104,7 @@ public final class ChildProcess {
     /// Sends SIGTERM, waits up to `grace` seconds, then SIGKILL; always reaps the child.
     public func terminate(grace: Double = 5) {
         guard isRunning else { return }
-        kill(pid, SIGCONT)  // a stopped (paused) process cannot act on SIGTERM
+        kill(pid, SIGCONT) // a stopped (paused) process cannot act on SIGTERM
         kill(pid, SIGTERM)
         var waited = 0.0
         while isRunning && waited < grace {

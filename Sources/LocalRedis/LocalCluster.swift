@@ -2,7 +2,7 @@ import Foundation
 import RedisClient
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// A private Redis Cluster on loopback: `masters` nodes sharing the 16,384 slots evenly, and
@@ -21,22 +21,28 @@ public final class LocalCluster {
     public let masterCount: Int
 
     /// - Parameter port: gives a free loopback port each call (the tests' `freeLoopbackPort`).
-    public init(masters: Int = 3, replicas: Bool = false, flavor: ServerFlavor = .plain,
-                extraArguments: [String] = [], port: () throws -> Int) throws {
+    public init(
+        masters: Int = 3, replicas: Bool = false, flavor: ServerFlavor = .plain,
+        extraArguments: [String] = [], port: () throws -> Int
+    ) throws {
         masterCount = masters
         do {
             let total = replicas ? masters * 2 : masters
             for _ in 0..<total {
                 let (node, client) = try retryingTakenPorts { () throws -> (RedisServerProcess, Int) in
                     let client = try port(), bus = try port()
-                    return (try RedisServerProcess(flavor: flavor, extraArguments: [
-                        "--port", String(client), "--cluster-enabled", "yes", "--cluster-port", String(bus),
-                        "--cluster-config-file", "nodes.conf", "--cluster-node-timeout", "1000",
-                        "--repl-diskless-sync-delay", "0", "--cluster-require-full-coverage", "no",
-                        // A replica may take over however long its master has been silent: on
-                        // a loaded machine the default (10 node timeouts) can refuse a failover.
-                        "--cluster-replica-validity-factor", "0",
-                    ] + extraArguments), client)
+                    return (
+                        try RedisServerProcess(
+                            flavor: flavor,
+                            extraArguments: [
+                                "--port", String(client), "--cluster-enabled", "yes", "--cluster-port", String(bus),
+                                "--cluster-config-file", "nodes.conf", "--cluster-node-timeout", "1000",
+                                "--repl-diskless-sync-delay", "0", "--cluster-require-full-coverage", "no",
+                                // A replica may take over however long its master has been silent: on
+                                // a loaded machine the default (10 node timeouts) can refuse a failover.
+                                "--cluster-replica-validity-factor", "0",
+                            ] + extraArguments), client
+                    )
                 }
                 nodes.append(node)
                 ports.append(client)
@@ -76,8 +82,9 @@ public final class LocalCluster {
                 guard let reply = try? connect(node: node).execute("CLUSTER", "SLOTS") else { continue }
                 for range in reply.array ?? [] {
                     guard let parts = range.array, parts.count >= 3, let start = parts[0].int, let end = parts[1].int,
-                          (Int(start)...Int(end)).contains(slot), let port = parts[2].array?[1].int,
-                          let index = ports.firstIndex(of: Int(port)) else { continue }
+                        (Int(start)...Int(end)).contains(slot), let port = parts[2].array?[1].int,
+                        let index = ports.firstIndex(of: Int(port))
+                    else { continue }
                     return index
                 }
             }
@@ -150,6 +157,7 @@ public final class LocalCluster {
             if try condition() { return }
             usleep(50_000)
         }
-        throw LocalRedisError.startFailed(command: "a \(nodes.count)-node cluster", log: "timed out waiting for \(what)\n" + nodes[0].logTail())
+        throw LocalRedisError.startFailed(
+            command: "a \(nodes.count)-node cluster", log: "timed out waiting for \(what)\n" + nodes[0].logTail())
     }
 }

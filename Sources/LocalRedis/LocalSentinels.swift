@@ -2,7 +2,7 @@ import Foundation
 import RedisClient
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// A private master, its replica and three Sentinels watching them as `mymaster`, on loopback
@@ -33,9 +33,11 @@ public final class LocalSentinels {
         }
         let (replica, replicaPort) = try retryingTakenPorts { () throws -> (RedisServerProcess, Int) in
             let chosen = try port()
-            return (try RedisServerProcess(extraArguments: [
-                "--port", String(chosen), "--replicaof", "127.0.0.1", String(masterPort), "--repl-diskless-sync-delay", "0",
-            ]), chosen)
+            return (
+                try RedisServerProcess(extraArguments: [
+                    "--port", String(chosen), "--replicaof", "127.0.0.1", String(masterPort), "--repl-diskless-sync-delay", "0",
+                ]), chosen
+            )
         }
         self.master = master
         self.replica = replica
@@ -86,7 +88,8 @@ public final class LocalSentinels {
             try waitUntil("the replica to have every write of the master") {
                 let acked = try master.execute("WAIT", 1, 1000).int ?? 0
                 let offset = Self.field("master_repl_offset", in: try master.execute("INFO", "replication").string ?? "")
-                let replicaInfo = try Self.connect(port: dataPorts.first { $0 != before } ?? before).execute("INFO", "replication").string ?? ""
+                let replicaInfo =
+                    try Self.connect(port: dataPorts.first { $0 != before } ?? before).execute("INFO", "replication").string ?? ""
                 return acked >= 1 && offset != nil && Self.field("slave_repl_offset", in: replicaInfo) == offset
             }
         }
@@ -102,7 +105,8 @@ public final class LocalSentinels {
         try waitUntil("the failover, and the old master in sync as a replica of the new one", timeout: timeout) {
             let named = try Self.connect(port: sentinelPorts[0]).execute("SENTINEL", "get-master-addr-by-name", Self.masterName)
             guard let port = named.array?.last?.string.flatMap(Int.init), port != before,
-                  try Self.connect(port: port).execute("ROLE").array?.first?.string == "master" else { return false }
+                try Self.connect(port: port).execute("ROLE").array?.first?.string == "master"
+            else { return false }
             now = port
             guard let before else { return true }
             let info = try Self.connect(port: before).execute("INFO", "replication").string ?? ""
@@ -131,8 +135,9 @@ public final class LocalSentinels {
     }
 
     public static func connect(port: Int) throws -> RedisConnection {
-        let connection = RedisConnection(options: RedisConnectionOptions(
-            endpoint: RedisEndpoint(address: .tcp(host: "127.0.0.1", port: port)), connectTimeout: 2, readTimeout: 5, clientName: nil))
+        let connection = RedisConnection(
+            options: RedisConnectionOptions(
+                endpoint: RedisEndpoint(address: .tcp(host: "127.0.0.1", port: port)), connectTimeout: 2, readTimeout: 5, clientName: nil))
         try connection.connect()
         return connection
     }
@@ -142,18 +147,18 @@ public final class LocalSentinels {
         directories.append(directory)
         let config = directory.appendingPathComponent("sentinel.conf")
         try """
-            port \(port)
-            bind 127.0.0.1
-            dir \(directory.path)
-            logfile \(directory.appendingPathComponent("redis.log").path)
-            pidfile \(directory.appendingPathComponent("redis.pid").path)
-            daemonize no
-            sentinel monitor \(Self.masterName) 127.0.0.1 \(masterPort) 2
-            sentinel down-after-milliseconds \(Self.masterName) 5000
-            sentinel failover-timeout \(Self.masterName) 3000
-            sentinel parallel-syncs \(Self.masterName) 1
+        port \(port)
+        bind 127.0.0.1
+        dir \(directory.path)
+        logfile \(directory.appendingPathComponent("redis.log").path)
+        pidfile \(directory.appendingPathComponent("redis.pid").path)
+        daemonize no
+        sentinel monitor \(Self.masterName) 127.0.0.1 \(masterPort) 2
+        sentinel down-after-milliseconds \(Self.masterName) 5000
+        sentinel failover-timeout \(Self.masterName) 3000
+        sentinel parallel-syncs \(Self.masterName) 1
 
-            """.write(to: config, atomically: true, encoding: .utf8)
+        """.write(to: config, atomically: true, encoding: .utf8)
         let child = try ChildProcess(path: try ServerFlavor.redisServer(), arguments: [config.path, "--sentinel"])
         // Whoever answers on the port must be this child: another test's server may hold it.
         do {
@@ -187,7 +192,8 @@ public final class LocalSentinels {
             }
             usleep(50_000)
         }
-        throw LocalRedisError.startFailed(command: "a master, a replica and 3 Sentinels",
-                                          log: "timed out waiting for \(what)" + (last.map { " (last: \($0))" } ?? ""))
+        throw LocalRedisError.startFailed(
+            command: "a master, a replica and 3 Sentinels",
+            log: "timed out waiting for \(what)" + (last.map { " (last: \($0))" } ?? ""))
     }
 }

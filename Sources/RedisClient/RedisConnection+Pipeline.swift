@@ -43,15 +43,19 @@ extension RedisConnection {
     static let writeSlice = 16 * 1024
     /// Hands the bytes in `readBuffer[0..<count]` to the parser and takes the replies that
     /// complete. The parser resumes where it stopped, so a read's bytes go in at once.
-    func feed<T>(_ count: Int, to reader: ReplyReader, into replies: inout [T], expecting: Int,
-                 _ transform: (Int, ReplyView) -> T) throws(RedisError) {
+    func feed<T>(
+        _ count: Int, to reader: ReplyReader, into replies: inout [T], expecting: Int,
+        _ transform: (Int, ReplyView) -> T
+    ) throws(RedisError) {
         try reader.feed(UnsafeRawBufferPointer(rebasing: readBuffer[0..<count]))
         try Self.take(from: reader, into: &replies, expecting: expecting, transform)
     }
 
     /// Takes every reply the parser has complete, up to `expecting` in all.
-    static func take<T>(from reader: ReplyReader, into replies: inout [T], expecting: Int,
-                        _ transform: (Int, ReplyView) -> T) throws(RedisError) {
+    static func take<T>(
+        from reader: ReplyReader, into replies: inout [T], expecting: Int,
+        _ transform: (Int, ReplyView) -> T
+    ) throws(RedisError) {
         while replies.count < expecting, let root = try reader.nextReply() {
             replies.append(transform(replies.count, ReplyView(arena: reader.arena, index: root)))
             reader.arena.clear()

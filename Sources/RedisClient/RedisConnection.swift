@@ -1,9 +1,9 @@
 import Logging
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// A blocking connection to one Redis server over TCP, a Unix socket or TLS.
@@ -191,15 +191,17 @@ public final class RedisConnection: RedisLink {
         // to report, whatever the network says.
         if let tls = endpoint.tls, tlsContext == nil { tlsContext = try TLSContext(tls, endpoint: endpointText) }
         let connectTimeout = try within(options.connectTimeout)
-        let socket = try SocketStream.open(endpoint.address, endpoint: endpointText, connectTimeout: connectTimeout,
-                                           readTimeout: try within(options.readTimeout))
+        let socket = try SocketStream.open(
+            endpoint.address, endpoint: endpointText, connectTimeout: connectTimeout,
+            readTimeout: try within(options.readTimeout))
         guard let tlsContext else { return socket }
         guard case .tcp(let host, _) = endpoint.address else {
             socket.close()
             throw .invalidEndpoint(detail: "TLS needs a host and port, not a Unix socket")
         }
-        return try TLSStream.open(over: socket, context: tlsContext, address: endpoint.address, host: host, endpoint: endpointText,
-                                  handshakeTimeout: try within(options.connectTimeout), readTimeout: try within(options.readTimeout))
+        return try TLSStream.open(
+            over: socket, context: tlsContext, address: endpoint.address, host: host, endpoint: endpointText,
+            handshakeTimeout: try within(options.connectTimeout), readTimeout: try within(options.readTimeout))
     }
 
     /// A close before the server's first reply gets the likely cause added: in plaintext, a TLS
@@ -213,17 +215,26 @@ public final class RedisConnection: RedisLink {
             // second connection is not a TLS port. Protocol errors say nothing about TLS.
             guard !detail.hasPrefix("protocol error") else { return error }
             if detail != SocketStream.closedByPeer,
-               TLSStream.answersPlaintext(options.endpoint.address, endpoint: endpointText) { return error }
-            return .connectionLost(endpoint: endpoint, detail: detail
-                + "; the server closed it before answering anything, which is what a TLS-only port does to a "
-                + "plaintext client: use rediss:// or --tls (with --cacert) for a TLS port")
+                TLSStream.answersPlaintext(options.endpoint.address, endpoint: endpointText)
+            {
+                return error
+            }
+            return .connectionLost(
+                endpoint: endpoint,
+                detail: detail
+                    + "; the server closed it before answering anything, which is what a TLS-only port does to a "
+                    + "plaintext client: use rediss:// or --tls (with --cacert) for a TLS port")
         }
         if tls.certificateFile == nil {
-            return .tls(endpoint: endpoint, detail: "the server closed the connection right after the TLS handshake ("
-                + RedisError.clause(detail) + "): it requires a client certificate. Pass --cert FILE and --key FILE")
+            return .tls(
+                endpoint: endpoint,
+                detail: "the server closed the connection right after the TLS handshake ("
+                    + RedisError.clause(detail) + "): it requires a client certificate. Pass --cert FILE and --key FILE")
         }
-        return .tls(endpoint: endpoint, detail: "the server closed the connection right after the TLS handshake ("
-            + RedisError.clause(detail) + "): it may have refused the client certificate (--cert)")
+        return .tls(
+            endpoint: endpoint,
+            detail: "the server closed the connection right after the TLS handshake ("
+                + RedisError.clause(detail) + "): it may have refused the client certificate (--cert)")
     }
 
     /// AUTH, SELECT and CLIENT SETNAME, in one pipeline.

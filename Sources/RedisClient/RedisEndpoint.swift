@@ -15,8 +15,10 @@ public struct RedisEndpoint: Sendable, Hashable, CustomStringConvertible {
     /// The Sentinels that say where the master is (`redis+sentinel://`), else nil.
     public var sentinel: SentinelSettings?
 
-    public init(address: Address, database: Int = 0, username: String? = nil, password: String? = nil,
-                tls: TLSSettings? = nil) {
+    public init(
+        address: Address, database: Int = 0, username: String? = nil, password: String? = nil,
+        tls: TLSSettings? = nil
+    ) {
         self.address = address
         self.database = database
         self.username = username
@@ -71,8 +73,9 @@ public struct RedisEndpoint: Sendable, Hashable, CustomStringConvertible {
             if !db.isEmpty { database = try Self.parseDatabase(String(db), in: url) }
         }
         let (host, port) = try Self.hostAndPort(rest, defaultPort: Self.defaultPort, in: url)
-        self.init(address: .tcp(host: host, port: port), database: database, username: username, password: password,
-                  tls: scheme == "rediss://" ? TLSSettings() : nil)
+        self.init(
+            address: .tcp(host: host, port: port), database: database, username: username, password: password,
+            tls: scheme == "rediss://" ? TLSSettings() : nil)
     }
 
     /// The `user:password@` part of what follows the scheme, removed from `rest`.
@@ -82,8 +85,10 @@ public struct RedisEndpoint: Sendable, Hashable, CustomStringConvertible {
         rest = rest[rest.index(after: at)...]
         if let colon = credentials.firstIndex(of: ":") {
             let user = String(credentials[..<colon])
-            return (user.isEmpty ? nil : Self.percentDecode(user),
-                    Self.percentDecode(String(credentials[credentials.index(after: colon)...])))
+            return (
+                user.isEmpty ? nil : Self.percentDecode(user),
+                Self.percentDecode(String(credentials[credentials.index(after: colon)...]))
+            )
         }
         return (credentials.isEmpty ? nil : Self.percentDecode(String(credentials)), nil)
     }
@@ -92,7 +97,7 @@ public struct RedisEndpoint: Sendable, Hashable, CustomStringConvertible {
     static func hostAndPort(_ text: Substring, defaultPort: Int, in url: String) throws(RedisError) -> (String, Int) {
         var host = String(text)
         var port = defaultPort
-        if host.hasPrefix("[") {  // [::1]:6379
+        if host.hasPrefix("[") { // [::1]:6379
             guard let close = host.firstIndex(of: "]") else { throw .invalidEndpoint(detail: "unclosed '[' in \(Self.redacted(url))") }
             let after = host[host.index(after: close)...]
             let inner = String(host[host.index(after: host.startIndex)..<close])
@@ -155,7 +160,8 @@ public struct RedisEndpoint: Sendable, Hashable, CustomStringConvertible {
         guard let db = Int(text), db >= 0 else {
             // Only digits are echoed: the text may hold a `?password=…`.
             let digits = !text.isEmpty && text.allSatisfy { $0.isASCII && ($0.isNumber || $0 == "-") }
-            throw .invalidEndpoint(detail: "bad database\(digits ? " '\(text)'" : "") in \(Self.redacted(url)) (a database is a number, 0 or more)")
+            throw .invalidEndpoint(
+                detail: "bad database\(digits ? " '\(text)'" : "") in \(Self.redacted(url)) (a database is a number, 0 or more)")
         }
         return db
     }
@@ -166,7 +172,8 @@ public struct RedisEndpoint: Sendable, Hashable, CustomStringConvertible {
         var iterator = Array(text.utf8)[...]
         while let byte = iterator.popFirst() {
             if byte == UInt8(ascii: "%"), iterator.count >= 2,
-               let value = UInt8(String(decoding: iterator.prefix(2), as: UTF8.self), radix: 16) {
+                let value = UInt8(String(decoding: iterator.prefix(2), as: UTF8.self), radix: 16)
+            {
                 bytes.append(value)
                 iterator = iterator.dropFirst(2)
             } else {

@@ -33,7 +33,8 @@ public enum RedisError: Error, Sendable, Equatable, CustomStringConvertible {
         if message.hasPrefix("WRONGTYPE") { return .wrongType(detail: message) }
         if message.hasPrefix("NOAUTH") { return .noAuth(detail: message) }
         if message.hasPrefix("WRONGPASS") || message.contains("invalid password")
-            || message.contains("invalid username-password") {
+            || message.contains("invalid username-password")
+        {
             return .authFailed(detail: message)
         }
         if message.hasPrefix("NOPERM") { return .noPermission(detail: message) }

@@ -17,7 +17,8 @@ public enum ReplyShape {
             throw .unexpectedReply(command: command, detail: "expected field/value pairs, got an odd number (\(count)) of elements")
         }
         for index in 0..<count where !reply[index].isBulk {
-            throw .unexpectedReply(command: command, detail: "expected an array of strings, element \(index + 1) is \(reply[index].kindName)")
+            throw .unexpectedReply(
+                command: command, detail: "expected an array of strings, element \(index + 1) is \(reply[index].kindName)")
         }
     }
 

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// A read-only look at one reply, for callers that turn thousands of replies into their own
@@ -59,8 +59,10 @@ public struct ReplyView {
     let storage: Storage
 
     init(arena: ReplyArena, index: Int) {
-        storage = .arena(ArenaNode(nodes: UnsafePointer(arena.nodes), bytes: UnsafePointer(arena.bytes),
-                                   slots: UnsafePointer(arena.slots), index: index))
+        storage = .arena(
+            ArenaNode(
+                nodes: UnsafePointer(arena.nodes), bytes: UnsafePointer(arena.bytes),
+                slots: UnsafePointer(arena.slots), index: index))
     }
 
     /// A view of an already copied value (what fakes and wrappers without a reply arena hand out).
@@ -119,9 +121,10 @@ public struct ReplyView {
             return memcmp(node.bytes + found.offset, text.utf8Start, found.length) == 0
         case .value(let value):
             guard let bytes = value.bytes, case .bulk = value else { return value.string == text.description }
-            return bytes.count == text.utf8CodeUnitCount && bytes.withUnsafeBufferPointer {
-                memcmp($0.baseAddress!, text.utf8Start, bytes.count) == 0
-            }
+            return bytes.count == text.utf8CodeUnitCount
+                && bytes.withUnsafeBufferPointer {
+                    memcmp($0.baseAddress!, text.utf8Start, bytes.count) == 0
+                }
         }
     }
 

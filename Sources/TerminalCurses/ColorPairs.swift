@@ -4,7 +4,10 @@ import Dashboard
 /// Maps (foreground, background) colours to curses colour pairs, allocating pairs lazily on
 /// first use. Owned by `CursesTerminal`; main thread only, like every curses call.
 struct ColorPairs {
-    private struct Key: Hashable { let fg: Int32; let bg: Int32 }
+    private struct Key: Hashable {
+        let fg: Int32
+        let bg: Int32
+    }
     private var cache: [Key: Int32] = [:]
     private var next: Int32 = 1
     private let limit: Int32

@@ -39,8 +39,10 @@ public struct OpsdeckRun: Sendable {
 
     /// Runs `opsdeck arguments…` and waits for it (in `directory` when given, else in a fresh one),
     /// with `stdin` as its standard input (none when nil).
-    public static func run(_ arguments: [String], environment extra: [String: String] = [:],
-                           in directory: URL? = nil, stdin: String? = nil) throws -> OpsdeckRun {
+    public static func run(
+        _ arguments: [String], environment extra: [String: String] = [:],
+        in directory: URL? = nil, stdin: String? = nil
+    ) throws -> OpsdeckRun {
         let workingDirectory = directory
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("opsdeck-run-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -64,9 +66,10 @@ public struct OpsdeckRun: Sendable {
         process.currentDirectoryURL = workingDirectory ?? directory
         try process.run()
         process.waitUntilExit()
-        return OpsdeckRun(status: process.terminationStatus, crashed: process.terminationReason == .uncaughtSignal,
-                          stdout: (try? String(contentsOf: out, encoding: .utf8)) ?? "",
-                          stderr: (try? String(contentsOf: err, encoding: .utf8)) ?? "")
+        return OpsdeckRun(
+            status: process.terminationStatus, crashed: process.terminationReason == .uncaughtSignal,
+            stdout: (try? String(contentsOf: out, encoding: .utf8)) ?? "",
+            stderr: (try? String(contentsOf: err, encoding: .utf8)) ?? "")
     }
 
     /// Everything the run printed, for "this must never appear anywhere" checks.

@@ -33,7 +33,8 @@ public final class TerminalSession {
             if lines.last == "" { lines.removeLast() }
             let width = lines.map(\.count).max() ?? 0
             let rule = String(repeating: "-", count: width)
-            return (["+\(rule)+"] + lines.map { "|\($0.padding(toLength: width, withPad: " ", startingAt: 0))|" }
+            return
+                (["+\(rule)+"] + lines.map { "|\($0.padding(toLength: width, withPad: " ", startingAt: 0))|" }
                 + ["+\(rule)+"]).joined(separator: "\n")
         }
     }
@@ -88,15 +89,18 @@ public final class TerminalSession {
         // written whole through a rename so a reader never sees it empty.
         let wrapper = "trap : INT QUIT; \"$@\"; echo $? > \"$0.new\"; mv \"$0.new\" \"$0\"; exec sleep infinity"
         let env = Self.defaultEnvironment.merging(environment) { _, new in new }
-        let program = ["env", "-u", "LINES", "-u", "COLUMNS"]
+        let program =
+            ["env", "-u", "LINES", "-u", "COLUMNS"]
             + env.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
             + ["sh", "-c", wrapper, statusPath] + command
         do {
             // remain-on-exit (set in the same tmux call, before anything can exit) keeps the
             // last screen readable even if the wrapper itself is killed.
-            pane = try run([
-                "new-session", "-d", "-P", "-F", "#{pane_id}", "-x", "\(columns)", "-y", "\(rows)",
-            ] + program + [";", "set-option", "-g", "remain-on-exit", "on"])
+            pane = try run(
+                [
+                    "new-session", "-d", "-P", "-F", "#{pane_id}", "-x", "\(columns)", "-y", "\(rows)",
+                ] + program + [";", "set-option", "-g", "remain-on-exit", "on"]
+            )
             .trimmingCharacters(in: .whitespacesAndNewlines)
         } catch {
             close()
@@ -117,7 +121,7 @@ public final class TerminalSession {
             if Self.isKeyName(key) {
                 try run(["send-keys", "-t", pane, key])
             } else {
-                try run(["send-keys", "-t", pane, "-l", "--", key])  // "--": text may start with -
+                try run(["send-keys", "-t", pane, "-l", "--", key]) // "--": text may start with -
             }
         }
     }

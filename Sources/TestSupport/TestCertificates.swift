@@ -2,7 +2,7 @@ import Foundation
 import LocalRedis
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Certificates for TLS tests, made with the `openssl` command once per test process in a
@@ -55,8 +55,10 @@ public final class TestCertificates: Sendable {
             }
         }
         func authority(_ name: String, _ subject: String) throws {
-            try run(["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", "/CN=\(subject)",
-                     "-keyout", path("\(name).key"), "-out", path("\(name).pem")])
+            try run([
+                "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", "/CN=\(subject)",
+                "-keyout", path("\(name).key"), "-out", path("\(name).pem"),
+            ])
         }
         /// A certificate for `key` signed by `ca`, valid for `days` (-1: already expired).
         func signed(_ name: String, key: String, subject: String, names: String?, days: Int, client: Bool = false) throws {
@@ -67,8 +69,10 @@ public final class TestCertificates: Sendable {
             var extensions = client ? "extendedKeyUsage=clientAuth\n" : "extendedKeyUsage=serverAuth\n"
             if let names { extensions += "subjectAltName=\(names)\n" }
             try extensions.write(toFile: path("\(name).ext"), atomically: true, encoding: .utf8)
-            try run(["x509", "-req", "-in", path("\(name).csr"), "-CA", ca, "-CAkey", path("ca.key"),
-                     "-CAcreateserial", "-days", String(days), "-extfile", path("\(name).ext"), "-out", path("\(name).pem")])
+            try run([
+                "x509", "-req", "-in", path("\(name).csr"), "-CA", ca, "-CAkey", path("ca.key"),
+                "-CAcreateserial", "-days", String(days), "-extfile", path("\(name).ext"), "-out", path("\(name).pem"),
+            ])
         }
         try authority("ca", "opsdeck test CA")
         try authority("other-ca", "someone else's CA")
@@ -81,7 +85,9 @@ public final class TestCertificates: Sendable {
     /// redis-server arguments for a TLS listener on `port` serving `certificate` (with the
     /// server key), trusting this CA for client certificates.
     public func serverArguments(port: Int, certificate: String? = nil, clients: String = "no") -> [String] {
-        ["--tls-port", String(port), "--tls-cert-file", certificate ?? serverCertificate, "--tls-key-file", serverKey,
-         "--tls-ca-cert-file", ca, "--tls-auth-clients", clients]
+        [
+            "--tls-port", String(port), "--tls-cert-file", certificate ?? serverCertificate, "--tls-key-file", serverKey,
+            "--tls-ca-cert-file", ca, "--tls-auth-clients", clients,
+        ]
     }
 }

@@ -15,9 +15,11 @@ final class BenchDashboard {
         socket = scratch + "/bench-tmux-\(UUID().uuidString.prefix(8)).sock"
         // The shell stays after the dashboard exits, so its last words can be read off the pane.
         let extra = arguments.map { "'\($0)'" }.joined(separator: " ")
-        let command = "env LANG=C.UTF-8 ESCDELAY=25 TERM=xterm-256color '\(binary)' dashboard --socket '\(socketPath)' "
+        let command =
+            "env LANG=C.UTF-8 ESCDELAY=25 TERM=xterm-256color '\(binary)' dashboard --socket '\(socketPath)' "
             + "--read-only \(extra); echo \"[exited with status $?]\"; sleep 3600"
-        try ExternalProcess.run(tmux, ["-S", socket, "-f", "/dev/null", "new-session", "-d", "-x", "240", "-y", "70", "-s", "bench", command])
+        try ExternalProcess.run(
+            tmux, ["-S", socket, "-f", "/dev/null", "new-session", "-d", "-x", "240", "-y", "70", "-s", "bench", command])
         let panePid = try ExternalProcess.run(tmux, ["-S", socket, "list-panes", "-t", "bench", "-F", "#{pane_pid}"])
         guard let shell = Int32(panePid.output.trimmingCharacters(in: .whitespacesAndNewlines)) else {
             _ = try? ExternalProcess.run(tmux, ["-S", socket, "kill-server"], check: false)
@@ -66,7 +68,8 @@ final class BenchDashboard {
     /// CPU ticks (utime + stime) so far.
     var cpuTicks: Int? {
         guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
-              let close = stat.lastIndex(of: ")") else { return nil }
+            let close = stat.lastIndex(of: ")")
+        else { return nil }
         // Fields after "(comm)": state is field 3; utime and stime are fields 14 and 15.
         let fields = stat[stat.index(after: close)...].split(separator: " ")
         guard fields.count > 13, let user = Int(fields[11]), let system = Int(fields[12]) else { return nil }
@@ -76,7 +79,8 @@ final class BenchDashboard {
     /// Peak resident memory (VmHWM), in KB.
     var peakKB: Int? {
         guard let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8),
-              let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }) else { return nil }
+            let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") })
+        else { return nil }
         return Int(line.split(separator: " ", omittingEmptySubsequences: true).dropFirst().first ?? "")
     }
 

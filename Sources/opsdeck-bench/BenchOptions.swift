@@ -57,8 +57,12 @@ struct BenchOptions: Sendable {
             case "--sessions": options.sessions = try number(flag)
             case "--errors": options.errors = try number(flag)
             case "--repeats": options.repeats = try number(flag)
-            case "--idle-seconds": options.idleSeconds = Double(try number(flag)); explicit.insert(flag)
-            case "--writer-seconds": options.writerSeconds = Double(try number(flag)); explicit.insert(flag)
+            case "--idle-seconds":
+                options.idleSeconds = Double(try number(flag))
+                explicit.insert(flag)
+            case "--writer-seconds":
+                options.writerSeconds = Double(try number(flag))
+                explicit.insert(flag)
             case "--large-sessions": options.largeSessions = try number(flag)
             case "--large-toggles": options.largeToggles = try number(flag)
             case "--large-list": options.largeListToggles = try number(flag)
@@ -66,8 +70,10 @@ struct BenchOptions: Sendable {
             case "--soak-seconds": options.soakSeconds = Double(try number(flag))
             case "--only":
                 let groups = Set(try value(flag).split(separator: ",").map(String.init))
-                let known: Set = ["toggles", "cluster", "sessions", "search", "logs", "render", "idle", "freshness", "groups", "large",
-                                  "faults", "soak"]
+                let known: Set = [
+                    "toggles", "cluster", "sessions", "search", "logs", "render", "idle", "freshness", "groups", "large",
+                    "faults", "soak",
+                ]
                 if let bad = groups.subtracting(known).first { throw UsageError("unknown group '\(bad)' for --only") }
                 options.only = groups
             case "--help", "-h": throw UsageError(nil)
@@ -93,10 +99,12 @@ struct BenchOptions: Sendable {
     }
 
     var settings: [String: String] {
-        ["toggles": "\(toggles)", "sessions": "\(sessions)", "errors": "\(errors)", "log_lists": "\(logLists)",
-         "repeats": "\(repeats)", "idle_seconds": "\(idleSeconds)", "writer_seconds": "\(writerSeconds)",
-         "writer_rate": "\(writerRate)", "quick": "\(quick)", "large_toggles": "\(largeToggles)",
-         "large_sessions": "\(largeSessions)", "large_list": "\(largeListToggles)"]
+        [
+            "toggles": "\(toggles)", "sessions": "\(sessions)", "errors": "\(errors)", "log_lists": "\(logLists)",
+            "repeats": "\(repeats)", "idle_seconds": "\(idleSeconds)", "writer_seconds": "\(writerSeconds)",
+            "writer_rate": "\(writerRate)", "quick": "\(quick)", "large_toggles": "\(largeToggles)",
+            "large_sessions": "\(largeSessions)", "large_list": "\(largeListToggles)",
+        ]
     }
 }
 

@@ -48,7 +48,9 @@ struct ClusterBench {
             try connection.connect()
             return connection
         }
-        guard try fetch(keys, on: link) == keys.count else { throw BenchFailure("the cluster snapshot decoded the wrong number of toggles") }
+        guard try fetch(keys, on: link) == keys.count else {
+            throw BenchFailure("the cluster snapshot decoded the wrong number of toggles")
+        }
 
         var runs: [Double] = []
         var baselineRuns: [Double] = []
@@ -61,8 +63,9 @@ struct ClusterBench {
             for node in 0..<3 {
                 guard let tag = tags[node], shares[node] > 0 else { continue }
                 let benchmark = try RedisBenchmark(target: ["-h", "127.0.0.1", "-p", String(cluster.ports[node])])
-                let result = try benchmark.run(["HGETALL", tag + "toggle:__rand_int__"], requests: max(shares[node] * 10, 100_000),
-                                               pipeline: shares[node], keyspace: shares[node])
+                let result = try benchmark.run(
+                    ["HGETALL", tag + "toggle:__rand_int__"], requests: max(shares[node] * 10, 100_000),
+                    pipeline: shares[node], keyspace: shares[node])
                 perNode.append(Double(shares[node]) / result.requestsPerSecond)
             }
             baselineRuns.append(perNode.reduce(0, +))
@@ -70,23 +73,26 @@ struct ClusterBench {
         }
         let sample = Sample(runs), baseline = Sample(baselineRuns), parallel = Sample(parallelRuns)
         let ratio = sample.median / baseline.median
-        report.add(Figure(
-            id: "toggles.snapshot.cluster", title: "1e. toggle snapshot on a 3-master cluster (\(keys.count) toggles)", unit: "s",
-            value: sample.median, min: sample.min, baseline: baseline.median, baselineMin: baseline.min,
-            baselineLabel: "redis-benchmark per master, -P its share", ratio: ratio, goal: "<= 1.30x",
-            verdict: ratio <= 1.3 ? .pass : .miss,
-            note: String(format: "shares %@; all three masters at once would take %.4f s (%.2fx of it); %@",
-                         shares.map(String.init).joined(separator: "/"), parallel.median, sample.median / parallel.median,
-                         TogglesBench.pathNote),
-            runs: sample.runs.count))
+        report.add(
+            Figure(
+                id: "toggles.snapshot.cluster", title: "1e. toggle snapshot on a 3-master cluster (\(keys.count) toggles)", unit: "s",
+                value: sample.median, min: sample.min, baseline: baseline.median, baselineMin: baseline.min,
+                baselineLabel: "redis-benchmark per master, -P its share", ratio: ratio, goal: "<= 1.30x",
+                verdict: ratio <= 1.3 ? .pass : .miss,
+                note: String(
+                    format: "shares %@; all three masters at once would take %.4f s (%.2fx of it); %@",
+                    shares.map(String.init).joined(separator: "/"), parallel.median, sample.median / parallel.median,
+                    TogglesBench.pathNote),
+                runs: sample.runs.count))
         let byHand = Sample(byHandRuns)
-        report.add(Figure(
-            id: "toggles.snapshot.cluster.byhand", title: "1f. the same, one RedisConnection per master by hand", unit: "s",
-            value: byHand.median, min: byHand.min, baseline: baseline.median, baselineMin: baseline.min,
-            baselineLabel: "redis-benchmark per master, -P its share", ratio: byHand.median / baseline.median,
-            goal: "report (what routing adds: 1e over this)", verdict: .info,
-            note: String(format: "ClusterLink's routing and reordering cost %.2fx of this", sample.median / byHand.median),
-            runs: byHand.runs.count))
+        report.add(
+            Figure(
+                id: "toggles.snapshot.cluster.byhand", title: "1f. the same, one RedisConnection per master by hand", unit: "s",
+                value: byHand.median, min: byHand.min, baseline: baseline.median, baselineMin: baseline.min,
+                baselineLabel: "redis-benchmark per master, -P its share", ratio: byHand.median / baseline.median,
+                goal: "report (what routing adds: 1e over this)", verdict: .info,
+                note: String(format: "ClusterLink's routing and reordering cost %.2fx of this", sample.median / byHand.median),
+                runs: byHand.runs.count))
     }
 
     private func fetch(_ keys: [RedisKey], on redis: any RedisCommandSender) throws -> Int {

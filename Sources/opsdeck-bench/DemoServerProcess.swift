@@ -2,7 +2,7 @@ import Foundation
 import LocalRedis
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// `opsdeck demo --server-only`: the real demo's private server with the demo data set (and,

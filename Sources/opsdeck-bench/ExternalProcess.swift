@@ -2,7 +2,7 @@ import Foundation
 import LocalRedis
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Runs a helper program (redis-benchmark, redis-cli, tmux) and waits for it with `waitpid`,
@@ -45,8 +45,9 @@ struct ExternalProcess {
         let start = Stopwatch.now()
         let child: ChildProcess
         do {
-            child = try ChildProcess(path: path, arguments: arguments, stdout: .file(outputPath), stderr: .stdout,
-                                     ownProcessGroup: false)
+            child = try ChildProcess(
+                path: path, arguments: arguments, stdout: .file(outputPath), stderr: .stdout,
+                ownProcessGroup: false)
         } catch {
             throw Failure.spawn(path, errno)
         }

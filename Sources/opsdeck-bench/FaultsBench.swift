@@ -27,8 +27,10 @@ struct FaultsBench {
             for hostile in HostileReply.all {
                 proxy.setRules([FaultRule(hostile.command, hostile.fault)])
                 let command = hostile.command == "LRANGE" ? ["logs", "tail"] : ["toggles", "list", "--json"]
-                let result = try ExternalProcess.run("/usr/bin/time", ["-f", "BENCH_RSS_KB=%M", binary] + command
-                    + ["--url", proxy.url, "--timeout", String(Int(timeout))], check: false)
+                let result = try ExternalProcess.run(
+                    "/usr/bin/time",
+                    ["-f", "BENCH_RSS_KB=%M", binary] + command
+                        + ["--url", proxy.url, "--timeout", String(Int(timeout))], check: false)
                 if result.output.contains("terminated by signal") { crashes.append(hostile.name) }
                 if result.status == 0 { exitZero.append(hostile.name) }
                 if result.seconds > timeout + 1 { late.append(hostile.name) }
@@ -42,19 +44,25 @@ struct FaultsBench {
             }
             let kinds = HostileReply.all.count
             func count(_ id: String, _ title: String, _ names: [String]) {
-                report.add(Figure(id: id, title: title, unit: "runs", value: Double(names.count), goal: "0",
-                                  verdict: names.isEmpty ? .pass : .miss,
-                                  note: names.isEmpty ? "\(kinds) hostile replies" : names.joined(separator: "; ")))
+                report.add(
+                    Figure(
+                        id: id, title: title, unit: "runs", value: Double(names.count), goal: "0",
+                        verdict: names.isEmpty ? .pass : .miss,
+                        note: names.isEmpty ? "\(kinds) hostile replies" : names.joined(separator: "; ")))
             }
             count("faults.crashes", "29a. hostile replies: crashes", crashes)
             count("faults.exit_zero", "29b. hostile replies: exits with 0", exitZero)
             count("faults.late", "29c. hostile replies: past --timeout \(Int(timeout)) + 1 s", late)
-            report.add(Figure(id: "faults.slowest", title: "29c. hostile replies: slowest command", unit: "s", value: slowest,
-                              goal: "≤ \(Int(timeout) + 1)", verdict: slowest <= timeout + 1 ? .pass : .miss))
+            report.add(
+                Figure(
+                    id: "faults.slowest", title: "29c. hostile replies: slowest command", unit: "s", value: slowest,
+                    goal: "≤ \(Int(timeout) + 1)", verdict: slowest <= timeout + 1 ? .pass : .miss))
             let peakMB = Double(peakKB) / 1024
-            report.add(Figure(id: "faults.peak_rss", title: "29d. hostile replies: peak RSS of one command", unit: "MB",
-                              value: peakMB, goal: "≤ 100", verdict: peakMB <= 100 ? .pass : .miss,
-                              note: "max over \(kinds) runs (/usr/bin/time %M)"))
+            report.add(
+                Figure(
+                    id: "faults.peak_rss", title: "29d. hostile replies: peak RSS of one command", unit: "MB",
+                    value: peakMB, goal: "≤ 100", verdict: peakMB <= 100 ? .pass : .miss,
+                    note: "max over \(kinds) runs (/usr/bin/time %M)"))
         }
     }
 }

@@ -21,8 +21,9 @@ struct FreshnessBench {
     private func measure(pollOnly: Bool) throws {
         let mode = pollOnly ? "polling only" : "invalidations"
         let suffix = pollOnly ? ".polling" : ""
-        let dashboard = try BenchDashboard(socketPath: server.socketPath, scratch: server.directory.path,
-                                           arguments: pollOnly ? ["--poll-only"] : [], label: mode)
+        let dashboard = try BenchDashboard(
+            socketPath: server.socketPath, scratch: server.directory.path,
+            arguments: pollOnly ? ["--poll-only"] : [], label: mode)
         defer { dashboard.stop() }
         let writer = try server.connect()
         let expected = pollOnly ? "polling" : "live"
@@ -51,8 +52,11 @@ struct FreshnessBench {
             }
             usleep(100_000)
         }
-        add("fresh.flip\(suffix)", "7a. flip by another client on screen, \(mode)", flips, goal: pollOnly ? nil : 0.25,
-            note: "median of the \(flips.count) of 10 seen within 15 s (HSET by another client until the row shows it; tmux capture every 5 ms)")
+        add(
+            "fresh.flip\(suffix)", "7a. flip by another client on screen, \(mode)", flips, goal: pollOnly ? nil : 0.25,
+            note:
+                "median of the \(flips.count) of 10 seen within 15 s (HSET by another client until the row shows it; tmux capture every 5 ms)"
+        )
 
         // The first line of a log source that did not exist before.
         var logs: [Double] = []
@@ -62,7 +66,8 @@ struct FreshnessBench {
             try writer.execute("LPUSH", "recent:fresh\(pollOnly ? "p" : "l")\(round):error", line)
             if let seconds = dashboard.secondsUntil(timeout: 30, { $0.contains(marker) }) { logs.append(seconds) }
         }
-        add("fresh.log\(suffix)", "7b. a new log source's first line on screen, \(mode)", logs, goal: pollOnly ? nil : 0.5,
+        add(
+            "fresh.log\(suffix)", "7b. a new log source's first line on screen, \(mode)", logs, goal: pollOnly ? nil : 0.5,
             note: "median of the \(logs.count) of 5 seen within 30 s (LPUSH to a list that did not exist)")
 
         // A new error record (no search module here: hashes under error:).
@@ -70,12 +75,14 @@ struct FreshnessBench {
         for round in 0..<3 {
             let marker = "FreshError\(pollOnly ? "P" : "L")\(round)"
             let id = "freshToggle:" + Self.errorStamp(Date())
-            try writer.execute("HSET", "error:" + id, "toggleName", "freshToggle", "toggleValue", "True",
-                               "fingerPrint", "bench", "exceptionBody", "\(marker): a new error at Bench.java:1")
+            try writer.execute(
+                "HSET", "error:" + id, "toggleName", "freshToggle", "toggleValue", "True",
+                "fingerPrint", "bench", "exceptionBody", "\(marker): a new error at Bench.java:1")
             if let seconds = dashboard.secondsUntil(timeout: 30, { $0.contains(marker) }) { errors.append(seconds) }
             sleep(1)
         }
-        add("fresh.error\(suffix)", "7c. a new error on screen, \(mode)", errors, goal: pollOnly ? nil : 1,
+        add(
+            "fresh.error\(suffix)", "7c. a new error on screen, \(mode)", errors, goal: pollOnly ? nil : 1,
             note: "median of the \(errors.count) of 3 seen within 30 s (HSET error:<id> with no search module)")
 
         try underSessionWrites(dashboard, mode: mode, suffix: suffix, pollOnly: pollOnly)
@@ -90,7 +97,13 @@ struct FreshnessBench {
         var written = 0
         while Stopwatch.now() - start < seconds {
             let batchStart = Stopwatch.now()
-            try writer.send((0..<100).map { RedisCommand("HSET", String(format: "session:%08x:%d", UInt32(truncatingIfNeeded: ($0 + written) &* 2_654_435_761), 1000 + $0 + written), "authType", "guest") })
+            try writer.send(
+                (0..<100).map {
+                    RedisCommand(
+                        "HSET",
+                        String(format: "session:%08x:%d", UInt32(truncatingIfNeeded: ($0 + written) &* 2_654_435_761), 1000 + $0 + written),
+                        "authType", "guest")
+                })
             written += 100
             let spent = Stopwatch.now() - batchStart
             if spent < 0.01 { usleep(UInt32((0.01 - spent) * 1e6)) }
@@ -98,11 +111,13 @@ struct FreshnessBench {
         let elapsed = Stopwatch.now() - start
         guard let ticks1 = dashboard.cpuTicks else { throw BenchFailure("the dashboard exited under session writes") }
         let cpu = Double(ticks1 - ticks0) / BenchDashboard.ticksPerSecond / elapsed * 100
-        report.add(Figure(
-            id: "fresh.cpu_under_writes\(suffix)", title: "7d. dashboard CPU under \(Int(Double(written) / elapsed)) session writes/s, \(mode)",
-            unit: "%", value: cpu, goal: pollOnly ? "report" : "<= 2% of one core",
-            verdict: pollOnly ? .info : (cpu <= 2 ? .pass : .miss),
-            note: "another client HSETs session keys (existing and new) for \(Int(elapsed)) s; utime+stime of the dashboard"))
+        report.add(
+            Figure(
+                id: "fresh.cpu_under_writes\(suffix)",
+                title: "7d. dashboard CPU under \(Int(Double(written) / elapsed)) session writes/s, \(mode)",
+                unit: "%", value: cpu, goal: pollOnly ? "report" : "<= 2% of one core",
+                verdict: pollOnly ? .info : (cpu <= 2 ? .pass : .miss),
+                note: "another client HSETs session keys (existing and new) for \(Int(elapsed)) s; utime+stime of the dashboard"))
     }
 
     private func add(_ id: String, _ title: String, _ runs: [Double], goal: Double?, note: String) {
@@ -111,9 +126,11 @@ struct FreshnessBench {
         // None seen within its timeout is a measurement (slower than the timeout), not a failure
         // to measure: a miss against a goal, a report beside it (polling only often takes longer).
         if let goal { verdict = !runs.isEmpty && sample.median <= goal ? .pass : .miss } else { verdict = .info }
-        report.add(Figure(id: id, title: title, unit: "s", value: runs.isEmpty ? nil : sample.median, min: runs.isEmpty ? nil : sample.min,
-                          goal: goal.map { "<= \(Int($0 * 1000)) ms" } ?? "report (beside the invalidations figure)",
-                          verdict: verdict, note: note, runs: runs.count))
+        report.add(
+            Figure(
+                id: id, title: title, unit: "s", value: runs.isEmpty ? nil : sample.median, min: runs.isEmpty ? nil : sample.min,
+                goal: goal.map { "<= \(Int($0 * 1000)) ms" } ?? "report (beside the invalidations figure)",
+                verdict: verdict, note: note, runs: runs.count))
     }
 
     /// The screen line holding the toggle's row (the filter line above it names it too).

@@ -39,7 +39,8 @@ struct IdleBench {
         guard let ticks0 = dashboard.cpuTicks, dashboard.isRunning else {
             throw BenchFailure("the dashboard exited at once (\(label)); it printed: \(dashboard.summary())")
         }
-        let redis = RedisConnection(options: RedisConnectionOptions(endpoint: RedisEndpoint(address: .unix(path: socketPath)), clientName: "bench-idle"))
+        let redis = RedisConnection(
+            options: RedisConnectionOptions(endpoint: RedisEndpoint(address: .unix(path: socketPath)), clientName: "bench-idle"))
         let calls0 = try Self.totalCalls(redis)
         let start = Stopwatch.now()
         usleep(UInt32(options.idleSeconds * 1e6))

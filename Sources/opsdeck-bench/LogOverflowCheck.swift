@@ -51,7 +51,10 @@ struct LogOverflowCheck {
             var gap = 0
             var previous = lastSeen[key] ?? -1
             for seq in seqs {
-                if seq <= previous { duplicates += 1; continue }
+                if seq <= previous {
+                    duplicates += 1
+                    continue
+                }
                 gap += seq - previous - 1
                 previous = seq
             }
@@ -98,8 +101,10 @@ struct LogOverflowRun {
     func run() throws -> Outcome {
         let updates = Mutex<[LogTailUpdate]>([])
         let failures = Mutex<[String]>([])
-        let poller = Poller(connection: RedisConnectionOptions(endpoint: endpoint, clientName: "bench-tail"),
-                            source: LogTailSource()) { event in
+        let poller = Poller(
+            connection: RedisConnectionOptions(endpoint: endpoint, clientName: "bench-tail"),
+            source: LogTailSource()
+        ) { event in
             switch event {
             case .snapshot(let update, _, _): updates.withLock { $0.append(update) }
             case .failed(let error, _, _): failures.withLock { $0.append("\(error)") }
@@ -124,9 +129,10 @@ struct LogOverflowRun {
         for update in updates.withLock({ $0 }).dropFirst() { check.observe(update) }
         let progress = writer.progress
         if let failure = failures.withLock({ $0.first }) { throw BenchFailure("a tail poll failed: \(failure)") }
-        return Outcome(check: check, written: progress.written.reduce(0, +),
-                       unseenAtEnd: check.unseenAtEnd(written: progress.written, keys: keys),
-                       interval: interval, writerError: progress.error)
+        return Outcome(
+            check: check, written: progress.written.reduce(0, +),
+            unseenAtEnd: check.unseenAtEnd(written: progress.written, keys: keys),
+            interval: interval, writerError: progress.error)
     }
 
     /// The poller's default interval (its `init` default), which the dashboard uses unless configured.

@@ -44,9 +44,14 @@ final class LogWriter: Sendable {
 
     private func write() {
         var written = [Int](repeating: 0, count: keys.count)
-        defer { state.withLock { $0.written = written; $0.done = true } }
+        defer {
+            state.withLock {
+                $0.written = written
+                $0.done = true
+            }
+        }
         let connection = RedisConnection(options: RedisConnectionOptions(endpoint: endpoint, clientName: "bench-writer"))
-        let tick = 0.01  // a pipeline of rate/100 lines every 10 ms
+        let tick = 0.01 // a pipeline of rate/100 lines every 10 ms
         let perTick = max(1, Int(Double(rate) * tick))
         let start = Stopwatch.now()
         var ticks = 0

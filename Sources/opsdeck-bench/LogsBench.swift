@@ -35,7 +35,8 @@ struct LogsBench {
         // `recent:svc<12 digits>:error`, the 10 error lists standing for all 50 (same length and
         // line size), since it can vary only one number per key.
         guard var arguments = recorder.lastBatch.first?.arguments.map({ String(decoding: $0, as: UTF8.self) }),
-              arguments.count >= 2 else { throw BenchFailure("the log read sent no command") }
+            arguments.count >= 2
+        else { throw BenchFailure("the log read sent no command") }
         arguments[1] = "recent:svc__rand_int__:error"
         let services = max(1, options.logLists / SyntheticData.severities.count)
         let benchmark = try RedisBenchmark(socket: server.socketPath)
@@ -44,10 +45,11 @@ struct LogsBench {
         var newInSteadyState = 0
         for _ in 0..<options.repeats {
             for _ in 0..<5 {
-                runs.append(try Stopwatch.time {
-                    let update = tail.ingest(try LogStore.read(env, lists: lists))
-                    newInSteadyState += update.entries.count + update.losses.count
-                })
+                runs.append(
+                    try Stopwatch.time {
+                        let update = tail.ingest(try LogStore.read(env, lists: lists))
+                        newInSteadyState += update.entries.count + update.losses.count
+                    })
             }
             let result = try benchmark.run(arguments, requests: 20_000, pipeline: depth, keyspace: services)
             baselineRuns.append(Double(lists.count) / result.requestsPerSecond)
@@ -55,31 +57,35 @@ struct LogsBench {
         let sample = Sample(runs)
         let baseline = Sample(baselineRuns)
         let ratio = sample.median / baseline.median
-        report.add(Figure(
-            id: "logs.poll", title: "4a. log tail poll (\(lists.count) lists x 100)", unit: "s",
-            value: sample.median, min: sample.min, baseline: baseline.median, baselineMin: baseline.min,
-            baselineLabel: "redis-benchmark \(arguments[0]) -P \(depth)", ratio: ratio, goal: "report; ~1x",
-            verdict: first.entries.count == lists.count * 100 && newInSteadyState == 0 ? .info : .error,
-            note: "LogStore.read + LogTail.ingest with nothing new; \(trips) round trip(s) of \(depth) "
-                + "`\(arguments.prefix(1).joined()) key \(arguments.dropFirst(2).joined(separator: " "))`", runs: sample.runs.count))
+        report.add(
+            Figure(
+                id: "logs.poll", title: "4a. log tail poll (\(lists.count) lists x 100)", unit: "s",
+                value: sample.median, min: sample.min, baseline: baseline.median, baselineMin: baseline.min,
+                baselineLabel: "redis-benchmark \(arguments[0]) -P \(depth)", ratio: ratio, goal: "report; ~1x",
+                verdict: first.entries.count == lists.count * 100 && newInSteadyState == 0 ? .info : .error,
+                note: "LogStore.read + LogTail.ingest with nothing new; \(trips) round trip(s) of \(depth) "
+                    + "`\(arguments.prefix(1).joined()) key \(arguments.dropFirst(2).joined(separator: " "))`", runs: sample.runs.count))
     }
 
     private func overflow() throws {
         let keys = SyntheticData.logKeys(lists: options.logLists)
-        let outcome = try LogOverflowRun(endpoint: server.endpoint, keys: keys, rate: options.writerRate,
-                                         seconds: options.writerSeconds).run()
+        let outcome = try LogOverflowRun(
+            endpoint: server.endpoint, keys: keys, rate: options.writerRate,
+            seconds: options.writerSeconds
+        ).run()
         let check = outcome.check
         let perfect = check.linesMissedSilently == 0 && check.overflows == check.overflowsSignalled && outcome.unseenAtEnd == 0
         var verdict: Figure.Verdict = perfect ? .pass : .miss
         if outcome.writerError != nil || check.overflows == 0 { verdict = .error }
-        report.add(Figure(
-            id: "logs.overflow", title: "4b. log tail vs writer at \(options.writerRate) lines/s for \(Int(options.writerSeconds)) s",
-            unit: "count", value: Double(check.linesMissedSilently), goal: "every overflow signalled; 0 lines missed silently",
-            verdict: verdict,
-            note: "real Poller (interval \(outcome.interval) s) + LogStore.read + LogTail.ingest; \(outcome.written) lines written "
-                + "(80% to 2 hot lists), \(check.linesShown) shown in \(check.polls) polls; overflows \(check.overflows), "
-                + "signalled \(check.overflowsSignalled) (\(check.linesLostSignalled) lines); missed silently "
-                + "\(check.linesMissedSilently); never shown at the end \(outcome.unseenAtEnd); false alarms \(check.falseAlarms); "
-                + "duplicates \(check.duplicates)" + (outcome.writerError.map { "; writer failed: \($0)" } ?? "")))
+        report.add(
+            Figure(
+                id: "logs.overflow", title: "4b. log tail vs writer at \(options.writerRate) lines/s for \(Int(options.writerSeconds)) s",
+                unit: "count", value: Double(check.linesMissedSilently), goal: "every overflow signalled; 0 lines missed silently",
+                verdict: verdict,
+                note: "real Poller (interval \(outcome.interval) s) + LogStore.read + LogTail.ingest; \(outcome.written) lines written "
+                    + "(80% to 2 hot lists), \(check.linesShown) shown in \(check.polls) polls; overflows \(check.overflows), "
+                    + "signalled \(check.overflowsSignalled) (\(check.linesLostSignalled) lines); missed silently "
+                    + "\(check.linesMissedSilently); never shown at the end \(outcome.unseenAtEnd); false alarms \(check.falseAlarms); "
+                    + "duplicates \(check.duplicates)" + (outcome.writerError.map { "; writer failed: \($0)" } ?? "")))
     }
 }

@@ -54,7 +54,12 @@ struct RedisBenchmark {
             if quoted {
                 if ch == "\"" {
                     if let next = iterator.next() {
-                        if next == "\"" { current.append("\"") } else { quoted = false; pending = next }
+                        if next == "\"" {
+                            current.append("\"")
+                        } else {
+                            quoted = false
+                            pending = next
+                        }
                     } else {
                         quoted = false
                     }

@@ -38,23 +38,25 @@ struct RenderBench {
         let render = Sample(largeRender)
         let renderBase = Sample(smallRender)
         let ratio = render.median / renderBase.median
-        report.add(Figure(
-            id: "render.frame", title: "5a. render 240x70 + diff (\(large) toggles)", unit: "s",
-            value: render.median, min: render.min, baseline: renderBase.median, baselineMin: renderBase.min,
-            baselineLabel: "same with \(small) toggles", ratio: ratio, goal: "ratio ~1 (<= 1.20x)",
-            verdict: ratio <= 1.2 ? .pass : .miss,
-            note: "real Dashboard render(state, theme: .dark, into:) + ScreenBuffer.diff; the clock ticks 1 s "
-                + "between frames (about \(changedCells) changed cells per frame)",
-            runs: render.runs.count))
+        report.add(
+            Figure(
+                id: "render.frame", title: "5a. render 240x70 + diff (\(large) toggles)", unit: "s",
+                value: render.median, min: render.min, baseline: renderBase.median, baselineMin: renderBase.min,
+                baselineLabel: "same with \(small) toggles", ratio: ratio, goal: "ratio ~1 (<= 1.20x)",
+                verdict: ratio <= 1.2 ? .pass : .miss,
+                note: "real Dashboard render(state, theme: .dark, into:) + ScreenBuffer.diff; the clock ticks 1 s "
+                    + "between frames (about \(changedCells) changed cells per frame)",
+                runs: render.runs.count))
         let apply = Sample(largeApply)
         let applyBase = Sample(smallApply)
-        report.add(Figure(
-            id: "render.apply_poll", title: "5b. apply a poll of \(large) toggles (update)", unit: "s",
-            value: apply.median, min: apply.min, baseline: applyBase.median, baselineMin: applyBase.min,
-            baselineLabel: "same with \(small) toggles", ratio: apply.median / applyBase.median,
-            goal: "report (once per poll, not per frame)", verdict: .info,
-            note: "update(&state, .pollSucceeded) with every toggle's value changed each round",
-            runs: apply.runs.count))
+        report.add(
+            Figure(
+                id: "render.apply_poll", title: "5b. apply a poll of \(large) toggles (update)", unit: "s",
+                value: apply.median, min: apply.min, baseline: applyBase.median, baselineMin: applyBase.min,
+                baselineLabel: "same with \(small) toggles", ratio: apply.median / applyBase.median,
+                goal: "report (once per poll, not per frame)", verdict: .info,
+                note: "update(&state, .pollSucceeded) with every toggle's value changed each round",
+                runs: apply.runs.count))
     }
 
     /// A dashboard state with `toggles` toggles and full panes, and the previous frame.
@@ -67,9 +69,10 @@ struct RenderBench {
         init(toggles: Int) {
             toggleCount = toggles
             clock = Date(timeIntervalSince1970: 1_795_000_000)
-            state = AppState(now: clock, width: RenderBench.width, height: RenderBench.height,
-                             server: ServerInfo(endpoint: "unix:///tmp/bench.sock", version: "7.0.15", searchModule: "ft 1.2"),
-                             timeZone: TimeZone(identifier: "UTC")!)
+            state = AppState(
+                now: clock, width: RenderBench.width, height: RenderBench.height,
+                server: ServerInfo(endpoint: "unix:///tmp/bench.sock", version: "7.0.15", searchModule: "ft 1.2"),
+                timeZone: TimeZone(identifier: "UTC")!)
             _ = update(&state, .pollSucceeded(Self.snapshot(toggles: toggles, round: 0, at: clock), duration: 0.02, at: clock))
             _ = update(&state, .searchFinished(.success(Self.searchPage())))
             previous = ScreenBuffer(width: RenderBench.width, height: RenderBench.height)
@@ -102,31 +105,37 @@ struct RenderBench {
         static func snapshot(toggles: Int, round: Int, at: Date) -> DashboardSnapshot {
             let rows = (0..<toggles).map { i in
                 let on = (i + round) % 3 != 0
-                return ToggleRow(name: SyntheticData.toggleKey(i), rawValue: on ? "True" : "False", status: on ? .on : .off,
-                                 releaseNum: "\(2 + i % 5).\(i % 13)", fingerprint: SyntheticData.developers[i % 8],
-                                 override: i % 4 == 0 ? SyntheticData.authTypes[i % 5] : nil)
+                return ToggleRow(
+                    name: SyntheticData.toggleKey(i), rawValue: on ? "True" : "False", status: on ? .on : .off,
+                    releaseNum: "\(2 + i % 5).\(i % 13)", fingerprint: SyntheticData.developers[i % 8],
+                    override: i % 4 == 0 ? SyntheticData.authTypes[i % 5] : nil)
             }
             let sessions = (0..<50).map { i in
-                SessionRow(key: "session:\(String(i, radix: 16)):\(1000 + i)", fields: [
-                    FieldRow(name: "name", value: "User \(i)"), FieldRow(name: "email", value: "user\(i)@example.com"),
-                    FieldRow(name: "authType", value: SyntheticData.authTypes[i % 5]),
-                ], ttl: 600 + i, authType: SyntheticData.authTypes[i % 5])
+                SessionRow(
+                    key: "session:\(String(i, radix: 16)):\(1000 + i)",
+                    fields: [
+                        FieldRow(name: "name", value: "User \(i)"), FieldRow(name: "email", value: "user\(i)@example.com"),
+                        FieldRow(name: "authType", value: SyntheticData.authTypes[i % 5]),
+                    ], ttl: 600 + i, authType: SyntheticData.authTypes[i % 5])
             }
             let lines = (0..<200).map { i in
-                LogLine(source: "svc\(i % 10)", severity: LogLevel(rawValue: i % 5) ?? .info,
-                        message: "request \(round)-\(i) handled in \(i % 97) ms", timestamp: at)
+                LogLine(
+                    source: "svc\(i % 10)", severity: LogLevel(rawValue: i % 5) ?? .info,
+                    message: "request \(round)-\(i) handled in \(i % 97) ms", timestamp: at)
             }
-            return DashboardSnapshot([
-                TogglesPart(rows: rows), SessionsPart(rows: sessions, count: .exact(100_000)), LogsPart(newLines: lines),
-                ErrorsPart(counts: (0..<20).map { ToggleCount(toggle: "feature\($0)", count: 500 - $0) }),
-            ], commandsPerSecond: 3)
+            return DashboardSnapshot(
+                [
+                    TogglesPart(rows: rows), SessionsPart(rows: sessions, count: .exact(100_000)), LogsPart(newLines: lines),
+                    ErrorsPart(counts: (0..<20).map { ToggleCount(toggle: "feature\($0)", count: 500 - $0) }),
+                ], commandsPerSecond: 3)
         }
 
         static func searchPage() -> ErrorSearchView {
             let rows = (0..<50).map { i in
-                ErrorRow(id: "feature\(i):03-12-19-10-32-\(i % 60)", time: nil, toggleName: "feature\(i)", toggleValue: "True",
-                         fingerprint: "John S,Stephanie B", firstLine: SyntheticData.exceptions[i % 5],
-                         body: SyntheticData.exceptions[i % 5])
+                ErrorRow(
+                    id: "feature\(i):03-12-19-10-32-\(i % 60)", time: nil, toggleName: "feature\(i)", toggleValue: "True",
+                    fingerprint: "John S,Stephanie B", firstLine: SyntheticData.exceptions[i % 5],
+                    body: SyntheticData.exceptions[i % 5])
             }
             return ErrorSearchView(query: "payment", total: 4_000, rows: rows, backendLabel: "RediSearch 1.x")
         }

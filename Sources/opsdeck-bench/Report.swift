@@ -59,8 +59,10 @@ final class Report {
         let widths = header.indices.map { column in rows.map { $0[column].count }.max() ?? 0 }
         var lines: [String] = []
         for (index, row) in rows.enumerated() {
-            lines.append("| " + row.indices.map { row[$0].padding(toLength: widths[$0], withPad: " ", startingAt: 0) }
-                .joined(separator: " | ") + " |")
+            lines.append(
+                "| "
+                    + row.indices.map { row[$0].padding(toLength: widths[$0], withPad: " ", startingAt: 0) }
+                    .joined(separator: " | ") + " |")
             if index == 0 { lines.append("|" + widths.map { String(repeating: "-", count: $0 + 2) }.joined(separator: "|") + "|") }
         }
         let notes = figures.compactMap { f in f.note.map { "- \(f.title): \($0)" } }
@@ -98,8 +100,9 @@ final class Report {
         var machine: [String: String] = [:]
         machine["nproc"] = String(ProcessInfo.processInfo.activeProcessorCount)
         if let info = try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8),
-           let line = info.split(separator: "\n").first(where: { $0.hasPrefix("model name") }),
-           let colon = line.firstIndex(of: ":") {
+            let line = info.split(separator: "\n").first(where: { $0.hasPrefix("model name") }),
+            let colon = line.firstIndex(of: ":")
+        {
             machine["cpu"] = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
         }
         if let load = try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8) {

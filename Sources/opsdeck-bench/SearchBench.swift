@@ -33,8 +33,11 @@ struct SearchBench {
         let store = ErrorStore(module: module)
         try store.createIndex(setup)
         try SyntheticData.load(
-            Array(SyntheticData.errorCommands(count: options.errors, index: setup.patterns.errorIndex,
-                                              prefix: setup.patterns.errorPrefix, generation: generation).dropFirst()),
+            Array(
+                SyntheticData.errorCommands(
+                    count: options.errors, index: setup.patterns.errorIndex,
+                    prefix: setup.patterns.errorPrefix, generation: generation
+                ).dropFirst()),
             on: connection)
         try waitForIndexing(connection, index: setup.patterns.errorIndex)
 
@@ -63,13 +66,15 @@ struct SearchBench {
         let sample = Sample(runs)
         let baseline = Sample(p50s)
         let ratio = sample.median / baseline.median
-        report.add(Figure(
-            id: id, title: title, unit: "s", value: sample.median, min: sample.min,
-            baseline: baseline.median, baselineMin: mins.min(), baselineLabel: "redis-benchmark -P 1 p50",
-            ratio: ratio, goal: "report (issue sets no number); ~1x",
-            verdict: returned == 50 ? .info : .error,
-            note: "ErrorStore.search(query: \"\(Self.query)\", limit: 50): page of \(returned) of \(total) hits; sends \(arguments.joined(separator: " "))",
-            runs: runs.count))
+        report.add(
+            Figure(
+                id: id, title: title, unit: "s", value: sample.median, min: sample.min,
+                baseline: baseline.median, baselineMin: mins.min(), baselineLabel: "redis-benchmark -P 1 p50",
+                ratio: ratio, goal: "report (issue sets no number); ~1x",
+                verdict: returned == 50 ? .info : .error,
+                note:
+                    "ErrorStore.search(query: \"\(Self.query)\", limit: 50): page of \(returned) of \(total) hits; sends \(arguments.joined(separator: " "))",
+                runs: runs.count))
     }
 
     /// What a user types into the errors pane; it matches 40% of the records.

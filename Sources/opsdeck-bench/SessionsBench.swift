@@ -20,12 +20,13 @@ struct SessionsBench {
             firstPage = try SessionStore.page(env).sessions.count
         }
         let pageTrips = recorder.roundTrips
-        report.add(Figure(
-            id: "sessions.first_page", title: "2a. sessions: first page (\(options.sessions) sessions)", unit: "s",
-            value: pageSample.median, min: pageSample.min, goal: "< 100 ms",
-            verdict: firstPage > 0 ? (pageSample.median < 0.1 ? .pass : .miss) : .error,
-            note: "SessionStore.page: one SCAN step (COUNT \(env.patterns.scanCount), TYPE hash) + pipelined HGETALL+TTL; "
-                + "\(firstPage) sessions in \(pageTrips) round trips", runs: pageSample.runs.count))
+        report.add(
+            Figure(
+                id: "sessions.first_page", title: "2a. sessions: first page (\(options.sessions) sessions)", unit: "s",
+                value: pageSample.median, min: pageSample.min, goal: "< 100 ms",
+                verdict: firstPage > 0 ? (pageSample.median < 0.1 ? .pass : .miss) : .error,
+                note: "SessionStore.page: one SCAN step (COUNT \(env.patterns.scanCount), TYPE hash) + pipelined HGETALL+TTL; "
+                    + "\(firstPage) sessions in \(pageTrips) round trips", runs: pageSample.runs.count))
 
         // The dashboard counts with SessionScan (the session walk of its poll source): a full
         // walk here, as many pages at once as it takes.
@@ -51,14 +52,15 @@ struct SessionsBench {
         let cliSample = Sample(cliRuns)
         let ratio = countSample.median / cliSample.median
         let correct = counted == options.sessions && cliCount == options.sessions
-        report.add(Figure(
-            id: "sessions.count", title: "2b. sessions: full count", unit: "s",
-            value: countSample.median, min: countSample.min, baseline: cliSample.median, baselineMin: cliSample.min,
-            baselineLabel: "redis-cli --scan | wc -l", ratio: ratio, goal: "< 1 s and <= 1.00x",
-            verdict: !correct ? .error : (countSample.median < 1 && ratio <= 1 ? .pass : .miss),
-            note: "the dashboard's count scan (KeyScanner, COUNT \(env.patterns.scanCount), TYPE hash): counted \(counted), "
-                + "redis-cli \(cliCount), expected \(options.sessions); \(countTrips) round trips",
-            runs: countSample.runs.count))
+        report.add(
+            Figure(
+                id: "sessions.count", title: "2b. sessions: full count", unit: "s",
+                value: countSample.median, min: countSample.min, baseline: cliSample.median, baselineMin: cliSample.min,
+                baselineLabel: "redis-cli --scan | wc -l", ratio: ratio, goal: "< 1 s and <= 1.00x",
+                verdict: !correct ? .error : (countSample.median < 1 && ratio <= 1 ? .pass : .miss),
+                note: "the dashboard's count scan (KeyScanner, COUNT \(env.patterns.scanCount), TYPE hash): counted \(counted), "
+                    + "redis-cli \(cliCount), expected \(options.sessions); \(countTrips) round trips",
+                runs: countSample.runs.count))
 
         // The dashboard's first session list: its first poll walks one SCAN step, then fetches
         // the (up to 500) keys that step found; the count goes on over the next polls.
@@ -69,11 +71,12 @@ struct SessionsBench {
             _ = try scan.advance(on: recorder, pages: 1)
             firstShown = try SessionStore.fetch(env, keys: scan.keys).count
         }
-        report.add(Figure(
-            id: "sessions.dashboard_first_list", title: "2c. sessions: dashboard's first list (first SCAN step + fetch)", unit: "s",
-            value: firstSample.median, min: firstSample.min, goal: "< 100 ms (as 2a)",
-            verdict: firstShown == 0 ? .error : (firstSample.median < 0.1 ? .pass : .miss),
-            note: "SessionScan.advance(pages: 1) + SessionStore.fetch of the \(firstShown) keys found (of \(counted)); "
-                + "the dashboard finishes the count 20 SCAN pages per poll", runs: firstSample.runs.count))
+        report.add(
+            Figure(
+                id: "sessions.dashboard_first_list", title: "2c. sessions: dashboard's first list (first SCAN step + fetch)", unit: "s",
+                value: firstSample.median, min: firstSample.min, goal: "< 100 ms (as 2a)",
+                verdict: firstShown == 0 ? .error : (firstSample.median < 0.1 ? .pass : .miss),
+                note: "SessionScan.advance(pages: 1) + SessionStore.fetch of the \(firstShown) keys found (of \(counted)); "
+                    + "the dashboard finishes the count 20 SCAN pages per poll", runs: firstSample.runs.count))
     }
 }

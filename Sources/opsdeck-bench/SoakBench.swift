@@ -19,8 +19,9 @@ struct SoakBench {
             let keys = (0..<10).map { "recent:svc\($0):error" }
             let writer = LogWriter(endpoint: server.endpoint, keys: keys, rate: 505, seconds: seconds + 20)
             writer.start()
-            let dashboard = try BenchDashboard(socketPath: server.socketPath, scratch: server.directory.path,
-                                               arguments: ["--interval", "1"], label: "soak")
+            let dashboard = try BenchDashboard(
+                socketPath: server.socketPath, scratch: server.directory.path,
+                arguments: ["--interval", "1"], label: "soak")
             defer { dashboard.stop() }
             usleep(10_000_000)
             guard dashboard.isRunning else { throw BenchFailure("the dashboard exited at once: \(dashboard.summary())") }
@@ -33,8 +34,9 @@ struct SoakBench {
                 // the oldest beyond 60 is deleted, so the data stays the same size and any growth
                 // of the dashboard's memory is its own.
                 let key = "checkout:\(Self.errorStamp(Date()))-\(written)"
-                try redis.execute("HSET", key, "toggleName", "checkout",
-                                  "exceptionBody", "java.lang.IllegalStateException: soak \(written)")
+                try redis.execute(
+                    "HSET", key, "toggleName", "checkout",
+                    "exceptionBody", "java.lang.IllegalStateException: soak \(written)")
                 recent.append(key)
                 if recent.count > 60 { try redis.execute("DEL", recent.removeFirst()) }
                 written += 1
@@ -43,18 +45,25 @@ struct SoakBench {
             let end = Self.sample(dashboard.pid)
             guard dashboard.isRunning else { throw BenchFailure("the dashboard died during the soak: \(dashboard.summary())") }
             let growth = end.rssMB - start.rssMB
-            report.add(Figure(id: "soak.rss", title: "29e. \(Int(seconds / 60)) min soak: dashboard RSS start → end", unit: "MB",
-                              value: end.rssMB, baseline: start.rssMB, goal: "flat (growth ≤ 10 MB)",
-                              verdict: growth <= 10 ? .pass : .miss,
-                              note: "505 log writes/s + 1 error/s (newest 60 kept); growth \(String(format: "%.1f", growth)) MB"))
-            report.add(Figure(id: "soak.fds", title: "29e. soak: open descriptors start → end", unit: "fds",
-                              value: Double(end.fds), baseline: Double(start.fds), goal: "flat",
-                              verdict: end.fds <= start.fds + 2 ? .pass : .miss))
+            report.add(
+                Figure(
+                    id: "soak.rss", title: "29e. \(Int(seconds / 60)) min soak: dashboard RSS start → end", unit: "MB",
+                    value: end.rssMB, baseline: start.rssMB, goal: "flat (growth ≤ 10 MB)",
+                    verdict: growth <= 10 ? .pass : .miss,
+                    note: "505 log writes/s + 1 error/s (newest 60 kept); growth \(String(format: "%.1f", growth)) MB"))
+            report.add(
+                Figure(
+                    id: "soak.fds", title: "29e. soak: open descriptors start → end", unit: "fds",
+                    value: Double(end.fds), baseline: Double(start.fds), goal: "flat",
+                    verdict: end.fds <= start.fds + 2 ? .pass : .miss))
             let screen = dashboard.screen()
-            report.add(Figure(id: "soak.errors_follow", title: "29e. soak: Errors pane not frozen", unit: "",
-                              verdict: screen.contains("No errors") ? .miss : .info,
-                              note: screen.contains("No errors") ? "the screen said No errors after \(written) error records"
-                                  : "\(written) error records written"))
+            report.add(
+                Figure(
+                    id: "soak.errors_follow", title: "29e. soak: Errors pane not frozen", unit: "",
+                    verdict: screen.contains("No errors") ? .miss : .info,
+                    note: screen.contains("No errors")
+                        ? "the screen said No errors after \(written) error records"
+                        : "\(written) error records written"))
         }
     }
 

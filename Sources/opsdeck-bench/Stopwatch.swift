@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Monotonic time in seconds (CLOCK_MONOTONIC), for measuring intervals only.

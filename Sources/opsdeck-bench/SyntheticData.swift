@@ -79,7 +79,9 @@ enum SyntheticData {
     /// key); 2.x: hashes under `prefix`, which the index covers.
     static func errorCommands(count: Int, index: String, prefix: String, generation: Int) -> [RedisCommand] {
         var commands: [RedisCommand] = []
-        let schema: [any RedisArgument] = ["SCHEMA", "toggleName", "TEXT", "toggleValue", "TEXT", "fingerPrint", "TEXT", "exceptionBody", "TEXT"]
+        let schema: [any RedisArgument] = [
+            "SCHEMA", "toggleName", "TEXT", "toggleValue", "TEXT", "fingerPrint", "TEXT", "exceptionBody", "TEXT",
+        ]
         if generation == 1 {
             commands.append(RedisCommand("FT.CREATE", [index] + schema))
         } else {

@@ -31,16 +31,21 @@ struct TogglesBench {
             // The same pipeline through RedisClient alone: replies copied into RedisValues, not decoded.
             clientRuns.append(try Stopwatch.time { _ = try connection.send(commands) })
         }
-        addSnapshotFigure(id: "toggles.snapshot", title: "1. toggle snapshot (\(count) toggles)", sample, baseline,
-                          baselineLabel: "redis-benchmark -P \(depth)", goal: 1.15,
-                          note: "\(trips) round trip(s), deepest pipeline \(depth); \(Self.pathNote)")
+        addSnapshotFigure(
+            id: "toggles.snapshot", title: "1. toggle snapshot (\(count) toggles)", sample, baseline,
+            baselineLabel: "redis-benchmark -P \(depth)", goal: 1.15,
+            note: "\(trips) round trip(s), deepest pipeline \(depth); \(Self.pathNote)")
         let client = Sample(clientRuns)
-        report.add(Figure(
-            id: "toggles.redisclient", title: "1b. same pipeline, RedisClient only (no decoding)", unit: "s",
-            value: client.median, min: client.min, baseline: baseline.median, baselineMin: baseline.min,
-            baselineLabel: "redis-benchmark -P \(depth)", ratio: client.median / baseline.median, goal: "report (the transport's share of 1)",
-            verdict: .info, note: "RedisConnection.send of the \(count) HGETALLs: RESP encoding, hiredis' parser into the reply arena, copy into RedisValue",
-            runs: client.runs.count))
+        report.add(
+            Figure(
+                id: "toggles.redisclient", title: "1b. same pipeline, RedisClient only (no decoding)", unit: "s",
+                value: client.median, min: client.min, baseline: baseline.median, baselineMin: baseline.min,
+                baselineLabel: "redis-benchmark -P \(depth)", ratio: client.median / baseline.median,
+                goal: "report (the transport's share of 1)",
+                verdict: .info,
+                note:
+                    "RedisConnection.send of the \(count) HGETALLs: RESP encoding, hiredis' parser into the reply arena, copy into RedisValue",
+                runs: client.runs.count))
         try overTLS(keys: keys, depth: depth, requests: requests)
         try discovery()
     }
@@ -55,9 +60,10 @@ struct TogglesBench {
         }
         let benchmark = try RedisBenchmark(target: tls.benchmarkArguments)
         let (sample, baseline) = try alternate(on: secure, with: benchmark, keys: keys, depth: depth, requests: requests)
-        addSnapshotFigure(id: "toggles.snapshot.tls", title: "1d. toggle snapshot over TLS (\(keys.count) toggles)", sample, baseline,
-                          baselineLabel: "redis-benchmark --tls -P \(depth)", goal: 1.25,
-                          note: "\(secure.security ?? "TLS") on loopback TCP; \(Self.pathNote)")
+        addSnapshotFigure(
+            id: "toggles.snapshot.tls", title: "1d. toggle snapshot over TLS (\(keys.count) toggles)", sample, baseline,
+            baselineLabel: "redis-benchmark --tls -P \(depth)", goal: 1.25,
+            note: "\(secure.security ?? "TLS") on loopback TCP; \(Self.pathNote)")
     }
 
     /// opsdeck's snapshot on `connection` and redis-benchmark's same HGETALLs, alternating, so
@@ -65,8 +71,10 @@ struct TogglesBench {
     /// keys below the count (the same hashes, with repeats) at opsdeck's pipeline depth; its
     /// clock ticks in milliseconds, so each of its runs is sized to ~200,000 requests and
     /// scaled back to one snapshot.
-    private func alternate(on connection: RedisConnection, with benchmark: RedisBenchmark, keys: [RedisKey], depth: Int,
-                           requests: Int, alsoEachRound: () throws -> Void = {}) throws -> (Sample, Sample) {
+    private func alternate(
+        on connection: RedisConnection, with benchmark: RedisBenchmark, keys: [RedisKey], depth: Int,
+        requests: Int, alsoEachRound: () throws -> Void = {}
+    ) throws -> (Sample, Sample) {
         var runs: [Double] = []
         var baselineRuns: [Double] = []
         for _ in 0..<options.repeats {
@@ -78,13 +86,16 @@ struct TogglesBench {
         return (Sample(runs), Sample(baselineRuns))
     }
 
-    private func addSnapshotFigure(id: String, title: String, _ sample: Sample, _ baseline: Sample, baselineLabel: String,
-                                   goal: Double, note: String) {
+    private func addSnapshotFigure(
+        id: String, title: String, _ sample: Sample, _ baseline: Sample, baselineLabel: String,
+        goal: Double, note: String
+    ) {
         let ratio = sample.median / baseline.median
-        report.add(Figure(
-            id: id, title: title, unit: "s", value: sample.median, min: sample.min, baseline: baseline.median,
-            baselineMin: baseline.min, baselineLabel: baselineLabel, ratio: ratio, goal: String(format: "<= %.2fx", goal),
-            verdict: ratio <= goal ? .pass : .miss, note: note, runs: sample.runs.count))
+        report.add(
+            Figure(
+                id: id, title: title, unit: "s", value: sample.median, min: sample.min, baseline: baseline.median,
+                baselineMin: baseline.min, baselineLabel: baselineLabel, ratio: ratio, goal: String(format: "<= %.2fx", goal),
+                verdict: ratio <= goal ? .pass : .miss, note: note, runs: sample.runs.count))
     }
 
     static let pathNote = "ToggleStore.fetch (pipelined HGETALL + Toggle decoding)"
@@ -105,11 +116,12 @@ struct TogglesBench {
             found = try ToggleStore.discover(env).count
         }
         let keyspace = try connection.execute("DBSIZE").int ?? -1
-        report.add(Figure(
-            id: "toggles.discover", title: "1c. toggle discovery, pattern `\(env.patterns.toggles)`", unit: "s",
-            value: sample.median, min: sample.min, goal: "report", verdict: found == options.toggles ? .info : .error,
-            note: "ToggleStore.discover found \(found) toggles among \(keyspace) keys in \(recorder.roundTrips) round trips "
-                + "(\(recorder.commandCount) commands)", runs: sample.runs.count))
+        report.add(
+            Figure(
+                id: "toggles.discover", title: "1c. toggle discovery, pattern `\(env.patterns.toggles)`", unit: "s",
+                value: sample.median, min: sample.min, goal: "report", verdict: found == options.toggles ? .info : .error,
+                note: "ToggleStore.discover found \(found) toggles among \(keyspace) keys in \(recorder.roundTrips) round trips "
+                    + "(\(recorder.commandCount) commands)", runs: sample.runs.count))
     }
 }
 

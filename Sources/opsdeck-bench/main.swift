@@ -31,8 +31,9 @@ func group(_ name: String, id: String, title: String, _ body: () throws -> Void)
 }
 
 do {
-    Progress.say("starting a private redis-server and loading \(options.toggles) toggles, \(options.sessions) sessions, "
-        + "\(options.logLists) log lists")
+    Progress.say(
+        "starting a private redis-server and loading \(options.toggles) toggles, \(options.sessions) sessions, "
+            + "\(options.logLists) log lists")
     // The same server also listens on TLS (certificates made with openssl, as the tests do), so
     // the TLS figures read the same data.
     let certificates = try TestCertificates.shared()

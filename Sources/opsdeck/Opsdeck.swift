@@ -15,8 +15,10 @@ struct Opsdeck: ParsableCommand {
             69 Redis unreachable or authentication failed.
             """,
         version: VersionInfo.text,
-        subcommands: [DashboardCommand.self, ToggleCommands.self, SessionCommands.self, ErrorCommands.self, IncidentCommands.self,
-                      LogCommands.self, WatchCommand.self, ContextCommands.self, ThemesCommand.self, DemoCommand.self, KeysCommand.self],
+        subcommands: [
+            DashboardCommand.self, ToggleCommands.self, SessionCommands.self, ErrorCommands.self, IncidentCommands.self,
+            LogCommands.self, WatchCommand.self, ContextCommands.self, ThemesCommand.self, DemoCommand.self, KeysCommand.self,
+        ],
         defaultSubcommand: DashboardCommand.self,
         // -h is the host, as in redis-cli; help is --help.
         helpNames: [.long]

@@ -16,17 +16,17 @@ import Testing
             defer { try? FileManager.default.removeItem(at: directory) }
             let config = directory.appendingPathComponent("config.yaml").path
             try """
-                current-context: prod
-                contexts:
-                  prod:
-                    url: unix://\(server.socketPath)
-                    production: true
-                    actor: priya.k
-                  relaxed:
-                    url: unix://\(server.socketPath)
-                    production: true
-                    require-reason: false
-                """.write(toFile: config, atomically: true, encoding: .utf8)
+            current-context: prod
+            contexts:
+              prod:
+                url: unix://\(server.socketPath)
+                production: true
+                actor: priya.k
+              relaxed:
+                url: unix://\(server.socketPath)
+                production: true
+                require-reason: false
+            """.write(toFile: config, atomically: true, encoding: .utf8)
             let refused = try OpsdeckRun.run(["toggles", "set", "darkMode", "on", "--config", config])
             #expect(refused.status == 64, "\(refused.stderr)")
             #expect(refused.stderr.contains("--reason"), "\(refused.stderr)")
@@ -37,7 +37,9 @@ import Testing
             let entry = try admin.execute("LINDEX", "opsdeck:audit:{darkMode}", 0).string ?? ""
             #expect(entry.contains("\"actor\":\"priya.k\"") && entry.contains("incident 7"), "\(entry)")
 
-            let relaxed = try OpsdeckRun.run(["toggles", "set", "darkMode", "off", "--context", "relaxed", "--as", "ci-bot", "--config", config])
+            let relaxed = try OpsdeckRun.run([
+                "toggles", "set", "darkMode", "off", "--context", "relaxed", "--as", "ci-bot", "--config", config,
+            ])
             #expect(relaxed.status == 0, "require-reason: false lets it through: \(relaxed.stderr)")
             let second = try admin.execute("LINDEX", "opsdeck:audit:{darkMode}", 0).string ?? ""
             #expect(second.contains("\"actor\":\"ci-bot\""), "--as wins over the context: \(second)")

@@ -39,8 +39,10 @@ import Testing
             let slot = HashSlot.of("flag7")
             let owner = try cluster.master(of: slot)
             let asked = (owner + 1) % 3
-            let flip = try OpsdeckRun.run(["toggles", "set", "flag7", "on", "--expect", "off", "--reason", "INC-7",
-                                           "--as", "ci-bot", "--url", cluster.url(node: asked)])
+            let flip = try OpsdeckRun.run([
+                "toggles", "set", "flag7", "on", "--expect", "off", "--reason", "INC-7",
+                "--as", "ci-bot", "--url", cluster.url(node: asked),
+            ])
             #expect(flip.status == 0, "\(flip.allOutput)")
             #expect(!flip.stderr.contains("warning"), "the log line was written too: \(flip.stderr)")
             let node = try cluster.connect(node: owner)
@@ -71,11 +73,15 @@ import Testing
         try SharedCluster.exclusive { cluster in
             try seed(cluster)
             for (index, toggle) in ["flag1", "flag2", "flag3", "flag4", "flag5", "flag6"].enumerated() {
-                let add = try OpsdeckRun.run(["errors", "add", "--toggle", toggle, "--value", "True", "--fingerprint", "Nina Q",
-                                              "--exception", "IllegalStateException number \(index)", "--url", cluster.url(node: index % 3)])
+                let add = try OpsdeckRun.run([
+                    "errors", "add", "--toggle", toggle, "--value", "True", "--fingerprint", "Nina Q",
+                    "--exception", "IllegalStateException number \(index)", "--url", cluster.url(node: index % 3),
+                ])
                 #expect(add.status == 0, "\(add.allOutput)")
             }
-            let search = try OpsdeckRun.run(["errors", "search", "IllegalStateException", "--url", cluster.url(node: 1), "--json", "--limit", "1000"])
+            let search = try OpsdeckRun.run([
+                "errors", "search", "IllegalStateException", "--url", cluster.url(node: 1), "--json", "--limit", "1000",
+            ])
             #expect(search.status == 0, "\(search.allOutput)")
             for toggle in ["flag1", "flag2", "flag3", "flag4", "flag5", "flag6"] {
                 #expect(search.stdout.contains(toggle), "\(toggle) missing:\n\(search.stdout)")

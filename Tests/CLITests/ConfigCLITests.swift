@@ -30,7 +30,8 @@ import Testing
             let directory = try Self.scratch()
             defer { try? FileManager.default.removeItem(at: directory) }
             let config = directory.appendingPathComponent("config.yaml")
-            try Self.write("""
+            try Self.write(
+                """
                 # the production cluster
                 current-context: prod
                 contexts:
@@ -41,10 +42,12 @@ import Testing
                 """, to: config)
             let run = try OpsdeckRun.run(["toggles", "set", "useNewAlgorithm", "off", "--config", config.path])
             #expect(run.status == 64, "exit \(run.status): \(run.allOutput)")
-            #expect(run.stderr.contains("line 6, column 5: unknown key 'prodution' in 'contexts.prod' (did you mean 'production'?)"),
-                    "\(run.stderr)")
-            #expect(run.stderr.contains("line 7, column 5: unknown key 'readonly' in 'contexts.prod' (did you mean 'read-only'?)"),
-                    "\(run.stderr)")
+            #expect(
+                run.stderr.contains("line 6, column 5: unknown key 'prodution' in 'contexts.prod' (did you mean 'production'?)"),
+                "\(run.stderr)")
+            #expect(
+                run.stderr.contains("line 7, column 5: unknown key 'readonly' in 'contexts.prod' (did you mean 'read-only'?)"),
+                "\(run.stderr)")
             #expect(run.stderr.hasPrefix("opsdeck: config file \(config.path), line 6"), "\(run.stderr)")
             let value = try redis.send([RedisCommand("HGET", "useNewAlgorithm", "toggle")]).first?.string
             #expect(value == "True", "nothing may be written with a config that cannot be read")
@@ -56,7 +59,8 @@ import Testing
         let directory = try Self.scratch()
         defer { try? FileManager.default.removeItem(at: directory) }
         let config = directory.appendingPathComponent("config.yaml")
-        try Self.write("""
+        try Self.write(
+            """
             curent-context: staging
             contexts:
               staging:
@@ -65,10 +69,12 @@ import Testing
             """, to: config)
         let run = try OpsdeckRun.run(["toggles", "list", "--config", config.path])
         #expect(run.status == 64, "exit \(run.status)")
-        for expected in ["line 1, column 1: unknown key 'curent-context' (did you mean 'current-context'?)",
-                         "line 4, column 5: unknown key 'ulr' in 'contexts.staging' (did you mean 'url'?)",
-                         "line 5, column 17: unknown key 'toggle' in 'contexts.staging.patterns' (did you mean 'toggles'?)",
-                         "unknown key 'bogus' in 'contexts.staging.patterns' (known: toggles, sessions"] {
+        for expected in [
+            "line 1, column 1: unknown key 'curent-context' (did you mean 'current-context'?)",
+            "line 4, column 5: unknown key 'ulr' in 'contexts.staging' (did you mean 'url'?)",
+            "line 5, column 17: unknown key 'toggle' in 'contexts.staging.patterns' (did you mean 'toggles'?)",
+            "unknown key 'bogus' in 'contexts.staging.patterns' (known: toggles, sessions",
+        ] {
             #expect(run.stderr.contains(expected), "missing \(expected) in \(run.stderr)")
         }
         #expect(!run.stderr.contains("127.0.0.1"), "it must not have tried the default: \(run.stderr)")
@@ -91,7 +97,8 @@ import Testing
         let directory = try Self.scratch()
         defer { try? FileManager.default.removeItem(at: directory) }
         let config = directory.appendingPathComponent("config.yaml")
-        try Self.write("""
+        try Self.write(
+            """
             interval: 0
             contexts:
               prod:
@@ -107,8 +114,9 @@ import Testing
         #expect(flagInterval.stderr.contains("--interval must be between 0.05 and 3600 seconds"), "\(flagInterval.stderr)")
         #expect(run.stderr.contains("line 1, column 11: 'interval' must be between 0.05 and 3600 seconds"), "\(run.stderr)")
         #expect(flagURL.stderr.contains("bad port '99999' in redis://cache.internal:99999"), "\(flagURL.stderr)")
-        #expect(run.stderr.contains("line 4, column 10: 'contexts.prod.url' invalid Redis endpoint: bad port '99999'"),
-                "\(run.stderr)")
+        #expect(
+            run.stderr.contains("line 4, column 10: 'contexts.prod.url' invalid Redis endpoint: bad port '99999'"),
+            "\(run.stderr)")
         #expect(run.stderr.contains("line 5, column 16: 'contexts.prod.read-only' must be true or false"), "\(run.stderr)")
         #expect(run.stderr.contains("'contexts.prod.patterns.audit-cap' must be 1 or more"), "\(run.stderr)")
     }
@@ -116,8 +124,9 @@ import Testing
     /// The documented example config (docs/connecting.md, "Config file"), with every key, is
     /// accepted as it stands.
     @Test func theDocumentedExampleIsValid() throws {
-        let readme = try String(contentsOf: URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-            .appendingPathComponent("../../docs/connecting.md").standardizedFileURL, encoding: .utf8)
+        let readme = try String(
+            contentsOf: URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+                .appendingPathComponent("../../docs/connecting.md").standardizedFileURL, encoding: .utf8)
         let start = try #require(readme.range(of: "```yaml\ncurrent-context: staging"))
         let end = try #require(readme.range(of: "```", range: start.upperBound..<readme.endIndex))
         let example = String(readme[readme.index(start.lowerBound, offsetBy: 8)..<end.lowerBound])
@@ -146,7 +155,8 @@ import Testing
     func endpointPrecedence(flags: [String], withEnvironment: Bool, more: [String], expected: String) throws {
         let directory = try Self.scratch()
         defer { try? FileManager.default.removeItem(at: directory) }
-        try Self.write("""
+        try Self.write(
+            """
             current-context: current
             contexts:
               current: { url: "unix:///nonexistent/current.sock" }

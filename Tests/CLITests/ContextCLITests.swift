@@ -43,8 +43,9 @@ import Testing
         let use = try OpsdeckRun.run(["contexts", "use", "prod"], environment: environment)
         #expect(use.status == 0, "exit \(use.status): \(use.stderr)")
         let text = try String(contentsOf: file, encoding: .utf8)
-        #expect(text == Self.config.replacingOccurrences(of: "current-context: staging", with: "current-context: prod"),
-                "only the value may change, comments included:\n\(text)")
+        #expect(
+            text == Self.config.replacingOccurrences(of: "current-context: staging", with: "current-context: prod"),
+            "only the value may change, comments included:\n\(text)")
         let after = try OpsdeckRun.run(["contexts", "list"], environment: environment)
         #expect(after.stdout.contains("*        prod"), "\(after.stdout)")
     }

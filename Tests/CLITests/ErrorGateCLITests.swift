@@ -25,8 +25,11 @@ import Testing
             #expect(within.stdout == "1\n")
 
             // A deploy gate on one toggle in the last 30 minutes, recorded through the CLI now.
-            let added = try OpsdeckRun.run(["errors", "add", "--toggle", "payments", "--value", "True", "--fingerprint", "Ann",
-                                      "--exception-file", "-"] + socket, stdin: "Timeout: gateway\n  at Pay.run")
+            let added = try OpsdeckRun.run(
+                [
+                    "errors", "add", "--toggle", "payments", "--value", "True", "--fingerprint", "Ann",
+                    "--exception-file", "-",
+                ] + socket, stdin: "Timeout: gateway\n  at Pay.run")
             #expect(added.status == 0, "stderr: \(added.stderr)")
             let gate = try OpsdeckRun.run(["errors", "count", "--toggle", "payments", "--since", "30m", "--max", "0", "--json"] + socket)
             #expect(gate.status == 5, "stderr: \(gate.stderr)")

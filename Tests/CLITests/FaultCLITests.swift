@@ -64,8 +64,10 @@ import Testing
 
     /// Bug 9: a password given as a URL query parameter is never echoed.
     @Test func aQueryPasswordIsNeverEchoed() throws {
-        for url in ["redis://127.0.0.1:6379/?password=S3cretPw", "redis://127.0.0.1:6379?password=S3cretPw",
-                    "redis://127.0.0.1/0?user=a&password=S3cretPw", "unix:///tmp/x.sock?password=S3cretPw"] {
+        for url in [
+            "redis://127.0.0.1:6379/?password=S3cretPw", "redis://127.0.0.1:6379?password=S3cretPw",
+            "redis://127.0.0.1/0?user=a&password=S3cretPw", "unix:///tmp/x.sock?password=S3cretPw",
+        ] {
             let run = try OpsdeckRun.run(["toggles", "list", "--url", url, "--timeout", "1"])
             #expect(run.status != 0, "\(url): exit 0")
             #expect(!run.allOutput.contains("S3cretPw"), "\(url): \(run.allOutput)")

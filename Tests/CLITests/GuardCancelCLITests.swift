@@ -14,8 +14,10 @@ import Testing
     @Test func aDashboardCancelEndsTheGuardWithoutRevertingAudited() throws {
         try withConnection { redis, server in
             try redis.execute("HSET", "payments", "toggle", "false")
-            let guarded = try GuardProcess(["toggles", "set", "payments", "on", "--guard", "errors > 50 in 5m", "--for", "120s",
-                                            "--guard-interval", "0.2", "--as", "ci-bot", "-s", server.socketPath])
+            let guarded = try GuardProcess([
+                "toggles", "set", "payments", "on", "--guard", "errors > 50 in 5m", "--for", "120s",
+                "--guard-interval", "0.2", "--as", "ci-bot", "-s", server.socketPath,
+            ])
             let running = try eventually {
                 try redis.execute("HGET", Self.record, "state").string == "running"
                     && redis.execute("HGET", "payments", "toggle").string == "true"
@@ -34,7 +36,9 @@ import Testing
             #expect(try redis.execute("HGET", Self.record, "state").string == "cancelled")
             #expect(try redis.execute("HGET", Self.record, "cancelledBy").string == "alice")
             #expect(try redis.execute("ZSCORE", "opsdeck:guards", "payments").isNull, "taken off the registry")
-            let entries = try (redis.execute("LRANGE", "opsdeck:audit:{payments}", 0, -1).array ?? []).map { AuditEntry(stored: $0.string ?? "") }
+            let entries = try (redis.execute("LRANGE", "opsdeck:audit:{payments}", 0, -1).array ?? []).map {
+                AuditEntry(stored: $0.string ?? "")
+            }
             #expect(entries.count == 2, "the flip and the cancel: \(entries)")
             #expect(entries.first?.actor == "alice" && entries.first?.old == "true" && entries.first?.new == "true")
             // A second cancel finds no running guard and writes nothing.

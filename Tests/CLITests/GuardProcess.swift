@@ -3,7 +3,7 @@ import TestSupport
 import Testing
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// A guarded flip running in the background as a pipeline runs it: the real binary, its output in
@@ -58,8 +58,11 @@ extension GuardProcess {
     /// would; `connection` names the server (`-s PATH`, `--url URL`).
     static func addErrors(_ count: Int, toggle: String = "payments", value: String = "true", connection: [String]) throws {
         for index in 0..<count {
-            let added = try OpsdeckRun.run(["errors", "add", "--toggle", toggle, "--value", value, "--fingerprint", "f\(index)",
-                                            "--exception-file", "-"] + connection, stdin: "Timeout: gateway \(index)\n  at Pay.run")
+            let added = try OpsdeckRun.run(
+                [
+                    "errors", "add", "--toggle", toggle, "--value", value, "--fingerprint", "f\(index)",
+                    "--exception-file", "-",
+                ] + connection, stdin: "Timeout: gateway \(index)\n  at Pay.run")
             #expect(added.status == 0, "\(added.stderr)")
         }
     }

@@ -13,8 +13,10 @@ import Testing
         defer { set.stop() }
         let first = try set.master.connect()
         try first.execute("HSET", "payments", "toggle", "false")
-        let guarded = try GuardProcess(["toggles", "set", "payments", "on", "--guard", "errors > 2 in 5m", "--for", "300s",
-                                        "--guard-interval", "0.2", "--as", "ci-bot", "--url", set.url])
+        let guarded = try GuardProcess([
+            "toggles", "set", "payments", "on", "--guard", "errors > 2 in 5m", "--for", "300s",
+            "--guard-interval", "0.2", "--as", "ci-bot", "--url", set.url,
+        ])
         let running = try eventually { try first.execute("HGET", "opsdeck:guard:{payments}", "state").string == "running" }
         #expect(running, "guard never started: \(guarded.stdout) \(guarded.stderr)")
         let promoted = try set.failover()

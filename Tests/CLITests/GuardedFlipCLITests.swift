@@ -48,8 +48,12 @@ import Testing
         try withConnection(flavor) { redis, server in
             let socket = ["-s", server.socketPath]
             if flavor != .plain { #expect(try OpsdeckRun.run(["errors", "init"] + socket).status == 0) }
-            let guarded = try startGuard(redis, ["--guard", "errors > 2 in 5m", "--for", "120s",
-                                            "--guard-interval", "0.2", "--reason", "release 7", "--as", "ci-bot"] + socket)
+            let guarded = try startGuard(
+                redis,
+                [
+                    "--guard", "errors > 2 in 5m", "--for", "120s",
+                    "--guard-interval", "0.2", "--reason", "release 7", "--as", "ci-bot",
+                ] + socket)
             try addErrors(3, socket: socket)
             #expect(guarded.finish() == 8, "stdout: \(guarded.stdout) stderr: \(guarded.stderr)")
             #expect(try redis.execute("HGET", "payments", "toggle").string == "false")
@@ -69,8 +73,12 @@ import Testing
     @Test func aRateRuleTripsAtItsMinimumOnAQuietToggle() throws {
         try withConnection { redis, server in
             let socket = ["-s", server.socketPath]
-            let guarded = try startGuard(redis, ["--guard", "rate > 2x before in 1m min 2", "--for", "120s",
-                                                 "--guard-interval", "0.2", "--json"] + socket)
+            let guarded = try startGuard(
+                redis,
+                [
+                    "--guard", "rate > 2x before in 1m min 2", "--for", "120s",
+                    "--guard-interval", "0.2", "--json",
+                ] + socket)
             try addErrors(2, socket: socket)
             #expect(guarded.finish() == 8, "stdout: \(guarded.stdout) stderr: \(guarded.stderr)")
             let body = try JSONSerialization.jsonObject(with: Data(guarded.stdout.utf8)) as? [String: Any]
@@ -90,8 +98,11 @@ import Testing
             try addErrors(3, socket: socket)
             let written = Date().timeIntervalSince1970.rounded(.down)
             #expect(eventually { Date().timeIntervalSince1970.rounded(.down) > written })
-            let held = try OpsdeckRun.run(["toggles", "set", "payments", "on", "--guard", "errors > 0 in 1m", "--for", "3s",
-                                           "--guard-interval", "0.5", "--json"] + socket)
+            let held = try OpsdeckRun.run(
+                [
+                    "toggles", "set", "payments", "on", "--guard", "errors > 0 in 1m", "--for", "3s",
+                    "--guard-interval", "0.5", "--json",
+                ] + socket)
             #expect(held.status == 0, "\(held.stderr)")
             let body = try JSONSerialization.jsonObject(with: Data(held.stdout.utf8)) as? [String: Any]
             #expect(body?["outcome"] as? String == "held")
@@ -103,7 +114,9 @@ import Testing
             #expect(try audit(redis).count == 1)
             // The record is not a toggle (toggles are hashes with a `toggle` field).
             let list = try OpsdeckRun.run(["toggles", "list", "--json"] + socket)
-            let names = (try JSONSerialization.jsonObject(with: Data(list.stdout.utf8)) as? [[String: Any]])?.compactMap { $0["name"] as? String }
+            let names = (try JSONSerialization.jsonObject(with: Data(list.stdout.utf8)) as? [[String: Any]])?.compactMap {
+                $0["name"] as? String
+            }
             #expect(names == ["payments"], "\(list.allOutput)")
         }
     }
@@ -111,8 +124,12 @@ import Testing
     @Test func aValueChangedMeanwhileIsNotReverted() throws {
         try withConnection { redis, server in
             let socket = ["-s", server.socketPath]
-            let guarded = try startGuard(redis, ["--guard", "errors > 1 in 5m", "--for", "120s",
-                                            "--guard-interval", "0.2"] + socket)
+            let guarded = try startGuard(
+                redis,
+                [
+                    "--guard", "errors > 1 in 5m", "--for", "120s",
+                    "--guard-interval", "0.2",
+                ] + socket)
             try redis.execute("HSET", "payments", "toggle", "TRUE")
             try addErrors(2, socket: socket)
             #expect(guarded.finish() == 3, "stdout: \(guarded.stdout) stderr: \(guarded.stderr)")
@@ -126,10 +143,17 @@ import Testing
     @Test func aSecondGuardIsRefusedWithWhoHoldsIt() throws {
         try withConnection { redis, server in
             let socket = ["-s", server.socketPath]
-            let first = try startGuard(redis, ["--guard", "errors > 5 in 5m", "--for", "120s",
-                                          "--as", "alice"] + socket)
-            let second = try OpsdeckRun.run(["toggles", "set", "payments", "off", "--guard", "errors > 5 in 5m", "--for", "1m",
-                                             "--as", "bob"] + socket)
+            let first = try startGuard(
+                redis,
+                [
+                    "--guard", "errors > 5 in 5m", "--for", "120s",
+                    "--as", "alice",
+                ] + socket)
+            let second = try OpsdeckRun.run(
+                [
+                    "toggles", "set", "payments", "off", "--guard", "errors > 5 in 5m", "--for", "1m",
+                    "--as", "bob",
+                ] + socket)
             #expect(second.status == 3)
             #expect(second.stderr.contains("already guarded by alice"), "\(second.stderr)")
             #expect(try redis.execute("HGET", "payments", "toggle").string == "true", "the refused guard wrote nothing")
@@ -148,8 +172,12 @@ import Testing
     @Test func anInterruptCanRevertWhenAskedTo() throws {
         try withConnection { redis, server in
             let socket = ["-s", server.socketPath]
-            let guarded = try startGuard(redis, ["--guard", "errors > 5 in 5m", "--for", "120s",
-                                            "--on-interrupt", "revert"] + socket)
+            let guarded = try startGuard(
+                redis,
+                [
+                    "--guard", "errors > 5 in 5m", "--for", "120s",
+                    "--on-interrupt", "revert",
+                ] + socket)
             guarded.signal(SIGINT)
             #expect(guarded.finish() == 9, "\(guarded.stderr)")
             #expect(try redis.execute("HGET", "payments", "toggle").string == "false")
@@ -180,13 +208,19 @@ import Testing
         try withConnection { redis, server in
             let socket = ["-s", server.socketPath]
             try redis.execute("HSET", "payments", "toggle", "false")
-            let dry = try OpsdeckRun.run(["toggles", "set", "payments", "on", "--guard", "rate > 3x before min 4", "--for", "15m",
-                                          "--dry-run"] + socket)
+            let dry = try OpsdeckRun.run(
+                [
+                    "toggles", "set", "payments", "on", "--guard", "rate > 3x before min 4", "--for", "15m",
+                    "--dry-run",
+                ] + socket)
             #expect(dry.status == 0, "\(dry.stderr)")
             #expect(dry.stdout.contains("would set payments on (now false)") && dry.stdout.contains("rate > 3x before min 4"))
             #expect(dry.stdout.contains(Self.record))
-            let readOnly = try OpsdeckRun.run(["toggles", "set", "payments", "on", "--guard", "errors > 1 in 1m", "--for", "1m",
-                                               "--read-only"] + socket)
+            let readOnly = try OpsdeckRun.run(
+                [
+                    "toggles", "set", "payments", "on", "--guard", "errors > 1 in 1m", "--for", "1m",
+                    "--read-only",
+                ] + socket)
             #expect(readOnly.status == 4)
             #expect(try redis.execute("DBSIZE").int == 1, "nothing written")
             let bad = try OpsdeckRun.run(["toggles", "set", "payments", "on", "--guard", "errors > 1", "--for", "1m"] + socket)

@@ -14,8 +14,10 @@ import Testing
             try seed.execute("HSET", "flag7", "toggle", "False")
             let owner = try cluster.master(of: HashSlot.of("flag7"))
             let asked = (owner + 1) % 3
-            let guarded = try GuardProcess(["toggles", "set", "flag7", "on", "--guard", "errors >= 2 in 5m", "--for", "120s",
-                                            "--guard-interval", "0.2", "--url", cluster.url(node: asked)])
+            let guarded = try GuardProcess([
+                "toggles", "set", "flag7", "on", "--guard", "errors >= 2 in 5m", "--for", "120s",
+                "--guard-interval", "0.2", "--url", cluster.url(node: asked),
+            ])
             let node = try cluster.connect(node: owner)
             let running = try eventually {
                 try node.execute("HGET", "opsdeck:guard:{flag7}", "state").string == "running"
@@ -23,8 +25,10 @@ import Testing
             }
             #expect(running, "\(guarded.stdout) \(guarded.stderr)")
             for index in 0..<2 {
-                let add = try OpsdeckRun.run(["errors", "add", "--toggle", "flag7", "--value", "True", "--fingerprint", "f",
-                                              "--exception", "Boom \(index)", "--url", cluster.url(node: index % 3)])
+                let add = try OpsdeckRun.run([
+                    "errors", "add", "--toggle", "flag7", "--value", "True", "--fingerprint", "f",
+                    "--exception", "Boom \(index)", "--url", cluster.url(node: index % 3),
+                ])
                 #expect(add.status == 0, "\(add.allOutput)")
             }
             #expect(guarded.finish() == 8, "stdout: \(guarded.stdout) stderr: \(guarded.stderr)")

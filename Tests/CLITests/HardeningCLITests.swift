@@ -32,8 +32,10 @@ import Testing
             #expect(busy, "the looping script never made the server busy")
 
             let socket = ["-s", server.socketPath]
-            for arguments in [["toggles", "get", "useNewAlgorithm"], ["sessions", "show", "session:1"],
-                              ["toggles", "history", "useNewAlgorithm"], ["toggles", "list"]] {
+            for arguments in [
+                ["toggles", "get", "useNewAlgorithm"], ["sessions", "show", "session:1"],
+                ["toggles", "history", "useNewAlgorithm"], ["toggles", "list"],
+            ] {
                 let run = try OpsdeckRun.run(arguments + socket)
                 #expect(run.status != 0 && run.status != 6, "\(arguments): exit \(run.status) \(run.stderr)")
                 #expect(run.stderr.contains("BUSY"), "\(arguments) must say what the server answered: \(run.stderr)")
@@ -67,11 +69,11 @@ import Testing
         defer { try? FileManager.default.removeItem(at: directory) }
         let config = directory.appendingPathComponent("config.yaml")
         try """
-            current-context: prod
-            contexts:
-              prod:
-                url: redis://default:\(secret)@10.0.0.1:99999
-            """.write(to: config, atomically: true, encoding: .utf8)
+        current-context: prod
+        contexts:
+          prod:
+            url: redis://default:\(secret)@10.0.0.1:99999
+        """.write(to: config, atomically: true, encoding: .utf8)
         let run = try OpsdeckRun.run(["toggles", "list", "--config", config.path])
         #expect(run.status == 64, "exit \(run.status): \(run.stderr)")
         #expect(!run.allOutput.contains(secret), "the password leaked from the config: \(run.allOutput)")
@@ -116,8 +118,9 @@ import Testing
 
             let hostile = try OpsdeckRun.run(["toggles", "set", "hostile", "on", "--expect", "off"] + socket)
             #expect(hostile.status == 3, "\(hostile.stderr)")
-            #expect(!hostile.allOutput.contains("\u{1B}") && !hostile.allOutput.contains("\u{07}"),
-                    "raw control characters reached the terminal: \(hostile.stderr.debugDescription)")
+            #expect(
+                !hostile.allOutput.contains("\u{1B}") && !hostile.allOutput.contains("\u{07}"),
+                "raw control characters reached the terminal: \(hostile.stderr.debugDescription)")
             #expect(hostile.stderr.contains("x␛]2;PWNED␇"), "\(hostile.stderr)")
             #expect(hostile.stderr.contains("retry without --expect"), "\(hostile.stderr)")
             #expect(!hostile.stderr.contains("--expect x"), "\(hostile.stderr)")

@@ -14,22 +14,35 @@ import Testing
         let now = Date()
         for i in 0..<30 {
             let id = ErrorID.make(toggle: "cart", date: now.addingTimeInterval(-Double(10 + i * 15)))
-            try ErrorFixtures.seed(env, flavor, id: id, toggle: "cart",
-                                   body: "java.lang.IllegalStateException: order \(1000 + i) for john.smith@jsmith.com failed\n"
-                                       + "\tat java.util.Objects.check(Objects.java:1)\n\tat com.shop.Cart.pay(Cart.java:88)")
+            try ErrorFixtures.seed(
+                env, flavor, id: id, toggle: "cart",
+                body: "java.lang.IllegalStateException: order \(1000 + i) for john.smith@jsmith.com failed\n"
+                    + "\tat java.util.Objects.check(Objects.java:1)\n\tat com.shop.Cart.pay(Cart.java:88)")
         }
         // Old errors of another toggle: outside a 1 h window.
-        try ErrorFixtures.seed(env, flavor, id: ErrorID.make(toggle: "search", date: now.addingTimeInterval(-3 * 86_400)),
-                               toggle: "search", body: "java.lang.NullPointerException")
+        try ErrorFixtures.seed(
+            env, flavor, id: ErrorID.make(toggle: "search", date: now.addingTimeInterval(-3 * 86_400)),
+            toggle: "search", body: "java.lang.NullPointerException")
         let iso = ISO8601DateFormatter()
-        let flip = "{\"actor\":\"priya@laptop\",\"new\":\"True\",\"old\":\"False\",\"reason\":\"call 718-111-2222\","
+        let flip =
+            "{\"actor\":\"priya@laptop\",\"new\":\"True\",\"old\":\"False\",\"reason\":\"call 718-111-2222\","
             + "\"time\":\"\(iso.string(from: now.addingTimeInterval(-12 * 60)))\",\"toggle\":\"cart\"}"
         try env.redis.execute(RedisCommand("LPUSH", ["opsdeck:audit", flip]))
         let utc = TimeZone(identifier: "UTC")!
-        try env.redis.execute(RedisCommand("LPUSH", ["recent:checkout:error",
-            AsctimeTimestamp.format(now.addingTimeInterval(-60), timeZone: utc) + " payment failed for ann@example.org"]))
-        try env.redis.execute(RedisCommand("LPUSH", ["recent:checkout:info",
-            AsctimeTimestamp.format(now.addingTimeInterval(-60), timeZone: utc) + " routine line"]))
+        try env.redis.execute(
+            RedisCommand(
+                "LPUSH",
+                [
+                    "recent:checkout:error",
+                    AsctimeTimestamp.format(now.addingTimeInterval(-60), timeZone: utc) + " payment failed for ann@example.org",
+                ]))
+        try env.redis.execute(
+            RedisCommand(
+                "LPUSH",
+                [
+                    "recent:checkout:info",
+                    AsctimeTimestamp.format(now.addingTimeInterval(-60), timeZone: utc) + " routine line",
+                ]))
     }
 
     @Test(arguments: [ServerFlavor.search1, .search2, .plain])
@@ -58,8 +71,9 @@ import Testing
             }
             #expect(text.contains("•••-•••-2222"))
 
-            let json = try OpsdeckRun.run(["incident", "export", "--since", "1h", "--format", "json", "--toggle", "CART"] + socket,
-                                          environment: ["TZ": "UTC"])
+            let json = try OpsdeckRun.run(
+                ["incident", "export", "--since", "1h", "--format", "json", "--toggle", "CART"] + socket,
+                environment: ["TZ": "UTC"])
             #expect(json.status == 0, "\(json.stderr)")
             let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
             let groups = try #require(object["groups"] as? [[String: Any]])

@@ -21,8 +21,9 @@ import Testing
             let utc = TimeZone(identifier: "UTC")!
             let line = AsctimeTimestamp.format(Date().addingTimeInterval(-30), timeZone: utc) + " payment provider timed out"
             try redis.send((0..<25).map { _ in RedisCommand("LPUSH", "recent:checkout:error", line) })
-            try redis.execute("LPUSH", "recent:checkout:error",
-                              AsctimeTimestamp.format(Date().addingTimeInterval(-10), timeZone: utc) + " another failure")
+            try redis.execute(
+                "LPUSH", "recent:checkout:error",
+                AsctimeTimestamp.format(Date().addingTimeInterval(-10), timeZone: utc) + " another failure")
 
             let md = try OpsdeckRun.run(["incident", "export", "--since", "1h", "-s", server.socketPath], environment: ["TZ": "UTC"])
             #expect(md.status == 0, "\(md.stderr)")

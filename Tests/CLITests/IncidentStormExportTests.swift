@@ -17,14 +17,17 @@ import Testing
             var commands: [RedisCommand] = []
             func write(_ toggle: String, _ date: Date, sequence: Int = 1, body: String) {
                 let id = ErrorID.make(toggle: toggle, date: date, sequence: sequence)
-                commands.append(RedisCommand("HSET", env.patterns.errorPrefix + id, "toggleName", toggle,
-                                             "toggleValue", "True", "fingerPrint", "dev", "exceptionBody", body))
+                commands.append(
+                    RedisCommand(
+                        "HSET", env.patterns.errorPrefix + id, "toggleName", toggle,
+                        "toggleValue", "True", "fingerPrint", "dev", "exceptionBody", body))
             }
             for i in 0..<60 { write("culprit", first.addingTimeInterval(Double(i * 5)), body: "java.lang.IllegalStateException: retry") }
             for toggle in ["stormA", "stormB", "stormC"] {
                 for i in 0..<3_400 {
-                    write(toggle, now.addingTimeInterval(-50 + Double(i % 50)), sequence: 1 + i / 50,
-                          body: "java.net.SocketTimeoutException: \(toggle)")
+                    write(
+                        toggle, now.addingTimeInterval(-50 + Double(i % 50)), sequence: 1 + i / 50,
+                        body: "java.net.SocketTimeoutException: \(toggle)")
                 }
             }
             var start = 0
@@ -32,8 +35,9 @@ import Testing
                 try ReplyFailure.check(try env.redis.send(Array(commands[start..<min(start + 2_000, commands.count)])))
                 start += 2_000
             }
-            let md = try OpsdeckRun.run(["incident", "export", "--since", "15m", "-s", server.socketPath],
-                                        environment: ["TZ": "UTC"])
+            let md = try OpsdeckRun.run(
+                ["incident", "export", "--since", "15m", "-s", server.socketPath],
+                environment: ["TZ": "UTC"])
             #expect(md.status == 0, "\(md.stderr)")
             let text = md.stdout
             #expect(text.contains("- **culprit**: 60 · first seen "), "\(text.prefix(3_000))")

@@ -16,7 +16,9 @@ import Testing
     }
 
     @Test func theJSONWriterStreamsAndWritesTheWholeArraysBytes() throws {
-        let toggles = (0..<5).map { Toggle(key: RedisKey("toggle:t\($0)"), name: "t\($0)", pairs: [("toggle", "on"), ("fingerprint", "A/B \"q\"\n")])! }
+        let toggles = (0..<5).map {
+            Toggle(key: RedisKey("toggle:t\($0)"), name: "t\($0)", pairs: [("toggle", "on"), ("fingerprint", "A/B \"q\"\n")])!
+        }
         var chunks: [Data] = []
         let writer = JSONArrayWriter<Toggle> { chunks.append($0) }
         try writer.append(toggles[0])
@@ -39,8 +41,12 @@ import Testing
 
     @Test func togglesListJSONStreamsTheOldShape() throws {
         try withConnection { redis, server in
-            try redis.send((0..<2_500).map { RedisCommand("HSET", String(format: "toggle:%05d", 2_500 - $0), "toggle", $0 % 2 == 0 ? "on" : "False",
-                                                           "releaseNum", "1.\($0)", "fingerprint", "Ann \u{1B}[2J") })
+            try redis.send(
+                (0..<2_500).map {
+                    RedisCommand(
+                        "HSET", String(format: "toggle:%05d", 2_500 - $0), "toggle", $0 % 2 == 0 ? "on" : "False",
+                        "releaseNum", "1.\($0)", "fingerprint", "Ann \u{1B}[2J")
+                })
             try redis.send((0..<3_000).map { RedisCommand("HSET", "session:\($0)", "authType", "guest") })
             let run = try OpsdeckRun.run(["toggles", "list", "--json", "-s", server.socketPath])
             #expect(run.status == 0, "\(run.stderr)")

@@ -25,15 +25,19 @@ import Testing
             try server.connect().execute("HSET", "useNewAlgorithm", "toggle", "True")
             let proxy = try FaultProxy(backend: server.endpoint)
             defer { proxy.stop() }
-            let faults: [Fault?] = [.dropAfterCommand, .dropBeforeCommand, nil, .dropAfterCommand, .resetBeforeCommand,
-                                    .dropAfterCommand, .hangAfterCommand, .dropBeforeCommand]
+            let faults: [Fault?] = [
+                .dropAfterCommand, .dropBeforeCommand, nil, .dropAfterCommand, .resetBeforeCommand,
+                .dropAfterCommand, .hangAfterCommand, .dropBeforeCommand,
+            ]
             var on = true
             var applied = 0
             for fault in faults {
                 proxy.setRules(fault.map { [FaultRule("EVAL", $0, times: 1)] } ?? [])
                 let before = try state(server)
-                let run = try OpsdeckRun.run(["toggles", "set", "useNewAlgorithm", on ? "off" : "on",
-                                              "--url", proxy.url, "--timeout", "3"])
+                let run = try OpsdeckRun.run([
+                    "toggles", "set", "useNewAlgorithm", on ? "off" : "on",
+                    "--url", proxy.url, "--timeout", "3",
+                ])
                 let after = try state(server)
                 let changed = after.value != before.value
                 if changed { on.toggle() }
@@ -63,9 +67,11 @@ import Testing
     @Test func anUnreachableServerLeavesTheOutcomeUnknownAndSaysHowToTell() throws {
         try withServer { server in
             try server.connect().execute("HSET", "useNewAlgorithm", "toggle", "True")
-            let proxy = try FaultProxy(backend: server.endpoint, rules: [
-                FaultRule("EVAL", .dropAfterCommand), FaultRule("LRANGE", .dropBeforeCommand),
-            ])
+            let proxy = try FaultProxy(
+                backend: server.endpoint,
+                rules: [
+                    FaultRule("EVAL", .dropAfterCommand), FaultRule("LRANGE", .dropBeforeCommand),
+                ])
             defer { proxy.stop() }
             let run = try OpsdeckRun.run(["toggles", "set", "useNewAlgorithm", "off", "--url", proxy.url, "--timeout", "2"])
             #expect(run.status == 7, "exit \(run.status): \(run.stderr)")

@@ -13,8 +13,9 @@ import Testing
             try master.connect().execute("HSET", "useNewAlgorithm", "toggle", "True")
             try withServer(extraArguments: ["--replicaof", "127.0.0.1", port]) { replica in
                 let redis = try replica.connect()
-                #expect(eventually { (try? redis.execute("HGET", "useNewAlgorithm", "toggle").string) == "True" },
-                        "the replica never synced")
+                #expect(
+                    eventually { (try? redis.execute("HGET", "useNewAlgorithm", "toggle").string) == "True" },
+                    "the replica never synced")
                 let run = try OpsdeckRun.run(["toggles", "set", "useNewAlgorithm", "off", "--socket", replica.socketPath])
                 #expect(run.status == 1, "\(run.stdout)\(run.stderr)")
                 #expect(run.stderr.contains("READONLY"), "\(run.stderr)")

@@ -9,20 +9,26 @@ import Testing
 /// decoys of the other kinds, so a command that read the wrong one shows the decoy.
 @Suite struct SplitEndpointsCLITests {
     /// Three seeded servers: A toggles, B sessions, C errors and logs; each with decoys.
-    static func withThreeServers(_ body: (_ a: RedisServerProcess, _ b: RedisServerProcess, _ c: RedisServerProcess) throws -> Void) throws {
+    static func withThreeServers(_ body: (_ a: RedisServerProcess, _ b: RedisServerProcess, _ c: RedisServerProcess) throws -> Void) throws
+    {
         try withServer { a in
             try withServer { b in
                 try withServer { c in
                     let ca = try a.connect(), cb = try b.connect(), cc = try c.connect()
-                    defer { ca.close(); cb.close(); cc.close() }
+                    defer {
+                        ca.close()
+                        cb.close()
+                        cc.close()
+                    }
                     _ = try ca.execute("HSET", "alpha", "toggle", "True", "override", "fb-user")
                     _ = try ca.execute("HSET", "session:decoyA", "authType", "fb-user")
                     _ = try ca.execute("LPUSH", "recent:decoyA:error", "Thu Nov 26 18:03:33 2026 decoy line on A")
                     _ = try cb.execute("HSET", "session:onB1", "authType", "fb-user", "name", "B one")
                     _ = try cb.execute("HSET", "session:onB2", "authType", "google", "name", "B two")
                     _ = try cb.execute("HSET", "decoyToggleB", "toggle", "False")
-                    _ = try cc.execute("HSET", "error:alpha:03-12-19-10-32-05", "toggleName", "alpha", "toggleValue", "True",
-                                       "fingerPrint", "John S", "exceptionBody", "Boom on C")
+                    _ = try cc.execute(
+                        "HSET", "error:alpha:03-12-19-10-32-05", "toggleName", "alpha", "toggleValue", "True",
+                        "fingerPrint", "John S", "exceptionBody", "Boom on C")
                     _ = try cc.execute("LPUSH", "recent:svc:error", "Thu Nov 26 18:03:33 2026 line from C")
                     _ = try cc.execute("HSET", "session:decoyC", "authType", "fb-user")
                     try body(a, b, c)
@@ -54,11 +60,13 @@ import Testing
             let conf = ["--config", file.path]
 
             let toggles = try OpsdeckRun.run(["toggles", "list", "--json"] + conf)
-            #expect(toggles.status == 0 && toggles.stdout.contains("alpha") && !toggles.stdout.contains("decoyToggleB"),
-                    "\(toggles.allOutput)")
+            #expect(
+                toggles.status == 0 && toggles.stdout.contains("alpha") && !toggles.stdout.contains("decoyToggleB"),
+                "\(toggles.allOutput)")
             let sessions = try OpsdeckRun.run(["sessions", "list", "--json"] + conf)
-            #expect(sessions.status == 0 && sessions.stdout.contains("session:onB1") && sessions.stdout.contains("session:onB2"),
-                    "\(sessions.allOutput)")
+            #expect(
+                sessions.status == 0 && sessions.stdout.contains("session:onB1") && sessions.stdout.contains("session:onB2"),
+                "\(sessions.allOutput)")
             #expect(!sessions.stdout.contains("decoy"), "\(sessions.stdout)")
             let logs = try OpsdeckRun.run(["logs", "tail"] + conf)
             #expect(logs.status == 0 && logs.stdout.contains("line from C") && !logs.stdout.contains("decoy"), "\(logs.allOutput)")
@@ -68,17 +76,21 @@ import Testing
             let show = try OpsdeckRun.run(["sessions", "show", "session:onB1", "--json"] + conf)
             #expect(show.status == 0 && show.stdout.contains("\"toggle\" : \"alpha\""), "\(show.allOutput)")
             let report = try OpsdeckRun.run(["incident", "export", "--format", "json", "--since", "3000d"] + conf)
-            #expect(report.status == 0 && report.stdout.contains("Boom on C") && report.stdout.contains("line from C"),
-                    "\(report.allOutput)")
+            #expect(
+                report.status == 0 && report.stdout.contains("Boom on C") && report.stdout.contains("line from C"),
+                "\(report.allOutput)")
             #expect(report.stdout.contains("(sessions)") && !report.stdout.contains("decoy"), "\(report.stdout)")
 
             // A URL from the flags points everything elsewhere, the context's endpoints included…
             let redirected = try OpsdeckRun.run(["sessions", "list", "--json", "--url", "unix://\(c.socketPath)"] + conf)
             #expect(redirected.status == 0 && redirected.stdout.contains("session:decoyC"), "\(redirected.allOutput)")
             // …and `--endpoint` wins over everything for its kind, with or without a config.
-            let flagged = try OpsdeckRun.run(["sessions", "list", "--json", "-s", a.socketPath, "--endpoint", "sessions=unix://\(b.socketPath)"])
-            #expect(flagged.status == 0 && flagged.stdout.contains("session:onB1") && !flagged.stdout.contains("decoy"),
-                    "\(flagged.allOutput)")
+            let flagged = try OpsdeckRun.run([
+                "sessions", "list", "--json", "-s", a.socketPath, "--endpoint", "sessions=unix://\(b.socketPath)",
+            ])
+            #expect(
+                flagged.status == 0 && flagged.stdout.contains("session:onB1") && !flagged.stdout.contains("decoy"),
+                "\(flagged.allOutput)")
             let flaggedLogs = try OpsdeckRun.run(["logs", "tail", "-s", a.socketPath, "--endpoint", "logs=unix://\(c.socketPath)"])
             #expect(flaggedLogs.stdout.contains("line from C") && !flaggedLogs.stdout.contains("decoy"), "\(flaggedLogs.allOutput)")
         }
@@ -87,11 +99,16 @@ import Testing
     /// A write goes to its kind's server too: `logs write` lands on C, not on A.
     @Test func writesGoToTheirKindsServer() throws {
         try Self.withThreeServers { a, b, c in
-            let write = try OpsdeckRun.run(["logs", "write", "deploy", "split hello", "-s", a.socketPath,
-                                            "--endpoint", "logs=unix://\(c.socketPath)"])
+            let write = try OpsdeckRun.run([
+                "logs", "write", "deploy", "split hello", "-s", a.socketPath,
+                "--endpoint", "logs=unix://\(c.socketPath)",
+            ])
             #expect(write.status == 0, "\(write.allOutput)")
             let onC = try c.connect(), onA = try a.connect()
-            defer { onC.close(); onA.close() }
+            defer {
+                onC.close()
+                onA.close()
+            }
             #expect(try onC.execute("LLEN", "recent:deploy:info").int == 1)
             #expect(try onA.execute("EXISTS", "recent:deploy:info").int == 0)
         }
@@ -101,7 +118,8 @@ import Testing
         let directory = try ConfigCLITests.scratch()
         defer { try? FileManager.default.removeItem(at: directory) }
         let file = directory.appendingPathComponent("config.yaml")
-        try ConfigCLITests.write("""
+        try ConfigCLITests.write(
+            """
             contexts:
               split:
                 url: redis://127.0.0.1:1
@@ -112,7 +130,8 @@ import Testing
             """, to: file)
         let config = try OpsdeckRun.run(["sessions", "list", "--config", file.path, "--context", "split"])
         #expect(config.status == 64, "\(config.allOutput)")
-        #expect(config.stderr.contains("unknown key 'sesions' in 'contexts.split.endpoints' (did you mean 'sessions'?)"), "\(config.stderr)")
+        #expect(
+            config.stderr.contains("unknown key 'sesions' in 'contexts.split.endpoints' (did you mean 'sessions'?)"), "\(config.stderr)")
         #expect(config.stderr.contains("unknown key 'tsl' in 'contexts.split.endpoints.errors' (did you mean 'tls'?)"), "\(config.stderr)")
         #expect(config.stderr.contains("'contexts.split.endpoints.logs' needs a url"), "\(config.stderr)")
         let flag = try OpsdeckRun.run(["sessions", "list", "--endpoint", "sesions=redis://127.0.0.1:2"])
@@ -139,7 +158,10 @@ import Testing
             let port = try #require(tlsServer.tcpPort)
             try withServer { plain in
                 let admin = try tlsServer.connect(), other = try plain.connect()
-                defer { admin.close(); other.close() }
+                defer {
+                    admin.close()
+                    other.close()
+                }
                 try admin.execute("HSET", "session:overTLS", "authType", "x")
                 try other.execute("LPUSH", "recent:plain:info", "Thu Nov 26 18:03:33 2026 plaintext logs")
                 let directory = try ConfigCLITests.scratch()
@@ -179,7 +201,8 @@ import Testing
         let directory = try ConfigCLITests.scratch()
         defer { try? FileManager.default.removeItem(at: directory) }
         let file = directory.appendingPathComponent("config.yaml")
-        try ConfigCLITests.write("""
+        try ConfigCLITests.write(
+            """
             contexts:
               split:
                 url: redis://127.0.0.1:1

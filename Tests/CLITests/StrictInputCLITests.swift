@@ -22,9 +22,11 @@ import Testing
     /// Found: `opsdeck -s SOCK logs tail` failed; redis-cli users type the options first.
     @Test func connectionOptionsBeforeTheSubcommand() throws {
         try Self.withSeededServer { server, _ in
-            for arguments in [["-s", server.socketPath, "logs", "tail"], ["logs", "-s", server.socketPath, "tail"],
-                              ["logs", "tail", "-s", server.socketPath], ["--socket=\(server.socketPath)", "logs", "tail"],
-                              ["--read-only", "-s", server.socketPath, "--timeout", "2", "logs", "tail", "--lines", "5"]] {
+            for arguments in [
+                ["-s", server.socketPath, "logs", "tail"], ["logs", "-s", server.socketPath, "tail"],
+                ["logs", "tail", "-s", server.socketPath], ["--socket=\(server.socketPath)", "logs", "tail"],
+                ["--read-only", "-s", server.socketPath, "--timeout", "2", "logs", "tail", "--lines", "5"],
+            ] {
                 let run = try OpsdeckRun.run(arguments)
                 #expect(run.status == 0, "\(arguments): exit \(run.status) \(run.stderr)")
                 #expect(run.stdout.contains("payment timed out"), "\(arguments): \(run.stdout)")
@@ -42,8 +44,10 @@ import Testing
     @Test func versionNamesTheLibraries() throws {
         let run = try OpsdeckRun.run(["--version"])
         #expect(run.status == 0, "exit \(run.status): \(run.stderr)")
-        #expect(run.stdout.range(of: #"^opsdeck \d+\.\d+\.\d+\nhiredis \d+\.\d+\.\d+\nncurses \d+\.\d+"#,
-                                 options: .regularExpression) != nil, "\(run.stdout)")
+        #expect(
+            run.stdout.range(
+                of: #"^opsdeck \d+\.\d+\.\d+\nhiredis \d+\.\d+\.\d+\nncurses \d+\.\d+"#,
+                options: .regularExpression) != nil, "\(run.stdout)")
     }
 
     /// Found: `--since 30` meant 30 seconds, `--since 0s` was accepted.
@@ -70,8 +74,9 @@ import Testing
             let allowed = try OpsdeckRun.run(["errors", "count", "--toggle", "gone", "--max", "0", "--allow-missing"] + socket)
             #expect(allowed.status == 0 && allowed.stdout == "0\n", "exit \(allowed.status): \(allowed.allOutput)")
             // A name with error records (but no toggle hash) exists, if only in the error history.
-            try redis.execute("HSET", "error:retired:03-12-19-10-32-05", "toggleName", "retired", "toggleValue", "True",
-                              "fingerPrint", "Ann", "exceptionBody", "old")
+            try redis.execute(
+                "HSET", "error:retired:03-12-19-10-32-05", "toggleName", "retired", "toggleValue", "True",
+                "fingerPrint", "Ann", "exceptionBody", "old")
             let retired = try OpsdeckRun.run(["errors", "count", "--toggle", "retired", "--since", "1h", "--max", "0"] + socket)
             #expect(retired.status == 0 && retired.stdout == "0\n", "exit \(retired.status): \(retired.allOutput)")
             let caseOnly = try OpsdeckRun.run(["errors", "count", "--toggle", "usenewalgorithm", "--max", "0"] + socket)
@@ -82,12 +87,15 @@ import Testing
             let waiting = try OpsdeckRun.run(["logs", "tail", "--source", "deploy", "--allow-missing"] + socket)
             #expect(waiting.status == 0, "\(waiting.allOutput)")
 
-            for arguments in [["toggles", "history", "usenewalgorithm"], ["toggles", "get", "usenewalgorithm"],
-                              ["toggles", "set", "useNewAlgoritm", "on"]] {
+            for arguments in [
+                ["toggles", "history", "usenewalgorithm"], ["toggles", "get", "usenewalgorithm"],
+                ["toggles", "set", "useNewAlgoritm", "on"],
+            ] {
                 let run = try OpsdeckRun.run(arguments + socket)
                 #expect(run.status == 6, "\(arguments): exit \(run.status) \(run.allOutput)")
-                #expect(run.stderr.contains("no toggle named `\(arguments[2])` (did you mean 'useNewAlgorithm'?)"),
-                        "\(arguments): \(run.stderr)")
+                #expect(
+                    run.stderr.contains("no toggle named `\(arguments[2])` (did you mean 'useNewAlgorithm'?)"),
+                    "\(arguments): \(run.stderr)")
             }
             let history = try OpsdeckRun.run(["toggles", "history", "useNewAlgorithm"] + socket)
             #expect(history.status == 0, "an existing toggle without history is not an error: \(history.allOutput)")
@@ -96,8 +104,10 @@ import Testing
 
     /// Found: no did-you-mean for `toggles lst`.
     @Test func mistypedSubcommandsSuggestTheClosest() throws {
-        for (arguments, typo, suggestion) in [(["toggles", "lst"], "lst", "list"), (["tgogles", "list"], "tgogles", "toggles"),
-                                              (["logs", "tial"], "tial", "tail"), (["erors", "count"], "erors", "errors")] {
+        for (arguments, typo, suggestion) in [
+            (["toggles", "lst"], "lst", "list"), (["tgogles", "list"], "tgogles", "toggles"),
+            (["logs", "tial"], "tial", "tail"), (["erors", "count"], "erors", "errors"),
+        ] {
             let run = try OpsdeckRun.run(arguments)
             #expect(run.status == 64, "\(arguments): exit \(run.status)")
             #expect(run.stderr.contains("unknown command '\(typo)'"), "\(arguments): \(run.stderr)")
@@ -110,8 +120,9 @@ import Testing
     @Test func oneVocabularyForStates() throws {
         let help = try OpsdeckRun.run(["toggles", "set", "--help"])
         let vocabulary = "on/off, true/false, 1/0, yes/no, enabled/disabled"
-        #expect(help.stdout.replacingOccurrences(of: "\n", with: " ").replacingOccurrences(of: "  ", with: "")
-            .contains(vocabulary), "\(help.stdout)")
+        #expect(
+            help.stdout.replacingOccurrences(of: "\n", with: " ").replacingOccurrences(of: "  ", with: "")
+                .contains(vocabulary), "\(help.stdout)")
         let maybe = try OpsdeckRun.run(["toggles", "set", "x", "maybe"])
         #expect(maybe.status == 64, "exit \(maybe.status)")
         #expect(maybe.stderr.contains("'maybe' is not a state: use on or off (accepted, any case: \(vocabulary))"), "\(maybe.stderr)")

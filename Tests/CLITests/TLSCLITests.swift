@@ -23,8 +23,10 @@ import Testing
             let list = try OpsdeckRun.run(["toggles", "list", "--url", url, "--cacert", certs.ca, "--json"])
             #expect(list.status == 0, "\(list.stderr)")
             #expect(list.stdout.contains("darkMode"), "\(list.stdout)")
-            let flip = try OpsdeckRun.run(["toggles", "set", "darkMode", "on", "--expect", "off", "--tls", "-h", "localhost",
-                                           "-p", String(port), "--cacert", certs.ca, "--as", "ci-bot"])
+            let flip = try OpsdeckRun.run([
+                "toggles", "set", "darkMode", "on", "--expect", "off", "--tls", "-h", "localhost",
+                "-p", String(port), "--cacert", certs.ca, "--as", "ci-bot",
+            ])
             #expect(flip.status == 0, "\(flip.stderr)")
             let admin = try server.connect()
             #expect(try admin.execute("HGET", "darkMode", "toggle").string == "True")
@@ -66,19 +68,19 @@ import Testing
             defer { try? FileManager.default.removeItem(at: directory) }
             let config = directory.appendingPathComponent("config.yaml").path
             try """
-                current-context: managed
-                contexts:
-                  managed:
-                    url: redis://localhost:\(port)
-                    tls:
-                      cacert: \(certs.ca)
-                      cert: \(certs.clientCertificate)
-                      key: \(certs.clientKey)
-                  nocert:
-                    url: rediss://localhost:\(port)
-                    tls:
-                      cacert: \(certs.ca)
-                """.write(toFile: config, atomically: true, encoding: .utf8)
+            current-context: managed
+            contexts:
+              managed:
+                url: redis://localhost:\(port)
+                tls:
+                  cacert: \(certs.ca)
+                  cert: \(certs.clientCertificate)
+                  key: \(certs.clientKey)
+              nocert:
+                url: rediss://localhost:\(port)
+                tls:
+                  cacert: \(certs.ca)
+            """.write(toFile: config, atomically: true, encoding: .utf8)
             let run = try OpsdeckRun.run(["toggles", "list", "--config", config])
             #expect(run.status == 0, "\(run.stderr)")
             #expect(run.stdout.contains("darkMode"))

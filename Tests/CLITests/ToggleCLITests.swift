@@ -17,7 +17,8 @@ import Testing
             #expect(list.stdout.contains("useNewAlgorithm") && list.stdout.contains("John S␛[2J"))
             #expect(!list.stdout.contains("\u{1B}"), "escape sequences never reach the terminal")
 
-            let flipped = try OpsdeckRun.run(["toggles", "set", "useNewAlgorithm", "off", "--reason", "incident 42", "--as", "ci-bot"] + socket)
+            let flipped = try OpsdeckRun.run(
+                ["toggles", "set", "useNewAlgorithm", "off", "--reason", "incident 42", "--as", "ci-bot"] + socket)
             #expect(flipped.status == 0, "\(flipped.stderr)")
             #expect(try redis.execute("HGET", "useNewAlgorithm", "toggle").string == "False")
 
@@ -85,10 +86,15 @@ import Testing
             try redis.execute("LPUSH", "recent:svc:info", "Thu Nov 26 18:03:34 2026 second")
             #expect(eventually { output().contains("second") })
             // One transaction, so the tail cannot read half of the burst and keep up with it.
-            try redis.send([RedisCommand("MULTI")]
-                + (0..<150).flatMap { [RedisCommand("LPUSH", "recent:svc:info", "burst \($0)"),
-                                       RedisCommand("LTRIM", "recent:svc:info", 0, 99)] }
-                + [RedisCommand("EXEC")])
+            try redis.send(
+                [RedisCommand("MULTI")]
+                    + (0..<150).flatMap {
+                        [
+                            RedisCommand("LPUSH", "recent:svc:info", "burst \($0)"),
+                            RedisCommand("LTRIM", "recent:svc:info", 0, 99),
+                        ]
+                    }
+                    + [RedisCommand("EXEC")])
             #expect(eventually { output().contains("burst 149") })
             #expect(output().contains("--- entries may have been lost"))
             #expect(output().components(separatedBy: "second").count == 2, "old lines are not printed again")

@@ -4,7 +4,7 @@ import TestSupport
 import Testing
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// `opsdeck watch` (issue 24) as a recorder runs it: the real binary in the background against a
@@ -52,7 +52,8 @@ import Glibc
             try #require(eventually { Self.has(watch, "deleted", "beta") }, "deleted: \(watch.stdout)")
 
             let events = Self.events(watch)
-            #expect(events.map { "\($0["kind"] ?? "") \($0["toggle"] ?? "")" } == ["flip alpha", "observed alpha", "new beta", "deleted beta"])
+            #expect(
+                events.map { "\($0["kind"] ?? "") \($0["toggle"] ?? "")" } == ["flip alpha", "observed alpha", "new beta", "deleted beta"])
             #expect(events.allSatisfy { $0.count == 8 }, "every key on every line: \(events)")
             #expect(events[0]["actor"] as? String == "ci-bot" && events[0]["reason"] as? String == "incident 7")
             #expect(events[1]["recorded"] as? Bool == true && events[1]["old"] as? String == "off" && events[1]["new"] as? String == "on")
@@ -98,11 +99,12 @@ import Glibc
         try withConnection { redis, server in
             let watch = try GuardProcess(["watch", "--interval", "0.1", "-s", server.socketPath])
             var attempt = 0
-            #expect(try eventually {
-                attempt += 1
-                try redis.execute("HSET", "evil\(attempt)", "toggle", "x\u{1B}]0;pwned\u{07}")
-                return eventually(timeout: 1) { watch.stdout.contains(" new evil") }
-            }, "stdout: \(watch.stdout) stderr: \(watch.stderr)")
+            #expect(
+                try eventually {
+                    attempt += 1
+                    try redis.execute("HSET", "evil\(attempt)", "toggle", "x\u{1B}]0;pwned\u{07}")
+                    return eventually(timeout: 1) { watch.stdout.contains(" new evil") }
+                }, "stdout: \(watch.stdout) stderr: \(watch.stderr)")
             #expect(!watch.stdout.contains("\u{1B}") && !watch.stdout.contains("\u{07}"))
             watch.signal(SIGTERM)
             #expect(watch.finish() == 0)

@@ -18,7 +18,8 @@ import Testing
         for line in info.split(whereSeparator: \.isNewline) where line.hasPrefix("cmdstat_") {
             let parts = line.dropFirst("cmdstat_".count).split(separator: ":", maxSplits: 1)
             guard parts.count == 2, let value = parts[1].split(separator: ",").first?.split(separator: "=").last,
-                  let n = Int(value) else { continue }
+                let n = Int(value)
+            else { continue }
             let name = (parts[0].split(separator: "|").first.map(String.init) ?? String(parts[0])).lowercased()
             calls[name, default: 0] += n
         }
@@ -38,9 +39,10 @@ import Testing
             for i in 0..<300 {
                 let id = ErrorID.make(toggle: "t\(i % 4)", date: now.addingTimeInterval(-Double(i)))
                 let fields = ["toggleName", "t\(i % 4)", "toggleValue", "True", "fingerPrint", "dev", "exceptionBody", "E: \(i % 3)"]
-                seed.append(module == 1
-                    ? RedisCommand("FT.ADD", [env.patterns.errorIndex, id, "1.0", "FIELDS"] + fields)
-                    : RedisCommand("HSET", [env.patterns.errorPrefix + id] + fields))
+                seed.append(
+                    module == 1
+                        ? RedisCommand("FT.ADD", [env.patterns.errorIndex, id, "1.0", "FIELDS"] + fields)
+                        : RedisCommand("HSET", [env.patterns.errorPrefix + id] + fields))
             }
             try ReplyFailure.check(try redis.send(seed))
 
@@ -52,7 +54,7 @@ import Testing
                 _ = try source.poll(PollContext(redis: sender, request: request, commandsSent: sender.commandsSent))
             }
             var after = try Self.serverCalls(redis)
-            after["info", default: 0] -= 1  // the first INFO above
+            after["info", default: 0] -= 1 // the first INFO above
             #expect(sender.commandsSent > 0)
             #expect(sender.commandsSent == recorder.sent.count, "every command sent is counted once")
             // Per command opsdeck sent, the server saw as many calls (a module's own background

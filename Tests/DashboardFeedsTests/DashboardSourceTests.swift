@@ -81,8 +81,9 @@ extension DashboardSource {
             let after = try source.poll(recorder, .soon)
             #expect(recorder.sent(named: "SCAN").isEmpty, "no keyspace walk after a flip: \(recorder.sent.map(\.name))")
             // ZRANGEBYSCORE: the guard registry, one read per poll (docs/guarded-flips.md).
-            #expect(Set(recorder.sent.map(\.name)).isSubset(of: ["HGETALL", "TYPE", "LRANGE", "ZRANGEBYSCORE"]),
-                    "only the toggle, the audit and the guard registry: \(recorder.sent.map(\.name))")
+            #expect(
+                Set(recorder.sent.map(\.name)).isSubset(of: ["HGETALL", "TYPE", "LRANGE", "ZRANGEBYSCORE"]),
+                "only the toggle, the audit and the guard registry: \(recorder.sent.map(\.name))")
             #expect(recorder.sent(named: "ZRANGEBYSCORE").count == 1, "one registry read, no guard records without guards")
             #expect(recorder.sent(named: "HGETALL").count == 1, "that toggle alone")
             #expect(after.toggles?.first { $0.name == "t7" }?.rawValue == "True")

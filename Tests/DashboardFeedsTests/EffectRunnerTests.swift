@@ -24,11 +24,16 @@ import Testing
         let runner: EffectRunner
         let replies = Inbox()
 
-        init(_ groups: [(kinds: [DataKind], options: RedisConnectionOptions)], name: String = ClientName.dashboard("e2e@rig", instance: "1")) {
-            pollers = DashboardPollers(groups: groups, clientName: name, patterns: KeyPatterns(), server: ServerInfo(endpoint: "test"),
-                                       timeZone: TimeZone(identifier: "UTC")!, interval: 1, pollOnly: true, clock: { Date() }) { _, _ in }
+        init(
+            _ groups: [(kinds: [DataKind], options: RedisConnectionOptions)], name: String = ClientName.dashboard("e2e@rig", instance: "1")
+        ) {
+            pollers = DashboardPollers(
+                groups: groups, clientName: name, patterns: KeyPatterns(), server: ServerInfo(endpoint: "test"),
+                timeZone: TimeZone(identifier: "UTC")!, interval: 1, pollOnly: true, clock: { Date() }
+            ) { _, _ in }
             let inbox = replies
-            runner = EffectRunner(pollers: pollers, patterns: KeyPatterns(), readOnly: false, actor: "tester@rig", now: { Date() }) { message in
+            runner = EffectRunner(pollers: pollers, patterns: KeyPatterns(), readOnly: false, actor: "tester@rig", now: { Date() }) {
+                message in
                 inbox.messages.withLock { $0.append(message) }
             }
         }
@@ -81,7 +86,8 @@ import Testing
             let env = OpsEnvironment(redis: redis, patterns: KeyPatterns())
             let store = ErrorStore(module: SearchModule(generation: .v1))
             _ = try store.createIndex(env)
-            try store.add(env, toggleName: "useNewAlgorithm", toggleValue: "True", fingerPrint: "dev", exceptionBody: "NullPointerException boom")
+            try store.add(
+                env, toggleName: "useNewAlgorithm", toggleValue: "True", fingerPrint: "dev", exceptionBody: "NullPointerException boom")
             let rig = Rig([(DataKind.allCases, options(server))])
 
             let radius = try rig.answer(.countBlastRadius(toggle: "useNewAlgorithm", turningOn: true)) {
@@ -113,7 +119,10 @@ import Testing
         try withServer { toggles in
             try withServer { sessions in
                 let t = try toggles.connect(), s = try sessions.connect()
-                defer { t.close(); s.close() }
+                defer {
+                    t.close()
+                    s.close()
+                }
                 try t.execute("HSET", "darkMode", "toggle", "off")
                 try t.execute("HSET", "session:decoy", "authType", "email")
                 for i in 0..<4 { try s.execute("HSET", "session:\(i)", "authType", "email") }

@@ -19,8 +19,10 @@ import Testing
             var commands: [RedisCommand] = []
             func write(_ toggle: String, at date: Date, body: String) {
                 let id = ErrorID.make(toggle: toggle, date: date)
-                commands.append(RedisCommand("HSET", env.patterns.errorPrefix + id, "toggleName", toggle,
-                                             "toggleValue", "True", "fingerPrint", "dev", "exceptionBody", body))
+                commands.append(
+                    RedisCommand(
+                        "HSET", env.patterns.errorPrefix + id, "toggleName", toggle,
+                        "toggleValue", "True", "fingerPrint", "dev", "exceptionBody", body))
             }
             // The culprit: 30 errors 10 to 5 minutes ago; then 40 a second for three others.
             for i in 0..<30 { write("culprit", at: now.addingTimeInterval(-600 + Double(i) * 10), body: "IllegalStateException: retry") }

@@ -32,15 +32,20 @@ import Testing
     }
 
     /// The dashboard's wiring: poller + channel; returns both, started.
-    func live(_ endpoint: RedisEndpoint, interval: Double, patterns: KeyPatterns = KeyPatterns(toggles: "toggle:*"),
-              into snapshots: Snapshots) -> (Poller<DashboardSource>, InvalidationChannel) {
+    func live(
+        _ endpoint: RedisEndpoint, interval: Double, patterns: KeyPatterns = KeyPatterns(toggles: "toggle:*"),
+        into snapshots: Snapshots
+    ) -> (Poller<DashboardSource>, InvalidationChannel) {
         let options = RedisConnectionOptions(endpoint: endpoint, reconnectBackoff: 0.05...0.5)
-        let poller = Poller(connection: options, source: DashboardSource(patterns: patterns, server: ServerInfo(endpoint: "t")),
-                            interval: interval, maxBackoff: 0.5) { snapshots.add($0) }
-        let channel = InvalidationChannel(options: options, prefixes: DashboardSource.trackedPrefixes(patterns),
-                                          ready: { poller.enableTracking(redirect: $0) },
-                                          changed: { poller.invalidated($0) },
-                                          lost: { poller.trackingLost($0) })
+        let poller = Poller(
+            connection: options, source: DashboardSource(patterns: patterns, server: ServerInfo(endpoint: "t")),
+            interval: interval, maxBackoff: 0.5
+        ) { snapshots.add($0) }
+        let channel = InvalidationChannel(
+            options: options, prefixes: DashboardSource.trackedPrefixes(patterns),
+            ready: { poller.enableTracking(redirect: $0) },
+            changed: { poller.invalidated($0) },
+            lost: { poller.trackingLost($0) })
         poller.start()
         channel.start()
         return (poller, channel)
@@ -61,13 +66,18 @@ import Testing
             try writer.execute("HSET", "toggle:darkMode", "toggle", "False")
             let snapshots = Snapshots()
             let (poller, channel) = live(server.endpoint, interval: Self.noPoll, into: snapshots)
-            defer { channel.stop(); poller.stop() }
-            try #require(eventually(timeout: Self.deadline) { snapshots.mode == "live" && snapshots.toggle("darkMode") == "False" },
-                         "live mode with the toggle read: \(String(describing: snapshots.mode))")
+            defer {
+                channel.stop()
+                poller.stop()
+            }
+            try #require(
+                eventually(timeout: Self.deadline) { snapshots.mode == "live" && snapshots.toggle("darkMode") == "False" },
+                "live mode with the toggle read: \(String(describing: snapshots.mode))")
             let before = snapshots.all.count
             try writer.execute("HSET", "toggle:darkMode", "toggle", "True")
-            #expect(eventually(timeout: Self.deadline) { snapshots.toggle("darkMode") == "True" },
-                    "the flip arrived without a poll (the next one is an hour away)")
+            #expect(
+                eventually(timeout: Self.deadline) { snapshots.toggle("darkMode") == "True" },
+                "the flip arrived without a poll (the next one is an hour away)")
             #expect(snapshots.all.count - before <= 3, "one poll for the change, not a storm")
         }
     }
@@ -77,12 +87,16 @@ import Testing
             let writer = try server.connect()
             let snapshots = Snapshots()
             let (poller, channel) = live(server.endpoint, interval: Self.noPoll, into: snapshots)
-            defer { channel.stop(); poller.stop() }
+            defer {
+                channel.stop()
+                poller.stop()
+            }
             try #require(eventually(timeout: Self.deadline) { snapshots.mode == "live" })
             try writer.execute("LPUSH", "recent:brandnew:error", "Thu Nov 26 18:03:33 2026 first line of a new source")
-            #expect(eventually(timeout: Self.deadline) {
-                snapshots.all.contains { $0.newLogLines.contains { $0.message.contains("first line of a new source") } }
-            }, "a list that did not exist before, read when the server said so")
+            #expect(
+                eventually(timeout: Self.deadline) {
+                    snapshots.all.contains { $0.newLogLines.contains { $0.message.contains("first line of a new source") } }
+                }, "a list that did not exist before, read when the server said so")
             try writer.execute("HSET", "toggle:brandNew", "toggle", "on")
             #expect(eventually(timeout: Self.deadline) { snapshots.toggle("brandNew") == "on" }, "a new toggle under the prefix")
         }
@@ -94,18 +108,27 @@ import Testing
             let writer = try server.connect()
             // Inside the 15-minute window, so the counts per toggle (the window's) take both.
             let now = Date()
-            try writer.execute("HSET", "error:" + ErrorID.make(toggle: "darkMode", date: now.addingTimeInterval(-300)),
-                               "toggleName", "darkMode", "toggleValue", "True",
-                               "fingerPrint", "Li W", "exceptionBody", "java.lang.IllegalStateException: old one")
+            try writer.execute(
+                "HSET", "error:" + ErrorID.make(toggle: "darkMode", date: now.addingTimeInterval(-300)),
+                "toggleName", "darkMode", "toggleValue", "True",
+                "fingerPrint", "Li W", "exceptionBody", "java.lang.IllegalStateException: old one")
             let snapshots = Snapshots()
             let (poller, channel) = live(server.endpoint, interval: Self.noPoll, into: snapshots)
-            defer { channel.stop(); poller.stop() }
-            try #require(eventually(timeout: Self.deadline) { snapshots.mode == "live" && snapshots.all.contains { $0.latestErrors?.rows.count == 1 } })
-            try writer.execute("HSET", "error:" + ErrorID.make(toggle: "darkMode", date: now), "toggleName", "darkMode", "toggleValue", "True",
-                               "fingerPrint", "Li W", "exceptionBody", "java.lang.IllegalStateException: brand new")
-            #expect(eventually(timeout: Self.deadline) {
-                snapshots.all.last { $0.latestErrors != nil }?.latestErrors?.rows.first?.body.contains("brand new") == true
-            }, "the new error, newest first")
+            defer {
+                channel.stop()
+                poller.stop()
+            }
+            try #require(
+                eventually(timeout: Self.deadline) {
+                    snapshots.mode == "live" && snapshots.all.contains { $0.latestErrors?.rows.count == 1 }
+                })
+            try writer.execute(
+                "HSET", "error:" + ErrorID.make(toggle: "darkMode", date: now), "toggleName", "darkMode", "toggleValue", "True",
+                "fingerPrint", "Li W", "exceptionBody", "java.lang.IllegalStateException: brand new")
+            #expect(
+                eventually(timeout: Self.deadline) {
+                    snapshots.all.last { $0.latestErrors != nil }?.latestErrors?.rows.first?.body.contains("brand new") == true
+                }, "the new error, newest first")
             #expect(snapshots.all.compactMap(\.errorCounts).last?.first { $0.toggle == "darkMode" }?.count == 2)
         }
     }
@@ -116,20 +139,25 @@ import Testing
             try writer.execute("HSET", "toggle:t", "toggle", "off")
             let snapshots = Snapshots()
             let (poller, channel) = live(server.endpoint, interval: Self.noPoll, into: snapshots)
-            defer { channel.stop(); poller.stop() }
+            defer {
+                channel.stop()
+                poller.stop()
+            }
             try #require(eventually(timeout: Self.deadline) { snapshots.mode == "live" && snapshots.toggle("t") == "off" })
             server.stop()
             try server.start()
             let again = try server.connect()
             try again.execute("HSET", "toggle:t", "toggle", "off")
             // Back to live, on the new server, then a change arrives again without a poll.
-            #expect(eventually(timeout: Self.deadline) {
-                (try? again.execute("CLIENT", "LIST").string?.contains("opsdeck-invalidations")) == true
-                    && snapshots.mode == "live"
-            }, "mode \(String(describing: snapshots.mode)); clients: \((try? again.execute("CLIENT", "LIST").string) ?? "?")")
+            #expect(
+                eventually(timeout: Self.deadline) {
+                    (try? again.execute("CLIENT", "LIST").string?.contains("opsdeck-invalidations")) == true
+                        && snapshots.mode == "live"
+                }, "mode \(String(describing: snapshots.mode)); clients: \((try? again.execute("CLIENT", "LIST").string) ?? "?")")
             // The mode above may still be the old server's: wait for tracking on the new one.
-            #expect(eventually(timeout: Self.deadline) { Self.trackingIsOn(again) },
-                    "tracking re-enabled: \((try? again.execute("CLIENT", "LIST").string) ?? "?")")
+            #expect(
+                eventually(timeout: Self.deadline) { Self.trackingIsOn(again) },
+                "tracking re-enabled: \((try? again.execute("CLIENT", "LIST").string) ?? "?")")
             try again.execute("HSET", "toggle:t", "toggle", "on")
             #expect(eventually(timeout: Self.deadline) { snapshots.toggle("t") == "on" }, "invalidations flow again after the restart")
         }
@@ -138,17 +166,22 @@ import Testing
     @Test func withoutCLIENTPermissionItPollsAndSaysWhy() throws {
         try withServer { server in
             let admin = try server.connect()
-            try admin.execute("ACL", "SETUSER", "noclient", "on", ">pw", "~*", "&*", "+@read", "+ping", "+auth", "+hello", "+info",
-                              "+select", "+client|setname", "+subscribe")
+            try admin.execute(
+                "ACL", "SETUSER", "noclient", "on", ">pw", "~*", "&*", "+@read", "+ping", "+auth", "+hello", "+info",
+                "+select", "+client|setname", "+subscribe")
             try admin.execute("HSET", "toggle:x", "toggle", "off")
             var endpoint = server.endpoint
             endpoint.username = "noclient"
             endpoint.password = "pw"
             let snapshots = Snapshots()
             let (poller, channel) = live(endpoint, interval: 0.2, into: snapshots)
-            defer { channel.stop(); poller.stop() }
-            #expect(eventually(timeout: Self.deadline) { snapshots.mode?.contains("CLIENT not permitted") == true },
-                    "\(String(describing: snapshots.mode))")
+            defer {
+                channel.stop()
+                poller.stop()
+            }
+            #expect(
+                eventually(timeout: Self.deadline) { snapshots.mode?.contains("CLIENT not permitted") == true },
+                "\(String(describing: snapshots.mode))")
             try admin.execute("HSET", "toggle:x", "toggle", "on")
             #expect(eventually(timeout: Self.deadline) { snapshots.toggle("x") == "on" }, "polling still brings the change")
         }
@@ -162,8 +195,12 @@ import Testing
             try writer.send((0..<600).map { RedisCommand("HSET", "session:\($0)", "authType", "guest") })
             let snapshots = Snapshots()
             let (poller, channel) = live(server.endpoint, interval: Self.noPoll, into: snapshots)
-            defer { channel.stop(); poller.stop() }
-            try #require(eventually(timeout: Self.deadline) { snapshots.mode == "live" && snapshots.all.contains { ($0.sessions?.count ?? 0) > 0 } })
+            defer {
+                channel.stop()
+                poller.stop()
+            }
+            try #require(
+                eventually(timeout: Self.deadline) { snapshots.mode == "live" && snapshots.all.contains { ($0.sessions?.count ?? 0) > 0 } })
             let before = snapshots.all.count
             for round in 0..<20 {
                 try writer.send((0..<1_000).map { RedisCommand("HSET", "session:\($0)", "authType", "w\(round)") })

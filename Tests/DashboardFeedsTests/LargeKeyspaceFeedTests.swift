@@ -66,8 +66,9 @@ import Testing
             try redis.execute("HSET", "toggle:a", "toggle", "on")
             try redis.execute("HSET", "session:1", "authType", "guest")
             try redis.execute("LPUSH", "recent:shop:error", "Thu Nov 26 18:03:33 2026 boom")
-            try redis.execute("HSET", "error:a:1764180213000", "toggleName", "a", "toggleValue", "True",
-                              "fingerPrint", "x", "exceptionBody", "java.lang.IllegalStateException: boom")
+            try redis.execute(
+                "HSET", "error:a:1764180213000", "toggleName", "a", "toggleValue", "True",
+                "fingerPrint", "x", "exceptionBody", "java.lang.IllegalStateException: boom")
             var source = DashboardSource(patterns: KeyPatterns(toggles: "toggle:*"), server: ServerInfo(endpoint: "test"))
             let recorder = CommandRecorder(redis)
             var parts: [(DashboardSnapshot, sentBefore: [RedisCommand])] = []
@@ -80,8 +81,9 @@ import Testing
             func mentions(_ commands: [RedisCommand], _ text: String) -> Bool {
                 commands.contains { command in command.arguments.contains { String(decoding: $0, as: UTF8.self).contains(text) } }
             }
-            #expect(!mentions(first.sentBefore, "recent:") && !mentions(first.sentBefore, "error:"),
-                    "nothing of the logs or errors was read before the toggles were handed over")
+            #expect(
+                !mentions(first.sentBefore, "recent:") && !mentions(first.sentBefore, "error:"),
+                "nothing of the logs or errors was read before the toggles were handed over")
             #expect(parts.contains { $0.0.sessions?.map(\.key) == ["session:1"] })
             #expect(parts.contains { $0.0.latestErrors?.rows.count == 1 })
             #expect(rest.newLogLines.count == 1, "the logs come with the rest")

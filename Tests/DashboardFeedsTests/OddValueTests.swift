@@ -33,7 +33,8 @@ import Testing
 
             let env = OpsEnvironment(redis: redis, patterns: KeyPatterns(toggles: "toggle:*"), actor: "reader")
             guard case .loaded(let empty) = ToggleDetailLoader.load(env, name: "empty", module: nil, at: Date()),
-                  case .loaded(let padded) = ToggleDetailLoader.load(env, name: "padded", module: nil, at: Date()) else {
+                case .loaded(let padded) = ToggleDetailLoader.load(env, name: "padded", module: nil, at: Date())
+            else {
                 Issue.record("the details did not load")
                 return
             }

@@ -81,9 +81,9 @@ import Testing
             try admin.execute("ACL", "SETUSER", "ro", "+ft.search")
             let later = try source.poll(redis, .everything)
             #expect(later.notPermitted != nil && later.notPermitted?[.errors] == nil, "\(String(describing: later.notPermitted))")
-            #expect(later.latestErrors?.rows.count == 1, "\(String(describing: later.latestErrors)) \(String(describing: snapshot.notPermitted))")
+            #expect(
+                later.latestErrors?.rows.count == 1,
+                "\(String(describing: later.latestErrors)) \(String(describing: snapshot.notPermitted))")
         }
     }
 }
-
-

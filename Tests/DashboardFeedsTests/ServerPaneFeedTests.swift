@@ -62,8 +62,9 @@ import Testing
             #expect(newest.first?.command == "SET" && newest.first?.argumentCount == 4, "\(newest)")
             #expect(!"\(newest)".contains("another-secret") && !"\(newest)".contains("session:43"), "\(newest)")
 
-            #expect(part.peers?.map(\.who) == ["bob@laptop"] && part.peers?.first?.flipping == "use New:Algo",
-                    "only the other dashboard, not this one nor the CLI: \(part.peers ?? [])")
+            #expect(
+                part.peers?.map(\.who) == ["bob@laptop"] && part.peers?.first?.flipping == "use New:Algo",
+                "only the other dashboard, not this one nor the CLI: \(part.peers ?? [])")
             // A second connection of this dashboard (same instance) is not someone else.
             let mineToo = try connect(server.endpoint, name: ClientName.dashboard("me@here", instance: "1"))
             defer { mineToo.close() }
@@ -120,12 +121,15 @@ import Testing
 
     @Test func everyMasterOfACluster() throws {
         try SharedCluster.exclusive { cluster in
-            let link = ClusterLink(options: RedisConnectionOptions(endpoint: cluster.endpoint(node: 0), clientName: ClientName.dashboard("me@here", instance: "1")))
+            let link = ClusterLink(
+                options: RedisConnectionOptions(
+                    endpoint: cluster.endpoint(node: 0), clientName: ClientName.dashboard("me@here", instance: "1")))
             defer { link.close() }
             // Another dashboard with a connection to two masters, flipping through one of them.
             let other = try connect(cluster.endpoint(node: 2), name: ClientName.dashboard("carol@ops", instance: "2"))
             defer { other.close() }
-            let otherToo = try connect(cluster.endpoint(node: 1), name: ClientName.dashboard("carol@ops", instance: "2", flipping: "darkMode"))
+            let otherToo = try connect(
+                cluster.endpoint(node: 1), name: ClientName.dashboard("carol@ops", instance: "2", flipping: "darkMode"))
             defer { otherToo.close() }
             var source = source()
             let part = try #require(try source.poll(link, .everything)[ServerPart.self])
@@ -133,8 +137,9 @@ import Testing
             #expect(addresses == Set(cluster.ports.prefix(3).map { "127.0.0.1:\($0)" }), "\(part.nodes ?? [])")
             let health = try #require(part.cluster)
             #expect(health.state == "ok" && health.slotsOK == ClusterHealth.slotCount && health.isHealthy, "\(health)")
-            #expect(part.peers?.map(\.who) == ["carol@ops"] && part.peers?.first?.flipping == "darkMode",
-                    "the other dashboard once, not this one's connection to each master: \(part.peers ?? [])")
+            #expect(
+                part.peers?.map(\.who) == ["carol@ops"] && part.peers?.first?.flipping == "darkMode",
+                "the other dashboard once, not this one's connection to each master: \(part.peers ?? [])")
         }
     }
 

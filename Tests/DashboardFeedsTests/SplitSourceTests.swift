@@ -18,8 +18,9 @@ import Testing
                     try a.execute("LPUSH", "recent:decoyA:error", "Thu Nov 26 18:03:33 2026 decoy on A")
                     try b.execute("HSET", "session:onB", "authType", "fb-user")
                     try b.execute("HSET", "decoyToggleB", "toggle", "off")
-                    try c.execute("HSET", "error:alpha:11-26-26-18-03-33", "toggleName", "alpha", "toggleValue", "on",
-                                  "fingerPrint", "x", "exceptionBody", "boom on C")
+                    try c.execute(
+                        "HSET", "error:alpha:11-26-26-18-03-33", "toggleName", "alpha", "toggleValue", "on",
+                        "fingerPrint", "x", "exceptionBody", "boom on C")
                     try c.execute("LPUSH", "recent:svc:error", "Thu Nov 26 18:03:33 2026 from C")
                     try c.execute("HSET", "session:decoyC", "authType", "x")
 

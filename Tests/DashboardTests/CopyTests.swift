@@ -33,8 +33,9 @@ import Testing
     }
 
     @Test func logsCopyTheLineAsWritten() {
-        let line = LogLine(source: "api", severity: .error, message: "boom", timestamp: Fixtures.at(-1),
-                           raw: "2026-12-07 13:00:00 ERROR boom")
+        let line = LogLine(
+            source: "api", severity: .error, message: "boom", timestamp: Fixtures.at(-1),
+            raw: "2026-12-07 13:00:00 ERROR boom")
         var s = Fixtures.loaded(logs: [line])
         _ = s.press(.char("4"))
         #expect(s.press(.char("y")) == [.copy(text: "2026-12-07 13:00:00 ERROR boom")])

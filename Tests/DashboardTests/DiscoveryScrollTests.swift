@@ -25,8 +25,10 @@ import Testing
         #expect(s.toggles.table.selected == 0, "the first row stays selected")
         #expect(s.toggles.table.offset == 0, "the view did not scroll by itself")
         #expect(s.toggles.selectedRow?.name == "t0000")
-        #expect(PaneChrome.position(s.toggles.table, rowCount: s.toggles.visible.count,
-                                    visibleRows: s.listRows(for: .toggles))?.hasPrefix("1–") == true)
+        #expect(
+            PaneChrome.position(
+                s.toggles.table, rowCount: s.toggles.visible.count,
+                visibleRows: s.listRows(for: .toggles))?.hasPrefix("1–") == true)
     }
 
     @Test func afterAMoveTheSelectionFollowsTheRecord() {

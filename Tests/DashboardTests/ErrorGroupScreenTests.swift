@@ -7,19 +7,22 @@ import Testing
 /// window, a spike and a flip elsewhere are noticed.
 @Suite struct ErrorGroupScreenTests {
     static func member(_ i: Int, seconds: Double) -> ErrorRow {
-        ErrorRow(id: "useNewAlgorithm:11-26-26-18-0\(i)-00", time: Fixtures.at(-seconds), toggleName: "useNewAlgorithm",
-                 toggleValue: "True", fingerprint: "John S", firstLine: "ArrayIndexOutOfBoundsException: Index \(i) out of bounds for length 3",
-                 frame: "Cart.java:88", body: "java.lang.ArrayIndexOutOfBoundsException: Index \(i) out of bounds for length 3")
+        ErrorRow(
+            id: "useNewAlgorithm:11-26-26-18-0\(i)-00", time: Fixtures.at(-seconds), toggleName: "useNewAlgorithm",
+            toggleValue: "True", fingerprint: "John S", firstLine: "ArrayIndexOutOfBoundsException: Index \(i) out of bounds for length 3",
+            frame: "Cart.java:88", body: "java.lang.ArrayIndexOutOfBoundsException: Index \(i) out of bounds for length 3")
     }
 
     static let groups = [
-        ErrorGroupRow(id: "a", toggleName: "useNewAlgorithm",
-                      exception: "ArrayIndexOutOfBoundsException: Index 5 out of bounds for length 3", frame: "Cart.java:88",
-                      count: 30, firstSeen: Fixtures.at(-600), lastSeen: Fixtures.at(-120),
-                      series: [0, 0, 0, 0, 2, 4, 8, 8, 6, 2, 0, 0], members: [member(1, seconds: 120), member(2, seconds: 300)]),
-        ErrorGroupRow(id: "b", toggleName: "darkMode", exception: "payment timed out after 30s", count: 2,
-                      firstSeen: Fixtures.at(-800), lastSeen: Fixtures.at(-700), series: [1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0],
-                      members: []),
+        ErrorGroupRow(
+            id: "a", toggleName: "useNewAlgorithm",
+            exception: "ArrayIndexOutOfBoundsException: Index 5 out of bounds for length 3", frame: "Cart.java:88",
+            count: 30, firstSeen: Fixtures.at(-600), lastSeen: Fixtures.at(-120),
+            series: [0, 0, 0, 0, 2, 4, 8, 8, 6, 2, 0, 0], members: [member(1, seconds: 120), member(2, seconds: 300)]),
+        ErrorGroupRow(
+            id: "b", toggleName: "darkMode", exception: "payment timed out after 30s", count: 2,
+            firstSeen: Fixtures.at(-800), lastSeen: Fixtures.at(-700), series: [1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0],
+            members: []),
     ]
 
     static func grouped(width: Int, height: Int) -> AppState {
@@ -27,9 +30,12 @@ import Testing
         var snapshot = DashboardSnapshot()
         snapshot.errorGroups = groups
         let times = (0..<30).map { Fixtures.at(-Double(5 + $0 * 3)) }
-        snapshot.errorRates = ["useNewAlgorithm": ErrorRate(count: 30, series: [0, 0, 0, 0, 2, 4, 8, 8, 6, 2, 0, 0], times: times),
-                               "darkMode": ErrorRate(count: 2, series: [1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0],
-                                                     times: [Fixtures.at(-800), Fixtures.at(-700)])]
+        snapshot.errorRates = [
+            "useNewAlgorithm": ErrorRate(count: 30, series: [0, 0, 0, 0, 2, 4, 8, 8, 6, 2, 0, 0], times: times),
+            "darkMode": ErrorRate(
+                count: 2, series: [1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0],
+                times: [Fixtures.at(-800), Fixtures.at(-700)]),
+        ]
         _ = update(&s, .pollSucceeded(snapshot, duration: 0.01, at: Fixtures.t0))
         s.focus = .errors
         return s

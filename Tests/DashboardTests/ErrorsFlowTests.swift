@@ -4,8 +4,9 @@ import Testing
 
 /// The Errors pane: search runs on Enter, results arrive, details open, jump to the toggle.
 @Suite struct ErrorsFlowTests {
-    static let result = ErrorSearchView(query: "john", total: 1, rows: Fixtures.errorRows,
-                                        backendLabel: "RediSearch 1.x", terms: ["John"])
+    static let result = ErrorSearchView(
+        query: "john", total: 1, rows: Fixtures.errorRows,
+        backendLabel: "RediSearch 1.x", terms: ["John"])
 
     @Test func slashEditsQueryAndEnterRunsTheSearch() {
         var s = Fixtures.loaded()

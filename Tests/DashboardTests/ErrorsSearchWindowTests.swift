@@ -5,8 +5,9 @@ import Testing
 /// Issue 23, bug 4: a search (as `e` from a toggle runs) spans every record, and the title says
 /// "all time" rather than the window; `r` refreshes the list, and "N new" clears with it.
 @Suite struct ErrorsSearchWindowTests {
-    static let result = ErrorSearchView(query: "toggle:checkout", total: 1, rows: Fixtures.errorRows,
-                                        backendLabel: "RediSearch 1.x")
+    static let result = ErrorSearchView(
+        query: "toggle:checkout", total: 1, rows: Fixtures.errorRows,
+        backendLabel: "RediSearch 1.x")
 
     static func searched() -> AppState {
         var s = Fixtures.loaded()

@@ -32,7 +32,9 @@ import Testing
         #expect(s.press(.char("y")) == [.flip(toggle: "useNewAlgorithm", to: false, expectedRaw: "True", reason: nil)])
         #expect(s.dialog?.phase == .writing)
         #expect(s.press(.escape).isEmpty && s.dialog != nil) // the answer is awaited
-        #expect(update(&s, .flipFinished(.done(toggle: "useNewAlgorithm", old: "True", new: "False"))) == [.pollSoon(toggle: "useNewAlgorithm")])
+        #expect(
+            update(&s, .flipFinished(.done(toggle: "useNewAlgorithm", old: "True", new: "False"))) == [.pollSoon(toggle: "useNewAlgorithm")]
+        )
         #expect(s.dialog == nil)
         #expect(s.flash?.text == "useNewAlgorithm: True → False (audited)")
     }
@@ -105,8 +107,12 @@ import Testing
         var s = onUseNewAlgorithm()
         _ = s.press(.char(" "), .char("y"))
         let change = AuditSummary(actor: "bob", time: Fixtures.at(-3), old: "True", new: "False")
-        let effects = update(&s, .flipFinished(.conflict(toggle: "useNewAlgorithm", expected: "True", current: "False",
-                                                         lastChange: change)))
+        let effects = update(
+            &s,
+            .flipFinished(
+                .conflict(
+                    toggle: "useNewAlgorithm", expected: "True", current: "False",
+                    lastChange: change)))
         #expect(effects == [.pollSoon(toggle: "useNewAlgorithm")], "re-read that toggle, never a rediscovery")
         #expect(s.dialog?.phase == .conflict(current: "False", lastChange: change))
         #expect(s.toggles.pendingOwnFlips["useNewAlgorithm"] == nil)
@@ -126,8 +132,10 @@ import Testing
         _ = s.press(.char(" "), .char("y"))
         _ = update(&s, .flipFinished(.done(toggle: "useNewAlgorithm", old: "True", new: "False")))
         var next = Fixtures.toggles
-        next[0].rawValue = "False"; next[0].status = .off  // ours
-        next[1].rawValue = "on"; next[1].status = .on        // someone else's
+        next[0].rawValue = "False"
+        next[0].status = .off // ours
+        next[1].rawValue = "on"
+        next[1].status = .on // someone else's
         _ = update(&s, .pollSucceeded(Fixtures.snapshot(toggles: next), duration: 0.01, at: Fixtures.at(1)))
         #expect(!s.toggles.isFlashing("useNewAlgorithm", now: Fixtures.at(1)))
         #expect(s.toggles.isFlashing("darkMode", now: Fixtures.at(1)))

@@ -12,7 +12,8 @@ import Testing
         var s = AppState(now: Fixtures.t0, width: 100, height: 24, server: server, timeZone: Fixtures.utc)
         _ = update(&s, .pollSucceeded(Fixtures.snapshot(toggles: rows), duration: 0.01, at: Fixtures.t0))
         while s.toggles.selectedRow.map({ $0.name != "useNewAlgorithm" }) ?? false, s.press(.char("j")).isEmpty,
-              s.toggles.table.selected ?? 0 < rows.count - 1 {}
+            s.toggles.table.selected ?? 0 < rows.count - 1
+        {}
         #expect(s.toggles.selectedRow?.name == "useNewAlgorithm")
         return s
     }

@@ -49,7 +49,8 @@ import Testing
     @Test func longAuditReasonIsWrappedNotCut() {
         var s = Fixtures.loaded(width: 120, height: 60)
         var detail = DetailScreenTests.toggleDetail()
-        let reason = "INC-42 canary: rolled back after checkout latency rose on eu-west; "
+        let reason =
+            "INC-42 canary: rolled back after checkout latency rose on eu-west; "
             + "waiting for the payments team to confirm the fix before turning it on again tomorrow"
         detail.history = [AuditSummary(actor: "priya@laptop", time: Fixtures.at(-120), old: "False", new: "True", reason: reason)]
         s.toggles.detail = .loaded(detail)

@@ -8,9 +8,11 @@ import Testing
     }
 
     @Test func conflictDetectionWorks() {
-        let map = Keymap([KeyBinding([.char("a")], .quit, "Quit", context: .global),
-                          KeyBinding([.char("b"), .char("a")], .help, "Help", context: .global),
-                          KeyBinding([.char("a")], .flipToggle, "Flip", context: .pane(.toggles))])
+        let map = Keymap([
+            KeyBinding([.char("a")], .quit, "Quit", context: .global),
+            KeyBinding([.char("b"), .char("a")], .help, "Help", context: .global),
+            KeyBinding([.char("a")], .flipToggle, "Flip", context: .pane(.toggles)),
+        ])
         #expect(map.conflicts.count == 1)
     }
 
@@ -24,8 +26,10 @@ import Testing
         #expect(map.action(for: .ctrl("c"), in: [.pane(.sessions), .global]) == .quit)
         #expect(map.action(for: .char("4"), in: [.global]) == .focus(.logs))
         #expect(map.action(for: .char("z"), in: [.global]) == nil)
-        for action in [KeyAction.focusNext, .focusPrevious, .moveTop, .moveBottom, .pageUp, .pageDown,
-                       .openDetails, .back, .refresh, .help, .pauseLogs, .revealMasked, .confirm, .nextField] {
+        for action in [
+            KeyAction.focusNext, .focusPrevious, .moveTop, .moveBottom, .pageUp, .pageDown,
+            .openDetails, .back, .refresh, .help, .pauseLogs, .revealMasked, .confirm, .nextField,
+        ] {
             #expect(map.bindings.contains { $0.action == action }, "\(action) has no key")
         }
     }
@@ -34,45 +38,50 @@ import Testing
         var b = ScreenBuffer(width: 80, height: 24)
         HelpOverlay().render(area: b.area, buffer: &b)
         let text = b.debugPicture
-        for needle in ["Everywhere", "Toggles pane", "Space      Flip toggle (asks first)", "q/C-c      Quit",
-                       "Tab        Next pane", "e          Its errors (in Errors)",
-                       "p          Pause/resume tail", "5          Server pane", "C          Cancel its guard (asks)",
-                       "t          Jump to its toggle", "y          Copy the selected item", "o          Sort by the next column"] {
+        for needle in [
+            "Everywhere", "Toggles pane", "Space      Flip toggle (asks first)", "q/C-c      Quit",
+            "Tab        Next pane", "e          Its errors (in Errors)",
+            "p          Pause/resume tail", "5          Server pane", "C          Cancel its guard (asks)",
+            "t          Jump to its toggle", "y          Copy the selected item", "o          Sort by the next column",
+        ] {
             #expect(text.contains(needle), "missing \(needle)")
         }
         // More bindings than fit at 80x24: the overlay says so and scrolls (PgDn).
         #expect(text.contains("more: PgDn"))
         var scrolled = ScreenBuffer(width: 80, height: 24)
         HelpOverlay(keymap: .standard, scroll: 36, theme: .monochrome).render(area: scrolled.area, buffer: &scrolled)
-        for needle in ["←/→        Move cursor", "Home/C-a   Start of text", "y/Enter    Confirm", "Confirmation dialog",
-                       "Esc        Clear the filter", "Row markers", "!          Errors rose after flip"] {
+        for needle in [
+            "←/→        Move cursor", "Home/C-a   Start of text", "y/Enter    Confirm", "Confirmation dialog",
+            "Esc        Clear the filter", "Row markers", "!          Errors rose after flip",
+        ] {
             #expect(scrolled.debugPicture.contains(needle), "missing \(needle) after scrolling")
         }
-        #expect(b.debugPicture == """
-            ┌ Keys — ? or Esc closes ──────────────────────────────────────────────────────┐
-            │ Everywhere                             x          Write an incident report   │
-            │  Tab        Next pane                  y          Copy the selected item     │
-            │  S-Tab      Previous pane              :          Command line               │
-            │  1          Toggles pane               C-o/Bksp   Back to before the jump    │
-            │  2          Sessions pane              C-n        Forward again              │
-            │  3          Errors pane               Toggles pane                           │
-            │  4          Logs pane                  Space      Flip toggle (asks first)   │
-            │  5          Server pane                o          Sort by the next column    │
-            │  j/↓        Move down                  O          Reverse the sort           │
-            │  k/↑        Move up                    e          Its errors (in Errors)     │
-            │  g/Home     Go to top                  C          Cancel its guard (asks)    │
-            │  G/End      Go to bottom              Sessions pane                          │
-            │  PgUp       Page up                    m          Reveal/mask values         │
-            │  PgDn       Page down                  o          Sort by the next column    │
-            │  Enter      Show details               O          Reverse the sort           │
-            │  Esc        Back / close              Errors pane                            │
-            │  /          Filter rows                /          Edit search                │
-            │  r          Refresh now                v          Grouped / every error      │
-            │  ?          This help                  t          Jump to its toggle         │
-            │  q/C-c      Quit                      Logs pane                              │
-            │  ]          Widen the time window      p          Pause/resume tail          │
-            │  [          Narrow the time window                              … more: PgDn │
-            └──────────────────────────────────────────────────────────────────────────────┘
-            """)
+        #expect(
+            b.debugPicture == """
+                ┌ Keys — ? or Esc closes ──────────────────────────────────────────────────────┐
+                │ Everywhere                             x          Write an incident report   │
+                │  Tab        Next pane                  y          Copy the selected item     │
+                │  S-Tab      Previous pane              :          Command line               │
+                │  1          Toggles pane               C-o/Bksp   Back to before the jump    │
+                │  2          Sessions pane              C-n        Forward again              │
+                │  3          Errors pane               Toggles pane                           │
+                │  4          Logs pane                  Space      Flip toggle (asks first)   │
+                │  5          Server pane                o          Sort by the next column    │
+                │  j/↓        Move down                  O          Reverse the sort           │
+                │  k/↑        Move up                    e          Its errors (in Errors)     │
+                │  g/Home     Go to top                  C          Cancel its guard (asks)    │
+                │  G/End      Go to bottom              Sessions pane                          │
+                │  PgUp       Page up                    m          Reveal/mask values         │
+                │  PgDn       Page down                  o          Sort by the next column    │
+                │  Enter      Show details               O          Reverse the sort           │
+                │  Esc        Back / close              Errors pane                            │
+                │  /          Filter rows                /          Edit search                │
+                │  r          Refresh now                v          Grouped / every error      │
+                │  ?          This help                  t          Jump to its toggle         │
+                │  q/C-c      Quit                      Logs pane                              │
+                │  ]          Widen the time window      p          Pause/resume tail          │
+                │  [          Narrow the time window                              … more: PgDn │
+                └──────────────────────────────────────────────────────────────────────────────┘
+                """)
     }
 }

@@ -14,9 +14,10 @@ import Testing
     @Test func aSessionCountUnderWayIsLabelledWithTheDatabaseAsUpperBound() {
         var snapshot = Fixtures.snapshot()
         snapshot.sessionsCount = .counting(atLeast: 120_000, ofAtMost: 1_100_000)
-        #expect(topRow(snapshot) == """
-            ┌ 1 Toggles 4 ─────────────────────────────────────────────────────────────────┐┌ 2 Sessions 2 of ≥ 120,000 (≤ 1,100,000 keys) · counting… ────────────────────┐
-            """)
+        #expect(
+            topRow(snapshot) == """
+                ┌ 1 Toggles 4 ─────────────────────────────────────────────────────────────────┐┌ 2 Sessions 2 of ≥ 120,000 (≤ 1,100,000 keys) · counting… ────────────────────┐
+                """)
     }
 
     @Test func aListingThatStoppedAtItsLimitSaysThereMayBeMore() {
@@ -42,9 +43,10 @@ import Testing
         var s = Fixtures.loaded(width: 160, height: 48)
         _ = update(&s, .pollSucceeded(snapshot, duration: 0.01, at: Fixtures.at(1)))
         let top = { Fixtures.picture(Fixtures.screen(s, theme: .dark)).components(separatedBy: "\n")[0] }
-        #expect(top() == """
-            ┌ 1 Toggles 4 · discovering… 200,000 keys of ~1,100,000 ───────────────────────┐┌ 2 Sessions 2 ────────────────────────────────────────────────────────────────┐
-            """)
+        #expect(
+            top() == """
+                ┌ 1 Toggles 4 · discovering… 200,000 keys of ~1,100,000 ───────────────────────┐┌ 2 Sessions 2 ────────────────────────────────────────────────────────────────┐
+                """)
         var done = DashboardSnapshot()
         done.togglesDiscovery = DiscoveryProgress(scanned: 1_000_000, estimate: nil, isComplete: true)
         _ = update(&s, .pollSucceeded(done, duration: 0.01, at: Fixtures.at(2)))

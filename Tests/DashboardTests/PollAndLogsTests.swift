@@ -68,9 +68,11 @@ import Testing
     }
 
     @Test func severityAndSourceFilters() {
-        let mixed = [Fixtures.log("api", .debug, "cache miss", 0), Fixtures.log("checkout", .error, "payment timed out", 1),
-                     Fixtures.log("api", .warning, "slow payment provider", 2),
-                     LogLine(source: "odd", severity: .unknown, message: "no level", timestamp: nil)]
+        let mixed = [
+            Fixtures.log("api", .debug, "cache miss", 0), Fixtures.log("checkout", .error, "payment timed out", 1),
+            Fixtures.log("api", .warning, "slow payment provider", 2),
+            LogLine(source: "odd", severity: .unknown, message: "no level", timestamp: nil),
+        ]
         var s = Fixtures.loaded(logs: mixed)
         _ = s.press(.char("4"), .char("s"), .char("s"))
         #expect(s.logs.minLevel == .warning)

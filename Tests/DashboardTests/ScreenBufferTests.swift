@@ -6,10 +6,11 @@ import Testing
         var b = ScreenBuffer(width: 5, height: 2)
         #expect(b.set(string: "abc中", at: Position(x: 2, y: 0), style: .plain) == 3)
         #expect(b.set(string: "a中", at: Position(x: 3, y: 1), style: .plain) == 1)
-        #expect(b.debugPicture == """
-              abc
-               a\u{20}
-            """)
+        #expect(
+            b.debugPicture == """
+                  abc
+                   a\u{20}
+                """)
         #expect(b[4, 1] == .blank)
     }
 

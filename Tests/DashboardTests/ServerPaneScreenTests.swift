@@ -37,8 +37,10 @@ import Testing
         snapshot.topology = "cluster · 3 masters"
         for (i, ops) in [(0, 120), (1, 480)] {
             snapshot[ServerPart.self] = ServerPart(
-                nodes: [node(30_001, ops: ops, used: 91 * 1_048_576, evicted: 1_234), node(30_002, ops: ops / 2, used: 5 * 1_048_576),
-                        node(30_003, ops: 0, used: 1_048_576)],
+                nodes: [
+                    node(30_001, ops: ops, used: 91 * 1_048_576, evicted: 1_234), node(30_002, ops: ops / 2, used: 5 * 1_048_576),
+                    node(30_003, ops: 0, used: 1_048_576),
+                ],
                 cluster: ClusterHealth(state: "ok", slotsAssigned: 16_384, slotsOK: 16_384, knownNodes: 6),
                 slowLog: slowLog, peers: peers)
             _ = update(&s, .pollSucceeded(snapshot, duration: 0.01, at: Fixtures.at(Double(i))))
@@ -49,86 +51,88 @@ import Testing
 
     @Test func clusterAt80x24() {
         let picture = Fixtures.picture(Fixtures.screen(Self.state(width: 80, height: 24)))
-        #expect(picture == """
-             1 Toggles │ 2 Sessions │ 3 Errors │ 4 Logs │ 5 Server
-            ┌ 5 Server · 3 servers · 2 other opsdeck users ────────────────────────────────┐
-            │Deployment cluster · 3 masters · no failover seen                             │
-            │127.0.0.1:30001 master · ops/s 480 ▂█ · clients 7 (0 blocked)                 │
-            │  memory 91.0 MB of 100.0 MB (91%) · allkeys-lru · evicted 1,234              │
-            │  expired 12 · hits 98.2% · replicas: 127.0.0.1:30004 online · lag 0s         │
-            │127.0.0.1:30002 master · ops/s 240 ▂█ · clients 7 (2 blocked)                 │
-            │  memory 5.0 MB of 100.0 MB (5%) · allkeys-lru · evicted 0                    │
-            │  expired 12 · hits 98.2% · replicas: 127.0.0.1:30005 online · lag 4s         │
-            │127.0.0.1:30003 master · ops/s 0    · clients 7 (0 blocked)                   │
-            │  memory 1.0 MB of 100.0 MB (1%) · allkeys-lru · evicted 0                    │
-            │  expired 12 · hits 98.2% · replicas: 127.0.0.1:30006 online · lag 0s         │
-            │Cluster ok · 16,384 of 16,384 slots served · 6 nodes                          │
-            │                                                                              │
-            │Slow log, newest first (command names only)                                   │
-            │  18:03:29  12.3 ms  HGETALL ‹1 arg›  127.0.0.1:30001                         │
-            │  18:03:03  850 µs  SCAN ‹5 args›  127.0.0.1:30003                            │
-            │                                                                              │
-            │Other opsdeck users here                                                      │
-            │  bob@laptop · flip dialog open: useNewAlgorithm · idle 3s · from 10.0.0.7:51…│
-            │  carol@ops-1 · idle 1m · from 10.0.0.9:40022                                 │
-            └──────────────────────────────────────────────────────────────────────────────┘
-             staging │ connected │ data just now · poll 10ms │ 127.0.0.1:6379 │ cluster · 3…
-             j/k scroll · r reload · : command · x export · [/] window · q quit · ? help
-            """)
+        #expect(
+            picture == """
+                 1 Toggles │ 2 Sessions │ 3 Errors │ 4 Logs │ 5 Server
+                ┌ 5 Server · 3 servers · 2 other opsdeck users ────────────────────────────────┐
+                │Deployment cluster · 3 masters · no failover seen                             │
+                │127.0.0.1:30001 master · ops/s 480 ▂█ · clients 7 (0 blocked)                 │
+                │  memory 91.0 MB of 100.0 MB (91%) · allkeys-lru · evicted 1,234              │
+                │  expired 12 · hits 98.2% · replicas: 127.0.0.1:30004 online · lag 0s         │
+                │127.0.0.1:30002 master · ops/s 240 ▂█ · clients 7 (2 blocked)                 │
+                │  memory 5.0 MB of 100.0 MB (5%) · allkeys-lru · evicted 0                    │
+                │  expired 12 · hits 98.2% · replicas: 127.0.0.1:30005 online · lag 4s         │
+                │127.0.0.1:30003 master · ops/s 0    · clients 7 (0 blocked)                   │
+                │  memory 1.0 MB of 100.0 MB (1%) · allkeys-lru · evicted 0                    │
+                │  expired 12 · hits 98.2% · replicas: 127.0.0.1:30006 online · lag 0s         │
+                │Cluster ok · 16,384 of 16,384 slots served · 6 nodes                          │
+                │                                                                              │
+                │Slow log, newest first (command names only)                                   │
+                │  18:03:29  12.3 ms  HGETALL ‹1 arg›  127.0.0.1:30001                         │
+                │  18:03:03  850 µs  SCAN ‹5 args›  127.0.0.1:30003                            │
+                │                                                                              │
+                │Other opsdeck users here                                                      │
+                │  bob@laptop · flip dialog open: useNewAlgorithm · idle 3s · from 10.0.0.7:51…│
+                │  carol@ops-1 · idle 1m · from 10.0.0.9:40022                                 │
+                └──────────────────────────────────────────────────────────────────────────────┘
+                 staging │ connected │ data just now · poll 10ms │ 127.0.0.1:6379 │ cluster · 3…
+                 j/k scroll · r reload · : command · x export · [/] window · q quit · ? help
+                """)
     }
 
     @Test func clusterAt160x48() {
         let picture = Fixtures.picture(Fixtures.screen(Self.state(width: 160, height: 48)))
-        #expect(picture == """
-             1 Toggles │ 2 Sessions │ 3 Errors │ 4 Logs │ 5 Server
-            ┌ 5 Server · 3 servers · 2 other opsdeck users ────────────────────────────────────────────────────────────────────────────────────────────────────────────────┐
-            │Deployment cluster · 3 masters · no failover seen                                                                                                             │
-            │127.0.0.1:30001 master · ops/s 480 ▂█ · clients 7 (0 blocked)                                                                                                 │
-            │  memory 91.0 MB of 100.0 MB (91%) · allkeys-lru · evicted 1,234                                                                                              │
-            │  expired 12 · hits 98.2% · replicas: 127.0.0.1:30004 online · lag 0s                                                                                         │
-            │127.0.0.1:30002 master · ops/s 240 ▂█ · clients 7 (2 blocked)                                                                                                 │
-            │  memory 5.0 MB of 100.0 MB (5%) · allkeys-lru · evicted 0                                                                                                    │
-            │  expired 12 · hits 98.2% · replicas: 127.0.0.1:30005 online · lag 4s                                                                                         │
-            │127.0.0.1:30003 master · ops/s 0    · clients 7 (0 blocked)                                                                                                   │
-            │  memory 1.0 MB of 100.0 MB (1%) · allkeys-lru · evicted 0                                                                                                    │
-            │  expired 12 · hits 98.2% · replicas: 127.0.0.1:30006 online · lag 0s                                                                                         │
-            │Cluster ok · 16,384 of 16,384 slots served · 6 nodes                                                                                                          │
-            │                                                                                                                                                              │
-            │Slow log, newest first (command names only)                                                                                                                   │
-            │  18:03:29  12.3 ms  HGETALL ‹1 arg›  127.0.0.1:30001                                                                                                         │
-            │  18:03:03  850 µs  SCAN ‹5 args›  127.0.0.1:30003                                                                                                            │
-            │                                                                                                                                                              │
-            │Other opsdeck users here                                                                                                                                      │
-            │  bob@laptop · flip dialog open: useNewAlgorithm · idle 3s · from 10.0.0.7:51234                                                                              │
-            │  carol@ops-1 · idle 1m · from 10.0.0.9:40022                                                                                                                 │
-            │                                                                                                                                                              │
-            │                                                                                                                                                              │
-            │                                                                                                                                                              │
-            │                                                                                                                                                              │
-            │                                                                                                                                                              │
-            │                                                                                                                                                              │
-            │                                                                                                                                                              │
-            │                                                                                                                                                              │
-            │                                                                                                                                                              │
-            │                                                                                                                                                              │
-            │                                                                                                                                                              │
-            │                                                                                                                                                              │
-            │                                                                                                                                                              │
-            │                                                                                                                                                              │
-            │                                                                                                                                                              │
-            │                                                                                                                                                              │
-            │                                                                                                                                                              │
-            │                                                                                                                                                              │
-            │                                                                                                                                                              │
-            │                                                                                                                                                              │
-            │                                                                                                                                                              │
-            │                                                                                                                                                              │
-            │                                                                                                                                                              │
-            │                                                                                                                                                              │
-            └──────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────┘
-             staging │ connected │ data just now · poll 10ms │ 127.0.0.1:6379 │ cluster · 3 masters │ Redis 7.0.15 │ RediSearch 1.x │ 42 cmd/s
-             j/k scroll · r reload · : command · x export · [/] window · q quit · Tab/1-5 pane · ? help
-            """)
+        #expect(
+            picture == """
+                 1 Toggles │ 2 Sessions │ 3 Errors │ 4 Logs │ 5 Server
+                ┌ 5 Server · 3 servers · 2 other opsdeck users ────────────────────────────────────────────────────────────────────────────────────────────────────────────────┐
+                │Deployment cluster · 3 masters · no failover seen                                                                                                             │
+                │127.0.0.1:30001 master · ops/s 480 ▂█ · clients 7 (0 blocked)                                                                                                 │
+                │  memory 91.0 MB of 100.0 MB (91%) · allkeys-lru · evicted 1,234                                                                                              │
+                │  expired 12 · hits 98.2% · replicas: 127.0.0.1:30004 online · lag 0s                                                                                         │
+                │127.0.0.1:30002 master · ops/s 240 ▂█ · clients 7 (2 blocked)                                                                                                 │
+                │  memory 5.0 MB of 100.0 MB (5%) · allkeys-lru · evicted 0                                                                                                    │
+                │  expired 12 · hits 98.2% · replicas: 127.0.0.1:30005 online · lag 4s                                                                                         │
+                │127.0.0.1:30003 master · ops/s 0    · clients 7 (0 blocked)                                                                                                   │
+                │  memory 1.0 MB of 100.0 MB (1%) · allkeys-lru · evicted 0                                                                                                    │
+                │  expired 12 · hits 98.2% · replicas: 127.0.0.1:30006 online · lag 0s                                                                                         │
+                │Cluster ok · 16,384 of 16,384 slots served · 6 nodes                                                                                                          │
+                │                                                                                                                                                              │
+                │Slow log, newest first (command names only)                                                                                                                   │
+                │  18:03:29  12.3 ms  HGETALL ‹1 arg›  127.0.0.1:30001                                                                                                         │
+                │  18:03:03  850 µs  SCAN ‹5 args›  127.0.0.1:30003                                                                                                            │
+                │                                                                                                                                                              │
+                │Other opsdeck users here                                                                                                                                      │
+                │  bob@laptop · flip dialog open: useNewAlgorithm · idle 3s · from 10.0.0.7:51234                                                                              │
+                │  carol@ops-1 · idle 1m · from 10.0.0.9:40022                                                                                                                 │
+                │                                                                                                                                                              │
+                │                                                                                                                                                              │
+                │                                                                                                                                                              │
+                │                                                                                                                                                              │
+                │                                                                                                                                                              │
+                │                                                                                                                                                              │
+                │                                                                                                                                                              │
+                │                                                                                                                                                              │
+                │                                                                                                                                                              │
+                │                                                                                                                                                              │
+                │                                                                                                                                                              │
+                │                                                                                                                                                              │
+                │                                                                                                                                                              │
+                │                                                                                                                                                              │
+                │                                                                                                                                                              │
+                │                                                                                                                                                              │
+                │                                                                                                                                                              │
+                │                                                                                                                                                              │
+                │                                                                                                                                                              │
+                │                                                                                                                                                              │
+                │                                                                                                                                                              │
+                │                                                                                                                                                              │
+                │                                                                                                                                                              │
+                │                                                                                                                                                              │
+                └──────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────┘
+                 staging │ connected │ data just now · poll 10ms │ 127.0.0.1:6379 │ cluster · 3 masters │ Redis 7.0.15 │ RediSearch 1.x │ 42 cmd/s
+                 j/k scroll · r reload · : command · x export · [/] window · q quit · Tab/1-5 pane · ? help
+                """)
     }
 
     /// Someone else's open dialog for the same toggle (their connection's name says so) is
@@ -151,9 +155,14 @@ import Testing
         let evil = "\u{1B}[2J\u{1B}]0;pwned\u{07}"
         var node = ServerNode(address: "host" + evil, role: "master")
         node.evictionPolicy = "lru" + evil
-        let part = ServerPart(nodes: [node], slowLog: [SlowEntry(id: 1, time: Fixtures.t0, micros: 5, command: "GET" + evil,
-                                                                 argumentCount: 0, server: "x")],
-                              peers: [Peer(who: "eve" + evil, flipping: "t" + evil, address: "a" + evil)])
+        let part = ServerPart(
+            nodes: [node],
+            slowLog: [
+                SlowEntry(
+                    id: 1, time: Fixtures.t0, micros: 5, command: "GET" + evil,
+                    argumentCount: 0, server: "x")
+            ],
+            peers: [Peer(who: "eve" + evil, flipping: "t" + evil, address: "a" + evil)])
         _ = update(&s, .pollSucceeded(DashboardSnapshot([part]), duration: 0.01, at: Fixtures.at(1)))
         _ = s.press(.char("5"))
         let screen = Fixtures.screen(s).lines().joined(separator: "\n")

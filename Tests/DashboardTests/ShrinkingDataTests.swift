@@ -11,15 +11,19 @@ import Testing
         let many = (0..<120).map { ToggleRow(name: "toggle\($0)", rawValue: "on", status: .on) }
         let sessions = (0..<300).map { SessionRow(key: "session:\($0)", fields: [FieldRow(name: "authType", value: "guest")], ttl: 60) }
         let logs = (0..<400).map { Fixtures.log("svc", .info, "line \($0)", Double($0)) }
-        _ = update(&state, .pollSucceeded(DashboardSnapshot(toggles: many, sessions: sessions, sessionsCount: .exact(300), newLogLines: logs),
-                                          duration: 0.01, at: Fixtures.at(1)))
+        _ = update(
+            &state,
+            .pollSucceeded(
+                DashboardSnapshot(toggles: many, sessions: sessions, sessionsCount: .exact(300), newLogLines: logs),
+                duration: 0.01, at: Fixtures.at(1)))
         for pane in ["1", "2", "4"] {
             _ = update(&state, .key(.char(Character(pane))))
             _ = update(&state, .key(.char("G")))
         }
         _ = update(&state, .pollFailed(error: "connection refused", retryIn: 1, at: Fixtures.at(2)))
-        let empty = DashboardSnapshot(toggles: [ToggleRow(name: "recovered", rawValue: "on", status: .on)], sessions: [],
-                                      sessionsCount: .exact(0), newLogLines: [])
+        let empty = DashboardSnapshot(
+            toggles: [ToggleRow(name: "recovered", rawValue: "on", status: .on)], sessions: [],
+            sessionsCount: .exact(0), newLogLines: [])
         _ = update(&state, .pollSucceeded(empty, duration: 0.01, at: Fixtures.at(3)))
         _ = update(&state, .key(.char("1")))
         var buffer = ScreenBuffer(width: size.0, height: size.1)

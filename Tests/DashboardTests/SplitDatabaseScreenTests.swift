@@ -14,8 +14,9 @@ import Testing
         toggles.panes = [.toggles]
         var sessions = DashboardSnapshot(sessions: Fixtures.sessions, sessionsCount: .exact(2))
         sessions.panes = [.sessions]
-        var rest = DashboardSnapshot(newLogLines: [Fixtures.log("api", .error, "payment timed out", 0)],
-                                     errorCounts: [ToggleCount(toggle: "darkMode", count: 1)], server: Fixtures.server)
+        var rest = DashboardSnapshot(
+            newLogLines: [Fixtures.log("api", .error, "payment timed out", 0)],
+            errorCounts: [ToggleCount(toggle: "darkMode", count: 1)], server: Fixtures.server)
         rest.panes = [.errors, .logs]
         for snapshot in [toggles, sessions, rest] {
             _ = update(&s, .pollSucceeded(snapshot, duration: 0.01, at: Fixtures.t0))
@@ -34,40 +35,44 @@ import Testing
     /// row and is marked stale; the status bar marks sessions ✕; the toggles keep updating.
     @Test func oneDatabaseDownMarksOnlyItsPane() {
         var s = Self.splitState()
-        _ = update(&s, .pollFailed(error: "Connection refused", retryIn: 4, at: Fixtures.at(10),
-                                   advice: "could not connect to 127.0.0.1:7001: Connection refused", panes: [.sessions]))
+        _ = update(
+            &s,
+            .pollFailed(
+                error: "Connection refused", retryIn: 4, at: Fixtures.at(10),
+                advice: "could not connect to 127.0.0.1:7001: Connection refused", panes: [.sessions]))
         var fresh = DashboardSnapshot(toggles: Fixtures.toggles)
         fresh.panes = [.toggles]
         _ = update(&s, .pollSucceeded(fresh, duration: 0.01, at: Fixtures.at(10)))
         #expect(s.connection(of: .toggles) == .connected)
         #expect(s.isStale(.sessions) && !s.isStale(.toggles))
         _ = s.press(.char("2"))
-        #expect(Fixtures.picture(Fixtures.screen(s)) == """
-             1 Toggles │ 2 Sessions │ 3 Errors │ 4 Logs ● │ 5 Server
-            ┌ 2 Sessions 2 ────────────────────────────────────────────────────────────────┐
-            │Key                   Auth type Name                                       TTL│
-            │session:4156e021:1234 fb-user   John Smith                              59m50s│
-            │session:99aa:77       email     Ana Lee                                   none│
-            │                                                                              │
-            │                                                                              │
-            │                                                                              │
-            │                                                                              │
-            │                                                                              │
-            │                                                                              │
-            │                                                                              │
-            │                                                                              │
-            │                                                                              │
-            │                                                                              │
-            │                                                                              │
-            │                                                                              │
-            │                                                                              │
-            │                                                                              │
-            │                                                                              │
-            │ STALE 10s  reconnecting… Connection refused · retry in 4s                    │
-            └──────────────────────────────────────────────────────────────────────────────┘
-             staging │ toggles ● sessions ✕ errors ○ logs ○ │ data just now │ Redis 7.0.15 …
-             Enter details · / filter · o/O sort · m mask/reveal · : command · ? help
-            """)
+        #expect(
+            Fixtures.picture(Fixtures.screen(s)) == """
+                 1 Toggles │ 2 Sessions │ 3 Errors │ 4 Logs ● │ 5 Server
+                ┌ 2 Sessions 2 ────────────────────────────────────────────────────────────────┐
+                │Key                   Auth type Name                                       TTL│
+                │session:4156e021:1234 fb-user   John Smith                              59m50s│
+                │session:99aa:77       email     Ana Lee                                   none│
+                │                                                                              │
+                │                                                                              │
+                │                                                                              │
+                │                                                                              │
+                │                                                                              │
+                │                                                                              │
+                │                                                                              │
+                │                                                                              │
+                │                                                                              │
+                │                                                                              │
+                │                                                                              │
+                │                                                                              │
+                │                                                                              │
+                │                                                                              │
+                │                                                                              │
+                │ STALE 10s  reconnecting… Connection refused · retry in 4s                    │
+                └──────────────────────────────────────────────────────────────────────────────┘
+                 staging │ toggles ● sessions ✕ errors ○ logs ○ │ data just now │ Redis 7.0.15 …
+                 Enter details · / filter · o/O sort · m mask/reveal · : command · ? help
+                """)
         // The Toggles pane, fresh, carries no banner.
         _ = s.press(.char("1"))
         #expect(!Fixtures.picture(Fixtures.screen(s)).contains("reconnecting"))
@@ -77,9 +82,12 @@ import Testing
     @Test func aDatabaseDownFromTheStartExplainsInItsPane() {
         var s = AppState(now: Fixtures.t0, width: 80, height: 24, server: Fixtures.server, timeZone: Fixtures.utc)
         s.links = [LinkState(panes: [.toggles]), LinkState(panes: [.sessions, .errors, .logs])]
-        _ = update(&s, .pollFailed(error: "Connection refused", retryIn: 1, at: Fixtures.t0,
-                                   advice: "could not connect to errors.internal:6379: Connection refused",
-                                   panes: [.sessions, .errors, .logs]))
+        _ = update(
+            &s,
+            .pollFailed(
+                error: "Connection refused", retryIn: 1, at: Fixtures.t0,
+                advice: "could not connect to errors.internal:6379: Connection refused",
+                panes: [.sessions, .errors, .logs]))
         var toggles = DashboardSnapshot(toggles: Fixtures.toggles)
         toggles.panes = [.toggles]
         _ = update(&s, .pollSucceeded(toggles, duration: 0.01, at: Fixtures.t0))

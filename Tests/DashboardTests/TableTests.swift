@@ -6,11 +6,15 @@ import Testing
         ("alpha", "1"), ("beta", "22"), ("gamma", "333"), ("delta", "4"), ("epsilon-long-name", "5"),
     ]
 
-    func render(width: Int, height: Int, selected: Int?, rows: [(String, String)] = data,
-                asked: ((Int) -> Void)? = nil) -> ScreenBuffer {
+    func render(
+        width: Int, height: Int, selected: Int?, rows: [(String, String)] = data,
+        asked: ((Int) -> Void)? = nil
+    ) -> ScreenBuffer {
         var b = ScreenBuffer(width: width, height: height)
-        let table = Table(columns: [TableColumn("Name", width: .min(6)), TableColumn("Val", width: .fixed(3), alignment: .right)],
-                          rowCount: rows.count, state: TableState(selected: selected)) { i in
+        let table = Table(
+            columns: [TableColumn("Name", width: .min(6)), TableColumn("Val", width: .fixed(3), alignment: .right)],
+            rowCount: rows.count, state: TableState(selected: selected)
+        ) { i in
             asked?(i)
             return TableRow(strings: [rows[i].0, rows[i].1])
         }
@@ -20,24 +24,26 @@ import Testing
 
     @Test func rendersHeaderRightAlignedNumbersAndScrollsToSelection() {
         let b = render(width: 14, height: 4, selected: 3)
-        #expect(b.debugPicture == """
-            Name       Val
-            beta        22
-            gamma      333
-            delta        4
-            """)
+        #expect(
+            b.debugPicture == """
+                Name       Val
+                beta        22
+                gamma      333
+                delta        4
+                """)
         #expect(b[0, 3].style.isReverse && b[13, 3].style.isReverse)
         #expect(!b[0, 2].style.isReverse)
     }
 
     @Test func narrowTableCutsCellsWithEllipsis() {
         let b = render(width: 10, height: 4, selected: 4)
-        #expect(b.debugPicture == """
-            Name   Val
-            gamma  333
-            delta    4
-            epsil…   5
-            """)
+        #expect(
+            b.debugPicture == """
+                Name   Val
+                gamma  333
+                delta    4
+                epsil…   5
+                """)
     }
 
     @Test func tooNarrowDropsRightmostColumn() {
@@ -48,13 +54,14 @@ import Testing
     @Test func wideCharactersKeepColumnsAligned() {
         let rows = [("中文名", "1"), ("🚀x", "2"), ("ab", "3"), ("a中文字", "4")]
         let b = render(width: 10, height: 5, selected: nil, rows: rows)
-        #expect(b.debugPicture == """
-            Name   Val
-            中文名   1
-            🚀x      2
-            ab       3
-            a中文…   4
-            """)
+        #expect(
+            b.debugPicture == """
+                Name   Val
+                中文名   1
+                🚀x      2
+                ab       3
+                a中文…   4
+                """)
         for y in 1...4 { #expect(b[9, y].symbol == String(y)) }
     }
 
@@ -62,8 +69,10 @@ import Testing
         final class Log { var asked: [Int] = [] }
         let log = Log()
         var b = ScreenBuffer(width: 20, height: 5)
-        let table = Table(columns: [TableColumn("N", width: .flex(1))], rowCount: 1_000_000,
-                          state: TableState(selected: 500_000)) { i in
+        let table = Table(
+            columns: [TableColumn("N", width: .flex(1))], rowCount: 1_000_000,
+            state: TableState(selected: 500_000)
+        ) { i in
             log.asked.append(i)
             return TableRow(strings: ["row \(i)"])
         }

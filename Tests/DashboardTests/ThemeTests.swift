@@ -69,7 +69,10 @@ import Testing
         do { _ = try loader.loadFile(file) } catch { #expect("\(error)".contains("broken.yaml")) }
 
         try "roles:\n  text: { bold: maybe }\n".write(to: file, atomically: true, encoding: .utf8)
-        do { _ = try loader.loadFile(file); Issue.record("expected an error") } catch {
+        do {
+            _ = try loader.loadFile(file)
+            Issue.record("expected an error")
+        } catch {
             #expect("\(error)".contains("roles.text.bold"))
         }
     }

@@ -27,12 +27,13 @@ import Testing
     }
 
     static func widths(_ columns: [(TogglesPane.Column, TableColumn)]) -> [TogglesPane.Column: Int] {
-        Dictionary(uniqueKeysWithValues: columns.map { column in
-            switch column.1.width {
-            case .fixed(let n), .min(let n): return (column.0, n)
-            case .flex: return (column.0, 0)
-            }
-        })
+        Dictionary(
+            uniqueKeysWithValues: columns.map { column in
+                switch column.1.width {
+                case .fixed(let n), .min(let n): return (column.0, n)
+                case .flex: return (column.0, 0)
+                }
+            })
     }
 
     @Test func everyColumnAtItsContentWhenThereIsRoom() {

@@ -44,7 +44,7 @@ import Testing
         let many = (0..<100).map { ToggleRow(name: String(format: "t%03d", $0), rawValue: "on", status: .on) }
         _ = update(&s, .pollSucceeded(DashboardSnapshot(toggles: many), duration: 0.01, at: Fixtures.t0))
         let page = s.listRows(for: .toggles)
-        #expect(page == 18)  // 24 rows - tabs - status - hints - borders - header
+        #expect(page == 18) // 24 rows - tabs - status - hints - borders - header
         _ = s.press(.pageDown, .pageDown)
         #expect(s.toggles.table.selected == 34)
         #expect(s.toggles.table.offset == 17)

@@ -6,52 +6,59 @@ import Testing
         var b = ScreenBuffer(width: 12, height: 3)
         let block = Block(title: "Logs")
         block.render(area: b.area, buffer: &b)
-        #expect(b.debugPicture == """
-            ┌ Logs ────┐
-            │          │
-            └──────────┘
-            """)
+        #expect(
+            b.debugPicture == """
+                ┌ Logs ────┐
+                │          │
+                └──────────┘
+                """)
         #expect(block.inner(b.area) == Rect(x: 1, y: 1, width: 10, height: 1))
     }
 
     @Test func dialogClearsWhatIsBeneath() {
         var b = ScreenBuffer(width: 30, height: 7, fill: Cell(symbol: "#", width: 1, style: .plain))
         Dialog(title: "Flip?", body: ["Turn off x?"], hint: "y/n", width: 20).render(area: b.area, buffer: &b)
-        #expect(b.debugPicture == """
-            ##############################
-            #####┌ Flip? ───────────┐#####
-            #####│ Turn off x?      │#####
-            #####│                  │#####
-            #####│              y/n │#####
-            #####└──────────────────┘#####
-            ##############################
-            """)
+        #expect(
+            b.debugPicture == """
+                ##############################
+                #####┌ Flip? ───────────┐#####
+                #####│ Turn off x?      │#####
+                #####│                  │#####
+                #####│              y/n │#####
+                #####└──────────────────┘#####
+                ##############################
+                """)
     }
 
     @Test func dialogWithReasonField() {
         var b = ScreenBuffer(width: 24, height: 9)
         let input = TextInput("rollback")
-        Dialog(title: "Flip", body: ["on → off"], inputLabel: "Reason:", input: input, inputFocused: true,
-               hint: "y/n", width: 24).render(area: b.area, buffer: &b)
-        #expect(b.debugPicture == """
-             ┌ Flip ──────────────┐\u{20}
-             │ on → off           │\u{20}
-             │                    │\u{20}
-             │ Reason:            │\u{20}
-             │ rollback           │\u{20}
-             │                    │\u{20}
-             │                y/n │\u{20}
-             └────────────────────┘\u{20}
-            \(String(repeating: " ", count: 24))
-            """)
+        Dialog(
+            title: "Flip", body: ["on → off"], inputLabel: "Reason:", input: input, inputFocused: true,
+            hint: "y/n", width: 24
+        ).render(area: b.area, buffer: &b)
+        #expect(
+            b.debugPicture == """
+                 ┌ Flip ──────────────┐\u{20}
+                 │ on → off           │\u{20}
+                 │                    │\u{20}
+                 │ Reason:            │\u{20}
+                 │ rollback           │\u{20}
+                 │                    │\u{20}
+                 │                y/n │\u{20}
+                 └────────────────────┘\u{20}
+                \(String(repeating: " ", count: 24))
+                """)
         #expect(b[11, 4].style.isReverse && !b[10, 4].style.isReverse) // the cursor block after the text
     }
 
     @Test func statusBarKeepsBadgesAndCutsLeftSide() {
         var b = ScreenBuffer(width: 30, height: 1)
-        StatusBar(left: ["Toggles · 1,234 keys · updated 2s ago"],
-                  right: [StatusBar.badge("READ-ONLY", style: Style(bold: true)), StatusBar.badge("PAUSED", style: .plain)])
-            .render(area: b.area, buffer: &b)
+        StatusBar(
+            left: ["Toggles · 1,234 keys · updated 2s ago"],
+            right: [StatusBar.badge("READ-ONLY", style: Style(bold: true)), StatusBar.badge("PAUSED", style: .plain)]
+        )
+        .render(area: b.area, buffer: &b)
         #expect(b.debugPicture == "Toggles …  READ-ONLY   PAUSED ")
         #expect(b[13, 0].style.isBold)
     }

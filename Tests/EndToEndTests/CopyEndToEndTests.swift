@@ -8,9 +8,13 @@ import Testing
     @Test func yWritesOSC52ForTheSelectedToggle() throws {
         let folder = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("opsdeck-copy-\(UUID().uuidString.prefix(8))")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let terminal = try TerminalSession(command: [DashboardHarness.binary, "demo", "--deterministic", "--no-activity"],
-                                           environment: ["OPSDECK_TEST_ROOT": folder.path], columns: 120, rows: 40)
-        defer { terminal.close(); try? FileManager.default.removeItem(at: folder) }
+        let terminal = try TerminalSession(
+            command: [DashboardHarness.binary, "demo", "--deterministic", "--no-activity"],
+            environment: ["OPSDECK_TEST_ROOT": folder.path], columns: 120, rows: 40)
+        defer {
+            terminal.close()
+            try? FileManager.default.removeItem(at: folder)
+        }
         try terminal.waitUntil(description: "the demo with its data") { $0.contains("connected") && $0.contains("accountDeletionFlow") }
         let log = folder.appendingPathComponent("output.raw").path
         try terminal.recordOutput(to: log)
@@ -21,7 +25,10 @@ import Testing
             guard let bytes = FileManager.default.contents(atPath: log) else { return false }
             return Array(bytes).firstRange(of: expected) != nil
         }
-        #expect(seen, "the OSC 52 sequence in the raw output: \(String(decoding: FileManager.default.contents(atPath: log) ?? Data(), as: UTF8.self).debugDescription)")
+        #expect(
+            seen,
+            "the OSC 52 sequence in the raw output: \(String(decoding: FileManager.default.contents(atPath: log) ?? Data(), as: UTF8.self).debugDescription)"
+        )
         try terminal.send(keys: "q")
         #expect(eventually { !terminal.isRunning })
     }

@@ -12,8 +12,10 @@ import Testing
         defer { app.close() }
         try app.pushLog("e2e-startup-marker payment timed out")
         let screen = try app.terminal.waitUntil(description: "all four panes with data") { screen in
-            ["1 Toggles", "2 Sessions", "3 Errors", "4 Logs", "accountDeletionFlow", "session:", "e2e-startup-marker",
-             "connected", "RediSearch 1.x"].allSatisfy(screen.contains)
+            [
+                "1 Toggles", "2 Sessions", "3 Errors", "4 Logs", "accountDeletionFlow", "session:", "e2e-startup-marker",
+                "connected", "RediSearch 1.x",
+            ].allSatisfy(screen.contains)
         }
         #expect(screen.contains("John S"), "the seed toggle's fingerprint is shown")
         // The seed session is among 60: find it with the filter.
@@ -128,7 +130,7 @@ import Testing
         try app.terminal.waitFor("reconnecting")
         #expect(app.terminal.screen().contains("accountDeletionFlow"), "the last data stays on screen")
         try app.terminal.send(keys: "?")
-        try app.terminal.waitFor("Keys — ")  // keys still work while Redis is gone
+        try app.terminal.waitFor("Keys — ") // keys still work while Redis is gone
         try app.terminal.send(keys: "Escape")
         try app.terminal.waitUntil(description: "help closed") { !$0.contains("Keys — ") }
         try app.server.start()
@@ -148,9 +150,13 @@ import Testing
         defer { app.server.resume() }
         // A poll is stuck on the frozen server once a probe gets no answer.
         let probe = RedisConnection(options: RedisConnectionOptions(endpoint: app.server.endpoint, readTimeout: 0.2))
-        try #require(eventually {
-            do { try probe.execute("PING"); return false } catch { return true }
-        })
+        try #require(
+            eventually {
+                do {
+                    try probe.execute("PING")
+                    return false
+                } catch { return true }
+            })
         try app.terminal.send(keys: "?")
         try app.terminal.waitFor("Keys — ")
         try app.terminal.send(keys: "Escape", "4")
@@ -165,7 +171,9 @@ import Testing
         let server = try RedisServerProcess(flavor: .plain)
         defer { server.shutdown() }
         let terminal = try TerminalSession(
-            command: ["/bin/sh", "-c", "\(DashboardHarness.binary) dashboard --socket \(server.socketPath); echo \"exit=$?\"; stty -a; sleep 30"],
+            command: [
+                "/bin/sh", "-c", "\(DashboardHarness.binary) dashboard --socket \(server.socketPath); echo \"exit=$?\"; stty -a; sleep 30",
+            ],
             columns: 120, rows: 40)
         defer { terminal.close() }
         try terminal.waitFor("connected")

@@ -18,8 +18,10 @@ final class DashboardHarness {
         get throws { try OpsdeckRun.binary().path }
     }
 
-    init(columns: Int = 200, rows: Int = 56, interval: Double = 0.5, extra: [String] = [],
-         flavor: ServerFlavor = .search1, environment: [String: String] = [:], transport: TestTransport = .unix) throws {
+    init(
+        columns: Int = 200, rows: Int = 56, interval: Double = 0.5, extra: [String] = [],
+        flavor: ServerFlavor = .search1, environment: [String: String] = [:], transport: TestTransport = .unix
+    ) throws {
         server = try RedisServerProcess(flavor: flavor, extraArguments: transport.serverArguments())
         redis = try server.connect()
         var seeder = DemoSeeder(sessions: 60, errors: 12, now: Date(), seed: 7)
@@ -43,8 +45,10 @@ final class DashboardHarness {
     /// Pushes a log line the way services do (LPUSH + LTRIM) from another client.
     func pushLog(_ message: String, source: String = "checkout", severity: String = "error") throws {
         let line = AsctimeTimestamp.format(Date(), timeZone: TimeZone(identifier: "UTC")!) + " " + message
-        try redis.send([RedisCommand("LPUSH", "recent:\(source):\(severity)", line),
-                        RedisCommand("LTRIM", "recent:\(source):\(severity)", 0, 99)])
+        try redis.send([
+            RedisCommand("LPUSH", "recent:\(source):\(severity)", line),
+            RedisCommand("LTRIM", "recent:\(source):\(severity)", 0, 99),
+        ])
     }
 
     func close() {

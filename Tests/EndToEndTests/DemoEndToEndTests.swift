@@ -5,7 +5,7 @@ import TestSupport
 import Testing
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// `opsdeck demo` as a new user runs it, and the dashboard's start-up edge cases.
@@ -39,8 +39,10 @@ import Glibc
             }
             let directories = demoDirectories(in: folder)
             try #require(directories.count == 1, "one private server folder: \(directories)")
-            let serverPid = try String(contentsOfFile: folder.appendingPathComponent(directories[0]).appendingPathComponent("redis.pid").path,
-                                       encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
+            let serverPid = try String(
+                contentsOfFile: folder.appendingPathComponent(directories[0]).appendingPathComponent("redis.pid").path,
+                encoding: .utf8
+            ).trimmingCharacters(in: .whitespacesAndNewlines)
             let demoPid = try String(contentsOfFile: folder.appendingPathComponent("pid").path, encoding: .utf8)
                 .trimmingCharacters(in: .whitespacesAndNewlines)
             switch how {

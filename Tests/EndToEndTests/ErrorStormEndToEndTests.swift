@@ -19,13 +19,22 @@ import Testing
         var commands: [RedisCommand] = []
         func add(_ toggle: String, _ date: Date, sequence: Int = 1, _ body: String) {
             let id = ErrorID.make(toggle: toggle, date: date, sequence: sequence)
-            commands.append(RedisCommand("FT.ADD", ["toggle_errors_db", id, "1.0", "FIELDS", "toggleName", toggle,
-                                                   "toggleValue", "True", "fingerPrint", "Nina Q", "exceptionBody", body]))
+            commands.append(
+                RedisCommand(
+                    "FT.ADD",
+                    [
+                        "toggle_errors_db", id, "1.0", "FIELDS", "toggleName", toggle,
+                        "toggleValue", "True", "fingerPrint", "Nina Q", "exceptionBody", body,
+                    ]))
         }
-        for i in 0..<120 { add("paymentRetryV3", now.addingTimeInterval(-600 + Double(i * 4)), "java.lang.IllegalStateException: retry budget spent") }
+        for i in 0..<120 {
+            add("paymentRetryV3", now.addingTimeInterval(-600 + Double(i * 4)), "java.lang.IllegalStateException: retry budget spent")
+        }
         for toggle in storm {
             for i in 0..<3_500 {
-                add(toggle, now.addingTimeInterval(-55 + Double(i % 50)), sequence: 1 + i / 50, "java.net.SocketTimeoutException: \(toggle)")
+                add(
+                    toggle, now.addingTimeInterval(-55 + Double(i % 50)), sequence: 1 + i / 50, "java.net.SocketTimeoutException: \(toggle)"
+                )
             }
         }
         var start = 0
@@ -46,13 +55,15 @@ import Testing
         let toggles = try app.terminal.waitUntil(timeout: 60, description: "the culprit's count in the Toggles pane") { screen in
             row(screen, "paymentRetryV3").contains(" 120 ")
         }
-        #expect(toggles.contains("Per toggle: stormAlpha 3,500 · stormBravo 3,500 · stormCharlie 3,500 · paymentRetryV3 120"),
-                "the Errors pane's per-toggle line: \(toggles)")
+        #expect(
+            toggles.contains("Per toggle: stormAlpha 3,500 · stormBravo 3,500 · stormCharlie 3,500 · paymentRetryV3 120"),
+            "the Errors pane's per-toggle line: \(toggles)")
         try app.terminal.send(keys: "3")
         let errors = try app.terminal.waitUntil(timeout: 60, description: "the culprit's group and ≥ on the storm's") { screen in
             screen.contains("paymentRetryV3") && screen.contains("IllegalStateException") && screen.contains("≥")
         }
-        #expect(errors.split(separator: "\n").contains { $0.contains("120") && $0.contains("paymentRetryV3") && $0.contains("IllegalState") },
-                "the culprit's group is wholly read: \(errors)")
+        #expect(
+            errors.split(separator: "\n").contains { $0.contains("120") && $0.contains("paymentRetryV3") && $0.contains("IllegalState") },
+            "the culprit's group is wholly read: \(errors)")
     }
 }

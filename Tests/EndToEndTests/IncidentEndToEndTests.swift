@@ -14,18 +14,25 @@ import Testing
         let now = Date()
         try app.redis.execute("HSET", "incidentToggle", "toggle", "True", "releaseNum", "3.1")
         try app.redis.execute("HSET", "quietToggle", "toggle", "False", "releaseNum", "3.0")
-        let flip = "{\"actor\":\"priya@laptop\",\"new\":\"True\",\"old\":\"False\",\"reason\":null,"
+        let flip =
+            "{\"actor\":\"priya@laptop\",\"new\":\"True\",\"old\":\"False\",\"reason\":null,"
             + "\"time\":\"\(ISO8601DateFormatter().string(from: now.addingTimeInterval(-11 * 60)))\",\"toggle\":\"incidentToggle\"}"
         try app.redis.execute("LPUSH", "opsdeck:audit", flip)
         func add(_ toggle: String, _ date: Date, _ body: String) throws {
             let id = ErrorID.make(toggle: toggle, date: date)
-            try app.redis.execute(RedisCommand("FT.ADD", ["toggle_errors_db", id, "1.0", "FIELDS", "toggleName", toggle,
-                                                          "toggleValue", "True", "fingerPrint", "Nina Q", "exceptionBody", body]))
+            try app.redis.execute(
+                RedisCommand(
+                    "FT.ADD",
+                    [
+                        "toggle_errors_db", id, "1.0", "FIELDS", "toggleName", toggle,
+                        "toggleValue", "True", "fingerPrint", "Nina Q", "exceptionBody", body,
+                    ]))
         }
         for i in 0..<30 {
-            try add("incidentToggle", now.addingTimeInterval(-Double(20 + i * 17)),
-                    "Exception in thread \"main\" java.lang.IllegalStateException: basket \(4000 + i) is locked\n"
-                        + "\tat java.util.HashMap.get(HashMap.java:1)\n\tat com.shop.Basket.lock(Basket.java:77)")
+            try add(
+                "incidentToggle", now.addingTimeInterval(-Double(20 + i * 17)),
+                "Exception in thread \"main\" java.lang.IllegalStateException: basket \(4000 + i) is locked\n"
+                    + "\tat java.util.HashMap.get(HashMap.java:1)\n\tat com.shop.Basket.lock(Basket.java:77)")
         }
         for i in 0..<4 {
             try add("quietToggle", now.addingTimeInterval(-Double(2 * 86_400 + i * 60)), "java.lang.NullPointerException")

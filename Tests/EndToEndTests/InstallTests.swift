@@ -39,8 +39,10 @@ import Testing
         #expect(version.terminationStatus == 0 && printed.hasPrefix("opsdeck "), "the installed binary: \(printed)")
 
         let subcommands = ["toggles", "sessions", "errors", "logs", "contexts", "themes"]
-        for file in ["share/bash-completion/completions/opsdeck", "share/zsh/site-functions/_opsdeck",
-                     "share/fish/vendor_completions.d/opsdeck.fish", "share/man/man1/opsdeck.1"] {
+        for file in [
+            "share/bash-completion/completions/opsdeck", "share/zsh/site-functions/_opsdeck",
+            "share/fish/vendor_completions.d/opsdeck.fish", "share/man/man1/opsdeck.1",
+        ] {
             let text = (try? String(contentsOf: prefix.appendingPathComponent(file), encoding: .utf8)) ?? ""
             #expect(!text.isEmpty, "\(file) is missing or empty")
             for subcommand in subcommands {

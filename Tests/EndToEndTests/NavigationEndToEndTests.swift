@@ -8,8 +8,9 @@ import Testing
     private func startDemo(columns: Int, rows: Int) throws -> (TerminalSession, URL) {
         let folder = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("opsdeck-nav-\(UUID().uuidString.prefix(8))")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let terminal = try TerminalSession(command: [DashboardHarness.binary, "demo", "--deterministic", "--no-activity"],
-                                           environment: ["OPSDECK_TEST_ROOT": folder.path], columns: columns, rows: rows)
+        let terminal = try TerminalSession(
+            command: [DashboardHarness.binary, "demo", "--deterministic", "--no-activity"],
+            environment: ["OPSDECK_TEST_ROOT": folder.path], columns: columns, rows: rows)
         try terminal.waitUntil(description: "the demo with its data") { $0.contains("connected") && $0.contains("accountDeletionFlow") }
         return (terminal, folder)
     }
@@ -18,7 +19,10 @@ import Testing
     /// e, x and [/] at 120x40.
     @Test func commandLineAndHintRowAt120x40() throws {
         let (terminal, folder) = try startDemo(columns: 120, rows: 40)
-        defer { terminal.close(); try? FileManager.default.removeItem(at: folder) }
+        defer {
+            terminal.close()
+            try? FileManager.default.removeItem(at: folder)
+        }
         let first = terminal.screen()
         for needle in ["e its errors", "x export", "[/] window", ": command", "? help"] {
             #expect(first.contains(needle), "\(needle) in the hint row:\n\(first)")
@@ -36,7 +40,10 @@ import Testing
     /// Bug 3: at 120x40 no toggle name is cut while other columns can give; bug 6: O reverses.
     @Test func namesWholeAndSortShownAt120x40() throws {
         let (terminal, folder) = try startDemo(columns: 120, rows: 40)
-        defer { terminal.close(); try? FileManager.default.removeItem(at: folder) }
+        defer {
+            terminal.close()
+            try? FileManager.default.removeItem(at: folder)
+        }
         let screen = terminal.screen()
         for name in ["accountDeletionFlow", "addressAutocomplete", "fraudScoringV2"] {
             #expect(screen.contains(name + " "), "\(name) whole:\n\(screen)")

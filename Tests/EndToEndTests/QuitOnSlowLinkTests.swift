@@ -12,8 +12,9 @@ import Testing
             try server.connect().execute("HSET", "useNewAlgorithm", "toggle", "True")
             let proxy = try FaultProxy(backend: server.endpoint, rules: [FaultRule(nil, .dribble(bytes: 1, interval: 0.1))])
             defer { proxy.stop() }
-            let terminal = try TerminalSession(command: [DashboardHarness.binary, "dashboard", "--url", proxy.url],
-                                               environment: ["TZ": "UTC", "USER": "e2e"], columns: 120, rows: 30)
+            let terminal = try TerminalSession(
+                command: [DashboardHarness.binary, "dashboard", "--url", proxy.url],
+                environment: ["TZ": "UTC", "USER": "e2e"], columns: 120, rows: 30)
             defer { terminal.close() }
             _ = try terminal.waitFor("Toggles", timeout: 20)
             // A poll is under way: commands have reached the proxy.

@@ -16,8 +16,9 @@ import Testing
         let first = try OpsdeckRun.run(["toggles", "set", "darkMode", "on", "--expect", "off", "--url", set.url])
         #expect(first.status == 0, "\(first.allOutput)")
         let replica = try LocalSentinels.connect(port: set.dataPorts[1])
-        #expect(eventually { (try? replica.execute("HGET", "darkMode", "toggle").string) == "True" },
-                "replicated before the failover: \((try? replica.execute("INFO", "replication").string) ?? "")")
+        #expect(
+            eventually { (try? replica.execute("HGET", "darkMode", "toggle").string) == "True" },
+            "replicated before the failover: \((try? replica.execute("INFO", "replication").string) ?? "")")
         let promoted = try set.failover()
         let second = try OpsdeckRun.run(["toggles", "set", "darkMode", "off", "--expect", "on", "--url", set.url])
         #expect(second.status == 0, "\(second.allOutput)")

@@ -11,8 +11,9 @@ import Testing
 /// and the slot coverage; behind Sentinel the master with its replica, and a failover said.
 @Suite struct ServerPaneEndToEndTests {
     private func dashboard(_ arguments: [String], as actor: String) throws -> TerminalSession {
-        try TerminalSession(command: [DashboardHarness.binary, "dashboard"] + arguments + ["--interval", "0.5", "--as", actor],
-                            environment: ["TZ": "UTC", "USER": "e2e"], columns: 160, rows: 48)
+        try TerminalSession(
+            command: [DashboardHarness.binary, "dashboard"] + arguments + ["--interval", "0.5", "--as", actor],
+            environment: ["TZ": "UTC", "USER": "e2e"], columns: 160, rows: 48)
     }
 
     /// The Server pane reads within the idle budget: on a busy machine a read that took 20 ms

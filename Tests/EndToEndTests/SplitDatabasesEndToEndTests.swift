@@ -12,30 +12,43 @@ import Testing
 @Suite struct SplitDatabasesEndToEndTests {
     @Test func eachPaneReadsItsOwnServerAndOneDownLeavesTheOthersUpdating() throws {
         let a = try RedisServerProcess(), b = try RedisServerProcess(), c = try RedisServerProcess()
-        defer { a.stop(); b.stop(); c.stop() }
+        defer {
+            a.stop()
+            b.stop()
+            c.stop()
+        }
         let ra = try a.connect(), rb = try b.connect(), rc = try c.connect()
-        defer { ra.close(); rb.close(); rc.close() }
+        defer {
+            ra.close()
+            rb.close()
+            rc.close()
+        }
         try ra.execute("HSET", "alpha", "toggle", "True", "override", "fb-user")
         try ra.execute("HSET", "beta", "toggle", "off")
         try ra.send((0..<5).map { RedisCommand("HSET", "session:decoyA\($0)", "authType", "fb-user") })
         try ra.execute("LPUSH", "recent:decoyA:error", Self.stamp() + " decoy line on A")
         try rb.send((1...3).map { RedisCommand("HSET", "session:onB\($0)", "authType", "fb-user") })
         try rb.execute("HSET", "decoyToggleB", "toggle", "on")
-        try rc.execute("HSET", "error:alpha:" + Self.errorTime(), "toggleName", "alpha", "toggleValue", "True",
-                       "fingerPrint", "John S", "exceptionBody", "java.lang.IllegalStateException: boom on C")
+        try rc.execute(
+            "HSET", "error:alpha:" + Self.errorTime(), "toggleName", "alpha", "toggleValue", "True",
+            "fingerPrint", "John S", "exceptionBody", "java.lang.IllegalStateException: boom on C")
         try rc.execute("LPUSH", "recent:svc:error", Self.stamp() + " first line from C")
         try rc.execute("HSET", "session:decoyC", "authType", "fb-user")
 
         let terminal = try TerminalSession(
-            command: [DashboardHarness.binary, "dashboard", "-s", a.socketPath, "--interval", "0.5",
-                      "--endpoint", "sessions=unix://\(b.socketPath)", "--endpoint", "errors=unix://\(c.socketPath)",
-                      "--endpoint", "logs=unix://\(c.socketPath)"],
+            command: [
+                DashboardHarness.binary, "dashboard", "-s", a.socketPath, "--interval", "0.5",
+                "--endpoint", "sessions=unix://\(b.socketPath)", "--endpoint", "errors=unix://\(c.socketPath)",
+                "--endpoint", "logs=unix://\(c.socketPath)",
+            ],
             environment: ["TZ": "UTC", "USER": "e2e"], columns: 200, rows: 56)
         defer { terminal.close() }
 
         let first = try terminal.waitUntil(description: "each pane with its own server's data") { screen in
-            ["alpha", "beta", "session:onB1", "session:onB3", "boom on C", "first line from C",
-             "toggles ● sessions ● errors ● logs ●"].allSatisfy(screen.contains)
+            [
+                "alpha", "beta", "session:onB1", "session:onB3", "boom on C", "first line from C",
+                "toggles ● sessions ● errors ● logs ●",
+            ].allSatisfy(screen.contains)
         }
         #expect(!first.contains("decoy"), "a pane read another kind's server:\n\(first)")
 
@@ -59,8 +72,9 @@ import Testing
                 && screen.split(separator: "\n").contains { $0.contains("alpha") && $0.contains("OFF") }
         }
         #expect(later.contains("session:onB1"), "the last sessions stay on screen, marked stale:\n\(later)")
-        #expect(later.split(separator: "\n").filter { $0.contains("reconnecting…") }.count == 1,
-                "only the Sessions pane says it is reconnecting:\n\(later)")
+        #expect(
+            later.split(separator: "\n").filter { $0.contains("reconnecting…") }.count == 1,
+            "only the Sessions pane says it is reconnecting:\n\(later)")
     }
 
     static func stamp() -> String { AsctimeTimestamp.format(Date(), timeZone: TimeZone(identifier: "UTC")!) }

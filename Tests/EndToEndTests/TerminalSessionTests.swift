@@ -78,7 +78,7 @@ import Testing
         try session.waitFor("waiting")
         try session.send(keys: "C-c")
         #expect(eventually { !session.isRunning })
-        #expect(session.exitStatus == 130)  // 128 + SIGINT, as a shell reports it
+        #expect(session.exitStatus == 130) // 128 + SIGINT, as a shell reports it
         #expect(session.screen().contains("waiting"))
     }
 
@@ -116,7 +116,7 @@ import Testing
         #expect(firstServer != secondServer)
 
         first.close()
-        first.close()  // idempotent
+        first.close() // idempotent
         #expect(eventually { !isAlive(firstServer) })
         #expect(!first.isRunning)
         #expect(isAlive(secondServer))
@@ -140,6 +140,7 @@ import Testing
 private func isAlive(_ pid: Int32) -> Bool {
     guard kill(pid, 0) == 0 else { return false }
     guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
-          let end = stat.range(of: ") ", options: .backwards) else { return true }
+        let end = stat.range(of: ") ", options: .backwards)
+    else { return true }
     return !stat[end.upperBound...].hasPrefix("Z")
 }

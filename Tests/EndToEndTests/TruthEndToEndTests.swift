@@ -102,13 +102,17 @@ import Testing
         let detail = try app.terminal.waitUntil(description: "the toggle detail") {
             $0.contains("1 Toggle betaDashboard") && $0.contains("Changes (audit trail")
         }
-        for needle in ["OFF for everyone (when ON: only authType = email-user)", "get it now", "Fields", "override",
-                       "email-user", "Errors"] {
+        for needle in [
+            "OFF for everyone (when ON: only authType = email-user)", "get it now", "Fields", "override",
+            "email-user", "Errors",
+        ] {
             #expect(detail.contains(needle), "missing \(needle):\n\(detail)")
         }
         // Someone flips it with redis-cli: the detail says the change was made outside opsdeck.
         try app.redis.execute("HSET", "betaDashboard", "toggle", "True")
-        try app.redis.execute("LPUSH", "opsdeck:audit", """
+        try app.redis.execute(
+            "LPUSH", "opsdeck:audit",
+            """
             {"time":"2026-01-01T00:00:00Z","actor":"priya@laptop","toggle":"betaDashboard","old":"True","new":"False"}
             """)
         try app.terminal.send(keys: "r")
@@ -206,7 +210,9 @@ import Testing
         let admin = RedisConnection(options: RedisConnectionOptions(endpoint: server.endpoint))
         try admin.execute("CONFIG", "SET", "requirepass", "typo")
         try terminal.send(keys: "r")
-        try terminal.waitUntil(description: "connected after r") { $0.contains("connected") && $0.contains("1 Toggles") && !$0.contains("reconnecting") }
+        try terminal.waitUntil(description: "connected after r") {
+            $0.contains("connected") && $0.contains("1 Toggles") && !$0.contains("reconnecting")
+        }
 
         let unreachable = try TerminalSession(
             command: [DashboardHarness.binary, "dashboard", "--url", "redis://127.0.0.1:1", "--interval", "0.5"],

@@ -14,12 +14,15 @@ import Testing
         let elsewhere = (owner + 1) % 3
         let initialise = try OpsdeckRun.run(["errors", "init", "--url", cluster.url(node: elsewhere)])
         #expect(initialise.status == 0, "\(initialise.allOutput)")
-        #expect(try cluster.connect(node: owner).execute("FT.INFO", "toggle_errors_db").errorMessage == nil,
-                "the index is on the node that owns its name")
+        #expect(
+            try cluster.connect(node: owner).execute("FT.INFO", "toggle_errors_db").errorMessage == nil,
+            "the index is on the node that owns its name")
 
         for index in 0..<4 {
-            let add = try OpsdeckRun.run(["errors", "add", "--toggle", "checkoutV2", "--value", "True", "--fingerprint", "Nina Q",
-                                          "--exception", "IllegalStateException in cart \(index)", "--url", cluster.url(node: index % 3)])
+            let add = try OpsdeckRun.run([
+                "errors", "add", "--toggle", "checkoutV2", "--value", "True", "--fingerprint", "Nina Q",
+                "--exception", "IllegalStateException in cart \(index)", "--url", cluster.url(node: index % 3),
+            ])
             #expect(add.status == 0, "\(add.allOutput)")
         }
         let search = try OpsdeckRun.run(["errors", "search", "IllegalStateException", "--url", cluster.url(node: elsewhere), "--json"])
@@ -31,8 +34,9 @@ import Testing
         #expect(records.count == 4 && (found["total"] as? Int) == 4, "\(search.stdout)")
         let empty = records.filter { ($0["fields"] as? [String: Any])?.isEmpty ?? true }.count
         if empty > 0 {
-            #expect((found["notice"] as? String)?.contains("\(empty) of 4 results came back without their fields") == true,
-                    "\(search.stdout)")
+            #expect(
+                (found["notice"] as? String)?.contains("\(empty) of 4 results came back without their fields") == true,
+                "\(search.stdout)")
         }
         let readable = records.filter { !(($0["fields"] as? [String: Any])?.isEmpty ?? true) }
         for record in readable { #expect((record["exceptionBody"] as? String)?.contains("cart") == true) }

@@ -25,8 +25,11 @@ import Testing
             for target in MarkdownLinks.targets(in: text) where !MarkdownLinks.isExternal(target) {
                 checked += 1
                 let parts = target.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
-                let file = parts[0].isEmpty ? page : page.deletingLastPathComponent().appendingPathComponent(parts[0])
-                    .standardizedFileURL
+                let file =
+                    parts[0].isEmpty
+                    ? page
+                    : page.deletingLastPathComponent().appendingPathComponent(parts[0])
+                        .standardizedFileURL
                 guard FileManager.default.fileExists(atPath: file.path) else {
                     broken.append("\(page.lastPathComponent): \(target) (no such file)")
                     continue
@@ -58,11 +61,13 @@ import Testing
 
     /// The checker itself: a broken link and a wrong anchor are found, GitHub's anchors are made.
     @Test func theCheckerFindsWhatItShould() {
-        let text = "# A Title (TLS, `x`)\n[a](b.md) ![i](c.png) [web](https://x.y) `[no](code.md)`\n```\n[no](fence.md)\n## Not a heading\n```\n## Two\n"
+        let text =
+            "# A Title (TLS, `x`)\n[a](b.md) ![i](c.png) [web](https://x.y) `[no](code.md)`\n```\n[no](fence.md)\n## Not a heading\n```\n## Two\n"
         #expect(MarkdownLinks.targets(in: text) == ["b.md", "c.png", "https://x.y"])
         #expect(MarkdownLinks.anchors(in: text) == ["a-title-tls-x", "two"])
-        #expect(MarkdownLinks.citedPaths(in: "see `scripts/package` and `docs/x.md`, not `scripts/*` or `Sources/<m>`")
-            == ["scripts/package", "docs/x.md"])
+        #expect(
+            MarkdownLinks.citedPaths(in: "see `scripts/package` and `docs/x.md`, not `scripts/*` or `Sources/<m>`")
+                == ["scripts/package", "docs/x.md"])
     }
 }
 
@@ -78,7 +83,10 @@ enum MarkdownLinks {
         var inFence = false
         var lines: [String] = []
         for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            if line.hasPrefix("```") { inFence.toggle(); continue }
+            if line.hasPrefix("```") {
+                inFence.toggle()
+                continue
+            }
             if !inFence { lines.append(String(line)) }
         }
         return lines
@@ -105,11 +113,12 @@ enum MarkdownLinks {
         for line in prose(text) where line.hasPrefix("#") {
             let title = line.drop(while: { $0 == "#" })
             guard title.first == " " else { continue }
-            let slug = String(title.trimmingCharacters(in: .whitespaces).lowercased().unicodeScalars.compactMap { scalar -> Character? in
-                if scalar == " " { return "-" }
-                if scalar == "-" || scalar == "_" || CharacterSet.alphanumerics.contains(scalar) { return Character(scalar) }
-                return nil
-            })
+            let slug = String(
+                title.trimmingCharacters(in: .whitespaces).lowercased().unicodeScalars.compactMap { scalar -> Character? in
+                    if scalar == " " { return "-" }
+                    if scalar == "-" || scalar == "_" || CharacterSet.alphanumerics.contains(scalar) { return Character(scalar) }
+                    return nil
+                })
             let count = seen[slug, default: 0]
             seen[slug] = count + 1
             result.insert(count == 0 ? slug : "\(slug)-\(count)")

@@ -10,13 +10,13 @@ import Testing
     /// Records at known times around the fixed clock (12:00:00 UTC).
     static func seedTimeline(_ env: OpsEnvironment, _ flavor: ServerFlavor) throws {
         let entries: [(String, String, String)] = [
-            ("checkout", "05-01-24-10-00-00", "payment timeout after 30s"),  // 2 h ago
-            ("checkout", "05-01-24-10-30-00", "cart total NaN"),  // 1.5 h ago
-            ("checkout", "05-01-24-11-40-00", "payment timeout after 30s"),  // 20 min ago
-            ("checkout", "05-01-24-11-50-00", "payment declined"),  // 10 min ago
-            ("checkout", "05-01-24-11-59-59", "payment timeout again"),  // 1 s ago
-            ("other", "05-01-24-11-55-00", "payment timeout elsewhere"),  // 5 min ago
-            ("checkout-v2", "05-01-24-11-58-00", "payment timeout v2"),  // 2 min ago, a different toggle
+            ("checkout", "05-01-24-10-00-00", "payment timeout after 30s"), // 2 h ago
+            ("checkout", "05-01-24-10-30-00", "cart total NaN"), // 1.5 h ago
+            ("checkout", "05-01-24-11-40-00", "payment timeout after 30s"), // 20 min ago
+            ("checkout", "05-01-24-11-50-00", "payment declined"), // 10 min ago
+            ("checkout", "05-01-24-11-59-59", "payment timeout again"), // 1 s ago
+            ("other", "05-01-24-11-55-00", "payment timeout elsewhere"), // 5 min ago
+            ("checkout-v2", "05-01-24-11-58-00", "payment timeout v2"), // 2 min ago, a different toggle
         ]
         for (toggle, time, body) in entries {
             try ErrorFixtures.seed(env, flavor, id: "\(toggle):\(time)", toggle: toggle, body: body)
@@ -64,7 +64,7 @@ import Testing
             }
             var store = ErrorStore()
             store.pageSize = 4
-            let since = ErrorFixtures.clock.addingTimeInterval(-50 * 60)  // 11:10
+            let since = ErrorFixtures.clock.addingTimeInterval(-50 * 60) // 11:10
             #expect(try store.count(env, toggle: "busy", since: since) == 15)
             #expect(try store.countsPerToggle(env) == ["busy": 25])
         }

@@ -30,7 +30,8 @@ import Testing
     }
 
     @Test func signaturesNormaliseNumbersAndIdsButKeepExceptionsApart() {
-        #expect(ErrorSignature.normalise("Index 5 of 12, user42 id 8f3a2b0c 0x1F at 123e4567-e89b-12d3-a456-426614174000")
+        #expect(
+            ErrorSignature.normalise("Index 5 of 12, user42 id 8f3a2b0c 0x1F at 123e4567-e89b-12d3-a456-426614174000")
                 == "Index # of #, user# id # # at #-#-#-#-#")
         #expect(ErrorSignature.normalise("payment declined") == "payment declined")
         func sig(_ toggle: String, _ body: String) -> ErrorSignature {
@@ -60,7 +61,8 @@ import Testing
         #expect(ExceptionSummary(body: "TimeoutError: slow").exceptionClass == "TimeoutError")
         #expect(ExceptionSummary(body: "Bad_Thing$1: x").exceptionClass == "", "neither a package nor Exception/Error")
         // 300 Characters in 600 bytes: the message is cut at 200 Characters, never mid-scalar.
-        let long = ErrorSignature(ErrorRecord(id: "x", key: "x", toggleName: "t", exceptionBody: "X.YException: " + String(repeating: "é", count: 300)))
+        let long = ErrorSignature(
+            ErrorRecord(id: "x", key: "x", toggleName: "t", exceptionBody: "X.YException: " + String(repeating: "é", count: 300)))
         #expect(long.message == String(repeating: "é", count: 200))
     }
 
@@ -79,8 +81,9 @@ import Testing
             try ErrorFixtures.seed(env, flavor, id: id, toggle: "cart", body: javaBody(index: i))
         }
         for i in 0..<2 {
-            try ErrorFixtures.seed(env, flavor, id: "cart:05-01-24-11-58-0\(i)", toggle: "cart",
-                                   body: javaBody(index: i, cls: "java.lang.IllegalStateException"))
+            try ErrorFixtures.seed(
+                env, flavor, id: "cart:05-01-24-11-58-0\(i)", toggle: "cart",
+                body: javaBody(index: i, cls: "java.lang.IllegalStateException"))
         }
         for i in 0..<5 {
             try ErrorFixtures.seed(env, flavor, id: "search:05-01-24-09-0\(i)-00", toggle: "search", body: javaBody(index: i))
@@ -133,8 +136,12 @@ import Testing
     /// their fields, and the answer says so.
     @Test func plainIdsFoundByTheirFieldsWithoutAModule() throws {
         try ErrorFixtures.with(.plain) { env, _ in
-            try env.redis.execute(RedisCommand("HSET", [ErrorFixtures.seedID] + ErrorFixtures.seedFields.sorted { $0.key < $1.key }
-                .flatMap { [$0.key, $0.value] as [any RedisArgument] }))
+            try env.redis.execute(
+                RedisCommand(
+                    "HSET",
+                    [ErrorFixtures.seedID]
+                        + ErrorFixtures.seedFields.sorted { $0.key < $1.key }
+                        .flatMap { [$0.key, $0.value] as [any RedisArgument] }))
             // Not errors: a toggle and a session.
             try env.redis.execute(RedisCommand("HSET", ["useNewAlgorithm", "toggle", "True"]))
             try env.redis.execute(RedisCommand("HSET", ["session:1", "toggleName", "x"]))

@@ -35,8 +35,9 @@ import Testing
                         Issue.record("input \(input.debugDescription) gave \(error)")
                         continue
                     }
-                    #expect(message.contains("nothing to search for") || message.contains("unknown field"),
-                            "input \(input.debugDescription): \(message)")
+                    #expect(
+                        message.contains("nothing to search for") || message.contains("unknown field"),
+                        "input \(input.debugDescription): \(message)")
                 }
             }
             // A toggle name is typed too: it narrows the index search, so it must be just as safe.

@@ -12,12 +12,15 @@ import Testing
     func findsTheDesignSeedRecord(flavor: ServerFlavor) throws {
         try ErrorFixtures.with(flavor) { env, _ in
             try ErrorFixtures.seedSampleRecord(env, flavor)
-            try ErrorFixtures.seed(env, flavor, id: "checkout:04-01-24-09-00-00", toggle: "checkout",
-                                   body: "java.lang.NullPointerException at Cart.total")
+            try ErrorFixtures.seed(
+                env, flavor, id: "checkout:04-01-24-09-00-00", toggle: "checkout",
+                body: "java.lang.NullPointerException at Cart.total")
             let store = ErrorStore()
-            for query in ["fingerPrint:John", "toggleName:useNewAlgorithm", "ArrayIndexOutOfBoundsException: 5",
-                          "ArrayIndex*", "dev:john", "TOGGLE:usenewalgorithm", "@fingerPrint:Stephanie",
-                          "exception:\"ArrayIndexOutOfBoundsException: 5\"", "fingerprint:(John Stephanie)"] {
+            for query in [
+                "fingerPrint:John", "toggleName:useNewAlgorithm", "ArrayIndexOutOfBoundsException: 5",
+                "ArrayIndex*", "dev:john", "TOGGLE:usenewalgorithm", "@fingerPrint:Stephanie",
+                "exception:\"ArrayIndexOutOfBoundsException: 5\"", "fingerprint:(John Stephanie)",
+            ] {
                 let result = try store.search(env, query: query)
                 #expect(result.total == 1, "query \(query)")
                 guard let record = result.records.first else { continue }

@@ -17,14 +17,16 @@ import Testing
     static func seedStorm(_ env: OpsEnvironment, _ flavor: ServerFlavor) throws {
         for i in 0..<30 {
             let date = now.addingTimeInterval(-600 + Double(i) * 10)
-            try ErrorFixtures.seed(env, flavor, id: ErrorID.make(toggle: "culprit", date: date),
-                                   toggle: "culprit", body: "java.lang.IllegalStateException: retry \(i % 2)")
+            try ErrorFixtures.seed(
+                env, flavor, id: ErrorID.make(toggle: "culprit", date: date),
+                toggle: "culprit", body: "java.lang.IllegalStateException: retry \(i % 2)")
         }
         for toggle in ["stormA", "stormB", "stormC"] {
             for i in 0..<40 {
                 let date = now.addingTimeInterval(-60 + Double(i))
-                try ErrorFixtures.seed(env, flavor, id: ErrorID.make(toggle: toggle, date: date),
-                                       toggle: toggle, body: "java.net.SocketTimeoutException: \(toggle)")
+                try ErrorFixtures.seed(
+                    env, flavor, id: ErrorID.make(toggle: toggle, date: date),
+                    toggle: toggle, body: "java.net.SocketTimeoutException: \(toggle)")
             }
         }
     }
@@ -54,7 +56,8 @@ import Testing
     static func hgetallCalls(_ env: OpsEnvironment) throws -> Int {
         let info = try env.redis.execute("INFO", "commandstats").string ?? ""
         guard let line = info.split(whereSeparator: \.isNewline).first(where: { $0.hasPrefix("cmdstat_hgetall:") }),
-              let calls = line.split(separator: ",").first?.split(separator: "=").last else { return 0 }
+            let calls = line.split(separator: ",").first?.split(separator: "=").last
+        else { return 0 }
         return Int(calls) ?? 0
     }
 
@@ -71,8 +74,9 @@ import Testing
             let again = try store.overview(env, latest: 10, since: since, windowLimit: 60, known: known)
             #expect(try Self.hgetallCalls(env) == before, "nothing new: no body read again")
             #expect(again.window == first.window && again.windowStamps == first.windowStamps)
-            try ErrorFixtures.seed(env, flavor, id: ErrorID.make(toggle: "culprit", date: Self.now),
-                                   toggle: "culprit", body: "java.lang.IllegalStateException: retry 9")
+            try ErrorFixtures.seed(
+                env, flavor, id: ErrorID.make(toggle: "culprit", date: Self.now),
+                toggle: "culprit", body: "java.lang.IllegalStateException: retry 9")
             known = Dictionary((again.window + again.latest.records).map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
             let third = try store.overview(env, latest: 10, since: since, windowLimit: 60, known: known)
             #expect(try Self.hgetallCalls(env) == before + 1, "one new record, one read")
@@ -83,8 +87,9 @@ import Testing
 
     @Test func fairShareKeepsEveryToggleAndNewestFirst() {
         let records = (0..<10).map { i in
-            ErrorRecord(id: ErrorID.make(toggle: i < 8 ? "loud" : "quiet", date: Self.now.addingTimeInterval(Double(-i))),
-                        key: "k\(i)", fields: ["toggleName": i < 8 ? "loud" : "quiet"])
+            ErrorRecord(
+                id: ErrorID.make(toggle: i < 8 ? "loud" : "quiet", date: Self.now.addingTimeInterval(Double(-i))),
+                key: "k\(i)", fields: ["toggleName": i < 8 ? "loud" : "quiet"])
         }
         let shared = ErrorStore.fairShare(records, limit: 4)
         #expect(shared.map(\.key) == ["k0", "k1", "k8", "k9"])

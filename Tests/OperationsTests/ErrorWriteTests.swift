@@ -12,12 +12,15 @@ import Testing
     func twoAddsInTheSameSecondAreBothRecorded(flavor: ServerFlavor) throws {
         try ErrorFixtures.with(flavor) { env, _ in
             let store = ErrorStore()
-            let first = try store.add(env, toggleName: "useNewAlgorithm", toggleValue: "True",
-                                      fingerPrint: "John S", exceptionBody: "first failure")
-            let second = try store.add(env, toggleName: "useNewAlgorithm", toggleValue: "True",
-                                       fingerPrint: "John S", exceptionBody: "second failure")
-            let third = try store.add(env, toggleName: "useNewAlgorithm", toggleValue: "False",
-                                      fingerPrint: "John S", exceptionBody: "third failure")
+            let first = try store.add(
+                env, toggleName: "useNewAlgorithm", toggleValue: "True",
+                fingerPrint: "John S", exceptionBody: "first failure")
+            let second = try store.add(
+                env, toggleName: "useNewAlgorithm", toggleValue: "True",
+                fingerPrint: "John S", exceptionBody: "second failure")
+            let third = try store.add(
+                env, toggleName: "useNewAlgorithm", toggleValue: "False",
+                fingerPrint: "John S", exceptionBody: "third failure")
             #expect(first.id == "useNewAlgorithm:05-01-24-12-00-00")
             #expect(second.id == "useNewAlgorithm#2:05-01-24-12-00-00")
             #expect(third.id == "useNewAlgorithm#3:05-01-24-12-00-00")
@@ -33,10 +36,11 @@ import Testing
             #expect(Set(found.records.compactMap(\.time)) == [ErrorFixtures.clock])
             #expect(Set(found.records.map(\.toggleName)) == ["useNewAlgorithm"])
             #expect(try store.count(env, toggle: "useNewAlgorithm", since: ErrorFixtures.clock) == 3)
-            #expect(try store.search(env, query: "first").records.first?.fields == [
-                "toggleName": "useNewAlgorithm", "toggleValue": "True", "fingerPrint": "John S",
-                "exceptionBody": "first failure",
-            ])
+            #expect(
+                try store.search(env, query: "first").records.first?.fields == [
+                    "toggleName": "useNewAlgorithm", "toggleValue": "True", "fingerPrint": "John S",
+                    "exceptionBody": "first failure",
+                ])
         }
     }
 
@@ -44,8 +48,9 @@ import Testing
     @Test(arguments: [ServerFlavor.search1, .search2, .plain])
     func addWritesTheServicesFormat(flavor: ServerFlavor) throws {
         try ErrorFixtures.with(flavor) { env, _ in
-            let record = try ErrorStore().add(env, toggleName: "checkout", toggleValue: "on",
-                                              fingerPrint: "Ann", exceptionBody: "línea 1\nline 2")
+            let record = try ErrorStore().add(
+                env, toggleName: "checkout", toggleValue: "on",
+                fingerPrint: "Ann", exceptionBody: "línea 1\nline 2")
             let hash = try env.redis.execute("HGETALL", record.key).pairs ?? []
             #expect(Dictionary(hash, uniquingKeysWith: { first, _ in first })["exceptionBody"] == "línea 1\nline 2")
             #expect(record.firstLine == "línea 1")

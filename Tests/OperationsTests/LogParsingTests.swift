@@ -23,9 +23,11 @@ import Testing
     }
 
     @Test func rejectsWhatIsNotAStamp() {
-        for line in ["payment timed out", "", "Thu Nov 32 18:03:33 2026 x", "Thu Foo 26 18:03:33 2026 x",
-                     "Thu Nov 26 18:03 2026 x", "Thu Nov 26 18:03:33 20261 x", "2026-11-26 18:03:33 x",
-                     "Thu Nov 26 25:03:33 2026 x"] {
+        for line in [
+            "payment timed out", "", "Thu Nov 32 18:03:33 2026 x", "Thu Foo 26 18:03:33 2026 x",
+            "Thu Nov 26 18:03 2026 x", "Thu Nov 26 18:03:33 20261 x", "2026-11-26 18:03:33 x",
+            "Thu Nov 26 25:03:33 2026 x",
+        ] {
             #expect(AsctimeTimestamp.parse(line: line, timeZone: utc) == nil, "\(line)")
         }
     }

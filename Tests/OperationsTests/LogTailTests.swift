@@ -21,8 +21,9 @@ import Testing
         let b = LogListRead(list: list("recent:b:error"), lines: [line(6, "b6"), line(3, "b3"), line(1, "b1")])
         let update = tail.ingest([a, b])
         #expect(update.isFirstRead)
-        #expect(update.entries.map(\.message) == ["a1", "a-untimed", "b1", "b3", "a5", "b6"],
-                "equal times keep list order; an untimed entry stays beside its older neighbour")
+        #expect(
+            update.entries.map(\.message) == ["a1", "a-untimed", "b1", "b3", "a5", "b6"],
+            "equal times keep list order; an untimed entry stays beside its older neighbour")
         #expect(update.losses.isEmpty)
     }
 
@@ -63,8 +64,10 @@ import Testing
 
             // 250 more, one a second, written like the services do (LPUSH + LTRIM 0 99).
             for index in 0..<250 {
-                try redis.send([RedisCommand("LPUSH", "recent:busy:error", line(10 + index, "new \(index)")),
-                                RedisCommand("LTRIM", "recent:busy:error", 0, 99)])
+                try redis.send([
+                    RedisCommand("LPUSH", "recent:busy:error", line(10 + index, "new \(index)")),
+                    RedisCommand("LTRIM", "recent:busy:error", 0, 99),
+                ])
             }
             let update = tail.ingest(try LogStore.read(env, lists: LogStore.discover(env)))
             #expect(update.entries.count == 100)
@@ -89,8 +92,10 @@ import Testing
         #expect(update.entries.map(\.message) == ["r", "q", "p"])
         #expect(update.losses.isEmpty)
         // A new list appearing after the first read: all of it is new.
-        let added = tail.ingest([LogListRead(list: list("recent:a:info"), lines: ["p", "q", "r"]),
-                                 LogListRead(list: list("recent:b:info"), lines: ["n"])])
+        let added = tail.ingest([
+            LogListRead(list: list("recent:a:info"), lines: ["p", "q", "r"]),
+            LogListRead(list: list("recent:b:info"), lines: ["n"]),
+        ])
         #expect(added.entries.map(\.message) == ["n"])
     }
 }

@@ -27,8 +27,10 @@ private struct BusySource: PollSource {
     @Test func routinePollsKeepComingUnderAStreamOfInvalidations() throws {
         try withServer { server in
             let log = RequestLog()
-            let poller = Poller(connection: RedisConnectionOptions(endpoint: server.endpoint),
-                                source: BusySource(log: log), interval: 0.3) { _ in }
+            let poller = Poller(
+                connection: RedisConnectionOptions(endpoint: server.endpoint),
+                source: BusySource(log: log), interval: 0.3
+            ) { _ in }
             poller.start()
             defer { poller.stop() }
             let stop = Atomic<Bool>(false)

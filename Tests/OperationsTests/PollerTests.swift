@@ -40,12 +40,15 @@ private final class Events: Sendable {
         try withServer { server in
             let calls = Calls()
             let events = Events()
-            let poller = Poller(connection: RedisConnectionOptions(endpoint: server.endpoint),
-                                source: RecordingSource(calls: calls), interval: 1) { events.add($0) }
+            let poller = Poller(
+                connection: RedisConnectionOptions(endpoint: server.endpoint),
+                source: RecordingSource(calls: calls), interval: 1
+            ) { events.add($0) }
             try server.connect().execute("SET", "value", "v1")
             for _ in 0..<4 { _ = poller.queue.sync { poller.pollOnce() } }
-            #expect(calls.requests == [.everything, .routine, .routine, .routine],
-                    "the first poll reads everything; budgets, not the poller, schedule the rest")
+            #expect(
+                calls.requests == [.everything, .routine, .routine, .routine],
+                "the first poll reads everything; budgets, not the poller, schedule the rest")
             guard case .snapshot(let value, _, _) = events.all.last else {
                 Issue.record("expected a snapshot, got \(events.all)")
                 return
@@ -58,8 +61,10 @@ private final class Events: Sendable {
     @Test func partsHandedOverEarlyAreDeliveredAsSnapshotsInOrder() throws {
         try withServer { server in
             let events = Events()
-            let poller = Poller(connection: RedisConnectionOptions(endpoint: server.endpoint), source: PartsSource(),
-                                interval: 1) { events.add($0) }
+            let poller = Poller(
+                connection: RedisConnectionOptions(endpoint: server.endpoint), source: PartsSource(),
+                interval: 1
+            ) { events.add($0) }
             try server.connect().execute("MSET", "first", "1", "second", "2")
             _ = poller.queue.sync { poller.pollOnce() }
             let values = events.all.compactMap { event -> String? in
@@ -74,8 +79,10 @@ private final class Events: Sendable {
         try withServer { server in
             let calls = Calls()
             let events = Events()
-            let poller = Poller(connection: RedisConnectionOptions(endpoint: server.endpoint, reconnectBackoff: 0...0),
-                                source: RecordingSource(calls: calls), interval: 1, maxBackoff: 5) { events.add($0) }
+            let poller = Poller(
+                connection: RedisConnectionOptions(endpoint: server.endpoint, reconnectBackoff: 0...0),
+                source: RecordingSource(calls: calls), interval: 1, maxBackoff: 5
+            ) { events.add($0) }
             #expect(poller.queue.sync { poller.pollOnce() } == 1)
             server.stop()
             let delays = (0..<5).map { _ in poller.queue.sync { poller.pollOnce() } }
@@ -98,8 +105,10 @@ private final class Events: Sendable {
         try withServer { server in
             let events = Events()
             let options = RedisConnectionOptions(endpoint: server.endpoint, reconnectBackoff: 3_600...3_600)
-            let poller = Poller(connection: options, source: RecordingSource(calls: Calls()),
-                                interval: 3_600, maxBackoff: 3_600) { events.add($0) }
+            let poller = Poller(
+                connection: options, source: RecordingSource(calls: Calls()),
+                interval: 3_600, maxBackoff: 3_600
+            ) { events.add($0) }
             server.stop()
             poller.start()
             defer { poller.stop() }
@@ -122,8 +131,10 @@ private final class Events: Sendable {
         try withServer { server in
             let calls = Calls()
             let events = Events()
-            let poller = Poller(connection: RedisConnectionOptions(endpoint: server.endpoint),
-                                source: RecordingSource(calls: calls), interval: 60) { events.add($0) }
+            let poller = Poller(
+                connection: RedisConnectionOptions(endpoint: server.endpoint),
+                source: RecordingSource(calls: calls), interval: 60
+            ) { events.add($0) }
             poller.start()
             #expect(eventually { calls.requests.count == 1 })
             poller.refreshNow()

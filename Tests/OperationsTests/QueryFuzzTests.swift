@@ -26,9 +26,10 @@ import Testing
     static func inputs(count: Int, seed: UInt64) -> [String] {
         var random = SeededRandom(seed: seed)
         let fixed = ["dev:_", "toggle:_", "dev:\"_\"", "dev:(_)", "_", "\"a _\"", "(_)", "dev:(_ _)", "dev:(a -)", "\"__ a\""]
-        return fixed + (0..<count).map { _ in
-            (0..<Int.random(in: 1...8, using: &random)).map { _ in pieces.randomElement(using: &random)! }.joined()
-        }
+        return fixed
+            + (0..<count).map { _ in
+                (0..<Int.random(in: 1...8, using: &random)).map { _ in pieces.randomElement(using: &random)! }.joined()
+            }
     }
 
     @Test(arguments: [ServerFlavor.search1, .search2])
@@ -37,7 +38,7 @@ import Testing
             try ErrorFixtures.seedSampleRecord(env, flavor)
             var commands: [(input: String, command: RedisCommand)] = []
             for input in Self.inputs(count: 3_000, seed: 16) {
-                guard let query = try? ErrorQuery(input) else { continue }  // "nothing to search for": no query sent
+                guard let query = try? ErrorQuery(input) else { continue } // "nothing to search for": no query sent
                 commands.append((input, RedisCommand("FT.SEARCH", env.patterns.errorIndex, query.redisSearchQuery, "LIMIT", 0, 1)))
                 // The same words scoped to a toggle, as `errors count --toggle` sends them.
                 let scoped = ErrorQuery(text: "", clauses: query.clauses + ErrorStore.toggleClauses(input))
@@ -51,7 +52,8 @@ import Testing
                 let replies = try env.redis.send(batch.map(\.command))
                 for (sent, reply) in zip(batch, replies) {
                     if let message = reply.errorMessage {
-                        failures.append("\(sent.input.debugDescription) → \(String(decoding: sent.command.arguments[2], as: UTF8.self)) → \(message)")
+                        failures.append(
+                            "\(sent.input.debugDescription) → \(String(decoding: sent.command.arguments[2], as: UTF8.self)) → \(message)")
                     }
                 }
                 start += 500

@@ -13,7 +13,7 @@ import Testing
             ("dev:john toggle:useNewAlgorithm boom", "boom @toggleName:(useNewAlgorithm) @fingerPrint:(john)"),
             ("exception:\"java.lang.Foo: bar\"", "@exceptionBody:(\"java lang Foo bar\")"),
             ("\"module not loaded\"", "\"module loaded\""),
-            ("@fingerPrint:(John S*)", "@fingerPrint:(John)"),  // a 1-letter prefix is dropped, with a notice
+            ("@fingerPrint:(John S*)", "@fingerPrint:(John)"), // a 1-letter prefix is dropped, with a notice
             ("(x|y) {z} $w; %q% \\v", "x y z w q v"),
             ("\"unbalanced quote", "\"unbalanced quote\""),
             ("Main.java:12", "Main java 12"),
@@ -43,12 +43,16 @@ import Testing
     }
 
     @Test func clientSideMatchingFollowsTheServerRules() throws {
-        let record = ErrorRecord(id: "t:01-01-24-00-00-00", key: "error:t:01-01-24-00-00-00", fields: [
-            "toggleName": "useNewAlgorithm", "fingerPrint": "John S,Stephanie B",
-            "exceptionBody": "Exception in thread \"main\" java.lang.ArrayIndexOutOfBoundsException: 5",
-        ])
-        for query in ["john", "JOHN", "arrayindex*", "fingerprint:stephanie", "\"thread main java\"",
-                      "ArrayIndexOutOfBoundsException: 5", "toggle:useNewAlgorithm thread"] {
+        let record = ErrorRecord(
+            id: "t:01-01-24-00-00-00", key: "error:t:01-01-24-00-00-00",
+            fields: [
+                "toggleName": "useNewAlgorithm", "fingerPrint": "John S,Stephanie B",
+                "exceptionBody": "Exception in thread \"main\" java.lang.ArrayIndexOutOfBoundsException: 5",
+            ])
+        for query in [
+            "john", "JOHN", "arrayindex*", "fingerprint:stephanie", "\"thread main java\"",
+            "ArrayIndexOutOfBoundsException: 5", "toggle:useNewAlgorithm thread",
+        ] {
             #expect(try ErrorQuery(query).matches(record), "query \(query)")
         }
         for query in ["jo", "toggle:john", "\"main thread\"", "exceptions", "john mary", "zz*"] {
@@ -60,9 +64,11 @@ import Testing
         let utc = ISO8601DateFormatter()
         #expect(ErrorID.time(of: "useNewAlgorithm:03-12-19-10-32-05") == utc.date(from: "2019-03-12T10:32:05Z"))
         #expect(ErrorID.time(of: "a:b:c#2:12-31-99-23-59-59") == utc.date(from: "2099-12-31T23:59:59Z"))
-        for bad in ["", ":", "x", "x:", "x:13-12-19-10-32-05", "x:02-30-19-10-32-05", "x:03-12-19-24-00-00",
-                    "x:03-12-19-10-60-05", "x:3-12-19-10-32-05", "x:03-12-19-10-32-5x", "x:03/12/19-10-32-05",
-                    "x:03-12-19-10-32-05-2", "x:０３-12-19-10-32-05", "x:-3-12-19-10-32-05", "x:03-12-19-10-32-05\n"] {
+        for bad in [
+            "", ":", "x", "x:", "x:13-12-19-10-32-05", "x:02-30-19-10-32-05", "x:03-12-19-24-00-00",
+            "x:03-12-19-10-60-05", "x:3-12-19-10-32-05", "x:03-12-19-10-32-5x", "x:03/12/19-10-32-05",
+            "x:03-12-19-10-32-05-2", "x:０３-12-19-10-32-05", "x:-3-12-19-10-32-05", "x:03-12-19-10-32-05\n",
+        ] {
             #expect(ErrorID.time(of: bad) == nil, "id \(bad.debugDescription)")
         }
         #expect(ErrorID.toggle(of: "useNewAlgorithm#12:03-12-19-10-32-05") == "useNewAlgorithm")
@@ -82,11 +88,12 @@ import Testing
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         let text = String(decoding: try encoder.encode(result), as: UTF8.self)
-        #expect(text == """
-            {"backend":{"kind":"clientSide","scanned":3,"truncated":false},"notice":null,"records":[{"exceptionBody":"",\
-            "fields":{"toggleName":"x"},"fingerPrint":"","id":"x","key":"error:x","time":null,"toggleName":"x",\
-            "toggleValue":""}],"total":1}
-            """)
+        #expect(
+            text == """
+                {"backend":{"kind":"clientSide","scanned":3,"truncated":false},"notice":null,"records":[{"exceptionBody":"",\
+                "fields":{"toggleName":"x"},"fingerPrint":"","id":"x","key":"error:x","time":null,"toggleName":"x",\
+                "toggleValue":""}],"total":1}
+                """)
         let decoded = try JSONDecoder().decode(ErrorSearchResult.self, from: Data(text.utf8))
         #expect(decoded == result)
     }

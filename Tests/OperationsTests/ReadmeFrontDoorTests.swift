@@ -17,8 +17,10 @@ import Testing
 
     @Test func firstScreenInstallsAndConnects() throws {
         let first = try Self.readme().prefix(40).joined(separator: "\n")
-        for needed in ["apt install ./opsdeck_", "tar -xzf opsdeck-", "scripts/install", "--url redis://",
-                       "REDISCLI_AUTH=", "rediss://", "--context "] {
+        for needed in [
+            "apt install ./opsdeck_", "tar -xzf opsdeck-", "scripts/install", "--url redis://",
+            "REDISCLI_AUTH=", "rediss://", "--context ",
+        ] {
             #expect(first.contains(needed), "README's first 40 lines lack \(needed)")
         }
     }

@@ -7,9 +7,10 @@ import Testing
 @Suite struct SessionStoreTests {
     @Test func pagesOverTwentyThousandSessions() throws {
         try withConnection { redis, _ in
-            try redis.send((0..<20_000).map {
-                RedisCommand("HSET", "session:\($0)", "name", "user \($0)", "authType", $0 % 4 == 0 ? "fb-user" : "web")
-            })
+            try redis.send(
+                (0..<20_000).map {
+                    RedisCommand("HSET", "session:\($0)", "name", "user \($0)", "authType", $0 % 4 == 0 ? "fb-user" : "web")
+                })
             try redis.execute("LPUSH", "session:not-a-hash", "x")
             let env = ToggleTestSupport.environment(redis)
             let first = try SessionStore.page(env, count: 200)
@@ -38,9 +39,10 @@ import Testing
 
     @Test func filtersWithFieldEqualsValue() throws {
         try withConnection { redis, _ in
-            try redis.send((0..<300).map {
-                RedisCommand("HSET", "session:\($0)", "authType", $0 % 3 == 0 ? "fb-user" : "web", "region", $0 % 2 == 0 ? "eu" : "us")
-            })
+            try redis.send(
+                (0..<300).map {
+                    RedisCommand("HSET", "session:\($0)", "authType", $0 % 3 == 0 ? "fb-user" : "web", "region", $0 % 2 == 0 ? "eu" : "us")
+                })
             let env = ToggleTestSupport.environment(redis)
             let fb = try SessionStore.list(env, where: SessionFilter(parsing: ["authType=fb-user"]))
             #expect(fb.count == 100 && fb.allSatisfy { $0.authType == "fb-user" })
@@ -56,8 +58,9 @@ import Testing
 
     @Test func showHasFieldsInOrderTTLAndEveryDecisionReason() throws {
         try withConnection { redis, _ in
-            try redis.execute("HSET", "session:4156e021:1234", "name", "John Smith", "email", "john.smith@jsmith.com",
-                              "authType", "fb-user", "creationTime", "Fri Apr 5 09:51:05 GMT-5")
+            try redis.execute(
+                "HSET", "session:4156e021:1234", "name", "John Smith", "email", "john.smith@jsmith.com",
+                "authType", "fb-user", "creationTime", "Fri Apr 5 09:51:05 GMT-5")
             try redis.execute("EXPIRE", "session:4156e021:1234", 600)
             try redis.execute("HSET", "session:anon", "name", "nobody")
             try redis.execute("HSET", "offForAll", "toggle", "False")

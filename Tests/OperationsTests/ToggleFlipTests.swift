@@ -24,7 +24,9 @@ import Testing
             // Every flip's entry carries its own id (issue 29: a lost reply is resolved by it).
             let id = try #require(result.audit?.id)
             #expect(id.count == 16 && id.allSatisfy(\.isHexDigit))
-            #expect(audit.first?.string == #"{"actor":"alice@host","id":""# + id + #"","new":"no","old":"yes","reason":"latency","time":"2026-11-26T18:03:33Z","toggle":"useNewAlgorithm"}"#)
+            #expect(
+                audit.first?.string == #"{"actor":"alice@host","id":""# + id
+                    + #"","new":"no","old":"yes","reason":"latency","time":"2026-11-26T18:03:33Z","toggle":"useNewAlgorithm"}"#)
             #expect(result.audit == AuditEntry(stored: audit.first?.string ?? ""))
 
             let log = try redis.execute("LRANGE", "recent:opsdeck:info", 0, -1).array ?? []
@@ -119,10 +121,11 @@ import Testing
         try withConnection { redis, _ in
             try redis.execute("HSET", "t", "toggle", "on")
             try redis.execute("HSET", "u", "toggle", "on")
-            try redis.execute("RPUSH", "opsdeck:audit",
-                              #"{"actor":"old","new":"on","old":"off","reason":null,"time":"2026-01-02T00:00:00Z","toggle":"t"}"#,
-                              #"{"actor":"old","new":"on","old":"off","reason":null,"time":"2026-01-01T00:00:00Z","toggle":"u"}"#,
-                              "garbage that is not an entry")
+            try redis.execute(
+                "RPUSH", "opsdeck:audit",
+                #"{"actor":"old","new":"on","old":"off","reason":null,"time":"2026-01-02T00:00:00Z","toggle":"t"}"#,
+                #"{"actor":"old","new":"on","old":"off","reason":null,"time":"2026-01-01T00:00:00Z","toggle":"u"}"#,
+                "garbage that is not an entry")
             let env = ToggleTestSupport.environment(redis)
             _ = try ToggleStore.flip(env, name: "t", to: false)
             let history = try AuditStore.history(env, toggle: "t", limit: 10)

@@ -63,12 +63,17 @@ import Versioning
     }
 
     @Test func toggleJSONHasStableKeys() throws {
-        let toggle = try #require(Toggle(key: "useNewAlgorithm", name: "useNewAlgorithm",
-                                         pairs: [("toggle", "True"), ("override", "fb-user")]))
+        let toggle = try #require(
+            Toggle(
+                key: "useNewAlgorithm", name: "useNewAlgorithm",
+                pairs: [("toggle", "True"), ("override", "fb-user")]))
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         let json = String(decoding: try encoder.encode(toggle), as: UTF8.self)
-        #expect(json == #"{"audiences":["fb-user"],"fields":{"override":"fb-user","toggle":"True"},"fingerprint":null,"key":"useNewAlgorithm","name":"useNewAlgorithm","override":"fb-user","releaseNum":null,"state":"on","value":"True"}"#)
+        #expect(
+            json
+                == #"{"audiences":["fb-user"],"fields":{"override":"fb-user","toggle":"True"},"fingerprint":null,"key":"useNewAlgorithm","name":"useNewAlgorithm","override":"fb-user","releaseNum":null,"state":"on","value":"True"}"#
+        )
         let decoded = try JSONDecoder().decode(Toggle.self, from: Data(json.utf8))
         #expect(decoded == toggle)
     }

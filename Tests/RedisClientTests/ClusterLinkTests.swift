@@ -14,8 +14,10 @@ import Testing
     @Test func theSlotRuleIsTheServers() throws {
         try SharedCluster.exclusive { cluster in
             let node = try cluster.connect(node: 0)
-            for key in ["foo", "session:4a1b", "{useNewAlgorithm}", "opsdeck:audit:{useNewAlgorithm}", "a{}b", "{}{x}", "x{y",
-                        "recent:checkout:error", "ünïcode", ""] {
+            for key in [
+                "foo", "session:4a1b", "{useNewAlgorithm}", "opsdeck:audit:{useNewAlgorithm}", "a{}b", "{}{x}", "x{y",
+                "recent:checkout:error", "ünïcode", "",
+            ] {
                 let slot = try node.execute("CLUSTER", "KEYSLOT", key).int
                 #expect(HashSlot.of(key) == slot.map(Int.init), "\(key)")
             }

@@ -33,8 +33,10 @@ import Testing
         try from.execute("MIGRATE", "127.0.0.1", cluster.ports[destination], "{\(key)}:other", 0, 5000)
         for node in 0..<3 { try cluster.connect(node: node).execute("CLUSTER", "SETSLOT", slot, "NODE", destinationID) }
         // Done: MOVED, followed, and said.
-        let replies = try redis.send([RedisCommand("HGET", key, "toggle"), RedisCommand("HSET", key, "toggle", "False"),
-                                      RedisCommand("HGET", key, "toggle")])
+        let replies = try redis.send([
+            RedisCommand("HGET", key, "toggle"), RedisCommand("HSET", key, "toggle", "False"),
+            RedisCommand("HGET", key, "toggle"),
+        ])
         #expect(replies.map(\.string) == ["True", "0", "False"])
         #expect(redis.takeEvents().contains { $0.contains("slot \(slot)") })
         #expect(try to.execute("HGET", key, "toggle").string == "False", "the write reached the new owner")
@@ -67,8 +69,9 @@ import Testing
             }
         }
         #expect(answered, "still failing: \(lastError)\nthe replica's log:\n\(cluster.nodes[master + 3].logTail(lines: 30))")
-        #expect(lastError.contains("127.0.0.1:\(cluster.ports[master])") && lastError.contains("of 16384 slots"),
-                "the failure named the node and what it serves: \(lastError)")
+        #expect(
+            lastError.contains("127.0.0.1:\(cluster.ports[master])") && lastError.contains("of 16384 slots"),
+            "the failure named the node and what it serves: \(lastError)")
         #expect(try redis.execute("HSET", key, "toggle", "False").int == 0)
         #expect(try cluster.connect(node: master + 3).execute("HGET", key, "toggle").string == "False")
     }

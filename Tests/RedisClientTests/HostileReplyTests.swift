@@ -13,8 +13,10 @@ import Testing
             try server.connect().execute("HSET", "flag", "toggle", "on")
             let proxy = try FaultProxy(backend: server.endpoint)
             defer { proxy.stop() }
-            let redis = RedisConnection(options: RedisConnectionOptions(endpoint: proxy.endpoint, readTimeout: 5,
-                                                                        reconnectBackoff: 0...0))
+            let redis = RedisConnection(
+                options: RedisConnectionOptions(
+                    endpoint: proxy.endpoint, readTimeout: 5,
+                    reconnectBackoff: 0...0))
             for hostile in HostileReply.protocolTable {
                 proxy.setRules([FaultRule(hostile.command, hostile.fault)])
                 var reply: [RedisValue]?
@@ -23,10 +25,13 @@ import Testing
                 // An error reply is an answer, but not one the table's replies may read as data.
                 let isErrorReply = reply?.first?.errorMessage != nil
                 #expect(failure != nil || isErrorReply, "\(hostile): read as a reply of \(reply?.count ?? 0) value(s)")
-                if let failure { #expect("\(failure)".count < 1000, "\(hostile): the error message is \("\(failure)".count) characters long") }
+                if let failure {
+                    #expect("\(failure)".count < 1000, "\(hostile): the error message is \("\(failure)".count) characters long")
+                }
                 proxy.setRules([])
-                #expect(try redis.send([RedisCommand("HGET", "flag", "toggle")]).first?.string == "on",
-                        "\(hostile): the connection did not recover")
+                #expect(
+                    try redis.send([RedisCommand("HGET", "flag", "toggle")]).first?.string == "on",
+                    "\(hostile): the connection did not recover")
             }
         }
     }
@@ -65,8 +70,11 @@ import Testing
             return values
         }
         let whole = try parse(pieces: bytes.count)
-        #expect(whole == [.array([.bulk(Array("hello".utf8)), .array([.integer(-42), .null]), .status("OK")]),
-                          .error("ERR bad"), .array([]), .null, .bulk([]), .integer(.max)])
+        #expect(
+            whole == [
+                .array([.bulk(Array("hello".utf8)), .array([.integer(-42), .null]), .status("OK")]),
+                .error("ERR bad"), .array([]), .null, .bulk([]), .integer(.max),
+            ])
         for size in 1..<bytes.count { #expect(try parse(pieces: size) == whole, "pieces of \(size)") }
     }
 

@@ -33,8 +33,10 @@ import Testing
         #expect(endpoint.description == "unix:///run/redis/redis.sock?db=2")
     }
 
-    @Test(arguments: ["http://x", "redis://host:notaport", "redis://host:70000", "unix://relative.sock",
-                      "unix:///a.sock?db=x", "unix:///a.sock?foo=1", "redis://h/-1"])
+    @Test(arguments: [
+        "http://x", "redis://host:notaport", "redis://host:70000", "unix://relative.sock",
+        "unix:///a.sock?db=x", "unix:///a.sock?foo=1", "redis://h/-1",
+    ])
     func rejectsBadURLs(_ url: String) {
         #expect(throws: RedisError.self) { try RedisEndpoint(url: url) }
     }

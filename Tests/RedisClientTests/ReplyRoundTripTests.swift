@@ -39,7 +39,9 @@ import Testing
 
     @Test(arguments: TestTransport.allCases) func pipelineOfTenThousandCommands(_ transport: TestTransport) throws {
         try withConnection(transport: transport) { redis, _ in
-            let writes = (0..<10_000).map { RedisCommand("HSET", "toggle:\($0)", "toggle", $0 % 2 == 0 ? "True" : "False", "releaseNum", "\($0)") }
+            let writes = (0..<10_000).map {
+                RedisCommand("HSET", "toggle:\($0)", "toggle", $0 % 2 == 0 ? "True" : "False", "releaseNum", "\($0)")
+            }
             let written = try redis.send(writes)
             #expect(written.count == 10_000)
             #expect(written.allSatisfy { $0 == .integer(2) })
@@ -81,8 +83,10 @@ import Testing
         try withConnection(transport: transport) { redis, _ in
             try redis.execute("HSET", "h", "toggle", "True", "bin", [0x63, 0x61, 0x66, 0xC3, 0xA9, 0xFF])
             try redis.execute("LPUSH", "l", "x")
-            let commands = [RedisCommand("HGETALL", "h"), RedisCommand("HGETALL", "l"), RedisCommand("GET", "missing"),
-                            RedisCommand("EXISTS", "h"), RedisCommand("EVAL", "return {1, {'a', 'b'}}", 0)]
+            let commands = [
+                RedisCommand("HGETALL", "h"), RedisCommand("HGETALL", "l"), RedisCommand("GET", "missing"),
+                RedisCommand("EXISTS", "h"), RedisCommand("EVAL", "return {1, {'a', 'b'}}", 0),
+            ]
             let copied = try redis.send(commands)
             let viewed = try redis.send(commands) { _, reply in reply.value }
             #expect(viewed == copied)

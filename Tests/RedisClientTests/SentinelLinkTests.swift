@@ -15,8 +15,10 @@ import Testing
         #expect(endpoint.database == 2 && endpoint.username == "oncall" && endpoint.password == "s3cret")
         #expect(endpoint.description == "redis+sentinel://oncall@10.0.0.1:26379,10.0.0.2:26379,[::1]:26380/mymaster/2")
         #expect(!endpoint.description.contains("s3cret"))
-        for bad in ["redis+sentinel://10.0.0.1:26379", "redis+sentinel://10.0.0.1:26379/", "redis+sentinel:///mymaster",
-                    "redis+sentinel://h:99999/m", "redis+sentinel://u:pw@h:1/m/x/y"] {
+        for bad in [
+            "redis+sentinel://10.0.0.1:26379", "redis+sentinel://10.0.0.1:26379/", "redis+sentinel:///mymaster",
+            "redis+sentinel://h:99999/m", "redis+sentinel://u:pw@h:1/m/x/y",
+        ] {
             #expect(throws: RedisError.self, "\(bad)") { try RedisEndpoint(url: bad) }
         }
         #expect {
@@ -36,9 +38,10 @@ import Testing
         #expect(promoted == set.dataPorts[1])
         // The old master may still answer (now a replica): the next calls find the new one, and a
         // write lands there — never refused as READONLY, never lost.
-        #expect(eventually(every: 0.1) {
-            (try? link.execute("HSET", "useNewAlgorithm", "toggle", "False").int) == 0
-        })
+        #expect(
+            eventually(every: 0.1) {
+                (try? link.execute("HSET", "useNewAlgorithm", "toggle", "False").int) == 0
+            })
         #expect(try LocalSentinels.connect(port: promoted).execute("HGET", "useNewAlgorithm", "toggle").string == "False")
         #expect(link.summary == "sentinel mymaster → 127.0.0.1:\(promoted)")
         let events = link.takeEvents()
@@ -50,16 +53,17 @@ import Testing
         let set = try LocalSentinels(port: freeLoopbackPort)
         defer { set.stop() }
         let link = SentinelLink(options: RedisConnectionOptions(endpoint: try RedisEndpoint(url: set.url), readTimeout: 5))
-        link.checkInterval = 3600  // only READONLY can reveal the move
+        link.checkInterval = 3600 // only READONLY can reveal the move
         try link.execute("SET", "k", "before")
         let promoted = try set.failover()
         // The demoted master answers READONLY until it has switched; the link asks the Sentinels
         // then, and the write reaches the new master in the same call.
         var reply: RedisValue = .null
-        #expect(eventually(every: 0.1) {
-            reply = (try? link.send([RedisCommand("SET", "k", "after")]))?.first ?? .null
-            return reply.string == "OK"
-        }, "last reply: \(reply)")
+        #expect(
+            eventually(every: 0.1) {
+                reply = (try? link.send([RedisCommand("SET", "k", "after")]))?.first ?? .null
+                return reply.string == "OK"
+            }, "last reply: \(reply)")
         #expect(try LocalSentinels.connect(port: promoted).execute("GET", "k").string == "after")
     }
 
@@ -79,8 +83,9 @@ import Testing
 
     @Test func noSentinelAnsweringSaysWhatWasTried() throws {
         let port = try freeLoopbackPort()
-        let link = SentinelLink(options: RedisConnectionOptions(
-            endpoint: try RedisEndpoint(url: "redis+sentinel://127.0.0.1:\(port)/mymaster"), connectTimeout: 1))
+        let link = SentinelLink(
+            options: RedisConnectionOptions(
+                endpoint: try RedisEndpoint(url: "redis+sentinel://127.0.0.1:\(port)/mymaster"), connectTimeout: 1))
         #expect {
             try link.execute("PING")
         } throws: { error in

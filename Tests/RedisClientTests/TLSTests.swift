@@ -8,8 +8,10 @@ import Testing
 /// refused and how the refusal reads. Disabling verification in the code turns the refusals red.
 @Suite struct TLSTests {
     /// A TLS server on a fresh port serving `certificate`, asking client certificates per `clients`.
-    func withTLSServer<T>(certificate: String? = nil, clients: String = "no",
-                          _ body: (RedisServerProcess, Int) throws -> T) throws -> T {
+    func withTLSServer<T>(
+        certificate: String? = nil, clients: String = "no",
+        _ body: (RedisServerProcess, Int) throws -> T
+    ) throws -> T {
         let certs = try TestCertificates.shared()
         return try withServer(choosingPorts: {
             certs.serverArguments(port: try freeLoopbackPort(), certificate: certificate, clients: clients)
@@ -50,7 +52,10 @@ import Testing
         try withTLSServer { _, port in
             for settings in [TLSSettings(caFile: certs.otherCA), TLSSettings()] {
                 let error = try #require(failure(endpoint(port: port, settings)))
-                guard case .tls = error else { Issue.record("expected a TLS error, got \(error)"); continue }
+                guard case .tls = error else {
+                    Issue.record("expected a TLS error, got \(error)")
+                    continue
+                }
                 #expect(error.description.contains("unknown CA"), "\(error)")
                 #expect(error.description.contains("--cacert"), "\(error)")
             }

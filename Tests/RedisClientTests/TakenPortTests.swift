@@ -6,7 +6,7 @@ import TestSupport
 import Testing
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// A port chosen free can be taken before the server binds it (CI once lost a run to a cluster
@@ -40,9 +40,15 @@ import Glibc
     final class Ports: Sendable {
         let calls = Mutex(0)
         let held: Int, at: Int
-        init(held: Int, at: Int = 1) { self.held = held; self.at = at }
+        init(held: Int, at: Int = 1) {
+            self.held = held
+            self.at = at
+        }
         func next() throws -> Int {
-            let call = calls.withLock { $0 += 1; return $0 }
+            let call = calls.withLock {
+                $0 += 1
+                return $0
+            }
             return call == at ? held : try freeLoopbackPort()
         }
     }
@@ -54,7 +60,8 @@ import Glibc
             let port = try #require(server.tcpPort)
             #expect(port != held.port)
             #expect(ports.calls.withLock { $0 } == 2, "the taken port was given up for a second one")
-            let redis = RedisConnection(options: RedisConnectionOptions(endpoint: RedisEndpoint(address: .tcp(host: "127.0.0.1", port: port))))
+            let redis = RedisConnection(
+                options: RedisConnectionOptions(endpoint: RedisEndpoint(address: .tcp(host: "127.0.0.1", port: port))))
             defer { redis.close() }
             #expect(try redis.execute("PING").string == "PONG")
         }

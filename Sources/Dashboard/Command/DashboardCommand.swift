@@ -5,8 +5,10 @@ import Spelling
 /// running it does to `AppState`. Pure; main queue.
 enum DashboardCommand {
     /// Every command word, in the order completion offers them.
-    static let words = ["toggles", "sessions", "errors", "logs", "server",
-                        "toggle", "session", "error", "since", "help", "quit", "q"]
+    static let words = [
+        "toggles", "sessions", "errors", "logs", "server",
+        "toggle", "session", "error", "since", "help", "quit", "q",
+    ]
 
     /// What the help overlay lists under "Commands".
     static let help: [(String, String)] = [
@@ -71,7 +73,9 @@ extension AppState {
         }
         switch word {
         case "q", "quit", "q!": return [.quit]
-        case "help": helpVisible = true; helpScroll = 0
+        case "help":
+            helpVisible = true
+            helpScroll = 0
         case "toggle", "t":
             guard toggles.select(name: arg) else {
                 let hint = Suggestion.didYouMean(arg, among: toggles.rows.map(\.name)).map { ": " + $0 } ?? ""
@@ -88,7 +92,10 @@ extension AppState {
             sessions.detail = nil
             focus = .sessions
         case "error":
-            guard !arg.isEmpty else { say("Which error? :error ID", error: true); return [] }
+            guard !arg.isEmpty else {
+                say("Which error? :error ID", error: true)
+                return []
+            }
             focus = .errors
             errors.query = TextInput(arg)
             return runSearch()

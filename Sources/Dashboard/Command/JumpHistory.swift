@@ -21,8 +21,9 @@ public struct JumpHistory: Hashable, Sendable {
 
 extension AppState {
     var place: JumpPlace {
-        JumpPlace(focus: focus, toggleFilter: toggles.filter.text, toggle: toggles.selectedRow?.name,
-                  sessionFilter: sessions.filter.text, session: sessions.selectedRow?.key, errorSelected: errors.table.selected)
+        JumpPlace(
+            focus: focus, toggleFilter: toggles.filter.text, toggle: toggles.selectedRow?.name,
+            sessionFilter: sessions.filter.text, session: sessions.selectedRow?.key, errorSelected: errors.table.selected)
     }
 
     /// Runs a jump, remembering where it left from when it moved anything.

@@ -11,8 +11,10 @@ public struct KeyBinding: Hashable, Sendable {
     /// The keys the hint row names, when not `keyLabel` ("j/k" for a pair of bindings).
     public var hintKeys: String?
 
-    public init(_ keys: [Key], _ action: KeyAction, _ description: String, context: KeyContext, hint: String? = nil,
-                hintKeys: String? = nil) {
+    public init(
+        _ keys: [Key], _ action: KeyAction, _ description: String, context: KeyContext, hint: String? = nil,
+        hintKeys: String? = nil
+    ) {
         self.keys = keys
         self.action = action
         self.description = description

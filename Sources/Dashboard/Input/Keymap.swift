@@ -63,55 +63,56 @@ public struct Keymap: Hashable, Sendable {
 
     /// Everywhere, the digits, then each pane's own keys (declared in its folder, in tab
     /// order), then the fields' and the dialog's.
-    public static let standard = Keymap([
-        KeyBinding([.tab], .focusNext, "Next pane", context: .global, hint: "pane"),
-        KeyBinding([.backTab], .focusPrevious, "Previous pane", context: .global),
-    ] + paneBindings + [
-        KeyBinding([.char("j"), .down], .moveDown, "Move down", context: .global, hint: "scroll", hintKeys: "j/k"),
-        KeyBinding([.char("k"), .up], .moveUp, "Move up", context: .global),
-        KeyBinding([.char("g"), .home], .moveTop, "Go to top", context: .global),
-        KeyBinding([.char("G"), .end], .moveBottom, "Go to bottom", context: .global),
-        KeyBinding([.pageUp], .pageUp, "Page up", context: .global),
-        KeyBinding([.pageDown], .pageDown, "Page down", context: .global),
-        KeyBinding([.enter], .openDetails, "Show details", context: .global, hint: "details"),
-        KeyBinding([.escape], .back, "Back / close", context: .global, hint: "back"),
-        KeyBinding([.char("/")], .filter, "Filter rows", context: .global, hint: "filter"),
-        KeyBinding([.char("r")], .refresh, "Refresh now", context: .global, hint: "reload"),
-        KeyBinding([.char("?")], .help, "This help", context: .global, hint: "help"),
-        KeyBinding([.char("q"), .ctrl("c")], .quit, "Quit", context: .global, hint: "quit"),
-        KeyBinding([.char("]")], .widenWindow, "Widen the time window", context: .global, hint: "window", hintKeys: "[/]"),
-        KeyBinding([.char("[")], .narrowWindow, "Narrow the time window", context: .global),
-        KeyBinding([.char("x")], .exportIncident, "Write an incident report", context: .global, hint: "export"),
-        KeyBinding([.char("y")], .copySelection, "Copy the selected item", context: .global, hint: "copy"),
-        KeyBinding([.char(":")], .commandMode, "Command line", context: .global, hint: "command"),
-        KeyBinding([.ctrl("o"), .backspace], .jumpBack, "Back to before the jump", context: .global),
-        KeyBinding([.ctrl("n")], .jumpForward, "Forward again", context: .global),
+    public static let standard = Keymap(
+        [
+            KeyBinding([.tab], .focusNext, "Next pane", context: .global, hint: "pane"),
+            KeyBinding([.backTab], .focusPrevious, "Previous pane", context: .global),
+        ] + paneBindings + [
+            KeyBinding([.char("j"), .down], .moveDown, "Move down", context: .global, hint: "scroll", hintKeys: "j/k"),
+            KeyBinding([.char("k"), .up], .moveUp, "Move up", context: .global),
+            KeyBinding([.char("g"), .home], .moveTop, "Go to top", context: .global),
+            KeyBinding([.char("G"), .end], .moveBottom, "Go to bottom", context: .global),
+            KeyBinding([.pageUp], .pageUp, "Page up", context: .global),
+            KeyBinding([.pageDown], .pageDown, "Page down", context: .global),
+            KeyBinding([.enter], .openDetails, "Show details", context: .global, hint: "details"),
+            KeyBinding([.escape], .back, "Back / close", context: .global, hint: "back"),
+            KeyBinding([.char("/")], .filter, "Filter rows", context: .global, hint: "filter"),
+            KeyBinding([.char("r")], .refresh, "Refresh now", context: .global, hint: "reload"),
+            KeyBinding([.char("?")], .help, "This help", context: .global, hint: "help"),
+            KeyBinding([.char("q"), .ctrl("c")], .quit, "Quit", context: .global, hint: "quit"),
+            KeyBinding([.char("]")], .widenWindow, "Widen the time window", context: .global, hint: "window", hintKeys: "[/]"),
+            KeyBinding([.char("[")], .narrowWindow, "Narrow the time window", context: .global),
+            KeyBinding([.char("x")], .exportIncident, "Write an incident report", context: .global, hint: "export"),
+            KeyBinding([.char("y")], .copySelection, "Copy the selected item", context: .global, hint: "copy"),
+            KeyBinding([.char(":")], .commandMode, "Command line", context: .global, hint: "command"),
+            KeyBinding([.ctrl("o"), .backspace], .jumpBack, "Back to before the jump", context: .global),
+            KeyBinding([.ctrl("n")], .jumpForward, "Forward again", context: .global),
 
-    ] + Pane.allCases.flatMap { $0.behavior.bindings } + [
-        KeyBinding([.enter], .runSearch, "Run search", context: .search, hint: "search"),
-        KeyBinding([.escape], .cancelSearch, "Leave search field", context: .search, hint: "leave field"),
+        ] + Pane.allCases.flatMap { $0.behavior.bindings } + [
+            KeyBinding([.enter], .runSearch, "Run search", context: .search, hint: "search"),
+            KeyBinding([.escape], .cancelSearch, "Leave search field", context: .search, hint: "leave field"),
 
-        KeyBinding([.enter], .keepFilter, "Keep the filter", context: .filterField, hint: "keep"),
-        KeyBinding([.escape], .clearFilter, "Clear the filter", context: .filterField, hint: "clear"),
+            KeyBinding([.enter], .keepFilter, "Keep the filter", context: .filterField, hint: "keep"),
+            KeyBinding([.escape], .clearFilter, "Clear the filter", context: .filterField, hint: "clear"),
 
-        KeyBinding([.char("y"), .enter], .confirm, "Confirm", context: .dialog, hint: "confirm"),
-        KeyBinding([.enter], .runCommand, "Run the command", context: .commandLine, hint: "run"),
-        KeyBinding([.escape], .cancelCommand, "Leave the command line", context: .commandLine, hint: "leave"),
-        KeyBinding([.tab], .completeCommand, "Complete the word", context: .commandLine, hint: "complete"),
-        KeyBinding([.up], .historyBack, "Earlier command", context: .commandLine, hint: "history", hintKeys: "↑/↓"),
-        KeyBinding([.down], .historyForward, "Later command", context: .commandLine),
+            KeyBinding([.char("y"), .enter], .confirm, "Confirm", context: .dialog, hint: "confirm"),
+            KeyBinding([.enter], .runCommand, "Run the command", context: .commandLine, hint: "run"),
+            KeyBinding([.escape], .cancelCommand, "Leave the command line", context: .commandLine, hint: "leave"),
+            KeyBinding([.tab], .completeCommand, "Complete the word", context: .commandLine, hint: "complete"),
+            KeyBinding([.up], .historyBack, "Earlier command", context: .commandLine, hint: "history", hintKeys: "↑/↓"),
+            KeyBinding([.down], .historyForward, "Later command", context: .commandLine),
 
-        KeyBinding([.char("n"), .escape], .cancel, "Cancel", context: .dialog, hint: "cancel"),
-        KeyBinding([.tab], .nextField, "Reason field", context: .dialog, hint: "reason"),
+            KeyBinding([.char("n"), .escape], .cancel, "Cancel", context: .dialog, hint: "cancel"),
+            KeyBinding([.tab], .nextField, "Reason field", context: .dialog, hint: "reason"),
 
-        // Same description on purpose: the help shows each pair on one row.
-        KeyBinding([.left], .cursorLeft, "Move cursor", context: .textInput),
-        KeyBinding([.right], .cursorRight, "Move cursor", context: .textInput),
-        KeyBinding([.home, .ctrl("a")], .cursorHome, "Start of text", context: .textInput),
-        KeyBinding([.end, .ctrl("e")], .cursorEnd, "End of text", context: .textInput),
-        KeyBinding([.backspace], .deleteBackward, "Delete character", context: .textInput),
-        KeyBinding([.delete], .deleteForward, "Delete character", context: .textInput),
-        KeyBinding([.ctrl("u")], .deleteToStart, "Delete to start", context: .textInput),
-        KeyBinding([.ctrl("w")], .deleteWord, "Delete word", context: .textInput),
-    ])
+            // Same description on purpose: the help shows each pair on one row.
+            KeyBinding([.left], .cursorLeft, "Move cursor", context: .textInput),
+            KeyBinding([.right], .cursorRight, "Move cursor", context: .textInput),
+            KeyBinding([.home, .ctrl("a")], .cursorHome, "Start of text", context: .textInput),
+            KeyBinding([.end, .ctrl("e")], .cursorEnd, "End of text", context: .textInput),
+            KeyBinding([.backspace], .deleteBackward, "Delete character", context: .textInput),
+            KeyBinding([.delete], .deleteForward, "Delete character", context: .textInput),
+            KeyBinding([.ctrl("u")], .deleteToStart, "Delete to start", context: .textInput),
+            KeyBinding([.ctrl("w")], .deleteWord, "Delete word", context: .textInput),
+        ])
 }

@@ -27,8 +27,10 @@ public struct DashboardSnapshot: Hashable, Sendable {
     /// How changes arrive ("live", "polling (CLIENT not permitted (ACL))"); nil when unchanged.
     public var updateMode: String?
 
-    public init(_ parts: [any PanePart] = [], server: ServerInfo? = nil, commandsPerSecond: Double? = nil,
-                notPermitted: [DataPart: String]? = nil) {
+    public init(
+        _ parts: [any PanePart] = [], server: ServerInfo? = nil, commandsPerSecond: Double? = nil,
+        notPermitted: [DataPart: String]? = nil
+    ) {
         for part in parts { self.parts[type(of: part).pane] = AnyPanePart(part) }
         self.server = server
         self.commandsPerSecond = commandsPerSecond

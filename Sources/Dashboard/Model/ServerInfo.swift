@@ -20,8 +20,10 @@ public struct ServerInfo: Hashable, Sendable {
     /// then read-only. Re-read with every server line, so a promoted replica takes flips again.
     public var replica: String?
 
-    public init(contextName: String? = nil, endpoint: String, version: String? = nil, searchModule: String = "none",
-                readOnly: Bool = false, production: Bool = false, tlsInsecure: Bool = false, requireReason: Bool? = nil) {
+    public init(
+        contextName: String? = nil, endpoint: String, version: String? = nil, searchModule: String = "none",
+        readOnly: Bool = false, production: Bool = false, tlsInsecure: Bool = false, requireReason: Bool? = nil
+    ) {
         self.contextName = contextName
         self.endpoint = endpoint
         self.version = version

@@ -2,8 +2,10 @@
 /// shown in place of an empty list. Stateless; main queue.
 enum PaneChrome {
     /// Draws the pane's block and returns the area inside it.
-    static func block(_ title: String, pane: Pane, state: AppState, theme: Theme,
-                      area: Rect, buffer: inout ScreenBuffer) -> Rect {
+    static func block(
+        _ title: String, pane: Pane, state: AppState, theme: Theme,
+        area: Rect, buffer: inout ScreenBuffer
+    ) -> Rect {
         let focused = state.focus == pane
         var title = title
         // A part the ACL refuses says so where its data would be, not as an empty list.
@@ -27,13 +29,17 @@ enum PaneChrome {
     /// What a detail shows while it loads, or when reading `what` failed with `error`.
     static func pending(_ what: String, error: String?, theme: Theme) -> [Line] {
         guard let error else { return [Line("Loading…", style: theme[.muted])] }
-        return [Line("Could not read this \(what): " + SafeText.line(error, width: 200), style: theme[.error]),
-                Line("r retries · Esc goes back", style: theme[.muted])]
+        return [
+            Line("Could not read this \(what): " + SafeText.line(error, width: 200), style: theme[.error]),
+            Line("r retries · Esc goes back", style: theme[.muted]),
+        ]
     }
 
     /// `label` then the field, e.g. `/ rollb` with the cursor block while editing.
-    static func field(label: String, input: TextInput, editing: Bool, placeholder: String, theme: Theme,
-                      row: Rect, buffer: inout ScreenBuffer) {
+    static func field(
+        label: String, input: TextInput, editing: Bool, placeholder: String, theme: Theme,
+        row: Rect, buffer: inout ScreenBuffer
+    ) {
         let (labelArea, fieldArea) = row.splitLeft(TextWidth.of(label))
         Line(label, style: theme[editing ? .titleFocused : .muted]).render(in: labelArea, buffer: &buffer)
         if input.isEmpty && !editing {
@@ -47,12 +53,15 @@ enum PaneChrome {
     /// What a pane says before its first data: what failed and what to do when the connection
     /// failed (never "waiting" while nothing is being waited for), else that it is connecting.
     /// `header` rows at the top of `tableArea` are left alone.
-    static func beforeFirstPoll(_ state: AppState, pane: Pane, theme: Theme, tableArea: Rect, header: Int = 1,
-                                buffer: inout ScreenBuffer) {
+    static func beforeFirstPoll(
+        _ state: AppState, pane: Pane, theme: Theme, tableArea: Rect, header: Int = 1,
+        buffer: inout ScreenBuffer
+    ) {
         guard tableArea.height >= header + 1 else { return }
         if case .reconnecting = state.connection(of: pane), let problem = state.connectionProblem(of: pane) {
             let area = Rect(x: tableArea.x, y: tableArea.y + header, width: tableArea.width, height: tableArea.height - header)
-            let lines = SafeText.wrap(problem, width: max(1, area.width), maxLines: max(1, area.height - 1))
+            let lines =
+                SafeText.wrap(problem, width: max(1, area.width), maxLines: max(1, area.height - 1))
                 .map { Line($0, style: theme[.error]) } + [Line("r retries now", style: theme[.muted])]
             Paragraph(lines, wrap: false).render(area: area, buffer: &buffer)
         } else {

@@ -4,9 +4,9 @@
 public enum AsciiFallback {
     static let table: [Unicode.Scalar: String] = {
         var map: [Unicode.Scalar: String] = [:]
-        for s in "─━═╌┄" .unicodeScalars { map[s] = "-" }
-        for s in "│┃║╎┆" .unicodeScalars { map[s] = "|" }
-        for s in "┌┐└┘├┤┬┴┼╭╮╰╯╔╗╚╝" .unicodeScalars { map[s] = "+" }
+        for s in "─━═╌┄".unicodeScalars { map[s] = "-" }
+        for s in "│┃║╎┆".unicodeScalars { map[s] = "|" }
+        for s in "┌┐└┘├┤┬┴┼╭╮╰╯╔╗╚╝".unicodeScalars { map[s] = "+" }
         let singles: [(Character, String)] = [
             ("…", "~"), ("·", "."), ("•", "*"), ("●", "*"), ("○", "o"), ("→", ">"), ("←", "<"), ("↑", "^"), ("↓", "v"),
             ("▲", "^"), ("▼", "v"), ("▶", ">"), ("◀", "<"), ("✓", "v"), ("✗", "x"), ("—", "-"), ("–", "-"),

@@ -45,7 +45,10 @@ public enum Color: Hashable, Sendable {
             self = .default
             return
         }
-        if key == "gray" || key == "grey" { self = .brightBlack; return }
+        if key == "gray" || key == "grey" {
+            self = .brightBlack
+            return
+        }
         if let i = Color.names.firstIndex(where: { $0.lowercased() == key }) {
             self = Color.ansi16[i]
             return

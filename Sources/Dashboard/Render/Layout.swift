@@ -17,8 +17,10 @@ public enum Layout {
     /// The parts, in order. Leftover space goes to `min`/`fill` parts (by weight; `min` counts
     /// as weight 1); when space is short, later parts shrink first. `spacing` cells separate
     /// neighbouring parts.
-    public static func split(_ area: Rect, _ direction: Direction, _ constraints: [Constraint],
-                             spacing: Int = 0) -> [Rect] {
+    public static func split(
+        _ area: Rect, _ direction: Direction, _ constraints: [Constraint],
+        spacing: Int = 0
+    ) -> [Rect] {
         guard !constraints.isEmpty else { return [] }
         let total = direction == .horizontal ? area.width : area.height
         let available = max(0, total - spacing * (constraints.count - 1))

@@ -27,15 +27,18 @@ public struct Line: Hashable, Sendable, ExpressibleByStringLiteral {
 
     /// `text` with every case-insensitive occurrence of any of `terms` in `highlight` (layered
     /// over `base`). Empty terms are ignored; overlapping matches merge.
-    public static func highlighting(_ text: String, terms: [String], base: Style = .plain,
-                                    highlight: Style, alignment: Alignment = .left) -> Line {
+    public static func highlighting(
+        _ text: String, terms: [String], base: Style = .plain,
+        highlight: Style, alignment: Alignment = .left
+    ) -> Line {
         let needles = terms.filter { !$0.isEmpty }
         guard !needles.isEmpty, !text.isEmpty else { return Line(text, style: base, alignment: alignment) }
         var marked: [Range<String.Index>] = []
         for needle in needles {
             var from = text.startIndex
             while from < text.endIndex,
-                  let r = text.range(of: needle, options: [.caseInsensitive], range: from..<text.endIndex) {
+                let r = text.range(of: needle, options: [.caseInsensitive], range: from..<text.endIndex)
+            {
                 marked.append(r)
                 from = r.upperBound > r.lowerBound ? r.upperBound : text.index(after: r.lowerBound)
             }
@@ -66,8 +69,10 @@ public struct Line: Hashable, Sendable, ExpressibleByStringLiteral {
     /// line is wider than the area it is cut and ends in `…` (when `ellipsis`). Returns the
     /// columns used.
     @discardableResult
-    public func render(in area: Rect, buffer: inout ScreenBuffer, base: Style = .plain,
-                       ellipsis: Bool = true) -> Int {
+    public func render(
+        in area: Rect, buffer: inout ScreenBuffer, base: Style = .plain,
+        ellipsis: Bool = true
+    ) -> Int {
         guard area.width > 0, area.height > 0 else { return 0 }
         let limit = area.width
         // Lay out at most limit+1 columns: enough to know whether anything is cut.
@@ -78,7 +83,10 @@ public struct Line: Hashable, Sendable, ExpressibleByStringLiteral {
             let style = base.patch(span.style)
             for ch in span.text {
                 let w = SafeText.needsReplacement(ch) ? 1 : TextWidth.of(ch)
-                if used + w > limit { overflow = true; break outer }
+                if used + w > limit {
+                    overflow = true
+                    break outer
+                }
                 glyphs.append((ch, w, style))
                 used += w
             }

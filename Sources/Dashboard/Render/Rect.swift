@@ -61,22 +61,28 @@ public struct Rect: Hashable, Sendable, CustomStringConvertible {
     /// Splits off `rows` rows from the top: (top part, rest).
     public func splitTop(_ rows: Int) -> (Rect, Rect) {
         let r = min(max(0, rows), height)
-        return (Rect(x: x, y: y, width: width, height: r),
-                Rect(x: x, y: y + r, width: width, height: height - r))
+        return (
+            Rect(x: x, y: y, width: width, height: r),
+            Rect(x: x, y: y + r, width: width, height: height - r)
+        )
     }
 
     /// Splits off `rows` rows from the bottom: (rest, bottom part).
     public func splitBottom(_ rows: Int) -> (Rect, Rect) {
         let r = min(max(0, rows), height)
-        return (Rect(x: x, y: y, width: width, height: height - r),
-                Rect(x: x, y: y + height - r, width: width, height: r))
+        return (
+            Rect(x: x, y: y, width: width, height: height - r),
+            Rect(x: x, y: y + height - r, width: width, height: r)
+        )
     }
 
     /// Splits off `columns` columns from the left: (left part, rest).
     public func splitLeft(_ columns: Int) -> (Rect, Rect) {
         let c = min(max(0, columns), width)
-        return (Rect(x: x, y: y, width: c, height: height),
-                Rect(x: x + c, y: y, width: width - c, height: height))
+        return (
+            Rect(x: x, y: y, width: c, height: height),
+            Rect(x: x + c, y: y, width: width - c, height: height)
+        )
     }
 
     /// One row of this rectangle (relative index), empty when out of range.

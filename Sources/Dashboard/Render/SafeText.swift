@@ -108,8 +108,10 @@ public enum SafeText {
     /// Replaces every unsafe scalar with its placeholder, looking at no more than `maxScalars`.
     /// With `keepNewlines`, line breaks stay as `\n` (CR LF and lone CR become `\n`) and tabs
     /// become `tabWidth` spaces, for wrapping; otherwise they become `↵` and `→`.
-    public static func clean(_ text: String, maxScalars: Int = .max, keepNewlines: Bool = false,
-                             tabWidth: Int = 4) -> (text: String, truncated: Bool) {
+    public static func clean(
+        _ text: String, maxScalars: Int = .max, keepNewlines: Bool = false,
+        tabWidth: Int = 4
+    ) -> (text: String, truncated: Bool) {
         var out = String.UnicodeScalarView()
         var seen = 0
         var combiningRun = 0
@@ -133,13 +135,23 @@ public enum SafeText {
                     continue
                 }
                 previousWasCR = v == 0x0D
-                if v == 0x0D || v == 0x2028 || v == 0x2029 { out.append("\n"); combiningRun = 0; continue }
-                if v == 0x09 { out.append(contentsOf: String(repeating: " ", count: tabWidth).unicodeScalars); continue }
+                if v == 0x0D || v == 0x2028 || v == 0x2029 {
+                    out.append("\n")
+                    combiningRun = 0
+                    continue
+                }
+                if v == 0x09 {
+                    out.append(contentsOf: String(repeating: " ", count: tabWidth).unicodeScalars)
+                    continue
+                }
             } else if v == 0x0D {
                 // CR LF shows as one ↵; a lone CR gets its own picture.
                 if let next = iterator.next() {
                     seen += 1
-                    if next == "\n" { out.append(contentsOf: "↵".unicodeScalars); continue }
+                    if next == "\n" {
+                        out.append(contentsOf: "↵".unicodeScalars)
+                        continue
+                    }
                     out.append(contentsOf: "␍".unicodeScalars)
                     if let p = placeholder(for: next) { out.append(contentsOf: p.unicodeScalars) } else { out.append(next) }
                     continue
@@ -219,7 +231,10 @@ public enum SafeText {
         var overflow = false
         for ch in text {
             let w = TextWidth.of(ch)
-            if used + w > width { overflow = true; break }
+            if used + w > width {
+                overflow = true
+                break
+            }
             kept.append((ch, w))
             used += w
         }
@@ -263,7 +278,10 @@ public enum SafeText {
                     lineWidth += 1 + ww
                     continue
                 }
-                if started && emit() { full = true; break outer }
+                if started && emit() {
+                    full = true
+                    break outer
+                }
                 if ww <= width {
                     line = String(word)
                     lineWidth = ww
@@ -272,7 +290,10 @@ public enum SafeText {
                 }
                 for ch in word {
                     let w = TextWidth.of(ch)
-                    if lineWidth + w > width, emit() { full = true; break outer }
+                    if lineWidth + w > width, emit() {
+                        full = true
+                        break outer
+                    }
                     line.append(ch)
                     lineWidth += w
                     started = true

@@ -65,8 +65,10 @@ public struct ScreenBuffer: Equatable, Sendable {
     /// is not written. Returns the columns used. Only the characters shown are looked at, so a
     /// huge string costs no more than a short one.
     @discardableResult
-    public mutating func set(string: String, at p: Position, style: Style,
-                             maxWidth: Int = .max, clip: Rect? = nil) -> Int {
+    public mutating func set(
+        string: String, at p: Position, style: Style,
+        maxWidth: Int = .max, clip: Rect? = nil
+    ) -> Int {
         let bounds = clip.map { $0.intersection(area) } ?? area
         guard p.y >= bounds.top, p.y < bounds.bottom, p.x < bounds.right else { return 0 }
         let limit = min(maxWidth, bounds.right - p.x)

@@ -10,8 +10,10 @@ public struct Style: Hashable, Sendable {
     public var reverse: Bool?
     public var dim: Bool?
 
-    public init(fg: Color? = nil, bg: Color? = nil, bold: Bool? = nil,
-                underline: Bool? = nil, reverse: Bool? = nil, dim: Bool? = nil) {
+    public init(
+        fg: Color? = nil, bg: Color? = nil, bold: Bool? = nil,
+        underline: Bool? = nil, reverse: Bool? = nil, dim: Bool? = nil
+    ) {
         self.fg = fg
         self.bg = bg
         self.bold = bold
@@ -30,14 +32,35 @@ public struct Style: Hashable, Sendable {
 
     /// Layers `other` on top: every field `other` sets wins, the rest stays.
     public func patch(_ other: Style) -> Style {
-        Style(fg: other.fg ?? fg, bg: other.bg ?? bg, bold: other.bold ?? bold,
-              underline: other.underline ?? underline, reverse: other.reverse ?? reverse,
-              dim: other.dim ?? dim)
+        Style(
+            fg: other.fg ?? fg, bg: other.bg ?? bg, bold: other.bold ?? bold,
+            underline: other.underline ?? underline, reverse: other.reverse ?? reverse,
+            dim: other.dim ?? dim)
     }
 
-    public func fg(_ c: Color) -> Style { var s = self; s.fg = c; return s }
-    public func bg(_ c: Color) -> Style { var s = self; s.bg = c; return s }
-    public func bolded() -> Style { var s = self; s.bold = true; return s }
-    public func reversed() -> Style { var s = self; s.reverse = true; return s }
-    public func underlined() -> Style { var s = self; s.underline = true; return s }
+    public func fg(_ c: Color) -> Style {
+        var s = self
+        s.fg = c
+        return s
+    }
+    public func bg(_ c: Color) -> Style {
+        var s = self
+        s.bg = c
+        return s
+    }
+    public func bolded() -> Style {
+        var s = self
+        s.bold = true
+        return s
+    }
+    public func reversed() -> Style {
+        var s = self
+        s.reverse = true
+        return s
+    }
+    public func underlined() -> Style {
+        var s = self
+        s.underline = true
+        return s
+    }
 }

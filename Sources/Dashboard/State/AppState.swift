@@ -66,9 +66,11 @@ public struct AppState: Hashable, Sendable {
     /// - Parameters:
     ///   - server: what is known before the first poll (endpoint, context, read-only, production).
     ///   - logCapacity: how many log entries the tail keeps.
-    public init(now: Date, width: Int = 80, height: Int = 24, server: ServerInfo? = nil,
-                pollInterval: Double = 1, timeZone: TimeZone = .current, logCapacity: Int = 5_000,
-                keymap: Keymap = .standard) {
+    public init(
+        now: Date, width: Int = 80, height: Int = 24, server: ServerInfo? = nil,
+        pollInterval: Double = 1, timeZone: TimeZone = .current, logCapacity: Int = 5_000,
+        keymap: Keymap = .standard
+    ) {
         self.now = now
         self.width = width
         self.height = height

@@ -9,10 +9,15 @@ public enum ColorDepth: Int, Hashable, Sendable, Comparable {
     case full = 256
 
     public init(colorCount: Int, noColor: Bool = false) {
-        if noColor || colorCount < 8 { self = .none }
-        else if colorCount < 16 { self = .eight }
-        else if colorCount < 256 { self = .sixteen }
-        else { self = .full }
+        if noColor || colorCount < 8 {
+            self = .none
+        } else if colorCount < 16 {
+            self = .eight
+        } else if colorCount < 256 {
+            self = .sixteen
+        } else {
+            self = .full
+        }
     }
 
     public static func < (a: ColorDepth, b: ColorDepth) -> Bool { a.rawValue < b.rawValue }
@@ -25,7 +30,10 @@ public enum ColorDepth: Int, Hashable, Sendable, Comparable {
             (255, 255, 0), (92, 92, 255), (255, 0, 255), (0, 255, 255), (255, 255, 255),
         ]
         if i < 16 { return base16[max(0, i)] }
-        if i >= 232 { let g = 8 + 10 * (i - 232); return (g, g, g) }
+        if i >= 232 {
+            let g = 8 + 10 * (i - 232)
+            return (g, g, g)
+        }
         let levels = [0, 95, 135, 175, 215, 255]
         let n = i - 16
         return (levels[n / 36], levels[(n / 6) % 6], levels[n % 6])
@@ -38,7 +46,10 @@ public enum ColorDepth: Int, Hashable, Sendable, Comparable {
             let (cr, cg, cb) = rgb(ofIndex: i)
             // Weighted like human sensitivity (green most), cheap and good enough for 16 slots.
             let d = 2 * (cr - r) * (cr - r) + 4 * (cg - g) * (cg - g) + 3 * (cb - b) * (cb - b)
-            if d < bestDistance { bestDistance = d; best = i }
+            if d < bestDistance {
+                bestDistance = d
+                best = i
+            }
         }
         return Color.ansi16[best]
     }
@@ -90,7 +101,12 @@ extension Style {
             s.fg = fg.flatMap { $0.degraded(to: depth) }
             s.bg = bg.flatMap { $0.degraded(to: depth) }
             if depth == .eight, let f = fg?.degraded(to: .sixteen), f.isBright {
-                if f == .brightBlack { s.fg = nil; s.dim = true } else { s.bold = true }
+                if f == .brightBlack {
+                    s.fg = nil
+                    s.dim = true
+                } else {
+                    s.bold = true
+                }
             }
             if let f = s.fg, let b = s.bg, f == b, f != .default {
                 s.fg = nil

@@ -10,169 +10,169 @@ enum EmbeddedThemes {
     /// The text of themes/NAME.yaml, exactly.
     static let yaml: [String: String] = [
         "dark": #"""
-# opsdeck dark theme (the default). Colours: names (red, brightBlue), 0-255 palette indexes,
-# "#rrggbb", or "default" (the terminal's own colour). Roles refer to palette names or colours.
-name: dark
-palette:
-  fg: default
-  bg: default
-  gray: "244"
-  accent: "#5fafff"
-  panel: "236"
-  green: "#5fd75f"
-  red: "#ff5f5f"
-  yellow: "#ffd75f"
-  orange: "#ff8700"
-  magenta: "#d75fd7"
-  blue: "#5f87ff"
-roles:
-  text:          { fg: fg }
-  muted:         { fg: gray }
-  border:        { fg: gray }
-  borderFocused: { fg: accent, bold: true }
-  title:         { fg: fg }
-  titleFocused:  { fg: accent, bold: true }
-  header:        { fg: accent, bold: true, underline: true }
-  selection:     { fg: black, bg: accent }
-  toggleOn:      { fg: green, bold: true }
-  toggleOff:     { fg: red }
-  toggleUnknown: { fg: yellow, bold: true, underline: true }
-  sevDebug:      { fg: gray }
-  sevInfo:       { fg: blue }
-  sevWarning:    { fg: yellow }
-  sevError:      { fg: red, bold: true }
-  sevCritical:   { fg: brightWhite, bg: red, bold: true }
-  highlight:     { fg: black, bg: yellow }
-  statusBar:     { fg: brightWhite, bg: panel }
-  badgeReadOnly: { fg: black, bg: yellow, bold: true }
-  badgePaused:   { fg: black, bg: orange, bold: true }
-  badgeStale:    { fg: brightWhite, bg: red, bold: true }
-  changedFlash:  { fg: black, bg: green }
-  dialog:        { fg: brightWhite, bg: panel }
-  dialogBorder:  { fg: accent, bold: true }
-  input:         { fg: brightWhite, bg: "238", underline: true }
-  error:         { fg: red, bold: true }
-  tabActive:     { fg: black, bg: accent, bold: true }
-  tabInactive:   { fg: gray }
+        # opsdeck dark theme (the default). Colours: names (red, brightBlue), 0-255 palette indexes,
+        # "#rrggbb", or "default" (the terminal's own colour). Roles refer to palette names or colours.
+        name: dark
+        palette:
+          fg: default
+          bg: default
+          gray: "244"
+          accent: "#5fafff"
+          panel: "236"
+          green: "#5fd75f"
+          red: "#ff5f5f"
+          yellow: "#ffd75f"
+          orange: "#ff8700"
+          magenta: "#d75fd7"
+          blue: "#5f87ff"
+        roles:
+          text:          { fg: fg }
+          muted:         { fg: gray }
+          border:        { fg: gray }
+          borderFocused: { fg: accent, bold: true }
+          title:         { fg: fg }
+          titleFocused:  { fg: accent, bold: true }
+          header:        { fg: accent, bold: true, underline: true }
+          selection:     { fg: black, bg: accent }
+          toggleOn:      { fg: green, bold: true }
+          toggleOff:     { fg: red }
+          toggleUnknown: { fg: yellow, bold: true, underline: true }
+          sevDebug:      { fg: gray }
+          sevInfo:       { fg: blue }
+          sevWarning:    { fg: yellow }
+          sevError:      { fg: red, bold: true }
+          sevCritical:   { fg: brightWhite, bg: red, bold: true }
+          highlight:     { fg: black, bg: yellow }
+          statusBar:     { fg: brightWhite, bg: panel }
+          badgeReadOnly: { fg: black, bg: yellow, bold: true }
+          badgePaused:   { fg: black, bg: orange, bold: true }
+          badgeStale:    { fg: brightWhite, bg: red, bold: true }
+          changedFlash:  { fg: black, bg: green }
+          dialog:        { fg: brightWhite, bg: panel }
+          dialogBorder:  { fg: accent, bold: true }
+          input:         { fg: brightWhite, bg: "238", underline: true }
+          error:         { fg: red, bold: true }
+          tabActive:     { fg: black, bg: accent, bold: true }
+          tabInactive:   { fg: gray }
 
-"""#,
+        """#,
         "high-contrast": #"""
-# opsdeck high-contrast theme: only the 16 basic colours, black background, bold everywhere
-# meaning matters. Readable on projectors and by people with low vision.
-name: high-contrast
-palette:
-  fg: brightWhite
-  bg: black
-roles:
-  text:          { fg: fg, bg: bg }
-  muted:         { fg: white, bg: bg }
-  border:        { fg: white, bg: bg }
-  borderFocused: { fg: brightYellow, bg: bg, bold: true }
-  title:         { fg: fg, bg: bg, bold: true }
-  titleFocused:  { fg: brightYellow, bg: bg, bold: true, underline: true }
-  header:        { fg: brightCyan, bg: bg, bold: true, underline: true }
-  selection:     { fg: black, bg: brightYellow, bold: true }
-  toggleOn:      { fg: brightGreen, bg: bg, bold: true }
-  toggleOff:     { fg: brightRed, bg: bg, bold: true }
-  toggleUnknown: { fg: brightMagenta, bg: bg, bold: true, underline: true }
-  sevDebug:      { fg: white, bg: bg }
-  sevInfo:       { fg: brightCyan, bg: bg }
-  sevWarning:    { fg: brightYellow, bg: bg, bold: true }
-  sevError:      { fg: brightRed, bg: bg, bold: true }
-  sevCritical:   { fg: brightWhite, bg: red, bold: true, underline: true }
-  highlight:     { fg: black, bg: brightCyan, bold: true }
-  statusBar:     { fg: black, bg: white }
-  badgeReadOnly: { fg: black, bg: brightYellow, bold: true }
-  badgePaused:   { fg: black, bg: brightCyan, bold: true }
-  badgeStale:    { fg: brightWhite, bg: red, bold: true }
-  changedFlash:  { fg: black, bg: brightGreen, bold: true }
-  dialog:        { fg: fg, bg: blue }
-  dialogBorder:  { fg: brightYellow, bold: true }
-  input:         { fg: black, bg: white, underline: true }
-  error:         { fg: brightRed, bg: bg, bold: true, underline: true }
-  tabActive:     { fg: black, bg: brightYellow, bold: true }
-  tabInactive:   { fg: white, bg: bg }
+        # opsdeck high-contrast theme: only the 16 basic colours, black background, bold everywhere
+        # meaning matters. Readable on projectors and by people with low vision.
+        name: high-contrast
+        palette:
+          fg: brightWhite
+          bg: black
+        roles:
+          text:          { fg: fg, bg: bg }
+          muted:         { fg: white, bg: bg }
+          border:        { fg: white, bg: bg }
+          borderFocused: { fg: brightYellow, bg: bg, bold: true }
+          title:         { fg: fg, bg: bg, bold: true }
+          titleFocused:  { fg: brightYellow, bg: bg, bold: true, underline: true }
+          header:        { fg: brightCyan, bg: bg, bold: true, underline: true }
+          selection:     { fg: black, bg: brightYellow, bold: true }
+          toggleOn:      { fg: brightGreen, bg: bg, bold: true }
+          toggleOff:     { fg: brightRed, bg: bg, bold: true }
+          toggleUnknown: { fg: brightMagenta, bg: bg, bold: true, underline: true }
+          sevDebug:      { fg: white, bg: bg }
+          sevInfo:       { fg: brightCyan, bg: bg }
+          sevWarning:    { fg: brightYellow, bg: bg, bold: true }
+          sevError:      { fg: brightRed, bg: bg, bold: true }
+          sevCritical:   { fg: brightWhite, bg: red, bold: true, underline: true }
+          highlight:     { fg: black, bg: brightCyan, bold: true }
+          statusBar:     { fg: black, bg: white }
+          badgeReadOnly: { fg: black, bg: brightYellow, bold: true }
+          badgePaused:   { fg: black, bg: brightCyan, bold: true }
+          badgeStale:    { fg: brightWhite, bg: red, bold: true }
+          changedFlash:  { fg: black, bg: brightGreen, bold: true }
+          dialog:        { fg: fg, bg: blue }
+          dialogBorder:  { fg: brightYellow, bold: true }
+          input:         { fg: black, bg: white, underline: true }
+          error:         { fg: brightRed, bg: bg, bold: true, underline: true }
+          tabActive:     { fg: black, bg: brightYellow, bold: true }
+          tabInactive:   { fg: white, bg: bg }
 
-"""#,
+        """#,
         "light": #"""
-# opsdeck light theme, for terminals with a light background.
-name: light
-palette:
-  fg: default
-  gray: "243"
-  accent: "#005fd7"
-  panel: "254"
-  green: "#008700"
-  red: "#d70000"
-  yellow: "#af8700"
-  orange: "#d75f00"
-  blue: "#005faf"
-roles:
-  text:          { fg: fg }
-  muted:         { fg: gray }
-  border:        { fg: gray }
-  borderFocused: { fg: accent, bold: true }
-  title:         { fg: fg }
-  titleFocused:  { fg: accent, bold: true }
-  header:        { fg: accent, bold: true, underline: true }
-  selection:     { fg: white, bg: accent }
-  toggleOn:      { fg: green, bold: true }
-  toggleOff:     { fg: red }
-  toggleUnknown: { fg: orange, bold: true, underline: true }
-  sevDebug:      { fg: gray }
-  sevInfo:       { fg: blue }
-  sevWarning:    { fg: orange }
-  sevError:      { fg: red, bold: true }
-  sevCritical:   { fg: white, bg: red, bold: true }
-  highlight:     { fg: black, bg: "#ffd75f" }
-  statusBar:     { fg: black, bg: panel }
-  badgeReadOnly: { fg: black, bg: "#ffd75f", bold: true }
-  badgePaused:   { fg: white, bg: orange, bold: true }
-  badgeStale:    { fg: white, bg: red, bold: true }
-  changedFlash:  { fg: black, bg: "#87d787" }
-  dialog:        { fg: black, bg: panel }
-  dialogBorder:  { fg: accent, bold: true }
-  input:         { fg: black, bg: "252", underline: true }
-  error:         { fg: red, bold: true }
-  tabActive:     { fg: white, bg: accent, bold: true }
-  tabInactive:   { fg: gray }
+        # opsdeck light theme, for terminals with a light background.
+        name: light
+        palette:
+          fg: default
+          gray: "243"
+          accent: "#005fd7"
+          panel: "254"
+          green: "#008700"
+          red: "#d70000"
+          yellow: "#af8700"
+          orange: "#d75f00"
+          blue: "#005faf"
+        roles:
+          text:          { fg: fg }
+          muted:         { fg: gray }
+          border:        { fg: gray }
+          borderFocused: { fg: accent, bold: true }
+          title:         { fg: fg }
+          titleFocused:  { fg: accent, bold: true }
+          header:        { fg: accent, bold: true, underline: true }
+          selection:     { fg: white, bg: accent }
+          toggleOn:      { fg: green, bold: true }
+          toggleOff:     { fg: red }
+          toggleUnknown: { fg: orange, bold: true, underline: true }
+          sevDebug:      { fg: gray }
+          sevInfo:       { fg: blue }
+          sevWarning:    { fg: orange }
+          sevError:      { fg: red, bold: true }
+          sevCritical:   { fg: white, bg: red, bold: true }
+          highlight:     { fg: black, bg: "#ffd75f" }
+          statusBar:     { fg: black, bg: panel }
+          badgeReadOnly: { fg: black, bg: "#ffd75f", bold: true }
+          badgePaused:   { fg: white, bg: orange, bold: true }
+          badgeStale:    { fg: white, bg: red, bold: true }
+          changedFlash:  { fg: black, bg: "#87d787" }
+          dialog:        { fg: black, bg: panel }
+          dialogBorder:  { fg: accent, bold: true }
+          input:         { fg: black, bg: "252", underline: true }
+          error:         { fg: red, bold: true }
+          tabActive:     { fg: white, bg: accent, bold: true }
+          tabInactive:   { fg: gray }
 
-"""#,
+        """#,
         "monochrome": #"""
-# opsdeck monochrome theme: no colours at all, only bold, underline and reverse video, so it
-# works on any terminal and with NO_COLOR. Meaning is carried by attributes and by the text.
-name: monochrome
-palette: {}
-roles:
-  text:          {}
-  muted:         { dim: true }
-  border:        {}
-  borderFocused: { bold: true }
-  title:         {}
-  titleFocused:  { bold: true, reverse: true }
-  header:        { bold: true, underline: true }
-  selection:     { reverse: true }
-  toggleOn:      { bold: true }
-  toggleOff:     {}
-  toggleUnknown: { bold: true, underline: true }
-  sevDebug:      { dim: true }
-  sevInfo:       {}
-  sevWarning:    { bold: true }
-  sevError:      { bold: true, underline: true }
-  sevCritical:   { bold: true, reverse: true }
-  highlight:     { underline: true, bold: true }
-  statusBar:     { reverse: true }
-  badgeReadOnly: { bold: true }
-  badgePaused:   { bold: true }
-  badgeStale:    { bold: true, underline: true }
-  changedFlash:  { bold: true }
-  dialog:        {}
-  dialogBorder:  { bold: true }
-  input:         { underline: true }
-  error:         { bold: true, underline: true }
-  tabActive:     { reverse: true, bold: true }
-  tabInactive:   {}
+        # opsdeck monochrome theme: no colours at all, only bold, underline and reverse video, so it
+        # works on any terminal and with NO_COLOR. Meaning is carried by attributes and by the text.
+        name: monochrome
+        palette: {}
+        roles:
+          text:          {}
+          muted:         { dim: true }
+          border:        {}
+          borderFocused: { bold: true }
+          title:         {}
+          titleFocused:  { bold: true, reverse: true }
+          header:        { bold: true, underline: true }
+          selection:     { reverse: true }
+          toggleOn:      { bold: true }
+          toggleOff:     {}
+          toggleUnknown: { bold: true, underline: true }
+          sevDebug:      { dim: true }
+          sevInfo:       {}
+          sevWarning:    { bold: true }
+          sevError:      { bold: true, underline: true }
+          sevCritical:   { bold: true, reverse: true }
+          highlight:     { underline: true, bold: true }
+          statusBar:     { reverse: true }
+          badgeReadOnly: { bold: true }
+          badgePaused:   { bold: true }
+          badgeStale:    { bold: true, underline: true }
+          changedFlash:  { bold: true }
+          dialog:        {}
+          dialogBorder:  { bold: true }
+          input:         { underline: true }
+          error:         { bold: true, underline: true }
+          tabActive:     { reverse: true, bold: true }
+          tabInactive:   {}
 
-"""#,
+        """#,
     ]
 }

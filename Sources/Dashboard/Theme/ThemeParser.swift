@@ -58,8 +58,12 @@ public enum ThemeParser {
 
         var palette: [String: Color] = [:]
         for (key, value) in (file.palette ?? [:]).sorted(by: { $0.key < $1.key }) {
-            if let c = Color(parsing: value) { palette[key] = c }
-            else { problems.append("palette '\(key)': '\(value)' is not a colour (use a name like red or brightBlue, 0-255, #rrggbb or default)") }
+            if let c = Color(parsing: value) {
+                palette[key] = c
+            } else {
+                problems.append(
+                    "palette '\(key)': '\(value)' is not a colour (use a name like red or brightBlue, 0-255, #rrggbb or default)")
+            }
         }
         func colour(_ text: String?, role: String, field: String) -> Color? {
             guard let text else { return nil }
@@ -76,8 +80,9 @@ public enum ThemeParser {
                 problems.append("unknown role '\(key)'" + (suggestion.map { " (\($0))" } ?? ""))
                 continue
             }
-            styles[role] = Style(fg: colour(spec.fg, role: key, field: "fg"), bg: colour(spec.bg, role: key, field: "bg"),
-                                 bold: spec.bold, underline: spec.underline, reverse: spec.reverse, dim: spec.dim)
+            styles[role] = Style(
+                fg: colour(spec.fg, role: key, field: "fg"), bg: colour(spec.bg, role: key, field: "bg"),
+                bold: spec.bold, underline: spec.underline, reverse: spec.reverse, dim: spec.dim)
         }
         let missing = ThemeRole.allCases.filter { styles[$0] == nil && file.roles?[$0.rawValue] == nil }
         if file.roles != nil && !missing.isEmpty {

@@ -18,7 +18,9 @@ extension AppState {
 
     mutating func handleHelpKey(_ key: Key) {
         switch key {
-        case .escape, .char("?"), .char("q"): helpVisible = false; helpScroll = 0
+        case .escape, .char("?"), .char("q"):
+            helpVisible = false
+            helpScroll = 0
         case .down, .char("j"): helpScroll += 1
         case .up, .char("k"): helpScroll = max(0, helpScroll - 1)
         case .pageDown: helpScroll += 10
@@ -64,7 +66,9 @@ extension AppState {
         let behavior = focus.behavior
         switch action {
         case .quit: return [.quit]
-        case .help: helpVisible = true; helpScroll = 0
+        case .help:
+            helpVisible = true
+            helpScroll = 0
         case .commandMode: commandLine.open()
         case .copySelection: return copySelection()
         case .jumpBack, .jumpForward: return jump(forward: action == .jumpForward)

@@ -2,7 +2,8 @@
 /// tail scroll (each pane's `PaneBehavior.move`). Pure; main queue.
 extension AppState {
     enum Move {
-        case by(Int), top, bottom
+        case by(Int)
+        case top, bottom
 
         /// A detail view's scroll position moved: detail views scroll freely, the renderer
         /// clamps to the content it lays out.

@@ -9,10 +9,12 @@ public func render(_ state: AppState, theme: Theme, into buffer: inout ScreenBuf
         return
     }
     if let tabs = layout.tabBar {
-        TabBar(titles: Pane.allCases.map { "\($0.rawValue + 1) \($0.title)" + (state.unseen.contains($0) ? " ●" : "") },
-               selected: state.focus.rawValue,
-               activeStyle: theme[.tabActive], inactiveStyle: theme[.tabInactive], style: theme[.text])
-            .render(area: tabs, buffer: &buffer)
+        TabBar(
+            titles: Pane.allCases.map { "\($0.rawValue + 1) \($0.title)" + (state.unseen.contains($0) ? " ●" : "") },
+            selected: state.focus.rawValue,
+            activeStyle: theme[.tabActive], inactiveStyle: theme[.tabInactive], style: theme[.text]
+        )
+        .render(area: tabs, buffer: &buffer)
     }
     for (pane, rect) in layout.panes.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
         pane.behavior.render(state, theme: theme, area: rect, buffer: &buffer)

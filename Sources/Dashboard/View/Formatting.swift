@@ -34,10 +34,11 @@ public enum Formatting {
         }
         let bars = Array("▁▂▃▄▅▆▇█")
         let top = values.max() ?? 0
-        return String(values.map { v -> Character in
-            guard v > 0, top > 0 else { return " " }
-            return bars[min(bars.count - 1, (v * bars.count - 1) / top)]
-        })
+        return String(
+            values.map { v -> Character in
+                guard v > 0, top > 0 else { return " " }
+                return bars[min(bars.count - 1, (v * bars.count - 1) / top)]
+            })
     }
 
     /// `HH:mm:ss`.
@@ -49,8 +50,9 @@ public enum Formatting {
     /// `MM-dd HH:mm:ss`, for error times.
     public static func shortDateTime(_ date: Date, in zone: TimeZone) -> String {
         let c = components(date, zone)
-        return String(format: "%02d-%02d %02d:%02d:%02d", c.month ?? 0, c.day ?? 0,
-                      c.hour ?? 0, c.minute ?? 0, c.second ?? 0)
+        return String(
+            format: "%02d-%02d %02d:%02d:%02d", c.month ?? 0, c.day ?? 0,
+            c.hour ?? 0, c.minute ?? 0, c.second ?? 0)
     }
 
     /// A time to live: `45s`, `4m05s`, `2h03m`, `3d04h`; `expired` at or below zero.

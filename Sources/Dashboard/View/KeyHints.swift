@@ -23,8 +23,9 @@ enum KeyHints {
         if let d = state.dialog { return dialog(d, keymap: keymap) }
         let behavior = state.focus.behavior
         if state.isEditingText {
-            let keys = keymap.hints(behavior.fieldContext == .search ? [.runSearch, .cancelSearch] : [.keepFilter, .clearFilter],
-                                    in: [behavior.fieldContext])
+            let keys = keymap.hints(
+                behavior.fieldContext == .search ? [.runSearch, .cancelSearch] : [.keepFilter, .clearFilter],
+                in: [behavior.fieldContext])
             return [behavior.fieldNote(state), keys].compactMap { $0 }.joined(separator: " · ")
         }
         let contexts = [state.focus.keyContext, .global]

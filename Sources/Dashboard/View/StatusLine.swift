@@ -30,8 +30,11 @@ enum StatusLine {
         // A recent failover before the endpoint: on a narrow bar it must not be the part cut off.
         if let failover = state.lastFailover, state.now.timeIntervalSince(failover) < AppState.failoverShown {
             let age = max(0, state.now.timeIntervalSince(failover))
-            parts.append([Span("failover " + (age < 1 ? "just now" : Formatting.age(age) + " ago"),
-                               style: theme[.sevWarning].patch(Style(bg: base.bg)))])
+            parts.append([
+                Span(
+                    "failover " + (age < 1 ? "just now" : Formatting.age(age) + " ago"),
+                    style: theme[.sevWarning].patch(Style(bg: base.bg)))
+            ])
         }
         if let server {
             // Split: each pane names its own trouble; the endpoints would not fit beside the marks.
@@ -40,7 +43,11 @@ enum StatusLine {
             if let version = server.version {
                 parts.append([Span("Redis " + SafeText.line(version, width: 16))])
             } else if let hint = state.notPermitted[.server] {
-                parts.append([Span("Redis version " + DataPart.notPermitted(SafeText.line(hint, width: 30)), style: theme[.muted].patch(Style(bg: base.bg)))])
+                parts.append([
+                    Span(
+                        "Redis version " + DataPart.notPermitted(SafeText.line(hint, width: 30)),
+                        style: theme[.muted].patch(Style(bg: base.bg)))
+                ])
             }
             // Before the first poll nothing is known about the search backend: claim nothing.
             if state.lastPollAt != nil {

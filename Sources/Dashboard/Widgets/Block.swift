@@ -11,9 +11,11 @@ public struct Block: Widget, Sendable {
     public var clear: Bool
     public var fillStyle: Style
 
-    public init(title: String? = nil, borders: Bool = true, borderStyle: Style = .plain,
-                titleStyle: Style = .plain, padding: (top: Int, right: Int, bottom: Int, left: Int) = (0, 0, 0, 0),
-                clear: Bool = false, fillStyle: Style = .plain) {
+    public init(
+        title: String? = nil, borders: Bool = true, borderStyle: Style = .plain,
+        titleStyle: Style = .plain, padding: (top: Int, right: Int, bottom: Int, left: Int) = (0, 0, 0, 0),
+        clear: Bool = false, fillStyle: Style = .plain
+    ) {
         self.title = title
         self.borders = borders
         self.borderStyle = borderStyle
@@ -25,16 +27,18 @@ public struct Block: Widget, Sendable {
 
     /// A pane block whose border and title use the focused styles when `focused`.
     public static func pane(title: String, focused: Bool, theme: Theme) -> Block {
-        Block(title: title,
-              borderStyle: theme[focused ? .borderFocused : .border],
-              titleStyle: theme[focused ? .titleFocused : .title])
+        Block(
+            title: title,
+            borderStyle: theme[focused ? .borderFocused : .border],
+            titleStyle: theme[focused ? .titleFocused : .title])
     }
 
     /// The area left for content inside border and padding.
     public func inner(_ area: Rect) -> Rect {
         let b = borders ? 1 : 0
-        return area.inset(top: b + padding.top, right: b + padding.right,
-                          bottom: b + padding.bottom, left: b + padding.left)
+        return area.inset(
+            top: b + padding.top, right: b + padding.right,
+            bottom: b + padding.bottom, left: b + padding.left)
     }
 
     public func render(area: Rect, buffer: inout ScreenBuffer) {

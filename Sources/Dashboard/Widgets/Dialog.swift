@@ -16,10 +16,12 @@ public struct Dialog: Widget, Sendable {
     public var inputStyle: Style
     public var hintStyle: Style
 
-    public init(title: String, body: [Line], inputLabel: String? = nil, input: TextInput? = nil,
-                inputFocused: Bool = false, hint: String, width: Int = 60,
-                style: Style = .plain, borderStyle: Style = .plain, titleStyle: Style = Style(bold: true),
-                inputStyle: Style = Style(underline: true), hintStyle: Style = .plain) {
+    public init(
+        title: String, body: [Line], inputLabel: String? = nil, input: TextInput? = nil,
+        inputFocused: Bool = false, hint: String, width: Int = 60,
+        style: Style = .plain, borderStyle: Style = .plain, titleStyle: Style = Style(bold: true),
+        inputStyle: Style = Style(underline: true), hintStyle: Style = .plain
+    ) {
         self.title = title
         self.body = body
         self.inputLabel = inputLabel
@@ -35,17 +37,21 @@ public struct Dialog: Widget, Sendable {
     }
 
     /// Styles from the theme's `dialog`, `dialogBorder`, `titleFocused`, `input`, `muted` roles.
-    public init(title: String, body: [Line], inputLabel: String? = nil, input: TextInput? = nil,
-                inputFocused: Bool = false, hint: String, width: Int = 60, theme: Theme) {
-        self.init(title: title, body: body, inputLabel: inputLabel, input: input, inputFocused: inputFocused,
-                  hint: hint, width: width, style: theme[.dialog], borderStyle: theme[.dialog].patch(theme[.dialogBorder]),
-                  titleStyle: theme[.dialog].patch(theme[.titleFocused]), inputStyle: theme[.input],
-                  hintStyle: theme[.dialog].patch(theme[.muted]))
+    public init(
+        title: String, body: [Line], inputLabel: String? = nil, input: TextInput? = nil,
+        inputFocused: Bool = false, hint: String, width: Int = 60, theme: Theme
+    ) {
+        self.init(
+            title: title, body: body, inputLabel: inputLabel, input: input, inputFocused: inputFocused,
+            hint: hint, width: width, style: theme[.dialog], borderStyle: theme[.dialog].patch(theme[.dialogBorder]),
+            titleStyle: theme[.dialog].patch(theme[.titleFocused]), inputStyle: theme[.input],
+            hintStyle: theme[.dialog].patch(theme[.muted]))
     }
 
     private var block: Block {
-        Block(title: title, borderStyle: borderStyle, titleStyle: titleStyle,
-              padding: (0, 1, 0, 1), clear: true, fillStyle: style)
+        Block(
+            title: title, borderStyle: borderStyle, titleStyle: titleStyle,
+            padding: (0, 1, 0, 1), clear: true, fillStyle: style)
     }
 
     /// Where the dialog lands inside `area`.
@@ -69,8 +75,9 @@ public struct Dialog: Widget, Sendable {
         if let input {
             let (upper, field) = rest.splitBottom(1)
             rest = upper
-            input.render(area: field, buffer: &buffer, style: inputStyle,
-                         cursorStyle: Style(reverse: true), focused: inputFocused)
+            input.render(
+                area: field, buffer: &buffer, style: inputStyle,
+                cursorStyle: Style(reverse: true), focused: inputFocused)
             if let label = inputLabel {
                 let (upper2, labelRow) = rest.splitBottom(1)
                 rest = upper2

@@ -11,9 +11,11 @@ public struct HelpOverlay: Widget, Sendable {
     public var headingStyle: Style
     public var keyStyle: Style
 
-    public init(keymap: Keymap = .standard, scroll: Int = 0, style: Style = .plain,
-                borderStyle: Style = .plain, titleStyle: Style = Style(bold: true),
-                headingStyle: Style = Style(bold: true, underline: true), keyStyle: Style = Style(bold: true)) {
+    public init(
+        keymap: Keymap = .standard, scroll: Int = 0, style: Style = .plain,
+        borderStyle: Style = .plain, titleStyle: Style = Style(bold: true),
+        headingStyle: Style = Style(bold: true, underline: true), keyStyle: Style = Style(bold: true)
+    ) {
         self.keymap = keymap
         self.scroll = max(0, scroll)
         self.style = style
@@ -24,10 +26,11 @@ public struct HelpOverlay: Widget, Sendable {
     }
 
     public init(keymap: Keymap = .standard, scroll: Int = 0, theme: Theme) {
-        self.init(keymap: keymap, scroll: scroll, style: theme[.dialog],
-                  borderStyle: theme[.dialog].patch(theme[.dialogBorder]),
-                  titleStyle: theme[.dialog].patch(theme[.titleFocused]),
-                  headingStyle: theme[.dialog].patch(theme[.header]), keyStyle: theme[.dialog].patch(Style(bold: true)))
+        self.init(
+            keymap: keymap, scroll: scroll, style: theme[.dialog],
+            borderStyle: theme[.dialog].patch(theme[.dialogBorder]),
+            titleStyle: theme[.dialog].patch(theme[.titleFocused]),
+            headingStyle: theme[.dialog].patch(theme[.header]), keyStyle: theme[.dialog].patch(Style(bold: true)))
     }
 
     /// What the marks at the start of a row and in the State column mean (issue 25: they were
@@ -70,8 +73,9 @@ public struct HelpOverlay: Widget, Sendable {
 
     public func render(area: Rect, buffer: inout ScreenBuffer) {
         let box = area.centered(width: min(area.width, 80), height: area.height)
-        let block = Block(title: "Keys — ? or Esc closes", borderStyle: borderStyle, titleStyle: titleStyle,
-                          padding: (0, 1, 0, 1), clear: true, fillStyle: style)
+        let block = Block(
+            title: "Keys — ? or Esc closes", borderStyle: borderStyle, titleStyle: titleStyle,
+            padding: (0, 1, 0, 1), clear: true, fillStyle: style)
         block.render(area: box, buffer: &buffer)
         let inner = block.inner(box)
         guard !inner.isEmpty else { return }
@@ -86,8 +90,14 @@ public struct HelpOverlay: Widget, Sendable {
         var placed: [(Row, Int, Int)] = []
         var col = 0, y = 0
         for (i, row) in visible.enumerated() {
-            if case .heading = row, y == inner.height - 1, i + 1 < visible.count { col += 1; y = 0 }
-            if y >= inner.height { col += 1; y = 0 }
+            if case .heading = row, y == inner.height - 1, i + 1 < visible.count {
+                col += 1
+                y = 0
+            }
+            if y >= inner.height {
+                col += 1
+                y = 0
+            }
             if col >= columns { break }
             placed.append((row, col, y))
             y += 1

@@ -17,8 +17,9 @@ public struct Paragraph: Widget, Sendable {
     }
 
     public init(text: String, wrap: Bool = true, scroll: Int = 0, style: Style = .plain) {
-        self.init(text.split(separator: "\n", omittingEmptySubsequences: false).map { Line(String($0)) },
-                  wrap: wrap, scroll: scroll, style: style)
+        self.init(
+            text.split(separator: "\n", omittingEmptySubsequences: false).map { Line(String($0)) },
+            wrap: wrap, scroll: scroll, style: style)
     }
 
     public func render(area: Rect, buffer: inout ScreenBuffer) {
@@ -58,7 +59,9 @@ public struct Paragraph: Widget, Sendable {
                 if rowWidth + w > width {
                     if ch == " " {
                         // A space at the break is swallowed.
-                        rows.append([]); rowWidth = 0; lastSpace = nil
+                        rows.append([])
+                        rowWidth = 0
+                        lastSpace = nil
                         if rows.count > maxRows { break outer }
                         continue
                     }

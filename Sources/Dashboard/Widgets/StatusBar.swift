@@ -28,8 +28,9 @@ public struct StatusBar: Widget, Sendable {
         }
         let rightLine = Line(rightSpans, alignment: .right)
         let rightWidth = min(rightLine.width, row.width)
-        rightLine.render(in: Rect(x: row.right - rightWidth, y: row.y, width: rightWidth, height: 1),
-                         buffer: &buffer, base: style)
+        rightLine.render(
+            in: Rect(x: row.right - rightWidth, y: row.y, width: rightWidth, height: 1),
+            buffer: &buffer, base: style)
         let leftWidth = max(0, row.width - rightWidth - (rightWidth > 0 ? 1 : 0))
         Line(left).render(in: Rect(x: row.x, y: row.y, width: leftWidth, height: 1), buffer: &buffer, base: style)
     }

@@ -8,8 +8,10 @@ public struct TabBar: Widget, Sendable {
     public var separator: String
     public var style: Style
 
-    public init(titles: [String], selected: Int, activeStyle: Style = Style(reverse: true),
-                inactiveStyle: Style = .plain, separator: String = "│", style: Style = .plain) {
+    public init(
+        titles: [String], selected: Int, activeStyle: Style = Style(reverse: true),
+        inactiveStyle: Style = .plain, separator: String = "│", style: Style = .plain
+    ) {
         self.titles = titles
         self.selected = selected
         self.activeStyle = activeStyle

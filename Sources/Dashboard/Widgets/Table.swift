@@ -16,10 +16,12 @@ public struct Table: Widget {
     /// Drawn before the selected row's first cell (and as blanks before other rows).
     public var selectionSymbol: String
 
-    public init(columns: [TableColumn], rowCount: Int, state: TableState = TableState(),
-                headerStyle: Style = .plain, style: Style = .plain, selectionStyle: Style = Style(reverse: true),
-                columnSpacing: Int = 1, selectionSymbol: String = "",
-                row: @escaping (Int) -> TableRow) {
+    public init(
+        columns: [TableColumn], rowCount: Int, state: TableState = TableState(),
+        headerStyle: Style = .plain, style: Style = .plain, selectionStyle: Style = Style(reverse: true),
+        columnSpacing: Int = 1, selectionSymbol: String = "",
+        row: @escaping (Int) -> TableRow
+    ) {
         self.columns = columns
         self.rowCount = max(0, rowCount)
         self.row = row
@@ -44,8 +46,9 @@ public struct Table: Widget {
             case .flex(let w): return .fill(w)
             }
         }
-        let rects = Layout.split(Rect(x: 0, y: 0, width: totalWidth, height: 1), .horizontal,
-                                 constraints, spacing: spacing)
+        let rects = Layout.split(
+            Rect(x: 0, y: 0, width: totalWidth, height: 1), .horizontal,
+            constraints, spacing: spacing)
         return rects.map(\.width)
     }
 
@@ -57,7 +60,10 @@ public struct Table: Widget {
         let widths = Table.columnWidths(columns, totalWidth: content.width, spacing: columnSpacing)
         var xs: [Int] = []
         var x = content.x
-        for w in widths { xs.append(x); x += w + columnSpacing }
+        for w in widths {
+            xs.append(x)
+            x += w + columnSpacing
+        }
 
         let header = area.row(0)
         buffer.fill(header, style: style.patch(headerStyle))
@@ -80,8 +86,9 @@ public struct Table: Widget {
             let rowArea = Rect(x: area.x, y: y, width: area.width, height: 1)
             buffer.fill(rowArea, style: rowStyle)
             if symbolWidth > 0 {
-                buffer.set(string: isSelected ? selectionSymbol : String(repeating: " ", count: symbolWidth),
-                           at: Position(x: area.x, y: y), style: rowStyle, maxWidth: symbolWidth)
+                buffer.set(
+                    string: isSelected ? selectionSymbol : String(repeating: " ", count: symbolWidth),
+                    at: Position(x: area.x, y: y), style: rowStyle, maxWidth: symbolWidth)
             }
             for (i, column) in columns.enumerated() where widths[i] > 0 && i < data.cells.count {
                 var line = data.cells[i]

@@ -27,7 +27,10 @@ public struct TableState: Hashable, Sendable {
 
     /// Moves the selection by `delta` rows, clamped to the table.
     public mutating func move(by delta: Int, rowCount: Int) {
-        guard rowCount > 0 else { selected = nil; return }
+        guard rowCount > 0 else {
+            selected = nil
+            return
+        }
         selected = min(max(0, (selected ?? 0) + delta), rowCount - 1)
     }
 

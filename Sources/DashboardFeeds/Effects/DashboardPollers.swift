@@ -31,27 +31,33 @@ public final class DashboardPollers: Sendable {
     ///   - deliver: a poll's result with the panes it is about (nil: every pane).
     ///   - clientName: the pollers' connection name (`ClientName.dashboard`), which other
     ///     dashboards list; the invalidation channels get another, so they are not listed.
-    public init(groups: [(kinds: [DataKind], options: RedisConnectionOptions)], clientName: String, patterns: KeyPatterns, server: ServerInfo,
-         timeZone: TimeZone, interval: Double, pollOnly: Bool, clock: @escaping @Sendable () -> Date,
-         observations: ObservationPolicy = .memoryOnly,
-         deliver: @escaping @Sendable (PollEvent<DashboardSnapshot>, Set<Pane>?) -> Void) {
+    public init(
+        groups: [(kinds: [DataKind], options: RedisConnectionOptions)], clientName: String, patterns: KeyPatterns, server: ServerInfo,
+        timeZone: TimeZone, interval: Double, pollOnly: Bool, clock: @escaping @Sendable () -> Date,
+        observations: ObservationPolicy = .memoryOnly,
+        deliver: @escaping @Sendable (PollEvent<DashboardSnapshot>, Set<Pane>?) -> Void
+    ) {
         let split = groups.count > 1
         members = groups.map { group in
             let kinds = Set(group.kinds)
             let searchModule = SearchModuleDetector()
-            var source = DashboardSource(patterns: patterns, server: server, timeZone: timeZone, searchModule: searchModule,
-                                         clock: clock, kinds: split ? kinds : Set(DataKind.allCases))
+            var source = DashboardSource(
+                patterns: patterns, server: server, timeZone: timeZone, searchModule: searchModule,
+                clock: clock, kinds: split ? kinds : Set(DataKind.allCases))
             source[TogglesFeed.self].observations = observations
             let panes: Set<Pane>? = split ? Set(kinds.map(DashboardSource.pane)) : nil
             var named = group.options
             named.clientName = clientName
             let poller = Poller(connection: named, source: source, interval: interval) { event in deliver(event, panes) }
             let prefixes = DashboardSource.trackedPrefixes(patterns, kinds: kinds)
-            let channel = pollOnly ? nil : InvalidationChannel(
-                options: group.options, prefixes: prefixes,
-                ready: { id in poller.enableTracking(redirect: id) },
-                changed: { keys in poller.invalidated(keys) },
-                lost: { error in poller.trackingLost(error) })
+            let channel =
+                pollOnly
+                ? nil
+                : InvalidationChannel(
+                    options: group.options, prefixes: prefixes,
+                    ready: { id in poller.enableTracking(redirect: id) },
+                    changed: { keys in poller.invalidated(keys) },
+                    lost: { error in poller.trackingLost(error) })
             return Member(kinds: kinds, poller: poller, channel: channel, searchModule: searchModule)
         }
     }
@@ -105,8 +111,10 @@ public final class DashboardPollers: Sendable {
     /// Runs `work` holding the connections of `kinds` (between their polls): `redis` is the
     /// toggles' sender, `senders` each kind's (empty with one database; kinds not asked for
     /// fail every command, see `UnheldSender`).
-    public func perform(_ kinds: Set<DataKind>,
-                 _ work: @escaping @Sendable (_ redis: any RedisCommandSender, _ senders: [DataKind: any RedisCommandSender]) -> Void) {
+    public func perform(
+        _ kinds: Set<DataKind>,
+        _ work: @escaping @Sendable (_ redis: any RedisCommandSender, _ senders: [DataKind: any RedisCommandSender]) -> Void
+    ) {
         if members.count == 1 {
             members[0].poller.perform { sender in work(sender, [:]) }
             return
@@ -121,8 +129,10 @@ public final class DashboardPollers: Sendable {
     }
 
     /// Holds the connections of `rest` one inside the other, in order, then runs `work`.
-    private func borrow(_ rest: [Int], _ held: [DataKind: any RedisCommandSender],
-                        _ work: (any RedisCommandSender, [DataKind: any RedisCommandSender]) -> Void) {
+    private func borrow(
+        _ rest: [Int], _ held: [DataKind: any RedisCommandSender],
+        _ work: (any RedisCommandSender, [DataKind: any RedisCommandSender]) -> Void
+    ) {
         guard let next = rest.first else {
             var all = held
             for kind in DataKind.allCases where all[kind] == nil { all[kind] = UnheldSender(kind: kind.rawValue) }

@@ -12,8 +12,11 @@ extension EffectRunner {
             switch try GuardStore.cancel(env, name: toggle, reason: reason) {
             case .cancelled: return .guardCancelFinished(toggle: toggle, error: nil)
             case .notRunning(let state):
-                return .guardCancelFinished(toggle: toggle, error: state.isEmpty ? "no guard runs on it any more"
-                                                                                 : "its guard already ended (\(state))")
+                return .guardCancelFinished(
+                    toggle: toggle,
+                    error: state.isEmpty
+                        ? "no guard runs on it any more"
+                        : "its guard already ended (\(state))")
             }
         } catch {
             return .guardCancelFinished(toggle: toggle, error: OperationsError.wrap(error).description)

@@ -24,12 +24,14 @@ public final class EffectRunner: Sendable {
     /// The poll's detection, shared: searches and the toggle detail use the same backend.
     private let searchModule: SearchModuleDetector
 
-    public init(pollers: DashboardPollers, patterns: KeyPatterns, readOnly: Bool, actor: String,
-                now: @escaping @Sendable () -> Date,
-                incident: @escaping @Sendable (_ env: OpsEnvironment, _ window: Double, _ module: SearchModule?) -> Message = { _, _, _ in
-                    .incidentExported(path: nil, error: "no incident writer")
-                },
-                reply: @escaping @Sendable (Message) -> Void) {
+    public init(
+        pollers: DashboardPollers, patterns: KeyPatterns, readOnly: Bool, actor: String,
+        now: @escaping @Sendable () -> Date,
+        incident: @escaping @Sendable (_ env: OpsEnvironment, _ window: Double, _ module: SearchModule?) -> Message = { _, _, _ in
+            .incidentExported(path: nil, error: "no incident writer")
+        },
+        reply: @escaping @Sendable (Message) -> Void
+    ) {
         self.incident = incident
         self.searchModule = pollers.searchModule
         self.now = now
@@ -51,7 +53,9 @@ public final class EffectRunner: Sendable {
         case .flip(let toggle, let on, let expectedRaw, let reason):
             // The toggle and its audit trail live together (DataKind); the log line announcing
             // the flip goes to the logs' database after it.
-            perform([.toggles, .logs]) { env in self.reply(.flipFinished(Self.flip(env, toggle: toggle, to: on, expectedRaw: expectedRaw, reason: reason))) }
+            perform([.toggles, .logs]) { env in
+                self.reply(.flipFinished(Self.flip(env, toggle: toggle, to: on, expectedRaw: expectedRaw, reason: reason)))
+            }
         case .cancelGuard(let toggle, let reason):
             // The record and the audit list sit in the toggle's slot, on the toggles' database.
             perform([.toggles]) { env in self.reply(Self.cancelGuard(env, toggle: toggle, reason: reason)) }
@@ -65,8 +69,10 @@ public final class EffectRunner: Sendable {
                 do {
                     let found = try ToggleStore.get(env, name: toggle)
                     let impact = try SessionStore.flipImpact(env, toggle: found, turningOn: turningOn)
-                    self.reply(.blastRadius(toggle: toggle, reached: impact.affected, total: impact.total,
-                                            rule: impact.ruleDescription))
+                    self.reply(
+                        .blastRadius(
+                            toggle: toggle, reached: impact.affected, total: impact.total,
+                            rule: impact.ruleDescription))
                 } catch {
                     self.reply(.blastRadiusFailed(toggle: toggle, error: OperationsError.wrap(error).description))
                 }

@@ -10,7 +10,8 @@ final class UnheldSender: RedisCommandSender {
     init(kind: String) { self.kind = kind }
 
     func send(_ commands: [RedisCommand]) throws(RedisError) -> [RedisValue] {
-        throw .unexpectedReply(command: commands.first?.name ?? "?",
-                               detail: "the \(kind) database is not held by this piece of work (a bug in opsdeck)")
+        throw .unexpectedReply(
+            command: commands.first?.name ?? "?",
+            detail: "the \(kind) database is not held by this piece of work (a bug in opsdeck)")
     }
 }

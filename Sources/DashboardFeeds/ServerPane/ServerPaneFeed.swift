@@ -65,8 +65,10 @@ public struct ServerPaneFeed: PaneFeed {
     /// Runs one part: a refusal by the ACL is the ledger's (`notPermitted`); any other error
     /// but the connection's is this part's failure, said in its place, so a server that renamed
     /// `SLOWLOG` away still shows its numbers and the other panes never stop for this one.
-    private static func guarded<T>(_ which: DataPart, _ context: FeedContext, _ part: inout ServerPart,
-                            _ body: () throws(OperationsError) -> T) throws(OperationsError) -> T? {
+    private static func guarded<T>(
+        _ which: DataPart, _ context: FeedContext, _ part: inout ServerPart,
+        _ body: () throws(OperationsError) -> T
+    ) throws(OperationsError) -> T? {
         do {
             return try context.permissions.run(which, body)
         } catch {
@@ -108,16 +110,18 @@ public struct ServerPaneFeed: PaneFeed {
     /// refused (ACL) or too old a server (before 6.2).
     private static func serverAddress(_ target: any RedisCommandSender) -> String? {
         guard let line = (try? target.execute("CLIENT", "INFO"))?.string,
-              let field = line.split(separator: " ").first(where: { $0.hasPrefix("laddr=") }) else { return nil }
+            let field = line.split(separator: " ").first(where: { $0.hasPrefix("laddr=") })
+        else { return nil }
         let address = field.dropFirst("laddr=".count)
         // A Unix socket's laddr is "<path>:0".
         return String(address.hasPrefix("/") && address.hasSuffix(":0") ? address.dropLast(2) : address)
     }
 
     private static func cluster(_ info: InfoFields) -> ClusterHealth {
-        ClusterHealth(state: info["cluster_state"] ?? "?", slotsAssigned: info.int("cluster_slots_assigned") ?? 0,
-                      slotsOK: info.int("cluster_slots_ok") ?? 0, slotsPFail: info.int("cluster_slots_pfail") ?? 0,
-                      slotsFail: info.int("cluster_slots_fail") ?? 0, knownNodes: info.int("cluster_known_nodes") ?? 0)
+        ClusterHealth(
+            state: info["cluster_state"] ?? "?", slotsAssigned: info.int("cluster_slots_assigned") ?? 0,
+            slotsOK: info.int("cluster_slots_ok") ?? 0, slotsPFail: info.int("cluster_slots_pfail") ?? 0,
+            slotsFail: info.int("cluster_slots_fail") ?? 0, knownNodes: info.int("cluster_known_nodes") ?? 0)
     }
 
     /// The newest entries: id, unix time, microseconds, then the arguments, of which only the
@@ -126,20 +130,24 @@ public struct ServerPaneFeed: PaneFeed {
         let reply = try run(target) { redis throws(RedisError) in try redis.execute("SLOWLOG", "GET", slowLogLength) }
         return (reply.array ?? []).compactMap { entry -> SlowEntry? in
             guard let fields = entry.array, fields.count >= 4, let id = fields[0].int, let time = fields[1].int,
-                  let micros = fields[2].int, let args = fields[3].array, let name = args.first?.string else { return nil }
+                let micros = fields[2].int, let args = fields[3].array, let name = args.first?.string
+            else { return nil }
             var count = args.count - 1
             if let last = args.last?.string, last.hasPrefix("... ("), let more = last.split(separator: " ").dropFirst().first {
                 count += (Int(more.dropFirst()) ?? 0) - 1
             }
-            return SlowEntry(id: Int(id), time: Date(timeIntervalSince1970: Double(time)), micros: Int(micros),
-                             command: name.uppercased(), argumentCount: max(0, count), server: server)
+            return SlowEntry(
+                id: Int(id), time: Date(timeIntervalSince1970: Double(time)), micros: Int(micros),
+                command: name.uppercased(), argumentCount: max(0, count), server: server)
         }
     }
 
     /// The dashboards connected to `target`, without this one (every connection named with
     /// this connection's instance, `CLIENT GETNAME`).
     public static func peers(_ target: any RedisCommandSender) throws(OperationsError) -> [Peer] {
-        let replies = try run(target) { redis throws(RedisError) in try redis.send([RedisCommand("CLIENT", "GETNAME"), RedisCommand("CLIENT", "LIST")]) }
+        let replies = try run(target) { redis throws(RedisError) in
+            try redis.send([RedisCommand("CLIENT", "GETNAME"), RedisCommand("CLIENT", "LIST")])
+        }
         guard replies.count == 2 else { return [] }
         let mine = try run(target) { _ throws(RedisError) in try replies[0].throwingOnError() }.string.flatMap(ClientName.parse)
         let list = try run(target) { _ throws(RedisError) in try replies[1].throwingOnError().text(of: "CLIENT LIST") }
@@ -151,8 +159,9 @@ public struct ServerPaneFeed: PaneFeed {
             }
             guard let name = fields["name"], let parsed = ClientName.parse(String(name)) else { return nil }
             if let mine, mine.who == parsed.who, mine.instance == parsed.instance { return nil }
-            return Peer(who: parsed.who, instance: parsed.instance, flipping: parsed.flipping,
-                        address: String(fields["addr"] ?? "?"), idle: fields["idle"].flatMap { Int($0) } ?? 0)
+            return Peer(
+                who: parsed.who, instance: parsed.instance, flipping: parsed.flipping,
+                address: String(fields["addr"] ?? "?"), idle: fields["idle"].flatMap { Int($0) } ?? 0)
         }
     }
 
@@ -180,8 +189,10 @@ public struct ServerPaneFeed: PaneFeed {
         return try run(target) { redis throws(RedisError) in try redis.execute(command).text(of: args.joined(separator: " ")) }
     }
 
-    private static func run<T>(_ target: any RedisCommandSender,
-                               _ body: (any RedisCommandSender) throws(RedisError) -> T) throws(OperationsError) -> T {
+    private static func run<T>(
+        _ target: any RedisCommandSender,
+        _ body: (any RedisCommandSender) throws(RedisError) -> T
+    ) throws(OperationsError) -> T {
         do { return try body(target) } catch { throw .redis(error) }
     }
 }

@@ -36,7 +36,10 @@ public enum ConfigValidator {
             }
             var found: [Problem] = []
             for (key, value) in mapping {
-                guard let keyText = key.string else { found.append(problem(at: key, "a key must be text")); continue }
+                guard let keyText = key.string else {
+                    found.append(problem(at: key, "a key must be text"))
+                    continue
+                }
                 guard let known = keys.first(where: { $0.key == keyText }) else {
                     let suggestion = Suggestion.didYouMean(keyText, among: keys.map(\.key))
                     let place = path.isEmpty ? "" : " in \(name(path))"
@@ -76,8 +79,8 @@ public enum ConfigValidator {
     private static func located(_ error: YamlError) -> Problem {
         switch error {
         case .scanner(let context, let problem, let mark, _),
-             .parser(let context, let problem, let mark, _),
-             .composer(let context, let problem, let mark, _):
+            .parser(let context, let problem, let mark, _),
+            .composer(let context, let problem, let mark, _):
             let what = [context?.text, problem].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ": ")
             return Problem(line: mark.line, column: mark.column, message: "not valid YAML: \(what)")
         default:

@@ -29,8 +29,9 @@ public struct EndpointConfig: Sendable, Codable, Hashable {
             return
         }
         let values = try decoder.container(keyedBy: CodingKeys.self)
-        self.init(url: try values.decode(String.self, forKey: .url),
-                  tls: try values.decodeIfPresent(TLSConfig.self, forKey: .tls))
+        self.init(
+            url: try values.decode(String.self, forKey: .url),
+            tls: try values.decodeIfPresent(TLSConfig.self, forKey: .tls))
     }
 
     public func encode(to encoder: any Encoder) throws {

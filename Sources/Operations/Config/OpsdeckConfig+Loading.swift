@@ -19,7 +19,8 @@ extension OpsdeckConfig {
 
     /// The config file in use, or nil when there is none (which is fine: an empty config).
     public static func locate(path: String?, environment: [String: String] = ProcessInfo.processInfo.environment)
-        throws(OperationsError) -> String? {
+        throws(OperationsError) -> String?
+    {
         let (explicit, defaults) = candidates(path: path, environment: environment)
         if let explicit {
             guard FileManager.default.fileExists(atPath: explicit) else {
@@ -32,7 +33,8 @@ extension OpsdeckConfig {
 
     /// Loads the config from where `locate` finds it; an empty config when there is no file.
     public static func load(path: String?, environment: [String: String] = ProcessInfo.processInfo.environment)
-        throws(OperationsError) -> (config: OpsdeckConfig, file: String?) {
+        throws(OperationsError) -> (config: OpsdeckConfig, file: String?)
+    {
         guard let file = try locate(path: path, environment: environment) else { return (OpsdeckConfig(), nil) }
         return (try parse(try read(file), file: file), file)
     }

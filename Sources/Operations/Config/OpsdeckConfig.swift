@@ -57,8 +57,10 @@ public struct OpsdeckConfig: Sendable, Codable, Hashable {
         /// `toggles`), keyed by `DataKind`'s raw value; `ConfigShape` refuses other keys.
         public var endpoints: [String: EndpointConfig]?
 
-        public init(url: String? = nil, readOnly: Bool? = nil, production: Bool? = nil,
-                    patterns: KeyPatterns? = nil, user: String? = nil, tls: TLSConfig? = nil) {
+        public init(
+            url: String? = nil, readOnly: Bool? = nil, production: Bool? = nil,
+            patterns: KeyPatterns? = nil, user: String? = nil, tls: TLSConfig? = nil
+        ) {
             self.url = url
             self.readOnly = readOnly
             self.production = production
@@ -75,8 +77,10 @@ public struct OpsdeckConfig: Sendable, Codable, Hashable {
         }
     }
 
-    public init(currentContext: String? = nil, theme: String? = nil, interval: Double? = nil,
-                contexts: [String: Context] = [:]) {
+    public init(
+        currentContext: String? = nil, theme: String? = nil, interval: Double? = nil,
+        contexts: [String: Context] = [:]
+    ) {
         self.currentContext = currentContext
         self.theme = theme
         self.interval = interval

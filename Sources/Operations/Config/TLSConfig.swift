@@ -14,8 +14,10 @@ public struct TLSConfig: Sendable, Codable, Hashable {
     public var sni: String?
     public var insecure: Bool?
 
-    public init(cacert: String? = nil, cacertdir: String? = nil, cert: String? = nil, key: String? = nil,
-                sni: String? = nil, insecure: Bool? = nil) {
+    public init(
+        cacert: String? = nil, cacertdir: String? = nil, cert: String? = nil, key: String? = nil,
+        sni: String? = nil, insecure: Bool? = nil
+    ) {
         self.cacert = cacert
         self.cacertdir = cacertdir
         self.cert = cert

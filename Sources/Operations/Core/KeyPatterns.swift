@@ -1,8 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 import RedisClient
-
 
 /// Where opsdeck finds things in Redis. Every name is configurable (config file, flags),
 /// because real deployments use their own prefixes; the defaults follow docs/DATA-MODEL.md.

@@ -20,9 +20,11 @@ public enum ReplicaRole {
     /// (issue 29, bug 9). Any other error, or an unreadable INFO, is returned as it was.
     public static func explain(_ error: RedisError, on redis: any RedisCommandSender) -> RedisError {
         guard case .server(let message) = error, message.hasPrefix("READONLY"),
-              let info = try? redis.execute("INFO", "replication").string,
-              let role = describe(info) else { return error }
-        let fix = role.hasPrefix("replica of ") ? "; write to the master instead (--url redis://\(role.dropFirst("replica of ".count)))" : ""
+            let info = try? redis.execute("INFO", "replication").string,
+            let role = describe(info)
+        else { return error }
+        let fix =
+            role.hasPrefix("replica of ") ? "; write to the master instead (--url redis://\(role.dropFirst("replica of ".count)))" : ""
         return .server(message: message + " — this server is a \(role)" + fix)
     }
 }

@@ -48,9 +48,10 @@ struct ErrorClientSearch {
         while start < others.count {
             let batch = others[start..<min(start + batchSize, others.count)]
             let replies = try env.run { redis throws(RedisError) in
-                let replies = try redis.send(batch.map {
-                    RedisCommand("HMGET", [$0, ErrorField.toggleName.rawValue, ErrorField.exceptionBody.rawValue])
-                })
+                let replies = try redis.send(
+                    batch.map {
+                        RedisCommand("HMGET", [$0, ErrorField.toggleName.rawValue, ErrorField.exceptionBody.rawValue])
+                    })
                 try ReplyFailure.check(replies)
                 return replies
             }

@@ -12,8 +12,10 @@ public enum ErrorGroups {
 
     /// The groups of the records inside `since...now` (records without a time are left out when
     /// `since` is set), biggest first, then the most recent, then by signature.
-    public static func build(_ records: [ErrorRecord], since: Date?, now: Date, buckets: Int = buckets,
-                             memberLimit: Int = memberLimit) -> [ErrorGroup] {
+    public static func build(
+        _ records: [ErrorRecord], since: Date?, now: Date, buckets: Int = buckets,
+        memberLimit: Int = memberLimit
+    ) -> [ErrorGroup] {
         // Members are kept as indices into `records`: copying a record (nine strings) into its
         // group and sorting copies cost more than the signatures (benchmark 8).
         struct Partial {
@@ -36,11 +38,12 @@ public enum ErrorGroups {
             let sorted = partial.members.sorted { ErrorClientSearch.newestFirst(records[$0], records[$1]) }
             let times = partial.members.compactMap { records[$0].time }
             let newest = sorted.first.map { ExceptionSummary(body: records[$0].exceptionBody) } ?? partial.summary
-            groups.append(ErrorGroup(
-                signature: signature, summary: newest, count: partial.members.count,
-                firstSeen: times.min(), lastSeen: times.max(),
-                series: series(times, from: start, to: now, buckets: buckets),
-                members: sorted.prefix(memberLimit).map { records[$0] }))
+            groups.append(
+                ErrorGroup(
+                    signature: signature, summary: newest, count: partial.members.count,
+                    firstSeen: times.min(), lastSeen: times.max(),
+                    series: series(times, from: start, to: now, buckets: buckets),
+                    members: sorted.prefix(memberLimit).map { records[$0] }))
         }
         groups.sort {
             if $0.count != $1.count { return $0.count > $1.count }

@@ -32,7 +32,7 @@ public enum ErrorID {
         guard suffix.utf8.count == timeLength else { return nil }
         let fields = suffix.split(separator: "-", omittingEmptySubsequences: false)
         guard fields.count == 6,
-              fields.allSatisfy({ $0.utf8.count == 2 && $0.utf8.allSatisfy { (0x30...0x39).contains($0) } })
+            fields.allSatisfy({ $0.utf8.count == 2 && $0.utf8.allSatisfy { (0x30...0x39).contains($0) } })
         else { return nil }
         let numbers = fields.compactMap { Int($0) }
         guard numbers.count == 6 else { return nil }
@@ -66,7 +66,8 @@ public enum ErrorID {
         guard time(of: id) != nil, let colon = id.lastIndex(of: ":") else { return "" }
         var toggle = id[..<colon]
         if let hash = toggle.lastIndex(of: "#"), toggle[toggle.index(after: hash)...].allSatisfy(\.isNumber),
-           toggle.index(after: hash) < toggle.endIndex {
+            toggle.index(after: hash) < toggle.endIndex
+        {
             toggle = toggle[..<hash]
         }
         return String(toggle)

@@ -161,9 +161,11 @@ public struct ErrorQuery: Sendable, Hashable, CustomStringConvertible {
 
     /// The input as shown in messages: control characters made harmless, long input cut.
     static func shown(_ text: String) -> String {
-        let cleaned = String(String.UnicodeScalarView(text.unicodeScalars.map {
-            $0.properties.generalCategory == .control ? " " : $0
-        }))
+        let cleaned = String(
+            String.UnicodeScalarView(
+                text.unicodeScalars.map {
+                    $0.properties.generalCategory == .control ? " " : $0
+                }))
         return cleaned.count > 80 ? String(cleaned.prefix(77)) + "..." : cleaned
     }
 }

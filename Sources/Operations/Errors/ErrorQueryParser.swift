@@ -62,7 +62,8 @@ struct ErrorQueryParser {
         let nameStart = index
         while index < scalars.count, scalars[index].isASCII, scalars[index].properties.isAlphabetic { index += 1 }
         guard index > nameStart, index + 1 < scalars.count, scalars[index] == ":",
-              !scalars[index + 1].properties.isWhitespace else { return nil }
+            !scalars[index + 1].properties.isWhitespace
+        else { return nil }
         let name = String(String.UnicodeScalarView(scalars[position..<index]))
         guard let field = ErrorField(queryName: name) else {
             throw .invalidInput(

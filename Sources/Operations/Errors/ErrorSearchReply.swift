@@ -31,7 +31,7 @@ struct ErrorSearchReply {
                 case .null:
                     index += 1
                 default:
-                    break  // NOCONTENT: the next element is the next id
+                    break // NOCONTENT: the next element is the next id
                 }
             }
             documents.append((key, fields))

@@ -22,9 +22,10 @@ public struct ErrorSignature: Sendable, Hashable, Codable, Comparable {
     }
 
     public init(toggle: String, summary: ExceptionSummary) {
-        self.init(toggle: toggle, exceptionClass: summary.exceptionClass,
-                  message: Self.normalise(Self.limited(summary.message)),
-                  frameMethod: summary.frameMethod)
+        self.init(
+            toggle: toggle, exceptionClass: summary.exceptionClass,
+            message: Self.normalise(Self.limited(summary.message)),
+            frameMethod: summary.frameMethod)
     }
 
     /// The first `messageLimit` Characters; a message with no more bytes than that is whole,
@@ -54,12 +55,18 @@ public struct ErrorSignature: Sendable, Hashable, Codable, Comparable {
         var run: [UInt8] = []
         func flush() {
             defer { run.removeAll(keepingCapacity: true) }
-            guard run.contains(where: isDigit) else { out.append(contentsOf: run); return }
+            guard run.contains(where: isDigit) else {
+                out.append(contentsOf: run)
+                return
+            }
             var body = run[...]
             if body.count > 2, body[body.startIndex] == UInt8(ascii: "0"), body[body.startIndex + 1] | 0x20 == UInt8(ascii: "x") {
                 body = body.dropFirst(2)
             }
-            if body.allSatisfy(isHex) { out.append(UInt8(ascii: "#")); return }
+            if body.allSatisfy(isHex) {
+                out.append(UInt8(ascii: "#"))
+                return
+            }
             var inDigits = false
             for byte in run {
                 if isDigit(byte) {

@@ -26,8 +26,10 @@ extension ErrorStore {
     /// load gives all of it.
     /// `known` holds bodies read before, by key: a record is written once, so only ids not in
     /// it are read again (issue 23: under a storm each re-read once fetched 10,000 bodies).
-    public func overview(_ env: OpsEnvironment, latest limit: Int = 100, since: Date? = nil,
-                         windowLimit: Int = 10_000, known: [String: ErrorRecord] = [:]) throws(OperationsError) -> ErrorOverview {
+    public func overview(
+        _ env: OpsEnvironment, latest limit: Int = 100, since: Date? = nil,
+        windowLimit: Int = 10_000, known: [String: ErrorRecord] = [:]
+    ) throws(OperationsError) -> ErrorOverview {
         let env = env.on(.errors)
         let module = try resolveModule(env)
         var counts: [String: Int] = [:]
@@ -55,9 +57,10 @@ extension ErrorStore {
             for stub in wanted where byKey[stub.key] == nil { byKey[stub.key] = known[stub.key] }
             let records = newest.compactMap { byKey[$0.key] }
             let backend: ErrorSearchResult.Backend = module.generation == .v1 ? .search1 : .search2
-            return ErrorOverview(counts: counts, latest: ErrorSearchResult(total: stubs.count, records: records, backend: backend),
-                                 window: inWindow.compactMap { byKey[$0.key] }, windowTruncated: windowTruncated,
-                                 windowStamps: allInWindow.map(ErrorStamp.init))
+            return ErrorOverview(
+                counts: counts, latest: ErrorSearchResult(total: stubs.count, records: records, backend: backend),
+                window: inWindow.compactMap { byKey[$0.key] }, windowTruncated: windowTruncated,
+                windowStamps: allInWindow.map(ErrorStamp.init))
         case .none:
             let loaded = try ErrorClientSearch(scanLimit: clientSideScanLimit).loadAll(env)
             for record in loaded.records { counts[record.toggleName, default: 0] += 1 }
@@ -70,8 +73,10 @@ extension ErrorStore {
             if truncated { notice += "; stopped after \(clientSideScanLimit) keys" }
             var inWindow: [ErrorRecord] = []
             if let since { inWindow = sorted.filter { ($0.time ?? .distantPast) >= since } }
-            return ErrorOverview(counts: counts, latest: ErrorSearchResult(
-                total: loaded.records.count, records: records, backend: backend, notice: notice),
+            return ErrorOverview(
+                counts: counts,
+                latest: ErrorSearchResult(
+                    total: loaded.records.count, records: records, backend: backend, notice: notice),
                 window: Self.fairShare(inWindow, limit: windowLimit), windowTruncated: inWindow.count > windowLimit,
                 windowStamps: inWindow.map(ErrorStamp.init))
         }
@@ -93,8 +98,10 @@ extension ErrorStore {
                 return replies
             }
             for (stub, reply) in zip(batch, replies) {
-                records.append(ErrorRecord(id: stub.id, key: stub.key,
-                                           fields: Dictionary(reply.pairs ?? [], uniquingKeysWith: { a, _ in a })))
+                records.append(
+                    ErrorRecord(
+                        id: stub.id, key: stub.key,
+                        fields: Dictionary(reply.pairs ?? [], uniquingKeysWith: { a, _ in a })))
             }
             start += 500
         }

@@ -62,8 +62,10 @@ public struct ErrorStore: Sendable {
             let load = try client.loadAll(env)
             let (all, truncated) = (load.records, load.truncated || load.fieldScanTruncated)
             let matching = all.filter(query.matches)
-            let notice = [ErrorClientSearch.notice(load, limit: clientSideScanLimit),
-                          ignoredNotice].compactMap { $0 }.joined(separator: "; ")
+            let notice = [
+                ErrorClientSearch.notice(load, limit: clientSideScanLimit),
+                ignoredNotice,
+            ].compactMap { $0 }.joined(separator: "; ")
             return ErrorSearchResult(
                 total: matching.count, records: Array(matching.dropFirst(offset).prefix(limit)),
                 backend: .clientSide(scanned: all.count, truncated: truncated), notice: notice)
@@ -118,7 +120,8 @@ public struct ErrorStore: Sendable {
             let load = try client.loadAll(env)
             let (all, truncated) = (load.records, load.truncated || load.fieldScanTruncated)
             let count = all.filter { (parsed?.matches($0) ?? true) && keep($0) }.count
-            let notice = ErrorClientSearch.notice(load, limit: clientSideScanLimit)
+            let notice =
+                ErrorClientSearch.notice(load, limit: clientSideScanLimit)
                 + (truncated ? "; the count is a lower bound" : "")
             return ErrorCount(count: count, backend: .clientSide(scanned: all.count, truncated: truncated), notice: notice)
         }
@@ -190,12 +193,14 @@ public struct ErrorStore: Sendable {
     static func failure(_ message: String, env: OpsEnvironment) -> OperationsError {
         let lowered = message.lowercased()
         if lowered.contains("unknown index name") || lowered.contains("no such index") {
-            return .badData("the error index '\(env.patterns.errorIndex)' does not exist on this server (it said: \(message)). "
-                + "Create it with `opsdeck errors init`, or set `error-index` in the config to the index your services use.")
+            return .badData(
+                "the error index '\(env.patterns.errorIndex)' does not exist on this server (it said: \(message)). "
+                    + "Create it with `opsdeck errors init`, or set `error-index` in the config to the index your services use.")
         }
         if lowered.contains("unknown command") {
-            return .badData("the search module disappeared from the server (\(message)); run the command again "
-                + "to use the client-side search")
+            return .badData(
+                "the search module disappeared from the server (\(message)); run the command again "
+                    + "to use the client-side search")
         }
         return .redis(RedisError.fromReply(message))
     }

@@ -106,12 +106,18 @@ public struct ExceptionSummary: Sendable, Hashable, Codable {
         func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z") }
         var dot = false
         for byte in bytes {
-            if byte == UInt8(ascii: ".") { dot = true; continue }
-            guard isLetter(byte) || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
-                || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "$") else { return false }
+            if byte == UInt8(ascii: ".") {
+                dot = true
+                continue
+            }
+            guard
+                isLetter(byte) || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
+                    || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "$")
+            else { return false }
         }
-        return isLetter(first) && (dot || bytes.suffix(Self.exceptionBytes.count).elementsEqual(Self.exceptionBytes)
-            || bytes.suffix(Self.errorBytes.count).elementsEqual(Self.errorBytes))
+        return isLetter(first)
+            && (dot || bytes.suffix(Self.exceptionBytes.count).elementsEqual(Self.exceptionBytes)
+                || bytes.suffix(Self.errorBytes.count).elementsEqual(Self.errorBytes))
     }
 
     static let exceptionBytes = Array("Exception".utf8)

@@ -39,11 +39,13 @@ extension GuardStore {
         let key = GuardRecord.key(for: toggle.key, patterns: env.patterns)
         let auditKey = AuditKey.forToggle(toggle.key, base: env.patterns.auditKey)
         let why = reason.flatMap { $0.allSatisfy(\.isWhitespace) ? nil : $0 }
-        let entry = AuditEntry(time: AsctimeTimestamp.iso8601(env.now()), actor: env.actor, toggle: toggle.name,
-                               old: toggle.value.raw, new: toggle.value.raw,
-                               reason: "guard cancelled" + (why.map { ": \($0)" } ?? ""), id: FlipRecovery.newID())
-        let command = RedisCommand("EVAL", cancelScript, 2, key, auditKey, env.actor, entry.storedJSON(),
-                                   max(1, env.patterns.auditCap))
+        let entry = AuditEntry(
+            time: AsctimeTimestamp.iso8601(env.now()), actor: env.actor, toggle: toggle.name,
+            old: toggle.value.raw, new: toggle.value.raw,
+            reason: "guard cancelled" + (why.map { ": \($0)" } ?? ""), id: FlipRecovery.newID())
+        let command = RedisCommand(
+            "EVAL", cancelScript, 2, key, auditKey, env.actor, entry.storedJSON(),
+            max(1, env.patterns.auditCap))
         let reply = try env.gate.write(action, [command], on: env.redis).first ?? .null
         if let message = reply.errorMessage { throw .redis(RedisError.fromReply(message)) }
         guard let parts = reply.array, let tag = parts.first?.string else {

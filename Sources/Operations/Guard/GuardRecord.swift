@@ -44,8 +44,10 @@ public struct GuardRecord: Sendable, Hashable {
         patterns.auditKey.hasSuffix("audit") ? String(patterns.auditKey.dropLast(5)) + "guard" : patterns.auditKey + ":guard"
     }
 
-    public init(state: String, toggle: String, rule: String, actor: String, started: String, ends: String,
-                value: String = "", count: Int = 0, progress: String = "", figures: String = "") {
+    public init(
+        state: String, toggle: String, rule: String, actor: String, started: String, ends: String,
+        value: String = "", count: Int = 0, progress: String = "", figures: String = ""
+    ) {
         self.state = state
         self.toggle = toggle
         self.rule = rule
@@ -62,15 +64,18 @@ public struct GuardRecord: Sendable, Hashable {
     public init?(pairs: [(String, String)]) {
         let fields = Dictionary(pairs, uniquingKeysWith: { first, _ in first })
         guard let state = fields["state"] else { return nil }
-        self.init(state: state, toggle: fields["name"] ?? "", rule: fields["rule"] ?? "", actor: fields["actor"] ?? "",
-                  started: fields["started"] ?? "", ends: fields["ends"] ?? "", value: fields["value"] ?? "",
-                  count: Int(fields["count"] ?? "") ?? 0, progress: fields["progress"] ?? "", figures: fields["figures"] ?? "")
+        self.init(
+            state: state, toggle: fields["name"] ?? "", rule: fields["rule"] ?? "", actor: fields["actor"] ?? "",
+            started: fields["started"] ?? "", ends: fields["ends"] ?? "", value: fields["value"] ?? "",
+            count: Int(fields["count"] ?? "") ?? 0, progress: fields["progress"] ?? "", figures: fields["figures"] ?? "")
         cancelledBy = fields["cancelledBy"] ?? ""
     }
 
     /// The fields written to the hash (the owner's token is added by `GuardStore`).
     var fields: [(String, String)] {
-        [("state", state), ("name", toggle), ("rule", rule), ("actor", actor), ("started", started), ("ends", ends),
-         ("value", value), ("count", String(count)), ("progress", progress), ("figures", figures)]
+        [
+            ("state", state), ("name", toggle), ("rule", rule), ("actor", actor), ("started", started), ("ends", ends),
+            ("value", value), ("count", String(count)), ("progress", progress), ("figures", figures),
+        ]
     }
 }

@@ -45,7 +45,8 @@ public struct GuardRule: Sendable, Hashable {
         case "rate":
             guard try !reader.comparison() else { throw Self.problem(text, "a rate rule takes `>`") }
             guard let word = reader.next(), word.hasSuffix("x"), let factor = Double(word.dropLast()),
-                  factor.isFinite, factor >= 1 else {
+                factor.isFinite, factor >= 1
+            else {
                 throw Self.problem(text, "a rate rule needs a factor of at least 1 like `3x`")
             }
             guard reader.next() == "before" else { throw Self.problem(text, "a rate compares with `before`: `rate > 3x before`") }
@@ -84,7 +85,8 @@ public struct GuardRule: Sendable, Hashable {
             let now = Double(count) / span * 60
             let earlier = Double(before) / window * 60
             let broken = count >= minimum && now > factor * earlier
-            let figures = "\(count) errors in \(Self.spell(span)) = \(Self.perMinute(now))/min "
+            let figures =
+                "\(count) errors in \(Self.spell(span)) = \(Self.perMinute(now))/min "
                 + "\(broken ? ">" : "<=") \(Self.perMinute(factor))x before (\(Self.perMinute(earlier))/min), min \(minimum)"
             return (broken, figures)
         }
@@ -110,7 +112,8 @@ public struct GuardRule: Sendable, Hashable {
     public static func seconds(_ word: String) -> TimeInterval? {
         let units: [Character: TimeInterval] = ["s": 1, "m": 60, "h": 3600]
         guard let unit = word.lowercased().last, let scale = units[unit], let value = Int(word.dropLast()), value > 0,
-              Double(value) * scale <= 7 * 86400 else { return nil }
+            Double(value) * scale <= 7 * 86400
+        else { return nil }
         return Double(value) * scale
     }
 

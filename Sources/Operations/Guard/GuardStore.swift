@@ -98,10 +98,16 @@ public enum GuardStore {
     /// the claim script; a failure here only hides the guard from `active`, it does not stop it.
     public static func register(_ env: OpsEnvironment, toggleKey: RedisKey, ends: Date) throws(OperationsError) {
         let registry = GuardRecord.registry(env.patterns)
-        try env.gate.write("guard toggle", [RedisCommand("ZADD", registry, String(Int(ends.timeIntervalSince1970)), toggleKey)],
-                           on: env.redis)
-        try env.gate.write("guard toggle", [RedisCommand("ZREMRANGEBYSCORE", registry, "-inf",
-                                                         String(Int(env.now().timeIntervalSince1970) - 3600))], on: env.redis)
+        try env.gate.write(
+            "guard toggle", [RedisCommand("ZADD", registry, String(Int(ends.timeIntervalSince1970)), toggleKey)],
+            on: env.redis)
+        try env.gate.write(
+            "guard toggle",
+            [
+                RedisCommand(
+                    "ZREMRANGEBYSCORE", registry, "-inf",
+                    String(Int(env.now().timeIntervalSince1970) - 3600))
+            ], on: env.redis)
     }
 
     /// Takes a finished guard's toggle off the registry.
@@ -123,9 +129,10 @@ public enum GuardStore {
     public static func active(_ env: OpsEnvironment) throws(OperationsError) -> [Listed] {
         let registry = GuardRecord.registry(env.patterns)
         let since = String(Int(env.now().timeIntervalSince1970) - 3600)
-        let reply = try env.run { redis throws(RedisError) in
-            try redis.send([RedisCommand("ZRANGEBYSCORE", registry, since, "+inf", "WITHSCORES")])
-        }.first ?? .null
+        let reply =
+            try env.run { redis throws(RedisError) in
+                try redis.send([RedisCommand("ZRANGEBYSCORE", registry, since, "+inf", "WITHSCORES")])
+            }.first ?? .null
         if let message = reply.errorMessage { throw .redis(RedisError.fromReply(message)) }
         let parts = reply.array ?? []
         var listed: [Listed] = []

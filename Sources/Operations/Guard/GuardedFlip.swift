@@ -72,11 +72,12 @@ public struct GuardedFlip {
         let errors = ErrorStore(module: try ErrorStore().resolveModule(env))
         let started = env.now()
         let before = try beforeCount(env, errors, toggle: toggle.name, at: started)
-        var record = GuardRecord(state: "running", toggle: toggle.name, rule: rule.text, actor: env.actor,
-                                 started: AsctimeTimestamp.iso8601(started),
-                                 ends: AsctimeTimestamp.iso8601(started.addingTimeInterval(duration)),
-                                 value: toggle.value.spelled(on), progress: rule.progress(count: 0),
-                                 figures: rule.evaluate(count: 0, watched: 0, before: before).figures)
+        var record = GuardRecord(
+            state: "running", toggle: toggle.name, rule: rule.text, actor: env.actor,
+            started: AsctimeTimestamp.iso8601(started),
+            ends: AsctimeTimestamp.iso8601(started.addingTimeInterval(duration)),
+            value: toggle.value.spelled(on), progress: rule.progress(count: 0),
+            figures: rule.evaluate(count: 0, watched: 0, before: before).figures)
         let token: String
         switch try GuardStore.claim(env, key: key, record: record, ttl: recordTTL) {
         case .held(let actor, let since):
@@ -126,7 +127,10 @@ public struct GuardedFlip {
                 verdict = (false, figures)
             }
             if verdict.broken {
-                return finish(env, key: key, toggleKey: toggleKey, token: token, record: &record, flip: flip, revertReason: "auto-revert: \(verdict.figures)") {
+                return finish(
+                    env, key: key, toggleKey: toggleKey, token: token, record: &record, flip: flip,
+                    revertReason: "auto-revert: \(verdict.figures)"
+                ) {
                     revert, conflict in
                     conflict.map { .notReverted(flip: flip, figures: verdict.figures, current: $0) }
                         ?? .reverted(flip: flip, revert: revert!, figures: verdict.figures)
@@ -134,8 +138,10 @@ public struct GuardedFlip {
             }
             if stopped {
                 if onInterrupt == .revert {
-                    return finish(env, key: key, toggleKey: toggleKey, token: token, record: &record, flip: flip,
-                                  revertReason: "guard interrupted, reverted: \(figures)", state: "interrupted") { revert, conflict in
+                    return finish(
+                        env, key: key, toggleKey: toggleKey, token: token, record: &record, flip: flip,
+                        revertReason: "guard interrupted, reverted: \(figures)", state: "interrupted"
+                    ) { revert, conflict in
                         .interrupted(flip: flip, figures: figures, revert: revert, conflict: conflict)
                     }
                 }

@@ -135,8 +135,10 @@ public struct IncidentReport: Sendable, Codable, Hashable {
     /// Reads everything for `since...now` (optionally one toggle). Each part degrades on its own:
     /// what cannot be read is said in `notes`, never shown as "nothing happened". Runs on the
     /// thread that owns `env.redis`.
-    public static func collect(_ env: OpsEnvironment, endpoint: String, since: Date, toggle: String? = nil,
-                               module: SearchModule? = nil) -> IncidentReport {
+    public static func collect(
+        _ env: OpsEnvironment, endpoint: String, since: Date, toggle: String? = nil,
+        module: SearchModule? = nil
+    ) -> IncidentReport {
         let now = env.now()
         var notes: [String] = []
         func wanted(_ name: String) -> Bool { toggle.map { $0.lowercased() == name.lowercased() } ?? true }
@@ -155,8 +157,10 @@ public struct IncidentReport: Sendable, Codable, Hashable {
                 guard let date = entry.date, date >= since, date <= now, wanted(entry.toggle) else { continue }
                 // A change opsdeck saw but did not make says so, and who saw it (issue 24).
                 let actor = entry.seenBy.map { "\(entry.actor) (seen by \($0))" } ?? entry.actor
-                changes.append(Change(toggle: entry.toggle, actor: actor, time: date, old: entry.old,
-                                      new: entry.new, reason: entry.reason))
+                changes.append(
+                    Change(
+                        toggle: entry.toggle, actor: actor, time: date, old: entry.old,
+                        new: entry.new, reason: entry.reason))
             }
         } catch { notes.append("audit trail not read: \(error.description)") }
 
@@ -178,10 +182,12 @@ public struct IncidentReport: Sendable, Codable, Hashable {
                 notes.append("more errors in the window than bodies read: a group marked ≥ counts those read; per-toggle totals are exact")
             }
             for group in ErrorGroups.build(overview.window, since: since, now: now) where wanted(group.toggle) {
-                groups.append(Group(toggle: group.toggle, exception: group.summary.line, signature: group.signature.key,
-                                    count: group.count, firstSeen: group.firstSeen, lastSeen: group.lastSeen,
-                                    sample: group.sample,
-                                    countIsLowerBound: read[group.toggle, default: 0] < totals[group.toggle, default: 0]))
+                groups.append(
+                    Group(
+                        toggle: group.toggle, exception: group.summary.line, signature: group.signature.key,
+                        count: group.count, firstSeen: group.firstSeen, lastSeen: group.lastSeen,
+                        sample: group.sample,
+                        countIsLowerBound: read[group.toggle, default: 0] < totals[group.toggle, default: 0]))
             }
         } catch {
             errorsUnread = error.description
@@ -192,18 +198,23 @@ public struct IncidentReport: Sendable, Codable, Hashable {
         do {
             var undated = 0
             for entry in try LogStore.recent(env, filter: LogFilter(minimumSeverity: .error), limit: 2_000) {
-                guard let time = entry.timestamp else { undated += 1; continue }
+                guard let time = entry.timestamp else {
+                    undated += 1
+                    continue
+                }
                 guard time >= since, time <= now.addingTimeInterval(60) else { continue }
                 logs.append(LogLine(source: entry.source, severity: "\(entry.severity)", time: time, message: entry.message))
             }
             if undated > 0 { notes.append("\(undated) error/critical log lines without a timestamp left out") }
         } catch { notes.append("logs not read: \(error.description)") }
 
-        var report = IncidentReport(generatedAt: now, since: since, toggle: toggle, endpoints: [endpoint], serverVersion: version,
-                                    searchBackend: backend, changes: changes.sorted { $0.time < $1.time }, groups: groups,
-                                    toggleErrors: toggleErrors,
-                                    logs: collapsed(logs), notes: notes, errorsUnread: errorsUnread)
-        let named = (toggle.map { [$0] } ?? []) + report.changes.map(\.toggle) + groups.map(\.toggle)
+        var report = IncidentReport(
+            generatedAt: now, since: since, toggle: toggle, endpoints: [endpoint], serverVersion: version,
+            searchBackend: backend, changes: changes.sorted { $0.time < $1.time }, groups: groups,
+            toggleErrors: toggleErrors,
+            logs: collapsed(logs), notes: notes, errorsUnread: errorsUnread)
+        let named =
+            (toggle.map { [$0] } ?? []) + report.changes.map(\.toggle) + groups.map(\.toggle)
             + toggleErrors.map(\.toggle)
         report.toggles = current(env, names: named, notes: &report.notes)
         return report

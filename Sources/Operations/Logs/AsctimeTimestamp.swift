@@ -33,12 +33,14 @@ public enum AsctimeTimestamp {
     public static func parseISO8601(_ text: String) -> Date? {
         let bytes = Array(text.utf8)
         guard bytes.count == 20, bytes[4] == 45, bytes[7] == 45, bytes[10] == 84, bytes[13] == 58,
-              bytes[16] == 58, bytes[19] == 90,
-              let year = number(bytes[0..<4]), let month = number(bytes[5..<7]), let day = number(bytes[8..<10]),
-              let hour = number(bytes[11..<13]), let minute = number(bytes[14..<16]),
-              let second = number(bytes[17..<19]), (1...12).contains(month), (1...31).contains(day),
-              hour < 24, minute < 60, second < 61 else { return nil }
-        let seconds = Civil.days(year: year, month: month, day: day) * 86_400
+            bytes[16] == 58, bytes[19] == 90,
+            let year = number(bytes[0..<4]), let month = number(bytes[5..<7]), let day = number(bytes[8..<10]),
+            let hour = number(bytes[11..<13]), let minute = number(bytes[14..<16]),
+            let second = number(bytes[17..<19]), (1...12).contains(month), (1...31).contains(day),
+            hour < 24, minute < 60, second < 61
+        else { return nil }
+        let seconds =
+            Civil.days(year: year, month: month, day: day) * 86_400
             + Int64(hour * 3600 + minute * 60 + second)
         return Date(timeIntervalSince1970: Double(seconds))
     }
@@ -67,25 +69,28 @@ public enum AsctimeTimestamp {
             return skipped
         }
         guard let weekday = take(3), weekdays.contains(String(decoding: weekday, as: UTF8.self)),
-              skipSpaces(max: 1) == 1,
-              let monthName = take(3), let month = months.firstIndex(of: String(decoding: monthName, as: UTF8.self)),
-              skipSpaces(max: 2) >= 1 else { return nil }
+            skipSpaces(max: 1) == 1,
+            let monthName = take(3), let month = months.firstIndex(of: String(decoding: monthName, as: UTF8.self)),
+            skipSpaces(max: 2) >= 1
+        else { return nil }
         var dayDigits: [UInt8] = []
         while dayDigits.count < 2, index != utf8.endIndex, (48...57).contains(utf8[index]) {
             dayDigits.append(utf8[index])
             index = utf8.index(after: index)
         }
         guard let day = number(dayDigits[...]), (1...31).contains(day), skipSpaces(max: 1) == 1,
-              let clock = take(8), clock[2] == 58, clock[5] == 58,
-              let hour = number(clock[0..<2]), let minute = number(clock[3..<5]), let second = number(clock[6..<8]),
-              hour < 24, minute < 60, second < 61, skipSpaces(max: 1) == 1,
-              let yearDigits = take(4), let year = number(yearDigits[...]) else { return nil }
+            let clock = take(8), clock[2] == 58, clock[5] == 58,
+            let hour = number(clock[0..<2]), let minute = number(clock[3..<5]), let second = number(clock[6..<8]),
+            hour < 24, minute < 60, second < 61, skipSpaces(max: 1) == 1,
+            let yearDigits = take(4), let year = number(yearDigits[...])
+        else { return nil }
         // The stamp must end here: "2026abc" is not a year.
         if index != utf8.endIndex {
             guard utf8[index] == 32 else { return nil }
             index = utf8.index(after: index)
         }
-        let wall = Civil.days(year: year, month: month + 1, day: day) * 86_400
+        let wall =
+            Civil.days(year: year, month: month + 1, day: day) * 86_400
             + Int64(hour * 3600 + minute * 60 + second)
         // The zone offset depends on the instant (DST); two passes settle it except in the
         // repeated hour, where either reading is as good as the stamp allows.
@@ -112,7 +117,10 @@ public enum AsctimeTimestamp {
         init(seconds: Int64) {
             var days = seconds / 86_400
             var rest = seconds % 86_400
-            if rest < 0 { rest += 86_400; days -= 1 }
+            if rest < 0 {
+                rest += 86_400
+                days -= 1
+            }
             hour = Int(rest / 3600)
             minute = Int(rest % 3600 / 60)
             second = Int(rest % 60)

@@ -25,8 +25,9 @@ public struct LogEntry: Sendable, Hashable, Codable {
     /// Parses a stored line of `list`.
     public init(raw: String, list: LogList, timeZone: TimeZone = .current) {
         let parsed = AsctimeTimestamp.parse(line: raw, timeZone: timeZone)
-        self.init(source: list.source, severity: list.severity, message: parsed?.message ?? raw,
-                  timestamp: parsed?.date, raw: raw, key: list.key.text)
+        self.init(
+            source: list.source, severity: list.severity, message: parsed?.message ?? raw,
+            timestamp: parsed?.date, raw: raw, key: list.key.text)
     }
 
     enum CodingKeys: String, CodingKey, CaseIterable { case source, severity, message, timestamp, raw, key }

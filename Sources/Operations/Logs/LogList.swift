@@ -25,7 +25,8 @@ public struct LogList: Sendable, Hashable, Codable {
         var source = text
         var severityText = ""
         if stars.count == 3, text.hasPrefix(stars[0]), text.hasSuffix(stars[2]),
-           text.count >= stars[0].count + stars[2].count {
+            text.count >= stars[0].count + stars[2].count
+        {
             let middle = String(text.dropFirst(stars[0].count).dropLast(stars[2].count))
             if !stars[1].isEmpty, let split = middle.range(of: stars[1], options: .backwards) {
                 source = String(middle[..<split.lowerBound])
@@ -39,8 +40,9 @@ public struct LogList: Sendable, Hashable, Codable {
             let head = text[..<colon]
             source = head.lastIndex(of: ":").map { String(head[head.index(after: $0)...]) } ?? String(head)
         }
-        self.init(key: key, source: source, severity: Severity(parsing: severityText) ?? .info,
-                  severityText: severityText)
+        self.init(
+            key: key, source: source, severity: Severity(parsing: severityText) ?? .info,
+            severityText: severityText)
     }
 
     enum CodingKeys: String, CodingKey, CaseIterable { case key, source, severity, severityText }
@@ -58,9 +60,10 @@ public struct LogList: Sendable, Hashable, Codable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.init(key: RedisKey(try container.decode(String.self, forKey: .key)),
-                  source: try container.decode(String.self, forKey: .source),
-                  severity: try container.decode(Severity.self, forKey: .severity),
-                  severityText: try container.decode(String.self, forKey: .severityText))
+        self.init(
+            key: RedisKey(try container.decode(String.self, forKey: .key)),
+            source: try container.decode(String.self, forKey: .source),
+            severity: try container.decode(Severity.self, forKey: .severity),
+            severityText: try container.decode(String.self, forKey: .severityText))
     }
 }

@@ -72,12 +72,14 @@ public enum LogStore {
         }
         let key = key(source: name, severity: severity, patterns: env.patterns)
         let line = AsctimeTimestamp.format(env.now(), timeZone: timeZone) + " " + message
-        let replies = try env.gate.write("write a log line to \(key.text)", [
-            RedisCommand("MULTI"),
-            RedisCommand("LPUSH", key, line),
-            RedisCommand("LTRIM", key, 0, listCap - 1),
-            RedisCommand("EXEC"),
-        ], on: env.redis)
+        let replies = try env.gate.write(
+            "write a log line to \(key.text)",
+            [
+                RedisCommand("MULTI"),
+                RedisCommand("LPUSH", key, line),
+                RedisCommand("LTRIM", key, 0, listCap - 1),
+                RedisCommand("EXEC"),
+            ], on: env.redis)
         for reply in replies {
             if let message = reply.errorMessage { throw Self.writeError(message, key: key) }
         }

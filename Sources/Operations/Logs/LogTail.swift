@@ -42,8 +42,10 @@ public struct LogTail: Sendable {
             // Stored newest first; shown oldest first.
             let batch = current[0..<newCount].reversed().map { LogEntry(raw: $0, list: read.list, timeZone: timeZone) }
             if lost {
-                losses.append(LogLoss(key: read.list.key.text, source: read.list.source, severity: read.list.severity,
-                                      newEntries: newCount, estimatedLost: estimateLost(batch: batch, previous: known ?? [])))
+                losses.append(
+                    LogLoss(
+                        key: read.list.key.text, source: read.list.source, severity: read.list.severity,
+                        newEntries: newCount, estimatedLost: estimateLost(batch: batch, previous: known ?? [])))
             }
             batches.append(batch)
         }
@@ -75,8 +77,9 @@ public struct LogTail: Sendable {
     /// newest entry and the oldest entry still in the list; nil when timestamps do not allow it.
     func estimateLost(batch: [LogEntry], previous: [String]) -> Int? {
         guard let oldest = batch.first?.timestamp, let newest = batch.last?.timestamp, newest > oldest,
-              let previousNewest = previous.lazy.compactMap({ AsctimeTimestamp.parse(line: $0, timeZone: timeZone)?.date }).first,
-              oldest >= previousNewest else { return nil }
+            let previousNewest = previous.lazy.compactMap({ AsctimeTimestamp.parse(line: $0, timeZone: timeZone)?.date }).first,
+            oldest >= previousNewest
+        else { return nil }
         let rate = Double(batch.count - 1) / newest.timeIntervalSince(oldest)
         return max(0, Int((rate * oldest.timeIntervalSince(previousNewest)).rounded()) - 1)
     }

@@ -27,10 +27,12 @@ public final class InvalidationChannel: @unchecked Sendable {
     private var thread: Thread?
     private let logger = Logger(label: "opsdeck.invalidations")
 
-    public init(options: RedisConnectionOptions, prefixes: [String],
-                ready: @escaping @Sendable (Int64) -> Void,
-                changed: @escaping @Sendable ([RedisKey]?) -> Void,
-                lost: @escaping @Sendable (RedisError) -> Void) {
+    public init(
+        options: RedisConnectionOptions, prefixes: [String],
+        ready: @escaping @Sendable (Int64) -> Void,
+        changed: @escaping @Sendable ([RedisKey]?) -> Void,
+        lost: @escaping @Sendable (RedisError) -> Void
+    ) {
         var listening = options
         // A subscribed connection waits for pushes: a short read timeout lets the thread check
         // that it should go on, and that the broadcast connection is still there.
@@ -128,7 +130,8 @@ public final class InvalidationChannel: @unchecked Sendable {
             if let push = try subscriber.nextPush() {
                 if let keys = Self.keys(in: push) { changed(keys) }
             } else if let sentinels, case .tcp(let host, let port) = subscriber.options.endpoint.address,
-                      try sentinels.masterOptions().endpoint.address != .tcp(host: host, port: port) {
+                try sentinels.masterOptions().endpoint.address != .tcp(host: host, port: port)
+            {
                 // A failover: the data now changes elsewhere. Resubscribe there (the poller reads
                 // everything again when `ready` comes).
                 throw .connectionLost(endpoint: subscriber.summary, detail: "the master moved (failover)")
@@ -144,7 +147,8 @@ public final class InvalidationChannel: @unchecked Sendable {
     /// nil for anything else (the subscription's confirmation).
     static func keys(in push: RedisValue) -> [RedisKey]?? {
         guard let parts = push.array, parts.count == 3, parts[0].string == "message",
-              parts[1].string == "__redis__:invalidate" else { return nil }
+            parts[1].string == "__redis__:invalidate"
+        else { return nil }
         if parts[2].isNull { return .some(nil) }
         return .some(parts[2].array?.compactMap { $0.bytes.map(RedisKey.init(bytes:)) } ?? [])
     }

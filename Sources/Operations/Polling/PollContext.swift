@@ -18,8 +18,10 @@ public struct PollContext {
     /// What happened to the deployment since the last poll (a failover, a topology change).
     public let events: [String]
 
-    public init(redis: any RedisCommandSender, request: PollRequest, commandsSent: Int = 0,
-                updates: UpdateMode = .polling(reason: nil), shape: @escaping () -> String? = { nil }, events: [String] = []) {
+    public init(
+        redis: any RedisCommandSender, request: PollRequest, commandsSent: Int = 0,
+        updates: UpdateMode = .polling(reason: nil), shape: @escaping () -> String? = { nil }, events: [String] = []
+    ) {
         self.redis = redis
         self.request = request
         self.commandsSent = commandsSent

@@ -244,13 +244,16 @@ public final class Poller<Source: PollSource>: @unchecked Sendable {
         // through: a poll that fails does not lose it.
         unsaidEvents += connection.takeEvents()
         do {
-            let context = PollContext(redis: sender, request: request, commandsSent: sender.commandsSent,
-                                      updates: updates, shape: { self.connection.shape }, events: unsaidEvents)
+            let context = PollContext(
+                redis: sender, request: request, commandsSent: sender.commandsSent,
+                updates: updates, shape: { self.connection.shape }, events: unsaidEvents)
             let deliver = self.deliver
-            let snapshot = try source.poll(context, early: { part in
-                let now = Date()
-                deliver(.snapshot(part, duration: now.timeIntervalSince(started), at: now))
-            })
+            let snapshot = try source.poll(
+                context,
+                early: { part in
+                    let now = Date()
+                    deliver(.snapshot(part, duration: now.timeIntervalSince(started), at: now))
+                })
             nextRequest = .routine
             failures = 0
             unsaidEvents = connection.takeEvents()

@@ -40,8 +40,9 @@ public struct Session: Sendable, Hashable, Codable, Identifiable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.init(key: RedisKey(try container.decode(String.self, forKey: .key)),
-                  fields: try container.decode([SessionField].self, forKey: .fields),
-                  ttl: try container.decodeIfPresent(Int.self, forKey: .ttl))
+        self.init(
+            key: RedisKey(try container.decode(String.self, forKey: .key)),
+            fields: try container.decode([SessionField].self, forKey: .fields),
+            ttl: try container.decodeIfPresent(Int.self, forKey: .ttl))
     }
 }

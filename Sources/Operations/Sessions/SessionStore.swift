@@ -15,8 +15,9 @@ public enum SessionStore {
         let patterns = env.patterns
         let step = try env.run { redis throws(RedisError) -> (String, [RedisKey]) in
             // The scanner knows a cluster's nodes: its cursor says which node the walk is on.
-            var scanner = try KeyScanner(resuming: cursor, pattern: patterns.sessions,
-                                         count: count ?? patterns.scanCount, type: "hash")
+            var scanner = try KeyScanner(
+                resuming: cursor, pattern: patterns.sessions,
+                count: count ?? patterns.scanCount, type: "hash")
             let keys = try scanner.next(on: redis) ?? []
             return (scanner.cursor, keys)
         }
@@ -101,8 +102,9 @@ public enum SessionStore {
         let (affected, total) = try countSessions(env, audienceField: rule.audienceField) { audience in
             rule.evaluate(judged, audience: audience).enabled == true
         }
-        return FlipImpact(toggle: toggle.name, turningOn: turningOn, affected: affected, total: total,
-                          audiences: toggle.audiences.isEmpty ? nil : toggle.audiences, audienceField: rule.audienceField)
+        return FlipImpact(
+            toggle: toggle.name, turningOn: turningOn, affected: affected, total: total,
+            audiences: toggle.audiences.isEmpty ? nil : toggle.audiences, audienceField: rule.audienceField)
     }
 
     /// Sessions whose audience field satisfies `matches`, and all sessions, over one full SCAN.
@@ -155,7 +157,8 @@ public enum SessionStore {
     private static func session(key: RedisKey, fields: RedisValue, ttl: RedisValue) -> Session? {
         // An empty HGETALL means the key is gone (Redis has no empty hashes); TTL -2 says so too.
         guard let pairs = fields.pairs, !pairs.isEmpty, let seconds = ttl.int, seconds != -2 else { return nil }
-        return Session(key: key, fields: pairs.map { SessionField(name: $0.0, value: $0.1) },
-                       ttl: seconds >= 0 ? Int(seconds) : nil)
+        return Session(
+            key: key, fields: pairs.map { SessionField(name: $0.0, value: $0.1) },
+            ttl: seconds >= 0 ? Int(seconds) : nil)
     }
 }

@@ -55,12 +55,14 @@ public struct AuditEntry: Sendable, Hashable, Codable {
     /// Reads one element of the audit list; anything else becomes an `unparsed` entry.
     public init(stored text: String) {
         guard let data = text.data(using: .utf8),
-              let stored = try? JSONDecoder().decode(Stored.self, from: data) else {
+            let stored = try? JSONDecoder().decode(Stored.self, from: data)
+        else {
             self.init(unparsed: text)
             return
         }
-        self.init(time: stored.time, actor: stored.actor, toggle: stored.toggle,
-                  old: stored.old, new: stored.new, reason: stored.reason, id: stored.id)
+        self.init(
+            time: stored.time, actor: stored.actor, toggle: stored.toggle,
+            old: stored.old, new: stored.new, reason: stored.reason, id: stored.id)
         seenBy = stored.seenBy
     }
 
@@ -85,7 +87,10 @@ public struct AuditEntry: Sendable, Hashable, Codable {
         var id: String?
         var seenBy: String?
 
-        enum CodingKeys: String, CodingKey { case time, actor, toggle, old, new, reason, id, seenBy = "seen_by" }
+        enum CodingKeys: String, CodingKey {
+            case time, actor, toggle, old, new, reason, id
+            case seenBy = "seen_by"
+        }
         /// Every key a stored entry always has (null when absent).
         enum Always: String, CodingKey, CaseIterable { case time, actor, toggle, old, new, reason, id }
 

@@ -20,8 +20,9 @@ public enum AuditStore {
             lists += try read(env, keys: keys.map { AuditKey.forToggle($0, base: env.patterns.auditKey) }, limit: limit)
         } else {
             let keys = try env.run { redis throws(RedisError) in
-                try KeyScanner.collect(on: redis, pattern: AuditKey.pattern(base: env.patterns.auditKey),
-                                       count: env.patterns.scanCount, type: "list")
+                try KeyScanner.collect(
+                    on: redis, pattern: AuditKey.pattern(base: env.patterns.auditKey),
+                    count: env.patterns.scanCount, type: "list")
             }
             lists += try read(env, keys: keys, limit: limit)
         }
@@ -33,7 +34,9 @@ public enum AuditStore {
     }
 
     /// The newest entry of each of `toggles` (by key), from its own list or the shared one.
-    public static func latest(_ env: OpsEnvironment, toggles: [Toggle], sharedLimit: Int = 200) throws(OperationsError) -> [String: AuditEntry] {
+    public static func latest(_ env: OpsEnvironment, toggles: [Toggle], sharedLimit: Int = 200) throws(OperationsError) -> [String:
+        AuditEntry]
+    {
         var latest: [String: AuditEntry] = [:]
         if !toggles.isEmpty {
             let keys = toggles.map { AuditKey.forToggle($0.key, base: env.patterns.auditKey) }
@@ -63,8 +66,9 @@ public enum AuditStore {
             do {
                 type = try replies[index * 2].text(of: "TYPE")
                 guard type == "list" || type == "none" else {
-                    throw OperationsError.badData("the audit key \(key.text) holds a \(type), not a list; "
-                        + "set another `audit-key` in the config or remove that key.")
+                    throw OperationsError.badData(
+                        "the audit key \(key.text) holds a \(type), not a list; "
+                            + "set another `audit-key` in the config or remove that key.")
                 }
                 elements = try replies[index * 2 + 1].elements(of: "LRANGE")
                 try ReplyShape.checkStrings(replies[index * 2 + 1], of: "LRANGE")
@@ -90,7 +94,10 @@ public enum AuditStore {
             var best: Int?
             for (index, list) in lists.enumerated() where positions[index] < list.count {
                 let candidate = list[positions[index]]
-                if !candidate.isValid { best = index; break }
+                if !candidate.isValid {
+                    best = index
+                    break
+                }
                 if let current = best, lists[current][positions[current]].time >= candidate.time { continue }
                 best = index
             }

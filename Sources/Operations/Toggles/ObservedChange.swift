@@ -10,8 +10,9 @@ import RedisClient
 public enum ObservedChange {
     /// The entry for `toggle` (now at its new value) seen moving from `old` at `env.now()`.
     public static func entry(_ env: OpsEnvironment, toggle: Toggle, old: String) -> AuditEntry {
-        var entry = AuditEntry(time: AsctimeTimestamp.iso8601(env.now()), actor: AuditEntry.outside, toggle: toggle.name,
-                               old: old, new: toggle.value.raw, reason: nil)
+        var entry = AuditEntry(
+            time: AsctimeTimestamp.iso8601(env.now()), actor: AuditEntry.outside, toggle: toggle.name,
+            old: old, new: toggle.value.raw, reason: nil)
         entry.seenBy = env.actor
         return entry
     }
@@ -30,8 +31,9 @@ public enum ObservedChange {
     public static func record(_ env: OpsEnvironment, toggle: Toggle, old: String) throws(OperationsError) -> AuditEntry? {
         let entry = entry(env, toggle: toggle, old: old)
         let auditKey = AuditKey.forToggle(toggle.key, base: env.patterns.auditKey)
-        let command = ObservedChangeScript.command(toggleKey: toggle.key, auditKey: auditKey, seen: toggle.value.raw,
-                                                   auditJSON: entry.storedJSON(), auditCap: env.patterns.auditCap)
+        let command = ObservedChangeScript.command(
+            toggleKey: toggle.key, auditKey: auditKey, seen: toggle.value.raw,
+            auditJSON: entry.storedJSON(), auditCap: env.patterns.auditCap)
         let replies = try env.gate.write("record a change made outside opsdeck", [command], on: env.redis)
         guard let reply = replies.first else {
             throw .redis(.unexpectedReply(command: "EVAL", detail: "no reply"))
@@ -40,8 +42,9 @@ public enum ObservedChange {
         case .recorded: return entry
         case .known, .moved: return nil
         case .badList(let key, let type):
-            throw .badData("the audit key \(key) holds a \(type), not a list, so the change seen cannot be recorded; "
-                + "set another `audit-key` in the config or remove that key.")
+            throw .badData(
+                "the audit key \(key) holds a \(type), not a list, so the change seen cannot be recorded; "
+                    + "set another `audit-key` in the config or remove that key.")
         }
     }
 }

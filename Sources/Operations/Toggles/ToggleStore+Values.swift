@@ -9,9 +9,11 @@ extension ToggleStore {
     public static func values(_ env: OpsEnvironment, keys: [RedisKey]) throws(OperationsError) -> [String?] {
         if keys.isEmpty { return [] }
         let read = try env.run { redis throws(RedisError) in
-            try redis.send(keys.map { RedisCommand("HGET", $0, "toggle") }, decoding: { _, reply -> (String?, String?) in
-                (reply.string, reply.errorMessage)
-            })
+            try redis.send(
+                keys.map { RedisCommand("HGET", $0, "toggle") },
+                decoding: { _, reply -> (String?, String?) in
+                    (reply.string, reply.errorMessage)
+                })
         }
         try env.run { _ throws(RedisError) in try ReplyFailure.check(read.compactMap { $0.1.map(RedisValue.error) }) }
         return read.map(\.0)

@@ -1,6 +1,6 @@
 import Foundation
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 import RedisClient
 import Spelling
@@ -39,7 +39,8 @@ public enum ToggleStore {
         let naming = ToggleNaming(pattern: env.patterns.toggles)
         // Decoded while each reply is still in the client's memory: no RedisValue tree per hash.
         let decoded = try env.run { redis throws(RedisError) in
-            try redis.send(keys.map { RedisCommand(arguments: [Self.hgetall, $0.bytes]) }) { index, reply -> (Toggle?, String?, RedisError?) in
+            try redis.send(keys.map { RedisCommand(arguments: [Self.hgetall, $0.bytes]) }) {
+                index, reply -> (Toggle?, String?, RedisError?) in
                 if let message = reply.errorMessage { return (nil, message, nil) }
                 // A reply of another shape is an error, not "this toggle is gone".
                 do throws(RedisError) { try ReplyShape.checkStrings(reply, of: "HGETALL", pairs: true) } catch { return (nil, nil, error) }
@@ -112,8 +113,9 @@ public enum ToggleStore {
             }
         }
         if let (key, what) = wrongType {
-            throw .badData("\(key.text) is \(what), not a toggle. Toggles are hashes with a `toggle` field; "
-                + "`opsdeck toggles list` shows them.")
+            throw .badData(
+                "\(key.text) is \(what), not a toggle. Toggles are hashes with a `toggle` field; "
+                    + "`opsdeck toggles list` shows them.")
         }
         throw unknown(env, name: name)
     }
@@ -123,8 +125,9 @@ public enum ToggleStore {
     /// the error simply has no suggestion.
     public static func unknown(_ env: OpsEnvironment, name: String) -> OperationsError {
         let known = (try? list(env))?.map(\.name) ?? []
-        return .unknownName(kind: "toggle", name: name, suggestion: Suggestion.closest(to: name, among: known),
-                            advice: "`opsdeck toggles list` shows every toggle.")
+        return .unknownName(
+            kind: "toggle", name: name, suggestion: Suggestion.closest(to: name, among: known),
+            advice: "`opsdeck toggles list` shows every toggle.")
     }
 
     /// Sets a toggle on or off, in its own spelling, with compare-and-set and an audit entry.
@@ -162,9 +165,10 @@ public enum ToggleStore {
         }
         let newRaw = current.spelled(on)
         let now = env.now()
-        let audit = AuditEntry(time: AsctimeTimestamp.iso8601(now), actor: env.actor, toggle: toggle.name,
-                               old: current.raw, new: newRaw, reason: reason.flatMap { $0.isEmpty ? nil : $0 },
-                               id: FlipRecovery.newID())
+        let audit = AuditEntry(
+            time: AsctimeTimestamp.iso8601(now), actor: env.actor, toggle: toggle.name,
+            old: current.raw, new: newRaw, reason: reason.flatMap { $0.isEmpty ? nil : $0 },
+            id: FlipRecovery.newID())
         var message = "toggle \(toggle.name) \(current.raw) -> \(newRaw) by \(env.actor)"
         if let reason = audit.reason { message += ": \(reason)" }
         let auditKey = AuditKey.forToggle(toggle.key, base: env.patterns.auditKey)
@@ -178,8 +182,11 @@ public enum ToggleStore {
             outcome = try ToggleFlipScript.outcome(of: replies.first ?? .null)
         } catch .redis(let error) where error.isConnectionFailure {
             // The script may have run: its audit entry says (FlipRecovery).
-            guard try FlipRecovery.wasApplied(env, id: audit.id ?? "", auditKey: auditKey, toggle: toggle.name,
-                                              within: recovery, lost: error) else { throw .redis(error) }
+            guard
+                try FlipRecovery.wasApplied(
+                    env, id: audit.id ?? "", auditKey: auditKey, toggle: toggle.name,
+                    within: recovery, lost: error)
+            else { throw .redis(error) }
             lostReply = error
             outcome = .flipped(old: current.raw)
         } catch .redis(let error) {
@@ -204,8 +211,9 @@ public enum ToggleStore {
         case .noToggleField:
             throw .badData("\(toggle.key.text) lost its `toggle` field meanwhile; nothing was written.")
         case .badList(let key, let type):
-            throw .badData("\(key) holds a \(type), not a list, so the audit entry or log line cannot be written; "
-                + "nothing was changed. Remove that key or configure another one.")
+            throw .badData(
+                "\(key) holds a \(type), not a list, so the audit entry or log line cannot be written; "
+                    + "nothing was changed. Remove that key or configure another one.")
         }
     }
 }

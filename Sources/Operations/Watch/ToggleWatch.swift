@@ -57,8 +57,9 @@ public struct ToggleWatch {
             if !env.gate.readOnly {
                 do {
                     if try ObservedChange.record(env, toggle: toggle, old: old) == nil,
-                       let entry = try AuditStore.latest(env, toggles: [toggle])[toggle.name],
-                       ObservedChange.isExplained(toggle, by: entry) {
+                        let entry = try AuditStore.latest(env, toggles: [toggle])[toggle.name],
+                        ObservedChange.isExplained(toggle, by: entry)
+                    {
                         events.append(Self.event(entry, toggle: toggle, old: old))
                         continue
                     }
@@ -67,18 +68,22 @@ public struct ToggleWatch {
                     if case .redis(let redis) = error, redis.isConnectionFailure { throw error }
                 }
             }
-            events.append(WatchEvent(kind: .observed, time: now, toggle: toggle.name, old: old, new: toggle.value.raw,
-                                     actor: AuditEntry.outside, recorded: recorded))
+            events.append(
+                WatchEvent(
+                    kind: .observed, time: now, toggle: toggle.name, old: old, new: toggle.value.raw,
+                    actor: AuditEntry.outside, recorded: recorded))
         }
         return events
     }
 
     private static func event(_ entry: AuditEntry, toggle: Toggle, old: String) -> WatchEvent {
         if entry.isObserved {
-            return WatchEvent(kind: .observed, time: entry.time, toggle: toggle.name, old: entry.old, new: entry.new,
-                              actor: AuditEntry.outside, recorded: true)
+            return WatchEvent(
+                kind: .observed, time: entry.time, toggle: toggle.name, old: entry.old, new: entry.new,
+                actor: AuditEntry.outside, recorded: true)
         }
-        return WatchEvent(kind: .flip, time: entry.time, toggle: toggle.name, old: entry.old, new: entry.new,
-                          actor: entry.actor, reason: entry.reason)
+        return WatchEvent(
+            kind: .flip, time: entry.time, toggle: toggle.name, old: entry.old, new: entry.new,
+            actor: entry.actor, reason: entry.reason)
     }
 }

@@ -26,8 +26,10 @@ public struct WatchEvent: Sendable, Hashable, Encodable {
     /// or when the server refused the write). Nil for the other kinds.
     public var recorded: Bool?
 
-    public init(kind: Kind, time: String, toggle: String, old: String?, new: String?,
-                actor: String? = nil, reason: String? = nil, recorded: Bool? = nil) {
+    public init(
+        kind: Kind, time: String, toggle: String, old: String?, new: String?,
+        actor: String? = nil, reason: String? = nil, recorded: Bool? = nil
+    ) {
         self.kind = kind
         self.time = time
         self.toggle = toggle

@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// How a `ClusterLink` learns the cluster (whether the server is one, the slot map) and deals
@@ -75,7 +75,8 @@ extension ClusterLink {
         let tls = options.endpoint.tls != nil
         let shards = try connection.send([RedisCommand("CLUSTER", "SHARDS")])[0]
         if shards.errorMessage == nil, let topology = ClusterTopology.fromShards(shards, fallbackHost: host, tls: tls),
-           !topology.masters.isEmpty {
+            !topology.masters.isEmpty
+        {
             return topology
         }
         // Servers before 7.0 know only CLUSTER SLOTS.

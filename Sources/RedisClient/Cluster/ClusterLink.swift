@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// A link to a Redis Cluster, or to a server that might be one: it asks on connect
@@ -196,9 +196,11 @@ public final class ClusterLink: RedisLink {
                 // Whichever node has replies is read first, so decoding one part overlaps the
                 // other nodes' work. Over TLS (replies can wait inside OpenSSL, unseen by poll)
                 // or with ASKING, one part after another.
-                let interleave = parts.count > 1 && parts.allSatisfy {
-                    !targets[$0].asking && connection(to: targets[$0].node).waitableDescriptor != nil
-                }
+                let interleave =
+                    parts.count > 1
+                    && parts.allSatisfy {
+                        !targets[$0].asking && connection(to: targets[$0].node).waitableDescriptor != nil
+                    }
                 if interleave {
                     var taken = [Int](repeating: 0, count: targets.count)
                     while !unread.isEmpty {
@@ -297,7 +299,8 @@ public final class ClusterLink: RedisLink {
         while index < commands.count {
             let kind = CommandRoute.kinds[CommandRoute.upperName(commands[index])]
             if kind == .transactionStart {
-                let end = commands[index...].firstIndex { CommandRoute.kinds[CommandRoute.upperName($0)] == .transactionEnd }
+                let end =
+                    commands[index...].firstIndex { CommandRoute.kinds[CommandRoute.upperName($0)] == .transactionEnd }
                     ?? commands.count - 1
                 var owner = 0
                 for inner in commands[index...end] {

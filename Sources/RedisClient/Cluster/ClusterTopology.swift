@@ -72,7 +72,8 @@ public struct ClusterTopology: Sendable, Equatable {
         var topology = ClusterTopology()
         for range in ranges {
             guard let parts = range.array, parts.count >= 3, let start = parts[0].int, let end = parts[1].int,
-                  let master = parts[2].array, master.count >= 2, let port = master[1].int else { return nil }
+                let master = parts[2].array, master.count >= 2, let port = master[1].int
+            else { return nil }
             let host = announced(master[0].string, fallback: fallbackHost)
             if start <= end { topology.assign(Int(start)...Int(end), to: NodeAddress(host: host, port: Int(port))) }
         }

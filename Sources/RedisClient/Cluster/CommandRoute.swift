@@ -17,9 +17,11 @@ public enum CommandRoute: Equatable, Sendable {
     /// One table, one hash per command. Keyless commands: any node (transactions: see ClusterLink).
     static let kinds: [[UInt8]: Kind] = {
         var table: [[UInt8]: Kind] = [:]
-        for name in ["PING", "INFO", "CLIENT", "CONFIG", "MODULE", "FT._LIST", "SCRIPT", "ACL", "CLUSTER", "COMMAND",
-                     "SELECT", "AUTH", "HELLO", "TIME", "ROLE", "SLOWLOG", "LATENCY", "ECHO", "SUBSCRIBE", "PUBLISH",
-                     "ASKING", "READONLY", "READWRITE", "LASTSAVE", "FUNCTION", "SCAN"] {
+        for name in [
+            "PING", "INFO", "CLIENT", "CONFIG", "MODULE", "FT._LIST", "SCRIPT", "ACL", "CLUSTER", "COMMAND",
+            "SELECT", "AUTH", "HELLO", "TIME", "ROLE", "SLOWLOG", "LATENCY", "ECHO", "SUBSCRIBE", "PUBLISH",
+            "ASKING", "READONLY", "READWRITE", "LASTSAVE", "FUNCTION", "SCAN",
+        ] {
             table[Array(name.utf8)] = .keyless
         }
         for name in ["EVAL", "EVALSHA", "EVAL_RO", "EVALSHA_RO", "FCALL", "FCALL_RO"] { table[Array(name.utf8)] = .script }
@@ -42,7 +44,8 @@ public enum CommandRoute: Equatable, Sendable {
         case .script:
             // EVAL script numkeys key…: keyless when numkeys is 0.
             guard command.arguments.count > 3,
-                  let keys = Int(String(decoding: command.arguments[2], as: UTF8.self)), keys > 0 else { return .anyNode }
+                let keys = Int(String(decoding: command.arguments[2], as: UTF8.self)), keys > 0
+            else { return .anyNode }
             return .slot(HashSlot.of(command.arguments[3]))
         case .subcommandFirst:
             // OBJECT ENCODING key, MEMORY USAGE key: the key follows the subcommand.

@@ -16,8 +16,9 @@ public enum HashSlot {
     /// The bytes that are hashed: the hash tag if there is a non-empty one, else the whole key.
     static func tagged(_ key: [UInt8]) -> ArraySlice<UInt8> {
         guard let open = key.firstIndex(of: UInt8(ascii: "{")),
-              let close = key[(open + 1)...].firstIndex(of: UInt8(ascii: "}")),
-              close > open + 1 else { return key[...] }
+            let close = key[(open + 1)...].firstIndex(of: UInt8(ascii: "}")),
+            close > open + 1
+        else { return key[...] }
         return key[(open + 1)..<close]
     }
 

@@ -175,18 +175,22 @@ public final class SentinelLink: RedisLink {
     private func askSentinels() throws(RedisError) -> SentinelSettings.Node {
         var tried: [String] = []
         // The Sentinel that answered last first: one round trip when nothing moved.
-        let order = sentinel.map { open in
-            settings.nodes.filter { Self.matches(open, $0) } + settings.nodes.filter { !Self.matches(open, $0) }
-        } ?? settings.nodes
+        let order =
+            sentinel.map { open in
+                settings.nodes.filter { Self.matches(open, $0) } + settings.nodes.filter { !Self.matches(open, $0) }
+            } ?? settings.nodes
         for node in order {
             let connection: RedisConnection
-            if let open = sentinel, Self.matches(open, node) { connection = open } else {
+            if let open = sentinel, Self.matches(open, node) {
+                connection = open
+            } else {
                 connection = RedisConnection(options: Self.sentinelOptions(options, settings, at: node))
             }
             do {
                 let reply = try connection.execute("SENTINEL", "get-master-addr-by-name", settings.masterName)
                 guard let parts = reply.array, parts.count == 2, let host = parts[0].string,
-                      let port = parts[1].string.flatMap(Int.init) else {
+                    let port = parts[1].string.flatMap(Int.init)
+                else {
                     tried.append("\(node): does not know a master named \(settings.masterName)")
                     continue
                 }
@@ -201,7 +205,8 @@ public final class SentinelLink: RedisLink {
         }
         let error = RedisError.connectionRefused(
             endpoint: "sentinels of \(settings.masterName)",
-            detail: "no Sentinel named the master (" + tried.joined(separator: "; ") + "); check the redis+sentinel:// hosts and the master's name")
+            detail: "no Sentinel named the master (" + tried.joined(separator: "; ")
+                + "); check the redis+sentinel:// hosts and the master's name")
         failure = error
         throw error
     }
@@ -217,7 +222,10 @@ public final class SentinelLink: RedisLink {
         guard role.array?.first?.string == "master" else {
             connection.close()
             lastCheck = 0
-            throw .server(message: "\(node), named master of \(settings.masterName) by a Sentinel, says it is a \(role.array?.first?.string ?? "?"); a failover is under way, retrying")
+            throw .server(
+                message:
+                    "\(node), named master of \(settings.masterName) by a Sentinel, says it is a \(role.array?.first?.string ?? "?"); a failover is under way, retrying"
+            )
         }
     }
 
@@ -235,11 +243,14 @@ public final class SentinelLink: RedisLink {
     }
 
     /// A Sentinel's endpoint: its own credentials, database 0, the same TLS and timeouts.
-    static func sentinelOptions(_ base: RedisConnectionOptions, _ settings: SentinelSettings,
-                                at node: SentinelSettings.Node) -> RedisConnectionOptions {
+    static func sentinelOptions(
+        _ base: RedisConnectionOptions, _ settings: SentinelSettings,
+        at node: SentinelSettings.Node
+    ) -> RedisConnectionOptions {
         var options = base
-        options.endpoint = RedisEndpoint(address: .tcp(host: node.host, port: node.port), database: 0,
-                                         username: settings.username, password: settings.password, tls: base.endpoint.tls)
+        options.endpoint = RedisEndpoint(
+            address: .tcp(host: node.host, port: node.port), database: 0,
+            username: settings.username, password: settings.password, tls: base.endpoint.tls)
         options.reconnectBackoff = 0...0
         return options
     }

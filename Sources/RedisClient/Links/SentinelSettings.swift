@@ -39,10 +39,13 @@ extension RedisEndpoint {
             let (name, port) = try hostAndPort(host, defaultPort: SentinelSettings.defaultPort, in: url)
             nodes.append(SentinelSettings.Node(host: name, port: port))
         }
-        guard !nodes.isEmpty else { throw .invalidEndpoint(detail: "'\(redacted(url))' names no Sentinel (host:port before the master's name)") }
+        guard !nodes.isEmpty else {
+            throw .invalidEndpoint(detail: "'\(redacted(url))' names no Sentinel (host:port before the master's name)")
+        }
         let database = parts.count == 3 && !parts[2].isEmpty ? try parseDatabase(String(parts[2]), in: url) : 0
-        var endpoint = RedisEndpoint(address: .tcp(host: nodes[0].host, port: nodes[0].port), database: database,
-                                     username: username, password: password, tls: tls ? TLSSettings() : nil)
+        var endpoint = RedisEndpoint(
+            address: .tcp(host: nodes[0].host, port: nodes[0].port), database: database,
+            username: username, password: password, tls: tls ? TLSSettings() : nil)
         endpoint.sentinel = SentinelSettings(nodes: nodes, masterName: percentDecode(String(parts[1])))
         return endpoint
     }

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Finds where the next RESP2 reply ends in bytes that arrive piece by piece, checking it as it
@@ -140,7 +140,8 @@ struct RESPFramer {
             if length >= 0 {
                 // Checked before the body is awaited: a huge announced length fails now.
                 guard length <= limits.maxReplyBytes - (lineEnd + 4) else {
-                    throw Malformed(detail: "a string announces \(length) bytes, beyond the \(limits.maxReplyBytes >> 20) MB limit on one reply")
+                    throw Malformed(
+                        detail: "a string announces \(length) bytes, beyond the \(limits.maxReplyBytes >> 20) MB limit on one reply")
                 }
                 stringEnd = lineEnd + 2 + length + 2
             }

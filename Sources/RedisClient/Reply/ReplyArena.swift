@@ -35,8 +35,10 @@ final class ReplyArena {
 
     init() {
         storage = .allocate(capacity: 1)
-        storage.initialize(to: Storage(nodes: .allocate(capacity: 64), bytes: .allocate(capacity: 4096),
-                                       slots: .allocate(capacity: 64)))
+        storage.initialize(
+            to: Storage(
+                nodes: .allocate(capacity: 64), bytes: .allocate(capacity: 4096),
+                slots: .allocate(capacity: 64)))
     }
 
     deinit {

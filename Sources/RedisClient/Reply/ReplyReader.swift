@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Turns the bytes a `ByteStream` read into replies: buffers them, lets `RESPFramer` find (and
@@ -40,8 +40,10 @@ final class ReplyReader {
     func feed(_ bytes: UnsafeRawBufferPointer) throws(RedisError) {
         guard let source = bytes.baseAddress, bytes.count > 0 else { return }
         if end - start + bytes.count > limits.maxReplyBytes + Self.slack {
-            throw .connectionLost(endpoint: endpoint, detail: "protocol error: more than the \(limits.maxReplyBytes >> 20) MB "
-                + "limit on one reply arrived without completing it")
+            throw .connectionLost(
+                endpoint: endpoint,
+                detail: "protocol error: more than the \(limits.maxReplyBytes >> 20) MB "
+                    + "limit on one reply arrived without completing it")
         }
         if end + bytes.count > capacity { makeRoom(for: bytes.count) }
         (buffer + end).update(from: source.assumingMemoryBound(to: UInt8.self), count: bytes.count)

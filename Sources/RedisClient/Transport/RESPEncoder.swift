@@ -40,14 +40,16 @@ final class RESPEncoder {
         // Locals, not the stored properties: class properties pay an exclusivity check per access.
         let base = storage
         var offset = count
-        base[offset] = 42  // *
+        base[offset] = 42 // *
         offset = Self.putDecimal(arguments.count, at: base, offset + 1)
-        base[offset] = 13; base[offset + 1] = 10
+        base[offset] = 13
+        base[offset + 1] = 10
         offset += 2
         for argument in arguments {
-            base[offset] = 36  // $
+            base[offset] = 36 // $
             offset = Self.putDecimal(argument.count, at: base, offset + 1)
-            base[offset] = 13; base[offset + 1] = 10
+            base[offset] = 13
+            base[offset + 1] = 10
             offset += 2
             argument.withUnsafeBufferPointer { source in
                 if let address = source.baseAddress, source.count > 0 {
@@ -55,7 +57,8 @@ final class RESPEncoder {
                 }
             }
             offset += argument.count
-            base[offset] = 13; base[offset + 1] = 10
+            base[offset] = 13
+            base[offset + 1] = 10
             offset += 2
         }
         count = offset

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// A blocking TCP or Unix socket with a connect timeout and send/receive timeouts
@@ -25,8 +25,10 @@ final class SocketStream: ByteStream {
 
     /// Connects to the address within `connectTimeout` seconds; replies are awaited up to
     /// `readTimeout` seconds.
-    static func open(_ address: RedisEndpoint.Address, endpoint: String, connectTimeout: Double,
-                     readTimeout: Double) throws(RedisError) -> SocketStream {
+    static func open(
+        _ address: RedisEndpoint.Address, endpoint: String, connectTimeout: Double,
+        readTimeout: Double
+    ) throws(RedisError) -> SocketStream {
         let stream: SocketStream
         switch address {
         case .tcp(let host, let port):
@@ -107,9 +109,9 @@ final class SocketStream: ByteStream {
         let size = socklen_t(MemoryLayout<Int32>.size)
         setsockopt(descriptor, SOL_SOCKET, SO_KEEPALIVE, &on, size)
         #if os(Linux)
-        setsockopt(descriptor, Int32(IPPROTO_TCP), TCP_KEEPIDLE, &idle, size)
-        setsockopt(descriptor, Int32(IPPROTO_TCP), TCP_KEEPINTVL, &interval, size)
-        setsockopt(descriptor, Int32(IPPROTO_TCP), TCP_KEEPCNT, &count, size)
+            setsockopt(descriptor, Int32(IPPROTO_TCP), TCP_KEEPIDLE, &idle, size)
+            setsockopt(descriptor, Int32(IPPROTO_TCP), TCP_KEEPINTVL, &interval, size)
+            setsockopt(descriptor, Int32(IPPROTO_TCP), TCP_KEEPCNT, &count, size)
         #endif
     }
 
@@ -141,8 +143,10 @@ final class SocketStream: ByteStream {
     }
 
     /// A non-blocking connect awaited with poll(2), so an unroutable host fails in `timeout`.
-    private static func connect(_ fd: Int32, _ address: UnsafePointer<sockaddr>, _ length: socklen_t,
-                                endpoint: String, timeout: Double) throws(RedisError) {
+    private static func connect(
+        _ fd: Int32, _ address: UnsafePointer<sockaddr>, _ length: socklen_t,
+        endpoint: String, timeout: Double
+    ) throws(RedisError) {
         let flags = fcntl(fd, F_GETFL)
         _ = fcntl(fd, F_SETFL, flags | O_NONBLOCK)
         if Glibc.connect(fd, address, length) != 0 {

@@ -16,8 +16,9 @@ final class TLSContext {
             settings.caDirectory.withOptionalCString { caDir in
                 settings.certificateFile.withOptionalCString { cert in
                     settings.keyFile.withOptionalCString { key in
-                        var raw = copenssl_settings(ca_file: ca, ca_dir: caDir, cert_file: cert, key_file: key,
-                                                    verify: settings.insecure ? 0 : 1)
+                        var raw = copenssl_settings(
+                            ca_file: ca, ca_dir: caDir, cert_file: cert, key_file: key,
+                            verify: settings.insecure ? 0 : 1)
                         return copenssl_context_new(&raw, &message, message.count)
                     }
                 }

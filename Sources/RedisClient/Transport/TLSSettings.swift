@@ -15,8 +15,10 @@ public struct TLSSettings: Sendable, Hashable {
     /// Skips verifying the certificate and its name: an explicit opt-in, shown on screen.
     public var insecure: Bool
 
-    public init(caFile: String? = nil, caDirectory: String? = nil, certificateFile: String? = nil,
-                keyFile: String? = nil, serverName: String? = nil, insecure: Bool = false) {
+    public init(
+        caFile: String? = nil, caDirectory: String? = nil, certificateFile: String? = nil,
+        keyFile: String? = nil, serverName: String? = nil, insecure: Bool = false
+    ) {
         self.caFile = caFile
         self.caDirectory = caDirectory
         self.certificateFile = certificateFile

@@ -34,9 +34,11 @@ final class TLSStream: ByteStream {
     /// bytes its inline parser stops at), so a handshake silent for `probeAfter` seconds is
     /// checked with a plaintext PING on a second connection: an answer means a plaintext port,
     /// said at once instead of after the whole timeout. Otherwise the handshake resumes.
-    static func open(over socket: SocketStream, context: TLSContext, address: RedisEndpoint.Address, host: String,
-                     endpoint: String, handshakeTimeout: Double, readTimeout: Double,
-                     probeAfter: Double = 0.5) throws(RedisError) -> TLSStream {
+    static func open(
+        over socket: SocketStream, context: TLSContext, address: RedisEndpoint.Address, host: String,
+        endpoint: String, handshakeTimeout: Double, readTimeout: Double,
+        probeAfter: Double = 0.5
+    ) throws(RedisError) -> TLSStream {
         let settings = context.settings
         let name = settings.serverName ?? host
         var message = [CChar](repeating: 0, count: 512)
@@ -66,8 +68,9 @@ final class TLSStream: ByteStream {
         guard done else {
             copenssl_session_free(session)
             socket.close()
-            throw explain(outcome, verifyCode: verifyCode, detail: String(cBuffer: message), name: name,
-                          endpoint: endpoint, settings: settings, handshake: true)
+            throw explain(
+                outcome, verifyCode: verifyCode, detail: String(cBuffer: message), name: name,
+                endpoint: endpoint, settings: settings, handshake: true)
         }
         socket.setTimeouts(readTimeout)
         return TLSStream(socket: socket, session: session, endpoint: endpoint)
@@ -129,47 +132,61 @@ final class TLSStream: ByteStream {
         case COPENSSL_CLOSED:
             return .connectionLost(endpoint: endpoint, detail: "server closed the connection")
         default:
-            return Self.explain(outcome, verifyCode: 0, detail: detail, name: "", endpoint: endpoint,
-                                settings: TLSSettings(), handshake: false)
+            return Self.explain(
+                outcome, verifyCode: 0, detail: detail, name: "", endpoint: endpoint,
+                settings: TLSSettings(), handshake: false)
         }
     }
 
     /// The one place TLS failures are worded: what happened and what to do about it.
-    static func explain(_ outcome: copenssl_outcome, verifyCode: Int, detail: String, name: String,
-                        endpoint: String, settings: TLSSettings, handshake: Bool) -> RedisError {
-        let certs = "Pass --cacert FILE with the CA that signed it (or --cacertdir DIR), or --insecure to skip verification (not for production)"
+    static func explain(
+        _ outcome: copenssl_outcome, verifyCode: Int, detail: String, name: String,
+        endpoint: String, settings: TLSSettings, handshake: Bool
+    ) -> RedisError {
+        let certs =
+            "Pass --cacert FILE with the CA that signed it (or --cacertdir DIR), or --insecure to skip verification (not for production)"
         switch outcome {
         case COPENSSL_TIMEOUT:
             return .timeout(endpoint: endpoint, detail: "TLS handshake: no answer; if this is a plaintext port, use redis:// without --tls")
         case COPENSSL_CLOSED where handshake:
-            return .tls(endpoint: endpoint, detail: "the server closed the connection during the TLS handshake: "
-                        + "this looks like a plaintext port (use redis:// without --tls), or the server refused our certificate")
+            return .tls(
+                endpoint: endpoint,
+                detail: "the server closed the connection during the TLS handshake: "
+                    + "this looks like a plaintext port (use redis:// without --tls), or the server refused our certificate")
         case COPENSSL_CLOSED:
             return .connectionLost(endpoint: endpoint, detail: "server closed the connection")
         case COPENSSL_VERIFY_FAILED:
             switch verifyCode {
             case COPENSSL_VERIFY_HOSTNAME_MISMATCH, COPENSSL_VERIFY_IP_MISMATCH:
-                return .tls(endpoint: endpoint, detail: "the server's certificate is not for '\(name)' (host-name mismatch). "
-                            + "Connect by a name the certificate holds, or pass --sni NAME with one")
+                return .tls(
+                    endpoint: endpoint,
+                    detail: "the server's certificate is not for '\(name)' (host-name mismatch). "
+                        + "Connect by a name the certificate holds, or pass --sni NAME with one")
             case COPENSSL_VERIFY_EXPIRED:
                 return .tls(endpoint: endpoint, detail: "the server's certificate has expired. Renew it on the server")
             case COPENSSL_VERIFY_NOT_YET_VALID:
                 return .tls(endpoint: endpoint, detail: "the server's certificate is not valid yet (check the clocks)")
             case COPENSSL_VERIFY_SELF_SIGNED, COPENSSL_VERIFY_SELF_SIGNED_IN_CHAIN,
-                 COPENSSL_VERIFY_UNKNOWN_ISSUER, COPENSSL_VERIFY_UNKNOWN_ISSUER_CERT,
-                 COPENSSL_VERIFY_LEAF_NOT_SIGNED:
+                COPENSSL_VERIFY_UNKNOWN_ISSUER, COPENSSL_VERIFY_UNKNOWN_ISSUER_CERT,
+                COPENSSL_VERIFY_LEAF_NOT_SIGNED:
                 let trusted = settings.caFile != nil || settings.caDirectory != nil ? "the given CA" : "the system's CAs"
-                return .tls(endpoint: endpoint, detail: "the server's certificate is signed by an unknown CA (\(detail); "
-                            + "not trusted by \(trusted)). " + certs)
+                return .tls(
+                    endpoint: endpoint,
+                    detail: "the server's certificate is signed by an unknown CA (\(detail); "
+                        + "not trusted by \(trusted)). " + certs)
             default:
                 return .tls(endpoint: endpoint, detail: "the server's certificate did not verify (\(detail)). " + certs)
             }
         case COPENSSL_NOT_TLS:
-            return .tls(endpoint: endpoint, detail: "the server did not answer in TLS (\(detail)): this looks like a "
-                        + "plaintext port. Use redis:// without --tls, or the server's TLS port")
+            return .tls(
+                endpoint: endpoint,
+                detail: "the server did not answer in TLS (\(detail)): this looks like a "
+                    + "plaintext port. Use redis:// without --tls, or the server's TLS port")
         case COPENSSL_CERT_REQUIRED:
-            return .tls(endpoint: endpoint, detail: "the server requires a client certificate and refused the connection "
-                        + "(\(detail)). Pass --cert FILE and --key FILE with a certificate its CA accepts")
+            return .tls(
+                endpoint: endpoint,
+                detail: "the server requires a client certificate and refused the connection "
+                    + "(\(detail)). Pass --cert FILE and --key FILE with a certificate its CA accepts")
         case COPENSSL_SETUP_FAILED:
             return .tls(endpoint: endpoint, detail: detail)
         default:

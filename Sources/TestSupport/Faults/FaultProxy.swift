@@ -3,7 +3,7 @@ import RedisClient
 import Synchronization
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// A RESP server on an OS-chosen loopback port that relays each command to a real

@@ -58,19 +58,24 @@ public struct HostileReply: Sendable, CustomStringConvertible {
 
     /// Well-formed replies of the wrong shape for HGETALL (`toggles list`) and LRANGE
     /// (`logs tail`): what a "nothing there" reading would turn into an empty list.
-    public static let shapeTable: [HostileReply] = ["HGETALL", "LRANGE"].flatMap { command in
-        [
-            HostileReply("\(command) answered nil", .reply(bytes("$-1\r\n")), command: command),
-            HostileReply("\(command) answered a nil array", .reply(bytes("*-1\r\n")), command: command),
-            HostileReply("\(command) answered an integer", .reply(bytes(":1\r\n")), command: command),
-            HostileReply("\(command) answered a status", .reply(bytes("+OK\r\n")), command: command),
-            HostileReply("\(command) answered nested arrays", .reply(bytes("*2\r\n*1\r\n$1\r\na\r\n*1\r\n$1\r\nb\r\n")), command: command),
-            HostileReply("\(command) answered all nils", .reply(bytes("*2\r\n$-1\r\n$-1\r\n")), command: command),
-            HostileReply("\(command) answered integers", .reply(bytes("*2\r\n:1\r\n:2\r\n")), command: command),
+    public static let shapeTable: [HostileReply] =
+        ["HGETALL", "LRANGE"].flatMap { command in
+            [
+                HostileReply("\(command) answered nil", .reply(bytes("$-1\r\n")), command: command),
+                HostileReply("\(command) answered a nil array", .reply(bytes("*-1\r\n")), command: command),
+                HostileReply("\(command) answered an integer", .reply(bytes(":1\r\n")), command: command),
+                HostileReply("\(command) answered a status", .reply(bytes("+OK\r\n")), command: command),
+                HostileReply(
+                    "\(command) answered nested arrays", .reply(bytes("*2\r\n*1\r\n$1\r\na\r\n*1\r\n$1\r\nb\r\n")), command: command),
+                HostileReply("\(command) answered all nils", .reply(bytes("*2\r\n$-1\r\n$-1\r\n")), command: command),
+                HostileReply("\(command) answered integers", .reply(bytes("*2\r\n:1\r\n:2\r\n")), command: command),
+            ]
+        } + [
+            HostileReply("HGETALL answered an 8 MB status line", .reply(bytes("+" + String(repeating: "S", count: eightMB) + "\r\n"))),
+            HostileReply(
+                "HGETALL answered an odd number of elements",
+                .reply(bytes("*3\r\n$6\r\ntoggle\r\n$2\r\non\r\n$1\r\nx\r\n"))),
         ]
-    } + [HostileReply("HGETALL answered an 8 MB status line", .reply(bytes("+" + String(repeating: "S", count: eightMB) + "\r\n"))),
-         HostileReply("HGETALL answered an odd number of elements",
-                      .reply(bytes("*3\r\n$6\r\ntoggle\r\n$2\r\non\r\n$1\r\nx\r\n")))]
 
     /// Both tables.
     public static var all: [HostileReply] { protocolTable + shapeTable }

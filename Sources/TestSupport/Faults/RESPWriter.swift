@@ -46,8 +46,9 @@ struct RequestParser {
         var arguments: [[UInt8]] = []
         for _ in 0..<max(count, 0) {
             guard let header = line(&index), header.first == 36,
-                  let length = Int(String(decoding: header.dropFirst(), as: UTF8.self)),
-                  index + length + 2 <= buffer.count else { return nil }
+                let length = Int(String(decoding: header.dropFirst(), as: UTF8.self)),
+                index + length + 2 <= buffer.count
+            else { return nil }
             arguments.append(Array(buffer[index..<(index + length)]))
             index += length + 2
         }

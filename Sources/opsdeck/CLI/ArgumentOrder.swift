@@ -44,7 +44,8 @@ enum ArgumentOrder {
 
     /// The subcommand names at the start of `arguments` and the command they lead to.
     private static func walk(_ arguments: [String], from root: any ParsableCommand.Type)
-        -> (path: [String], command: any ParsableCommand.Type) {
+        -> (path: [String], command: any ParsableCommand.Type)
+    {
         var command = root
         var path: [String] = []
         for word in arguments {

@@ -23,6 +23,7 @@ enum ArgvSecrets {
         return masked
     }
 
-    static let warning = "warning: a password on the command line can be seen by other users (ps, shell history). "
+    static let warning =
+        "warning: a password on the command line can be seen by other users (ps, shell history). "
         + "It is masked in this process's arguments now, but use REDISCLI_AUTH or --askpass instead."
 }

@@ -3,7 +3,7 @@ import Operations
 import RedisClient
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// What a subcommand works with, resolved from flags, the environment and the config file
@@ -88,7 +88,8 @@ struct CommandContext {
         // one kind behind on the context's server); else the context's `endpoints:` entry; else
         // the endpoint above.
         let flagged = try Self.flaggedEndpoints(options.endpoints)
-        let redirected = options.url != nil || environmentURL != nil || options.socket != nil
+        let redirected =
+            options.url != nil || environmentURL != nil || options.socket != nil
             || options.host != nil || options.port != nil
         var perKind: [DataKind: RedisConnectionOptions] = [:]
         for kind in DataKind.allCases {
@@ -116,8 +117,9 @@ struct CommandContext {
             if own.tls?.insecure == true, endpoint.tls?.insecure != true {
                 Output.error("warning: TLS without verifying the \(kind.rawValue) server's certificate or name (--insecure)")
             }
-            perKind[kind] = RedisConnectionOptions(endpoint: own, connectTimeout: timeout, readTimeout: timeout, topology: topology,
-                                                   deadline: deadline)
+            perKind[kind] = RedisConnectionOptions(
+                endpoint: own, connectTimeout: timeout, readTimeout: timeout, topology: topology,
+                deadline: deadline)
         }
         kinds = KindEndpoints(options: perKind)
         patterns = context.patterns ?? KeyPatterns()
@@ -132,8 +134,9 @@ struct CommandContext {
     /// others on first use. Each store reads its own kind's link (`OpsEnvironment.on`).
     func environment(connecting: Set<DataKind> = [.toggles]) throws -> OpsEnvironment {
         let links = try kinds.links(connecting: connecting)
-        return OpsEnvironment(redis: links[.toggles]!, patterns: patterns, readOnly: readOnly, actor: actor,
-                              senders: kinds.isSplit ? links : [:])
+        return OpsEnvironment(
+            redis: links[.toggles]!, patterns: patterns, readOnly: readOnly, actor: actor,
+            senders: kinds.isSplit ? links : [:])
     }
 
     /// `--endpoint KIND=URL` entries by kind (checked by `ConnectionOptions.validate`).

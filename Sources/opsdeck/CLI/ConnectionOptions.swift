@@ -4,9 +4,11 @@ import Operations
 /// Connection and context options shared by every subcommand, redis-cli style.
 /// The password never has to be on the command line: `REDISCLI_AUTH` or `--askpass`.
 struct ConnectionOptions: ParsableArguments {
-    @Option(name: [.short, .customLong("url")], help: ArgumentHelp(
-        "Redis URL: redis://[user[:password]@]host[:port][/db], rediss://… (TLS), unix:///path/redis.sock[?db=N], or redis+sentinel://host:26379[,host:port…]/MASTER[/db].",
-        valueName: "url"))
+    @Option(
+        name: [.short, .customLong("url")],
+        help: ArgumentHelp(
+            "Redis URL: redis://[user[:password]@]host[:port][/db], rediss://… (TLS), unix:///path/redis.sock[?db=N], or redis+sentinel://host:26379[,host:port…]/MASTER[/db].",
+            valueName: "url"))
     var url: String?
 
     @Option(name: [.customShort("h"), .long], help: "Server hostname (default 127.0.0.1).")
@@ -27,15 +29,22 @@ struct ConnectionOptions: ParsableArguments {
     @Flag(name: .long, help: "Prompt for the password on the terminal.")
     var askpass = false
 
-    @Option(name: .long, help: "Seconds the whole command may take: connecting, every reply, reconnects (default: 5 for each reply, no overall limit; the dashboard and --follow: for each reply).")
+    @Option(
+        name: .long,
+        help:
+            "Seconds the whole command may take: connecting, every reply, reconnects (default: 5 for each reply, no overall limit; the dashboard and --follow: for each reply)."
+    )
     var timeout: Double?
 
-    @Option(name: .customLong("endpoint"), help: ArgumentHelp(
-        "Where one kind of data lives, when not at the main URL (repeatable): toggles, sessions, errors or logs.",
-        valueName: "kind=url"))
+    @Option(
+        name: .customLong("endpoint"),
+        help: ArgumentHelp(
+            "Where one kind of data lives, when not at the main URL (repeatable): toggles, sessions, errors or logs.",
+            valueName: "kind=url"))
     var endpoints: [String] = []
 
-    @Option(name: .long, help: "Config file (default $OPSDECK_CONFIG, $XDG_CONFIG_HOME/opsdeck/config.yaml, ~/.config/opsdeck/config.yaml).")
+    @Option(
+        name: .long, help: "Config file (default $OPSDECK_CONFIG, $XDG_CONFIG_HOME/opsdeck/config.yaml, ~/.config/opsdeck/config.yaml).")
     var config: String?
 
     @Option(name: .long, help: "Named context from the config file (e.g. prod, staging).")
@@ -44,9 +53,11 @@ struct ConnectionOptions: ParsableArguments {
     @Flag(name: .long, help: "Refuse every write (flips, log and error writes).")
     var readOnly = false
 
-    @Flag(inversion: .prefixedNo, help: ArgumentHelp(
-        "Treat the server as a Redis Cluster node (--no-cluster: as one server). Default: ask it.",
-        discussion: "On a cluster every command is routed to the node that owns its key; walks cover every master."))
+    @Flag(
+        inversion: .prefixedNo,
+        help: ArgumentHelp(
+            "Treat the server as a Redis Cluster node (--no-cluster: as one server). Default: ask it.",
+            discussion: "On a cluster every command is routed to the node that owns its key; walks cover every master."))
     var cluster: Bool?
 
     @OptionGroup(title: "TLS")

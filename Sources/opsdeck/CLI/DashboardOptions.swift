@@ -11,8 +11,11 @@ struct DashboardOptions: ParsableArguments {
     @Flag(name: .long, help: "Learn of changes by polling only, not from the server's invalidations (CLIENT TRACKING).")
     var pollOnly = false
 
-    @Option(name: .long, help: ArgumentHelp(
-        "Built-in theme (\(ThemeLoader.builtInNames.joined(separator: ", "))) or the path of a theme YAML file; `opsdeck themes list`."))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Built-in theme (\(ThemeLoader.builtInNames.joined(separator: ", "))) or the path of a theme YAML file; `opsdeck themes list`.")
+    )
     var theme: String?
 
     /// The theme by flag, then config, then the default; a bad theme file is a clear error.

@@ -32,7 +32,8 @@ struct TLSOptions: ParsableArguments {
         let anyFileOption = cacert != nil || cacertdir != nil || cert != nil || key != nil || sni != nil || insecure
         guard tls || fromURL != nil || context != nil else {
             if anyFileOption {
-                throw ValidationError("--cacert, --cacertdir, --cert, --key, --sni and --insecure are for TLS: add --tls or use a rediss:// URL")
+                throw ValidationError(
+                    "--cacert, --cacertdir, --cert, --key, --sni and --insecure are for TLS: add --tls or use a rediss:// URL")
             }
             return nil
         }

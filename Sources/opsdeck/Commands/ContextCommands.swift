@@ -15,7 +15,9 @@ struct ContextCommands: ParsableCommand {
 
     /// `--config`, as the connection options take it (the same search order).
     struct ConfigOption: ParsableArguments {
-        @Option(name: .long, help: "Config file (default $OPSDECK_CONFIG, $XDG_CONFIG_HOME/opsdeck/config.yaml, ~/.config/opsdeck/config.yaml).")
+        @Option(
+            name: .long, help: "Config file (default $OPSDECK_CONFIG, $XDG_CONFIG_HOME/opsdeck/config.yaml, ~/.config/opsdeck/config.yaml)."
+        )
         var config: String?
 
         /// The config and its file; an error naming the places looked at when there is none.
@@ -23,8 +25,9 @@ struct ContextCommands: ParsableCommand {
             let (config, file) = try OpsdeckConfig.load(path: config)
             guard let file else {
                 let places = OpsdeckConfig.candidates(path: nil, environment: ProcessInfo.processInfo.environment).defaults
-                throw OperationsError.invalidInput("no config file; looked for " + places.joined(separator: ", ")
-                    + ". Create one with a `contexts:` block (docs/connecting.md, \"Config file\").")
+                throw OperationsError.invalidInput(
+                    "no config file; looked for " + places.joined(separator: ", ")
+                        + ". Create one with a `contexts:` block (docs/connecting.md, \"Config file\").")
             }
             return (config, file)
         }
@@ -39,11 +42,15 @@ struct ContextCommands: ParsableCommand {
             let (config, _) = try file.load()
             let names = config.contexts.keys.sorted()
             if output.json { return try Output.json(names.map { ContextReport(name: $0, config: config) }) }
-            Output.table(["CURRENT", "NAME", "URL", "READ-ONLY", "PRODUCTION"], names.map { name in
-                let context = config.contexts[name] ?? OpsdeckConfig.Context()
-                return [name == config.currentContext ? "*" : "", name, context.url.map(RedisEndpoint.redacted) ?? "-",
-                        (context.readOnly ?? false) ? "yes" : "no", (context.production ?? false) ? "yes" : "no"]
-            })
+            Output.table(
+                ["CURRENT", "NAME", "URL", "READ-ONLY", "PRODUCTION"],
+                names.map { name in
+                    let context = config.contexts[name] ?? OpsdeckConfig.Context()
+                    return [
+                        name == config.currentContext ? "*" : "", name, context.url.map(RedisEndpoint.redacted) ?? "-",
+                        (context.readOnly ?? false) ? "yes" : "no", (context.production ?? false) ? "yes" : "no",
+                    ]
+                })
         }
     }
 
@@ -59,20 +66,23 @@ struct ContextCommands: ParsableCommand {
             let report = ContextReport(name: name, config: config)
             if output.json { return try Output.json(report) }
             let patterns = report.patterns
-            Output.table(["PROPERTY", "VALUE"], [
-                ["name", name], ["current", report.current ? "yes" : "no"], ["url", report.url ?? "-"],
-                ["user", report.user ?? "-"], ["read-only", report.readOnly ? "yes" : "no"],
-                ["production", report.production ? "yes" : "no"],
-                ["patterns.toggles", patterns.toggles], ["patterns.sessions", patterns.sessions],
-                ["patterns.logs", patterns.logs], ["patterns.error-index", patterns.errorIndex],
-                ["patterns.error-prefix", patterns.errorPrefix], ["patterns.audit-key", patterns.auditKey],
-                ["patterns.audit-cap", String(patterns.auditCap)], ["patterns.scan-count", String(patterns.scanCount)],
-            ] + DataKind.allCases.compactMap { kind in
-                // Only kinds kept in a database of their own; the rest use `url`.
-                config.contexts[name]?.endpoint(for: kind).map {
-                    ["endpoints.\(kind.rawValue)", RedisEndpoint.redacted($0.url) + ($0.tls == nil ? "" : " (own tls)")]
-                }
-            })
+            Output.table(
+                ["PROPERTY", "VALUE"],
+                [
+                    ["name", name], ["current", report.current ? "yes" : "no"], ["url", report.url ?? "-"],
+                    ["user", report.user ?? "-"], ["read-only", report.readOnly ? "yes" : "no"],
+                    ["production", report.production ? "yes" : "no"],
+                    ["patterns.toggles", patterns.toggles], ["patterns.sessions", patterns.sessions],
+                    ["patterns.logs", patterns.logs], ["patterns.error-index", patterns.errorIndex],
+                    ["patterns.error-prefix", patterns.errorPrefix], ["patterns.audit-key", patterns.auditKey],
+                    ["patterns.audit-cap", String(patterns.auditCap)], ["patterns.scan-count", String(patterns.scanCount)],
+                ]
+                    + DataKind.allCases.compactMap { kind in
+                        // Only kinds kept in a database of their own; the rest use `url`.
+                        config.contexts[name]?.endpoint(for: kind).map {
+                            ["endpoints.\(kind.rawValue)", RedisEndpoint.redacted($0.url) + ($0.tls == nil ? "" : " (own tls)")]
+                        }
+                    })
         }
     }
 
@@ -89,7 +99,8 @@ struct ContextCommands: ParsableCommand {
             var wanted = config
             wanted.currentContext = name
             if let edited = ConfigFileEditor.settingCurrentContext(name, in: text),
-               (try? OpsdeckConfig.parse(edited, file: path)) == wanted {
+                (try? OpsdeckConfig.parse(edited, file: path)) == wanted
+            {
                 try Self.write(edited, to: path)
                 print(Output.visible("switched to context \(name) (\(path))"))
                 return
@@ -115,8 +126,9 @@ struct ContextCommands: ParsableCommand {
             throw OperationsError.invalidInput("no current context in the config: name one (contexts: \(known.joined(separator: ", ")))")
         }
         guard config.contexts[name] != nil else {
-            throw OperationsError.unknownName(kind: "context", name: name, suggestion: Suggestion.closest(to: name, among: known),
-                                              advice: "`opsdeck contexts list` shows them.")
+            throw OperationsError.unknownName(
+                kind: "context", name: name, suggestion: Suggestion.closest(to: name, among: known),
+                advice: "`opsdeck contexts list` shows them.")
         }
         return name
     }

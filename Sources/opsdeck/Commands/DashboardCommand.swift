@@ -18,15 +18,17 @@ struct DashboardCommand: ParsableCommand {
         let theme = try options.loadTheme(configured: context.config.theme)
         // With Redis unreachable the dashboard still opens, in the reconnecting state.
         let runtime = MainActor.assumeIsolated {
-            DashboardRuntime(DashboardRuntime.Settings(
-                endpoint: context.connectionOptions,
-                kinds: context.kinds.isSplit ? context.kinds : nil,
-                server: ServerInfo(contextName: context.contextName, endpoint: context.endpoint.description,
-                                   readOnly: context.readOnly, production: context.production,
-                                   tlsInsecure: context.endpoint.tls?.insecure ?? false, requireReason: context.requireReason),
-                patterns: context.patterns, readOnly: context.readOnly, actor: context.actor,
-                interval: options.interval ?? context.config.interval ?? 1, theme: theme, pollOnly: options.pollOnly,
-                bell: context.config.bell ?? false, copy: context.config.copy != .off))
+            DashboardRuntime(
+                DashboardRuntime.Settings(
+                    endpoint: context.connectionOptions,
+                    kinds: context.kinds.isSplit ? context.kinds : nil,
+                    server: ServerInfo(
+                        contextName: context.contextName, endpoint: context.endpoint.description,
+                        readOnly: context.readOnly, production: context.production,
+                        tlsInsecure: context.endpoint.tls?.insecure ?? false, requireReason: context.requireReason),
+                    patterns: context.patterns, readOnly: context.readOnly, actor: context.actor,
+                    interval: options.interval ?? context.config.interval ?? 1, theme: theme, pollOnly: options.pollOnly,
+                    bell: context.config.bell ?? false, copy: context.config.copy != .off))
         }
         try MainActor.assumeIsolated { try runtime.run() }
     }

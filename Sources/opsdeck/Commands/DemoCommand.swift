@@ -33,7 +33,7 @@ struct DemoCommand: ParsableCommand {
     var serverOnly = false
 
     /// The instant the deterministic demo's clock starts at: docs/DATA-MODEL.md's log example.
-    static let fixedStart = Date(timeIntervalSince1970: 1_795_716_213)  // Thu Nov 26 18:03:33 2026 UTC
+    static let fixedStart = Date(timeIntervalSince1970: 1_795_716_213) // Thu Nov 26 18:03:33 2026 UTC
 
     func run() throws {
         if !serverOnly { try DashboardCommand.requireTerminal() }
@@ -53,16 +53,22 @@ struct DemoCommand: ParsableCommand {
             // Unbuffered: scripts read this line while we keep running.
             FileHandle.standardOutput.write(Data((server.endpoint.description + "\n").utf8))
             if let note = server.searchNote { Output.error(note) }
-            MainActor.assumeIsolated { DemoCommand.waitForSignal { simulator.stop(); server.stop() } }
+            MainActor.assumeIsolated {
+                DemoCommand.waitForSignal {
+                    simulator.stop()
+                    server.stop()
+                }
+            }
         }
         let runtime = MainActor.assumeIsolated {
-            let runtime = DashboardRuntime(DashboardRuntime.Settings(
-                endpoint: .init(endpoint: server.endpoint),
-                // The socket's folder name is random: deterministic screens name it generically.
-                server: ServerInfo(contextName: "demo", endpoint: deterministic ? "unix://…/redis.sock" : server.endpoint.description),
-                patterns: KeyPatterns(), readOnly: false, actor: OpsEnvironment.defaultActor(),
-                interval: options.interval ?? 1, theme: theme, clock: clock,
-                timeZone: deterministic ? TimeZone(identifier: "UTC")! : .current))
+            let runtime = DashboardRuntime(
+                DashboardRuntime.Settings(
+                    endpoint: .init(endpoint: server.endpoint),
+                    // The socket's folder name is random: deterministic screens name it generically.
+                    server: ServerInfo(contextName: "demo", endpoint: deterministic ? "unix://…/redis.sock" : server.endpoint.description),
+                    patterns: KeyPatterns(), readOnly: false, actor: OpsEnvironment.defaultActor(),
+                    interval: options.interval ?? 1, theme: theme, clock: clock,
+                    timeZone: deterministic ? TimeZone(identifier: "UTC")! : .current))
             runtime.atExit {
                 simulator.stop()
                 server.stop()

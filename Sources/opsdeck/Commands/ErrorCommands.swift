@@ -107,9 +107,10 @@ struct ErrorCommands: ParsableCommand {
             if let toggle, counted.count == 0, !allowMissing { try Self.requireToggle(env, toggle) }
             let exceeded = max.map { counted.count > $0 } ?? false
             if output.json {
-                try Output.json(ErrorCountReport(
-                    count: counted.count, max: max, exceeded: exceeded, toggle: toggle, query: query, since: start,
-                    backend: counted.backend, notice: counted.notice))
+                try Output.json(
+                    ErrorCountReport(
+                        count: counted.count, max: max, exceeded: exceeded, toggle: toggle, query: query, since: start,
+                        backend: counted.backend, notice: counted.notice))
             } else {
                 print(counted.count)
                 if let notice = counted.notice { Output.error("note: " + notice) }

@@ -12,7 +12,7 @@ enum ErrorDuration {
         guard let unit = trimmed.last, let multiplier = units[unit] else { return nil }
         let digits = trimmed.dropLast()
         guard !digits.isEmpty, digits.allSatisfy({ $0.isASCII && $0.isNumber }), let value = Int(digits),
-              value > 0, value <= 100 * 365 * 86400
+            value > 0, value <= 100 * 365 * 86400
         else { return nil }
         return Double(value) * multiplier
     }

@@ -12,7 +12,10 @@ enum ErrorTable {
             Swift.print("no errors found (\(result.backend))")
         } else {
             let rows = result.records.map { record in
-                [record.id, time(record.time), record.toggleName, record.fingerPrint, clipped(ExceptionSummary(body: record.exceptionBody).line)]
+                [
+                    record.id, time(record.time), record.toggleName, record.fingerPrint,
+                    clipped(ExceptionSummary(body: record.exceptionBody).line),
+                ]
             }
             Output.table(["ID", "TIME (UTC)", "TOGGLE", "FINGERPRINT", "EXCEPTION"], rows)
             Swift.print("\(result.records.count) of \(result.total) shown (\(result.backend))")

@@ -5,22 +5,26 @@ import Operations
 import Synchronization
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// `toggles set NAME on --guard RULE --for DURATION`: the guarded flip's options and its run
 /// (docs/guarded-flips.md). Runs on the main thread; SIGINT/SIGTERM are caught by a Dispatch
 /// signal source that only sets a flag the guard polls between checks.
 struct GuardOptions: ParsableArguments {
-    @Option(name: .customLong("guard"),
-            help: ArgumentHelp("After the flip, watch the toggle's errors and flip back when this rule breaks: "
+    @Option(
+        name: .customLong("guard"),
+        help: ArgumentHelp(
+            "After the flip, watch the toggle's errors and flip back when this rule breaks: "
                 + "`errors > 20 in 5m` or `rate > 3x before [in 5m] [min 5]`.", valueName: "rule"))
     var rule: String?
     @Option(name: .customLong("for"), help: ArgumentHelp("How long the guard watches (90s, 15m, 1h).", valueName: "duration"))
     var duration: String?
     @Option(help: ArgumentHelp("Seconds between error counts.", valueName: "seconds")) var guardInterval: Double = 1
-    @Option(help: ArgumentHelp("What SIGINT/SIGTERM does to a running guard: keep the flip or revert it.",
-                               valueName: "keep|revert"))
+    @Option(
+        help: ArgumentHelp(
+            "What SIGINT/SIGTERM does to a running guard: keep the flip or revert it.",
+            valueName: "keep|revert"))
     var onInterrupt: String = "keep"
     @Flag(help: "Say what the guard would watch; write nothing.") var dryRun = false
 
@@ -44,8 +48,9 @@ struct GuardOptions: ParsableArguments {
     }
 
     func run(_ env: OpsEnvironment, name: String, on: Bool, reason: String?, json: Bool) throws {
-        var guarded = GuardedFlip(name: name, on: on, rule: try GuardRule(rule ?? ""),
-                                  duration: GuardRule.seconds(duration ?? "") ?? 0, reason: reason)
+        var guarded = GuardedFlip(
+            name: name, on: on, rule: try GuardRule(rule ?? ""),
+            duration: GuardRule.seconds(duration ?? "") ?? 0, reason: reason)
         guarded.interval = guardInterval
         guarded.recordTTL = max(10, guardInterval * 5)
         guarded.onInterrupt = GuardedFlip.OnInterrupt(rawValue: onInterrupt) ?? .keep
@@ -55,18 +60,22 @@ struct GuardOptions: ParsableArguments {
         }
         let signals = GuardSignals()
         var holder: (String, String)?
-        let outcome = try guarded.run(env, shouldStop: { signals.received != nil }, held: { holder = ($0, $1) },
-                                      report: { Output.error($0) }, flipped: { flip in
-            let line = "\(flip.toggle.name): \(flip.old) -> \(flip.new) (audited as \(env.actor), flip id "
-                + "\(flip.audit?.id ?? "-")); guarding for \(duration ?? ""): \(guarded.rule.text)"
-            // Said at once (a pipeline's log shows the guard running); on stderr when stdout is JSON.
-            if json { Output.error(line) } else { print(Output.visible(line)) }
-            fflush(nil)
-        })
+        let outcome = try guarded.run(
+            env, shouldStop: { signals.received != nil }, held: { holder = ($0, $1) },
+            report: { Output.error($0) },
+            flipped: { flip in
+                let line =
+                    "\(flip.toggle.name): \(flip.old) -> \(flip.new) (audited as \(env.actor), flip id "
+                    + "\(flip.audit?.id ?? "-")); guarding for \(duration ?? ""): \(guarded.rule.text)"
+                // Said at once (a pipeline's log shows the guard running); on stderr when stdout is JSON.
+                if json { Output.error(line) } else { print(Output.visible(line)) }
+                fflush(nil)
+            })
         guard let outcome else {
             let (actor, since) = holder ?? ("?", "?")
-            Output.error("\(name) is already guarded by \(actor) since \(since); nothing was written. "
-                + "Wait for that guard to end or cancel it.")
+            Output.error(
+                "\(name) is already guarded by \(actor) since \(since); nothing was written. "
+                    + "Wait for that guard to end or cancel it.")
             throw ReportedFailure(status: .conflict)
         }
         try GuardReport(outcome: outcome, json: json).emit()

@@ -43,22 +43,32 @@ struct GuardReport {
     private func describe() -> (Body, ExitStatus, String?) {
         switch outcome {
         case .notNeeded(let flip):
-            return (Body(outcome: "not-needed", figures: nil, flip: flip, revert: nil, current: nil, failedChecks: 0), .success,
-                    "\(flip.toggle.name) is already \(flip.toggle.state) (\(flip.old)); nothing written, nothing to guard")
+            return (
+                Body(outcome: "not-needed", figures: nil, flip: flip, revert: nil, current: nil, failedChecks: 0), .success,
+                "\(flip.toggle.name) is already \(flip.toggle.state) (\(flip.old)); nothing written, nothing to guard"
+            )
         case .held(let flip, let figures, let failed):
             if failed > 0 { Output.error("warning: \(failed) error counts failed during the guard; the rule held on the others") }
-            return (Body(outcome: "held", figures: figures, flip: flip, revert: nil, current: nil, failedChecks: failed), .success,
-                    "guard held: \(figures); \(flip.toggle.name) stays \(flip.new)")
+            return (
+                Body(outcome: "held", figures: figures, flip: flip, revert: nil, current: nil, failedChecks: failed), .success,
+                "guard held: \(figures); \(flip.toggle.name) stays \(flip.new)"
+            )
         case .reverted(let flip, let revert, let figures):
             Output.error("auto-revert: \(figures)")
-            return (Body(outcome: "reverted", figures: figures, flip: flip, revert: revert, current: nil, failedChecks: 0),
-                    .guardReverted, "\(flip.toggle.name): \(revert.old) -> \(revert.new) (auto-revert: \(figures); "
-                        + "flip id \(revert.audit?.id ?? "-"))")
+            return (
+                Body(outcome: "reverted", figures: figures, flip: flip, revert: revert, current: nil, failedChecks: 0),
+                .guardReverted,
+                "\(flip.toggle.name): \(revert.old) -> \(revert.new) (auto-revert: \(figures); "
+                    + "flip id \(revert.audit?.id ?? "-"))"
+            )
         case .notReverted(let flip, let figures, let current):
-            Output.error("guard rule broken (\(figures)) but \(flip.toggle.name) is now \(current), not the \(flip.new) "
-                + "this guard set: someone changed it meanwhile, so it was not reverted")
-            return (Body(outcome: "not-reverted", figures: figures, flip: flip, revert: nil, current: current, failedChecks: 0),
-                    .conflict, nil)
+            Output.error(
+                "guard rule broken (\(figures)) but \(flip.toggle.name) is now \(current), not the \(flip.new) "
+                    + "this guard set: someone changed it meanwhile, so it was not reverted")
+            return (
+                Body(outcome: "not-reverted", figures: figures, flip: flip, revert: nil, current: current, failedChecks: 0),
+                .conflict, nil
+            )
         case .interrupted(let flip, let figures, let revert, let conflict):
             if let revert {
                 Output.error("guard interrupted: \(flip.toggle.name) reverted \(revert.old) -> \(revert.new) (\(figures))")
@@ -67,12 +77,16 @@ struct GuardReport {
             } else {
                 Output.error("guard interrupted: \(flip.toggle.name) stays \(flip.new), no longer guarded (\(figures))")
             }
-            return (Body(outcome: "interrupted", figures: figures, flip: flip, revert: revert, current: conflict, failedChecks: 0),
-                    .guardInterrupted, nil)
+            return (
+                Body(outcome: "interrupted", figures: figures, flip: flip, revert: revert, current: conflict, failedChecks: 0),
+                .guardInterrupted, nil
+            )
         case .cancelled(let flip, let figures, let by):
             Output.error("guard cancelled by \(by): \(flip.toggle.name) stays \(flip.new), no longer guarded (\(figures))")
-            return (Body(outcome: "cancelled", figures: figures, flip: flip, revert: nil, current: nil, failedChecks: 0),
-                    .guardCancelled, nil)
+            return (
+                Body(outcome: "cancelled", figures: figures, flip: flip, revert: nil, current: nil, failedChecks: 0),
+                .guardCancelled, nil
+            )
         }
     }
 }

@@ -7,8 +7,10 @@ enum GuardRows {
     static func of(_ record: GuardRecord?, now: Date) -> [[String]] {
         guard let record else { return [] }
         var rows = [["guard", status(record, now: now)]]
-        rows += [["guard rule", record.rule], ["guard figures", record.figures],
-                 ["guard by", "\(record.actor) from \(record.started) to \(record.ends)"]]
+        rows += [
+            ["guard rule", record.rule], ["guard figures", record.figures],
+            ["guard by", "\(record.actor) from \(record.started) to \(record.ends)"],
+        ]
         return rows
     }
 

@@ -30,11 +30,14 @@ struct GuardsCommand: ParsableCommand {
         let rows = try GuardStore.active(env).map { listed in
             let record = listed.record
             let name = record?.toggle ?? ToggleNaming(pattern: env.patterns.toggles).name(of: listed.toggleKey)
-            let status = listed.isLost ? "guard lost: its record expired before the guard ended (the process stopped)"
+            let status =
+                listed.isLost
+                ? "guard lost: its record expired before the guard ended (the process stopped)"
                 : GuardRows.status(record!, now: now)
-            return Row(key: listed.toggleKey.text, toggle: name, state: listed.isLost ? "lost" : record!.state, status: status,
-                       rule: record?.rule, figures: record?.figures, actor: record?.actor,
-                       ends: AsctimeTimestamp.iso8601(listed.ends))
+            return Row(
+                key: listed.toggleKey.text, toggle: name, state: listed.isLost ? "lost" : record!.state, status: status,
+                rule: record?.rule, figures: record?.figures, actor: record?.actor,
+                ends: AsctimeTimestamp.iso8601(listed.ends))
         }
         if output.json { return try Output.json(rows) }
         if rows.isEmpty {

@@ -8,7 +8,12 @@ import Operations
 enum IncidentRenderer {
     static func masked(_ report: IncidentReport) -> IncidentReport {
         var r = report
-        r.changes = r.changes.map { var c = $0; c.reason = c.reason.map(maskWords); c.actor = maskWords(c.actor); return c }
+        r.changes = r.changes.map {
+            var c = $0
+            c.reason = c.reason.map(maskWords)
+            c.actor = maskWords(c.actor)
+            return c
+        }
         r.groups = r.groups.map { group in
             var g = group
             g.exception = maskWords(g.exception)
@@ -21,7 +26,11 @@ enum IncidentRenderer {
             }
             return g
         }
-        r.logs = r.logs.map { var l = $0; l.message = maskWords(l.message); return l }
+        r.logs = r.logs.map {
+            var l = $0
+            l.message = maskWords(l.message)
+            return l
+        }
         return r
     }
 
@@ -32,9 +41,15 @@ enum IncidentRenderer {
             line.split(separator: " ", omittingEmptySubsequences: false).map { word -> String in
                 var core = Substring(word)
                 var tail = ""
-                while let last = core.last, ",;:)]>\"'".contains(last) { tail = String(last) + tail; core = core.dropLast() }
+                while let last = core.last, ",;:)]>\"'".contains(last) {
+                    tail = String(last) + tail
+                    core = core.dropLast()
+                }
                 var head = ""
-                while let first = core.first, "(<[\"'".contains(first) { head += String(first); core = core.dropFirst() }
+                while let first = core.first, "(<[\"'".contains(first) {
+                    head += String(first)
+                    core = core.dropFirst()
+                }
                 return head + Masking.mask(String(core)) + tail
             }.joined(separator: " ")
         }.joined(separator: "\n")

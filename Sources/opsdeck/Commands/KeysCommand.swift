@@ -27,8 +27,9 @@ struct KeysCommand: ParsableCommand {
                 if markdown {
                     print("| \(context.title) | `\(keys)` | \(binding.description) |")
                 } else {
-                    print(context.title.padding(toLength: whereWidth, withPad: " ", startingAt: 0)
-                          + keys.padding(toLength: keysWidth, withPad: " ", startingAt: 0) + binding.description)
+                    print(
+                        context.title.padding(toLength: whereWidth, withPad: " ", startingAt: 0)
+                            + keys.padding(toLength: keysWidth, withPad: " ", startingAt: 0) + binding.description)
                 }
             }
         }

@@ -6,7 +6,7 @@ import Spelling
 import Synchronization
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// `opsdeck logs tail | write`: the recent-log lists `recent:<name>:<severity>`.

@@ -65,7 +65,8 @@ struct LogPrinter {
             return
         }
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        let events = losses.map { Event(kind: "loss", entry: nil, loss: $0) }
+        let events =
+            losses.map { Event(kind: "loss", entry: nil, loss: $0) }
             + entries.map { Event(kind: "entry", entry: $0, loss: nil) }
         var text = ""
         for event in events {

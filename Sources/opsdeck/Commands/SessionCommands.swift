@@ -14,8 +14,10 @@ struct SessionCommands: ParsableCommand {
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "List sessions (SCAN, page by page), optionally filtered.")
-        @Option(name: .customLong("where"), help: ArgumentHelp(
-            "Only sessions whose FIELD equals VALUE (repeatable; all must hold).", valueName: "FIELD=VALUE"))
+        @Option(
+            name: .customLong("where"),
+            help: ArgumentHelp(
+                "Only sessions whose FIELD equals VALUE (repeatable; all must hold).", valueName: "FIELD=VALUE"))
         var conditions: [String] = []
         @Option(help: "At most this many sessions.") var limit = 50
         @OptionGroup var connection: ConnectionOptions
@@ -39,9 +41,11 @@ struct SessionCommands: ParsableCommand {
             }
             let sessions = Array(found.prefix(limit))
             if output.json { return try Output.json(sessions) }
-            Output.table(["KEY", "AUTHTYPE", "TTL", "FIELDS"], sessions.map { session in
-                [session.key.text, session.authType ?? "-", ttlText(session.ttl), String(session.fields.count)]
-            }, rightAligned: [2, 3])
+            Output.table(
+                ["KEY", "AUTHTYPE", "TTL", "FIELDS"],
+                sessions.map { session in
+                    [session.key.text, session.authType ?? "-", ttlText(session.ttl), String(session.fields.count)]
+                }, rightAligned: [2, 3])
             if found.count > limit {
                 Output.error("showing the first \(limit) sessions; raise --limit or narrow with --where.")
             }
@@ -73,9 +77,11 @@ struct SessionCommands: ParsableCommand {
                 print("no toggles found under `\(env.patterns.toggles)`")
                 return
             }
-            Output.table(["TOGGLE", "ENABLED", "REASON"], decisions.map { decision in
-                [decision.toggle, decision.enabled.map { $0 ? "yes" : "no" } ?? "?", decision.reason.description]
-            })
+            Output.table(
+                ["TOGGLE", "ENABLED", "REASON"],
+                decisions.map { decision in
+                    [decision.toggle, decision.enabled.map { $0 ? "yes" : "no" } ?? "?", decision.reason.description]
+                })
         }
     }
 }

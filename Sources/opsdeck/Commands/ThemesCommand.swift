@@ -13,9 +13,11 @@ struct ThemesCommand: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List the built-in themes; the default is marked.")
 
         func run() throws {
-            Output.table(["NAME", "DEFAULT"], ThemeLoader.builtInNames.map { name in
-                [name, name == ThemeLoader.defaultName ? "*" : ""]
-            })
+            Output.table(
+                ["NAME", "DEFAULT"],
+                ThemeLoader.builtInNames.map { name in
+                    [name, name == ThemeLoader.defaultName ? "*" : ""]
+                })
         }
     }
 }

@@ -20,12 +20,14 @@ struct ToggleCommands: ParsableCommand {
             let env = try CommandContext(connection).environment()
             let progress = ProgressLine(json: output.json)
             // JSON is streamed a page at a time: 100,000 toggles never sit in memory together.
-            if output.json { return try Output.jsonArray(of: Toggle.self) { writer in
-                try ToggleStore.listPages(env) { page in
-                    try writer.append(contentsOf: page)
-                    try writer.flush()
+            if output.json {
+                return try Output.jsonArray(of: Toggle.self) { writer in
+                    try ToggleStore.listPages(env) { page in
+                        try writer.append(contentsOf: page)
+                        try writer.flush()
+                    }
                 }
-            } }
+            }
             let toggles: [Toggle]
             do {
                 defer { progress.finish() }
@@ -37,10 +39,14 @@ struct ToggleCommands: ParsableCommand {
                 Output.error("no toggles found under `\(env.patterns.toggles)` (hashes with a `toggle` field).")
                 return
             }
-            Output.table(["NAME", "STATE", "VALUE", "RELEASE", "OVERRIDE", "FINGERPRINT"], toggles.map { toggle in
-                [toggle.name, toggle.state.rawValue, toggle.value.raw, toggle.releaseNum ?? "-",
-                 toggle.override ?? "-", toggle.fingerprint ?? "-"]
-            })
+            Output.table(
+                ["NAME", "STATE", "VALUE", "RELEASE", "OVERRIDE", "FINGERPRINT"],
+                toggles.map { toggle in
+                    [
+                        toggle.name, toggle.state.rawValue, toggle.value.raw, toggle.releaseNum ?? "-",
+                        toggle.override ?? "-", toggle.fingerprint ?? "-",
+                    ]
+                })
         }
     }
 
@@ -73,8 +79,10 @@ struct ToggleCommands: ParsableCommand {
                 """)
         @Argument(help: "Toggle name.") var name: String
         @Argument(help: ArgumentHelp(Switch.help, valueName: "on|off")) var target: String
-        @Option(help: ArgumentHelp("Fail with exit 3 unless the toggle is currently in this state: " + Switch.help,
-                                   valueName: "on|off")) var expect: String?
+        @Option(
+            help: ArgumentHelp(
+                "Fail with exit 3 unless the toggle is currently in this state: " + Switch.help,
+                valueName: "on|off")) var expect: String?
         @Option(help: "Why, for the audit trail.") var reason: String?
         @OptionGroup var guarding: GuardOptions
         @OptionGroup var connection: ConnectionOptions
@@ -90,15 +98,17 @@ struct ToggleCommands: ParsableCommand {
             let context = try CommandContext(connection)
             // The audit trail must say why where the context asks (by default, production).
             if context.requireReason && (reason ?? "").allSatisfy(\.isWhitespace) {
-                throw OperationsError.invalidInput("this context requires a reason for every flip: add --reason TEXT "
-                    + "(require-reason in the config; production contexts require one by default)")
+                throw OperationsError.invalidInput(
+                    "this context requires a reason for every flip: add --reason TEXT "
+                        + "(require-reason in the config; production contexts require one by default)")
             }
             let env = try context.environment()
             let on = try Switch.parse(target).isOn
             if guarding.isGuarded { return try guarding.run(env, name: name, on: on, reason: reason, json: output.json) }
             let expected = try expect.map { ToggleState(try Switch.parse($0, for: "--expect").isOn) }
-            let result = try ToggleStore.flip(env, name: name, to: on, expect: expected, reason: reason,
-                                              recovery: connection.timeout ?? 5)
+            let result = try ToggleStore.flip(
+                env, name: name, to: on, expect: expected, reason: reason,
+                recovery: connection.timeout ?? 5)
             // Said whatever the format: the outcome was learned after the reply was lost.
             if let note = result.note { Output.error("note: " + note) }
             if output.json { return try Output.json(result) }
@@ -135,12 +145,14 @@ struct ToggleCommands: ParsableCommand {
                 Output.error("no audit entries\(name.map { " for \($0)" } ?? "") in \(env.patterns.auditKey).")
                 return
             }
-            Output.table(["TIME", "TOGGLE", "CHANGE", "ACTOR", "REASON"], entries.map { entry in
-                guard let unparsed = entry.unparsed else {
-                    return [entry.time, entry.toggle, "\(entry.old) -> \(entry.new)", entry.actor, entry.reason ?? "-"]
-                }
-                return ["?", "?", "?", "?", "unreadable entry: \(unparsed)"]
-            })
+            Output.table(
+                ["TIME", "TOGGLE", "CHANGE", "ACTOR", "REASON"],
+                entries.map { entry in
+                    guard let unparsed = entry.unparsed else {
+                        return [entry.time, entry.toggle, "\(entry.old) -> \(entry.new)", entry.actor, entry.reason ?? "-"]
+                    }
+                    return ["?", "?", "?", "?", "unreadable entry: \(unparsed)"]
+                })
         }
     }
 }
@@ -169,8 +181,9 @@ enum Switch: ExpressibleByArgument, Sendable {
     /// Parses `text` (for `option`, when it is one), refusing anything else with the accepted spellings.
     static func parse(_ text: String, for option: String? = nil) throws -> Switch {
         guard let state = Switch(argument: text) else {
-            throw ValidationError("\(option.map { "\($0) " } ?? "")'\(text)' is not a state: use on or off "
-                + "(accepted, any case: \(ToggleValue.vocabulary))")
+            throw ValidationError(
+                "\(option.map { "\($0) " } ?? "")'\(text)' is not a state: use on or off "
+                    + "(accepted, any case: \(ToggleValue.vocabulary))")
         }
         return state
     }

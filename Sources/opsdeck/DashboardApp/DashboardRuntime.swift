@@ -7,7 +7,7 @@ import RedisClient
 import TerminalCurses
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The running dashboard: the terminal, the state, the pollers (one per distinct database) and the main-queue event loop.
@@ -55,8 +55,9 @@ final class DashboardRuntime {
 
     init(_ settings: Settings) {
         self.settings = settings
-        state = AppState(now: settings.clock(), server: settings.server, pollInterval: settings.interval,
-                         timeZone: settings.timeZone)
+        state = AppState(
+            now: settings.clock(), server: settings.server, pollInterval: settings.interval,
+            timeZone: settings.timeZone)
         state.actor = settings.actor
         state.bellOnNotices = settings.bell
         state.copyEnabled = settings.copy
@@ -66,19 +67,23 @@ final class DashboardRuntime {
             state.links = groups.map { LinkState(panes: Set($0.kinds.map(DashboardSource.pane))) }
         }
         // Poll results are stamped with the dashboard's clock on arrival, so ages stay consistent.
-        pollers = DashboardPollers(groups: groups, clientName: ClientName.dashboard(settings.actor),
-                                   patterns: settings.patterns, server: settings.server,
-                                   timeZone: settings.timeZone, interval: settings.interval, pollOnly: settings.pollOnly,
-                                   clock: clock,
-                                   observations: ObservationPolicy(observer: settings.actor, records: !settings.readOnly)) { event, panes in
+        pollers = DashboardPollers(
+            groups: groups, clientName: ClientName.dashboard(settings.actor),
+            patterns: settings.patterns, server: settings.server,
+            timeZone: settings.timeZone, interval: settings.interval, pollOnly: settings.pollOnly,
+            clock: clock,
+            observations: ObservationPolicy(observer: settings.actor, records: !settings.readOnly)
+        ) { event, panes in
             DispatchQueue.main.async {
                 MainActor.assumeIsolated { DashboardRuntime.current?.receive(event, panes: panes, at: clock()) }
             }
         }
         let endpoint = settings.kinds?.summary ?? settings.server.endpoint
-        effects = EffectRunner(pollers: pollers, patterns: settings.patterns, readOnly: settings.readOnly,
-                               actor: settings.actor, now: clock,
-                               incident: { env, window, module in IncidentFile.write(env, window: window, module: module, endpoint: endpoint) }) { message in
+        effects = EffectRunner(
+            pollers: pollers, patterns: settings.patterns, readOnly: settings.readOnly,
+            actor: settings.actor, now: clock,
+            incident: { env, window, module in IncidentFile.write(env, window: window, module: module, endpoint: endpoint) }
+        ) { message in
             DispatchQueue.main.async { MainActor.assumeIsolated { DashboardRuntime.current?.send([message]) } }
         }
     }

@@ -23,8 +23,10 @@ public struct ErrorGroupRow: Hashable, Sendable {
     /// a lower bound: shown `≥ N` (issue 23). The toggle's own total stays exact.
     public var partial = false
 
-    public init(id: String, toggleName: String, exception: String, frame: String = "", count: Int,
-                firstSeen: Date?, lastSeen: Date?, series: [Int], members: [ErrorRow]) {
+    public init(
+        id: String, toggleName: String, exception: String, frame: String = "", count: Int,
+        firstSeen: Date?, lastSeen: Date?, series: [Int], members: [ErrorRow]
+    ) {
         self.id = id
         self.toggleName = toggleName
         self.exception = exception

@@ -20,9 +20,11 @@ enum ErrorGroupsTable {
         let groups = e.groups ?? []
         let columns = columns(groups)
         let exceptionWidth = Table.columnWidths(columns, totalWidth: area.width, spacing: 1).last ?? 0
-        let table = Table(columns: columns, rowCount: groups.count, state: e.groupTable,
-                          headerStyle: theme[.header], style: theme[.text],
-                          selectionStyle: PaneChrome.selection(.errors, state: state, theme: theme)) { i in
+        let table = Table(
+            columns: columns, rowCount: groups.count, state: e.groupTable,
+            headerStyle: theme[.header], style: theme[.text],
+            selectionStyle: PaneChrome.selection(.errors, state: state, theme: theme)
+        ) { i in
             let g = groups[i]
             return TableRow([
                 Line((g.partial ? "≥" : "") + Formatting.count(g.count), style: Style(bold: true), alignment: .right),
@@ -34,8 +36,9 @@ enum ErrorGroupsTable {
         }
         table.render(area: area, buffer: &buffer)
         if groups.isEmpty {
-            PaneChrome.emptyMessage("No errors in the last \(Formatting.window(e.window)) (] widens, v lists all)",
-                                    theme: theme, tableArea: area, buffer: &buffer)
+            PaneChrome.emptyMessage(
+                "No errors in the last \(Formatting.window(e.window)) (] widens, v lists all)",
+                theme: theme, tableArea: area, buffer: &buffer)
         }
     }
 }

@@ -17,8 +17,10 @@ public struct ErrorRow: Hashable, Sendable {
     /// The whole exception body, for the detail view.
     public var body: String
 
-    public init(id: String, time: Date?, toggleName: String, toggleValue: String, fingerprint: String,
-                firstLine: String, frame: String = "", body: String) {
+    public init(
+        id: String, time: Date?, toggleName: String, toggleValue: String, fingerprint: String,
+        firstLine: String, frame: String = "", body: String
+    ) {
         self.frame = frame
         self.id = id
         self.time = time

@@ -12,8 +12,10 @@ public struct ErrorSearchView: Hashable, Sendable {
     /// Words to highlight in the results.
     public var terms: [String]
 
-    public init(query: String, total: Int, rows: [ErrorRow], backendLabel: String, notice: String? = nil,
-                terms: [String] = []) {
+    public init(
+        query: String, total: Int, rows: [ErrorRow], backendLabel: String, notice: String? = nil,
+        terms: [String] = []
+    ) {
         self.query = query
         self.total = total
         self.rows = rows

@@ -23,9 +23,10 @@ enum ErrorsPane {
         // they shrink to one footer row, so the exception text keeps its room.
         if body.width >= 100 {
             let (table, side) = body.splitLeft(body.width - countsWidth - 1)
-            return Areas(search: search, info: info, table: table,
-                         counts: Rect(x: side.x + 1, y: side.y, width: side.width - 1, height: side.height),
-                         countsAsFooter: false)
+            return Areas(
+                search: search, info: info, table: table,
+                counts: Rect(x: side.x + 1, y: side.y, width: side.width - 1, height: side.height),
+                countsAsFooter: false)
         }
         let (table, footer) = body.splitBottom(state.errors.counts.isEmpty ? 0 : 1)
         return Areas(search: search, info: info, table: table, counts: footer, countsAsFooter: true)
@@ -64,14 +65,16 @@ enum ErrorsPane {
         }
         let inner = PaneChrome.block(title, pane: .errors, state: state, theme: theme, area: area, buffer: &buffer)
         if let detail = e.detail {
-            ErrorDetailView.render(detail, terms: e.result?.terms ?? [], state: state, theme: theme,
-                                   area: inner, buffer: &buffer)
+            ErrorDetailView.render(
+                detail, terms: e.result?.terms ?? [], state: state, theme: theme,
+                area: inner, buffer: &buffer)
             return
         }
         let a = areas(in: area, state: state)
-        PaneChrome.field(label: "Search: ", input: e.query, editing: e.editingQuery,
-                         placeholder: "/ to search by toggle, developer or exception text",
-                         theme: theme, row: a.search, buffer: &buffer)
+        PaneChrome.field(
+            label: "Search: ", input: e.query, editing: e.editingQuery,
+            placeholder: "/ to search by toggle, developer or exception text",
+            theme: theme, row: a.search, buffer: &buffer)
         infoLine(e, now: state.now, theme: theme).render(in: a.info, buffer: &buffer)
         if e.showsGroups {
             ErrorGroupsTable.render(state, theme: theme, area: a.table, buffer: &buffer)
@@ -89,11 +92,14 @@ enum ErrorsPane {
         let hl = theme[.highlight]
         let columns = columns(rows)
         let exceptionWidth = Table.columnWidths(columns, totalWidth: area.width, spacing: 1).last ?? 0
-        let table = Table(columns: columns, rowCount: rows.count, state: e.table,
-                          headerStyle: theme[.header], style: theme[.text], selectionStyle: PaneChrome.selection(.errors, state: state, theme: theme)) { i in
+        let table = Table(
+            columns: columns, rowCount: rows.count, state: e.table,
+            headerStyle: theme[.header], style: theme[.text], selectionStyle: PaneChrome.selection(.errors, state: state, theme: theme)
+        ) { i in
             let r = rows[i]
-            let exception = ExceptionText.cell(exception: r.firstLine, frame: r.frame, body: r.body, terms: terms,
-                                               width: exceptionWidth)
+            let exception = ExceptionText.cell(
+                exception: r.firstLine, frame: r.frame, body: r.body, terms: terms,
+                width: exceptionWidth)
             return TableRow([
                 Line(r.time.map { Formatting.ago($0, now: state.now) } ?? "—", style: theme[.muted]),
                 Line.highlighting(SafeText.line(r.toggleName, width: 60), terms: terms, highlight: hl),
@@ -115,10 +121,12 @@ enum ErrorsPane {
         if let error = e.searchError { return Line(SafeText.line(error, width: 200), style: theme[.error]) }
         guard let r = e.result else { return Line("Enter runs the search; words are matched, symbols ignored", style: theme[.muted]) }
         // No query yet: the poller's list of the newest errors.
-        let summary = r.query.isEmpty
+        let summary =
+            r.query.isEmpty
             ? "latest \(Formatting.count(r.rows.count)) of \(Formatting.count(r.total)) errors"
-            : r.total == r.rows.count ? "\(Formatting.count(r.total)) found"
-            : "\(Formatting.count(r.rows.count)) of \(Formatting.count(r.total)) found"
+            : r.total == r.rows.count
+                ? "\(Formatting.count(r.total)) found"
+                : "\(Formatting.count(r.rows.count)) of \(Formatting.count(r.total)) found"
         var spans = [Span(summary)]
         if !r.query.isEmpty && e.newSinceSearch > 0 {
             spans.append(Span(" · \(Formatting.count(e.newSinceSearch)) new", style: theme[.highlight]))
@@ -126,16 +134,20 @@ enum ErrorsPane {
         // The pane's own age: the status bar's is the poll's, not this list's.
         if let checked = e.checkedAt {
             let age = max(0, now.timeIntervalSince(checked))
-            spans.append(Span(" · " + (age < 2 ? "current" : "as of " + Formatting.age(age) + " ago"),
-                              style: age < 2 ? theme[.muted] : theme[.sevWarning]))
+            spans.append(
+                Span(
+                    " · " + (age < 2 ? "current" : "as of " + Formatting.age(age) + " ago"),
+                    style: age < 2 ? theme[.muted] : theme[.sevWarning]))
         }
         spans.append(Span(" · " + SafeText.line(r.backendLabel, width: 30), style: theme[.muted]))
         if let notice = r.notice { spans.append(Span(" · " + SafeText.line(notice, width: 120), style: theme[.muted])) }
         return Line(spans)
     }
 
-    static func renderCounts(_ counts: [ToggleCount], asFooter: Bool, theme: Theme, area: Rect,
-                             buffer: inout ScreenBuffer) {
+    static func renderCounts(
+        _ counts: [ToggleCount], asFooter: Bool, theme: Theme, area: Rect,
+        buffer: inout ScreenBuffer
+    ) {
         guard !area.isEmpty else { return }
         let sorted = counts.sorted { $0.count != $1.count ? $0.count > $1.count : $0.toggle < $1.toggle }
         if asFooter {
@@ -147,8 +159,10 @@ enum ErrorsPane {
             Line(spans).render(in: area.row(0), buffer: &buffer)
             return
         }
-        let table = Table(columns: [TableColumn("Per toggle", width: .flex(1)), TableColumn("#", width: .fixed(5), alignment: .right)],
-                          rowCount: sorted.count, headerStyle: theme[.header], style: theme[.text]) { i in
+        let table = Table(
+            columns: [TableColumn("Per toggle", width: .flex(1)), TableColumn("#", width: .fixed(5), alignment: .right)],
+            rowCount: sorted.count, headerStyle: theme[.header], style: theme[.text]
+        ) { i in
             TableRow([Line(SafeText.line(sorted[i].toggle, width: 40)), Line(Formatting.count(sorted[i].count))])
         }
         table.render(area: area, buffer: &buffer)

@@ -26,8 +26,10 @@ public struct ErrorsPart: PanePart {
 
     public init() {}
 
-    public init(counts: [ToggleCount]? = nil, latest: ErrorSearchView? = nil, checked: Bool = false,
-                refreshedSearch: ErrorSearchView? = nil, groups: [ErrorGroupRow]? = nil, rates: [String: ErrorRate]? = nil) {
+    public init(
+        counts: [ToggleCount]? = nil, latest: ErrorSearchView? = nil, checked: Bool = false,
+        refreshedSearch: ErrorSearchView? = nil, groups: [ErrorGroupRow]? = nil, rates: [String: ErrorRate]? = nil
+    ) {
         self.counts = counts
         self.latest = latest
         self.checked = checked

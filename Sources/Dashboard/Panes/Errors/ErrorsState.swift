@@ -93,7 +93,10 @@ public struct ErrorsState: PaneState {
         self.latest = latest
         guard !searching, query.isEmpty, result?.query.isEmpty ?? true else { return }
         // The table lists an open group's members: its selection is theirs.
-        if openGroup != nil { result = latest; return }
+        if openGroup != nil {
+            result = latest
+            return
+        }
         replaceKeepingSelection(latest)
     }
 

@@ -10,7 +10,8 @@ enum ExceptionText {
         let text = fit(exception: SafeText.line(exception, width: 400), frame: SafeText.line(frame, width: 60), width: width)
         let needles = terms.filter { !$0.isEmpty }.map { $0.lowercased() }
         guard !needles.isEmpty, !needles.contains(where: { text.lowercased().contains($0) }),
-              let snippet = snippet(body, terms: needles, width: width) else { return text }
+            let snippet = snippet(body, terms: needles, width: width)
+        else { return text }
         return snippet
     }
 
@@ -29,11 +30,13 @@ enum ExceptionText {
         let flat = String(body.prefix(20_000).map { $0.isNewline || $0 == "\t" ? " " : $0 })
         let lowered = flat.lowercased()
         guard lowered.count == flat.count,
-              let hit = terms.compactMap({ lowered.range(of: $0)?.lowerBound }).min() else { return nil }
+            let hit = terms.compactMap({ lowered.range(of: $0)?.lowerBound }).min()
+        else { return nil }
         let offset = lowered.distance(from: lowered.startIndex, to: hit)
         let lead = max(0, min(offset, width / 4))
         let start = flat.index(flat.startIndex, offsetBy: offset - lead)
-        let text = (offset - lead > 0 ? "…" : "") + flat[start...].split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ")
+        let text =
+            (offset - lead > 0 ? "…" : "") + flat[start...].split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ")
         return SafeText.line(text, width: width)
     }
 }

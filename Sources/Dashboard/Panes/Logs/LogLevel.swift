@@ -3,7 +3,8 @@
 /// when we cannot tell how bad a line is, hiding it would be the wrong guess.
 public enum LogLevel: Int, Hashable, Sendable, Comparable, CaseIterable {
     case unknown = -1
-    case debug = 0, info, warning, error, critical
+    case debug = 0
+    case info, warning, error, critical
 
     public static func < (a: LogLevel, b: LogLevel) -> Bool { a.rawValue < b.rawValue }
 

@@ -37,8 +37,9 @@ enum LogsPane {
         let a = areas(in: area, state: state)
         let l = state.logs
         if showsFilter(state) {
-            PaneChrome.field(label: "/ ", input: l.filterInput, editing: l.editingFilter, placeholder: "",
-                             theme: theme, row: a.filter, buffer: &buffer)
+            PaneChrome.field(
+                label: "/ ", input: l.filterInput, editing: l.editingFilter, placeholder: "",
+                theme: theme, row: a.filter, buffer: &buffer)
         }
         let entries = l.filtered
         if entries.isEmpty && state.lastPoll(of: .logs) == nil {
@@ -53,10 +54,12 @@ enum LogsPane {
         let bottom = max(0, entries.count - l.scrollBack)
         let top = max(0, bottom - a.lines.height)
         // Sized to the sources on screen (a handful), up to 20 columns.
-        let sourceWidth = TableColumn.fit("", entries[top..<bottom].compactMap { entry -> String? in
-            if case .line(let line) = entry { return line.source }
-            return nil
-        }, cap: 20)
+        let sourceWidth = TableColumn.fit(
+            "",
+            entries[top..<bottom].compactMap { entry -> String? in
+                if case .line(let line) = entry { return line.source }
+                return nil
+            }, cap: 20)
         let filter = l.filter
         var rows = entries[top..<bottom].map {
             line($0, sourceWidth: sourceWidth, highlight: filter.text, state: state, theme: theme)
@@ -76,19 +79,24 @@ enum LogsPane {
     static func line(_ entry: TailEntry, sourceWidth: Int, highlight: String, state: AppState, theme: Theme) -> Line {
         switch entry {
         case .lost(let count, let estimate):
-            return Line("⋯ \(estimate ? "~" : "")\(Formatting.count(count)) entries may be missing between polls",
-                        style: theme[.sevWarning])
+            return Line(
+                "⋯ \(estimate ? "~" : "")\(Formatting.count(count)) entries may be missing between polls",
+                style: theme[.sevWarning])
         case .line(let log):
             let style = theme[log.severity.themeRole]
             let time = log.timestamp.map { Formatting.clock($0, in: state.timeZone) } ?? "--:--:--"
             let source = SafeText.line(log.source, width: sourceWidth)
             let pad = String(repeating: " ", count: max(0, sourceWidth - TextWidth.of(source)))
-            var spans = [Span(time + " ", style: theme[.muted]), Span(log.severity.label, style: style),
-                         Span(" " + source + pad + " ", style: theme[.muted])]
+            var spans = [
+                Span(time + " ", style: theme[.muted]), Span(log.severity.label, style: style),
+                Span(" " + source + pad + " ", style: theme[.muted]),
+            ]
             let message = SafeText.line(log.message, width: 400)
             // Debug and info stay in the text colour so warnings and errors stand out; a critical
             // line has its badge and bold error text, not a red background across the pane.
-            let messageStyle = log.severity == .critical ? theme[.sevError].patch(Style(bold: true))
+            let messageStyle =
+                log.severity == .critical
+                ? theme[.sevError].patch(Style(bold: true))
                 : log.severity >= .warning ? style : theme[.text]
             spans += Line.highlighting(message, terms: [highlight], base: messageStyle, highlight: theme[.highlight]).spans
             return Line(spans)

@@ -3,10 +3,12 @@
 enum ServerNodeLines {
     static func lines(_ node: ServerNode, history: [Int], theme: Theme) -> [Line] {
         let ops = node.opsPerSecond.map(Formatting.count) ?? "?"
-        var first = [Span(SafeText.line(node.address, width: 50), style: theme[.title]),
-                     Span(" " + SafeText.line(node.role, width: 10), style: theme[.muted]),
-                     Span(" · ops/s " + ops + " ", style: theme[.text]),
-                     Span(Formatting.sparkline(history, width: 12), style: theme[.highlight])]
+        var first = [
+            Span(SafeText.line(node.address, width: 50), style: theme[.title]),
+            Span(" " + SafeText.line(node.role, width: 10), style: theme[.muted]),
+            Span(" · ops/s " + ops + " ", style: theme[.text]),
+            Span(Formatting.sparkline(history, width: 12), style: theme[.highlight]),
+        ]
         if let clients = node.connectedClients {
             first.append(Span(" · clients \(Formatting.count(clients))", style: theme[.text]))
             if let blocked = node.blockedClients {
@@ -26,14 +28,18 @@ enum ServerNodeLines {
         let evicted = " · evicted " + (node.evictedKeys.map(Formatting.count) ?? "?")
         let evicting = (node.evictedKeys ?? 0) > 0
         let second = Line([Span(memory, style: memoryStyle), Span(evicted, style: evicting ? theme[.sevWarning] : theme[.text])])
-        var third = [Span("  expired " + (node.expiredKeys.map(Formatting.count) ?? "?")
-                          + " · hits " + (node.hitRatio.map { percent($0) } ?? "–") + " · ", style: theme[.text])]
+        var third = [
+            Span(
+                "  expired " + (node.expiredKeys.map(Formatting.count) ?? "?")
+                    + " · hits " + (node.hitRatio.map { percent($0) } ?? "–") + " · ", style: theme[.text])
+        ]
         if let upstream = node.upstream {
             third.append(Span("replica " + SafeText.line(upstream, width: 80), style: theme[.text]))
         } else if node.replicas.isEmpty {
             third.append(Span("no replicas", style: theme[.muted]))
         } else {
-            third.append(Span("replicas: " + node.replicas.map { SafeText.line($0, width: 60) }.joined(separator: "; "), style: theme[.text]))
+            third.append(
+                Span("replicas: " + node.replicas.map { SafeText.line($0, width: 60) }.joined(separator: "; "), style: theme[.text]))
         }
         return [Line(first), second, Line(third)]
     }

@@ -32,7 +32,8 @@ enum ServerPane {
             if let nodes = part.nodes {
                 for node in nodes { out += ServerNodeLines.lines(node, history: pane.opsHistory[node.address] ?? [], theme: theme) }
             } else {
-                out.append(denied(.serverStats, what: "server statistics", failure: part.failures[.serverStats], state: state, theme: theme))
+                out.append(
+                    denied(.serverStats, what: "server statistics", failure: part.failures[.serverStats], state: state, theme: theme))
             }
             if let cluster = part.cluster { out.append(clusterLine(cluster, theme: theme)) }
         }
@@ -62,27 +63,34 @@ enum ServerPane {
     private static func deployment(_ state: AppState, theme: Theme) -> Line {
         let shape = state.server?.topology.map { SafeText.line($0, width: 60) } ?? "one server"
         let failover = state.lastFailover.map { "last failover " + Formatting.ago($0, now: state.now) } ?? "no failover seen"
-        return Line([Span("Deployment ", style: theme[.muted]), Span(shape + " · ", style: theme[.text]),
-                     Span(failover, style: state.lastFailover == nil ? theme[.muted] : theme[.sevWarning])])
+        return Line([
+            Span("Deployment ", style: theme[.muted]), Span(shape + " · ", style: theme[.text]),
+            Span(failover, style: state.lastFailover == nil ? theme[.muted] : theme[.sevWarning]),
+        ])
     }
 
     private static func clusterLine(_ cluster: ClusterHealth, theme: Theme) -> Line {
-        var text = "\(SafeText.line(cluster.state, width: 10)) · \(Formatting.count(cluster.slotsOK)) of "
+        var text =
+            "\(SafeText.line(cluster.state, width: 10)) · \(Formatting.count(cluster.slotsOK)) of "
             + "\(Formatting.count(ClusterHealth.slotCount)) slots served"
         if cluster.slotsPFail + cluster.slotsFail > 0 {
             text += " · \(Formatting.count(cluster.slotsPFail)) maybe failing · \(Formatting.count(cluster.slotsFail)) failing"
         }
         text += " · \(cluster.knownNodes) nodes"
-        return Line([Span("Cluster ", style: theme[.muted]),
-                     Span(text, style: cluster.isHealthy ? theme[.toggleOn] : theme[.error])])
+        return Line([
+            Span("Cluster ", style: theme[.muted]),
+            Span(text, style: cluster.isHealthy ? theme[.toggleOn] : theme[.error]),
+        ])
     }
 
     private static func slowLine(_ entry: SlowEntry, showServer: Bool, state: AppState, theme: Theme) -> Line {
         let args = entry.argumentCount == 0 ? "" : " ‹\(entry.argumentCount) arg\(entry.argumentCount == 1 ? "" : "s")›"
-        var spans = [Span("  " + Formatting.clock(entry.time, in: state.timeZone) + "  ", style: theme[.muted]),
-                     Span(ServerNodeLines.duration(entry.micros) + "  ", style: theme[.sevWarning]),
-                     Span(SafeText.line(entry.command, width: 30), style: theme[.text]),
-                     Span(args, style: theme[.muted])]
+        var spans = [
+            Span("  " + Formatting.clock(entry.time, in: state.timeZone) + "  ", style: theme[.muted]),
+            Span(ServerNodeLines.duration(entry.micros) + "  ", style: theme[.sevWarning]),
+            Span(SafeText.line(entry.command, width: 30), style: theme[.text]),
+            Span(args, style: theme[.muted]),
+        ]
         if showServer { spans.append(Span("  " + SafeText.line(entry.server, width: 40), style: theme[.muted])) }
         return Line(spans)
     }
@@ -92,8 +100,10 @@ enum ServerPane {
         if let toggle = peer.flipping {
             spans.append(Span(" · flip dialog open: " + SafeText.line(toggle, width: 40), style: theme[.sevWarning]))
         }
-        spans.append(Span(" · idle " + Formatting.age(Double(peer.idle)) + " · from " + SafeText.line(peer.address, width: 40),
-                          style: theme[.muted]))
+        spans.append(
+            Span(
+                " · idle " + Formatting.age(Double(peer.idle)) + " · from " + SafeText.line(peer.address, width: 40),
+                style: theme[.muted]))
         return Line(spans)
     }
 

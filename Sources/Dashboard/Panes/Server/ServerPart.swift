@@ -24,8 +24,10 @@ public struct ServerPart: PanePart {
 
     public init() {}
 
-    public init(database: String = "", nodes: [ServerNode]? = nil, cluster: ClusterHealth? = nil,
-                slowLog: [SlowEntry]? = nil, peers: [Peer]? = nil) {
+    public init(
+        database: String = "", nodes: [ServerNode]? = nil, cluster: ClusterHealth? = nil,
+        slowLog: [SlowEntry]? = nil, peers: [Peer]? = nil
+    ) {
         self.database = database
         checked = true
         self.nodes = nodes

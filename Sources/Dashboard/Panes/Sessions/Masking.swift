@@ -32,10 +32,11 @@ public enum Masking {
     static func maskPhone(_ v: String) -> String {
         let total = v.filter { $0.isASCII && $0.isNumber }.count
         var seen = 0
-        return String(v.map { ch -> Character in
-            guard ch.isASCII && ch.isNumber else { return ch }
-            seen += 1
-            return seen > total - 4 ? ch : dot
-        })
+        return String(
+            v.map { ch -> Character in
+                guard ch.isASCII && ch.isNumber else { return ch }
+                seen += 1
+                return seen > total - 4 ? ch : dot
+            })
     }
 }

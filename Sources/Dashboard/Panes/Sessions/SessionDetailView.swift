@@ -1,8 +1,10 @@
 /// The detail of one session: every field (e-mail and phone masked unless revealed), a live
 /// TTL countdown, and every toggle evaluated for it with the reason. Stateless; main queue.
 enum SessionDetailView {
-    static func render(_ detail: SessionDetailState, state: AppState, theme: Theme, area: Rect,
-                       buffer: inout ScreenBuffer) {
+    static func render(
+        _ detail: SessionDetailState, state: AppState, theme: Theme, area: Rect,
+        buffer: inout ScreenBuffer
+    ) {
         let lines: [Line]
         switch detail {
         case .loading:
@@ -30,23 +32,30 @@ enum SessionDetailView {
             let value = state.masked ? Masking.mask(f.value) : f.value
             let name = SafeText.line(f.name, width: nameWidth)
             let pad = String(repeating: " ", count: max(0, nameWidth - TextWidth.of(name)))
-            lines.append(Line([Span("  " + name + pad + "  ", style: label),
-                               Span(SafeText.line(value, width: max(1, width - nameWidth - 4)))]))
+            lines.append(
+                Line([
+                    Span("  " + name + pad + "  ", style: label),
+                    Span(SafeText.line(value, width: max(1, width - nameWidth - 4))),
+                ]))
         }
         lines.append("")
         lines.append(Line("Toggles for this session", style: theme[.header]))
         if d.decisions.isEmpty { lines.append(Line("  (no toggles)", style: label)) }
         let toggleWidth = min(30, d.decisions.map { TextWidth.of($0.toggle) }.max() ?? 0)
         for decision in d.decisions {
-            let (text, role): (String, ThemeRole) = switch decision.enabled {
-            case true?: ("ON ", .toggleOn)
-            case false?: ("OFF", .toggleOff)
-            case nil: ("?  ", .toggleUnknown)
-            }
+            let (text, role): (String, ThemeRole) =
+                switch decision.enabled {
+                case true?: ("ON ", .toggleOn)
+                case false?: ("OFF", .toggleOff)
+                case nil: ("?  ", .toggleUnknown)
+                }
             let name = SafeText.line(decision.toggle, width: toggleWidth)
             let pad = String(repeating: " ", count: max(0, toggleWidth - TextWidth.of(name)))
-            lines.append(Line([Span("  "), Span(text, style: theme[role]), Span("  " + name + pad + "  "),
-                               Span(SafeText.line(decision.reason, width: 80), style: label)]))
+            lines.append(
+                Line([
+                    Span("  "), Span(text, style: theme[role]), Span("  " + name + pad + "  "),
+                    Span(SafeText.line(decision.reason, width: 80), style: label),
+                ]))
         }
         return lines
     }

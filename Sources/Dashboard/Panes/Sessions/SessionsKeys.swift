@@ -38,8 +38,9 @@ extension SessionsPane: PaneBehavior {
         // A local copy: the scroll and the table are two parts of one pane state.
         var sessions = state.sessions
         defer { state.sessions = sessions }
-        move.apply(detailOpen: sessions.detail != nil, scroll: &sessions.detailScroll, table: &sessions.table,
-                   rowCount: sessions.visible.count)
+        move.apply(
+            detailOpen: sessions.detail != nil, scroll: &sessions.detailScroll, table: &sessions.table,
+            rowCount: sessions.visible.count)
     }
 
     static func openDetails(_ state: inout AppState) -> [Effect] {

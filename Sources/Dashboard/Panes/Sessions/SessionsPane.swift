@@ -11,8 +11,9 @@ enum SessionsPane {
         }
         return [
             TableColumn(title("Key", .key), width: .fixed(TableColumn.fit(title("Key", .key), rows.map(\.key), floor: 12, cap: 40))),
-            TableColumn(title("Auth type", .authType),
-                        width: .fixed(TableColumn.fit(title("Auth type", .authType), rows.map { $0.authType ?? "" }, cap: 16))),
+            TableColumn(
+                title("Auth type", .authType),
+                width: .fixed(TableColumn.fit(title("Auth type", .authType), rows.map { $0.authType ?? "" }, cap: 16))),
             TableColumn(title("Name", .name), width: .min(10)),
             TableColumn(title("TTL", .ttl), width: .fixed(8), alignment: .right),
         ]
@@ -57,12 +58,15 @@ enum SessionsPane {
         }
         let s = state.sessions
         if showsFilter(state) {
-            PaneChrome.field(label: "/ ", input: s.filter, editing: s.editingFilter, placeholder: "",
-                             theme: theme, row: inner.row(0), buffer: &buffer)
+            PaneChrome.field(
+                label: "/ ", input: s.filter, editing: s.editingFilter, placeholder: "",
+                theme: theme, row: inner.row(0), buffer: &buffer)
         }
         let tableRect = tableArea(in: area, state: state)
-        let table = Table(columns: columns(state), rowCount: s.visible.count, state: s.table,
-                          headerStyle: theme[.header], style: theme[.text], selectionStyle: PaneChrome.selection(.sessions, state: state, theme: theme)) { i in
+        let table = Table(
+            columns: columns(state), rowCount: s.visible.count, state: s.table,
+            headerStyle: theme[.header], style: theme[.text], selectionStyle: PaneChrome.selection(.sessions, state: state, theme: theme)
+        ) { i in
             row(s.row(atVisible: i), state: state, theme: theme)
         }
         table.render(area: tableRect, buffer: &buffer)

@@ -12,8 +12,10 @@ public struct AuditSummary: Hashable, Sendable {
     /// An observation a read-only dashboard kept in memory: in no trail, gone when it quits.
     public var notRecorded = false
 
-    public init(actor: String, time: Date, old: String, new: String, reason: String? = nil,
-                seenBy: String? = nil, notRecorded: Bool = false) {
+    public init(
+        actor: String, time: Date, old: String, new: String, reason: String? = nil,
+        seenBy: String? = nil, notRecorded: Bool = false
+    ) {
         self.seenBy = seenBy
         self.notRecorded = notRecorded
         self.actor = actor

@@ -12,7 +12,8 @@ extension AppState {
         }
         let name = SafeText.line(row.name, width: 40)
         guard row.status != .unknown else {
-            say("\(name) holds an unknown value (\(SafeText.line(row.rawValue, width: 20))): not flipping what we cannot read",
+            say(
+                "\(name) holds an unknown value (\(SafeText.line(row.rawValue, width: 20))): not flipping what we cannot read",
                 error: true)
             return []
         }
@@ -21,8 +22,9 @@ extension AppState {
             return []
         }
         let turnsOn = row.status == .off
-        dialog = FlipDialog(toggle: row.name, oldRaw: row.rawValue, newRaw: newRaw, turnsOn: turnsOn,
-                            production: production)
+        dialog = FlipDialog(
+            toggle: row.name, oldRaw: row.rawValue, newRaw: newRaw, turnsOn: turnsOn,
+            production: production)
         return [.countBlastRadius(toggle: row.name, turningOn: turnsOn)]
     }
 
@@ -86,7 +88,8 @@ extension AppState {
         switch outcome {
         case .done(let toggle, let old, let new, let logFailure, let note):
             if dialog?.toggle == toggle { dialog = nil }
-            var message = "\(SafeText.line(toggle, width: 40)): \(SafeText.line(old, width: 12)) → \(SafeText.line(new, width: 12)) (audited)"
+            var message =
+                "\(SafeText.line(toggle, width: 40)): \(SafeText.line(old, width: 12)) → \(SafeText.line(new, width: 12)) (audited)"
             // Learned from the flip's audit entry, not its reply: said, so "done" is not a guess.
             if note != nil { message += " — reply lost; found applied" }
             if let logFailure { message += "; log line not written: " + SafeText.line(logFailure, width: 80) }

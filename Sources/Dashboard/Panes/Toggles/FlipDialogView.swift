@@ -14,10 +14,14 @@ enum FlipDialogView {
         let newRole: ThemeRole = d.turnsOn ? .toggleOn : .toggleOff
         var rows: [Row] = [.text(Line(name, style: base.bolded()))]
         if d.cancelsGuard { return cancelRows(d, state: state, theme: theme, width: width, rows: rows) }
-        rows.append(.text(Line([Span(SafeText.line(d.oldRaw, width: 20), style: base.patch(theme[oldRole])),
-                               Span(" → "),
-                               Span(SafeText.line(d.newRaw, width: 20), style: base.patch(theme[newRole])),
-                               Span(d.turnsOn ? "  (turns it ON)" : "  (turns it OFF)")])))
+        rows.append(
+            .text(
+                Line([
+                    Span(SafeText.line(d.oldRaw, width: 20), style: base.patch(theme[oldRole])),
+                    Span(" → "),
+                    Span(SafeText.line(d.newRaw, width: 20), style: base.patch(theme[newRole])),
+                    Span(d.turnsOn ? "  (turns it ON)" : "  (turns it OFF)"),
+                ])))
         switch d.phase {
         case .conflict(let current, let change):
             var text = "Changed meanwhile: now \(SafeText.line(current, width: 20))"
@@ -41,8 +45,11 @@ enum FlipDialogView {
             break
         }
         if let error = d.radiusError {
-            rows.append(.text(Line("Blast radius: could not count — " + SafeText.line(error, width: 120),
-                                   style: base.patch(theme[.error]))))
+            rows.append(
+                .text(
+                    Line(
+                        "Blast radius: could not count — " + SafeText.line(error, width: 120),
+                        style: base.patch(theme[.error]))))
         } else if let reached = d.reached, let total = d.total {
             let counted = "\(Formatting.count(reached)) of \(Formatting.count(total)) sessions"
             rows.append(.text(Line("Blast radius: " + counted + (d.turnsOn ? " will get it" : " lose it now"))))
@@ -53,7 +60,8 @@ enum FlipDialogView {
         // Someone else about to flip the same toggle (their connection's name says so).
         let others = state.serverPane.othersFlipping(d.toggle)
         if !others.isEmpty {
-            let who = others.prefix(2).map { SafeText.line($0.who, width: 30) }.joined(separator: ", ")
+            let who =
+                others.prefix(2).map { SafeText.line($0.who, width: 30) }.joined(separator: ", ")
                 + (others.count > 2 ? " and \(others.count - 2) more" : "")
             rows.append(.text(Line("Also open by " + who + ": agree who flips it", style: base.patch(theme[.error]))))
         }
@@ -66,8 +74,11 @@ enum FlipDialogView {
     {
         let base = theme[.dialog]
         var rows = rows
-        rows.append(.text(Line("Ends its guard without reverting: it stays " + SafeText.line(d.oldRaw, width: 20)
-                               + "; the guard's process stops at its next check.")))
+        rows.append(
+            .text(
+                Line(
+                    "Ends its guard without reverting: it stays " + SafeText.line(d.oldRaw, width: 20)
+                        + "; the guard's process stops at its next check.")))
         switch d.phase {
         case .failed(let message):
             rows.append(.text(""))
@@ -89,13 +100,20 @@ enum FlipDialogView {
         if let actor = state.actor {
             // Never "unknown" silently: the audit trail would not say who did it.
             let unknown = actor.hasPrefix("unknown@")
-            rows.append(.text(Line([Span("Audited as: ", style: base.patch(theme[.muted])),
-                                    Span(SafeText.line(actor, width: 60), style: unknown ? base.patch(theme[.error]) : base),
-                                    Span(unknown ? "  (set --as NAME or $USER)" : "", style: base.patch(theme[.muted]))])))
+            rows.append(
+                .text(
+                    Line([
+                        Span("Audited as: ", style: base.patch(theme[.muted])),
+                        Span(SafeText.line(actor, width: 60), style: unknown ? base.patch(theme[.error]) : base),
+                        Span(unknown ? "  (set --as NAME or $USER)" : "", style: base.patch(theme[.muted])),
+                    ])))
         }
         rows.append(.text(""))
-        rows.append(.text(Line(state.requireReason ? "Reason (required, Tab):" : "Reason (optional, Tab):",
-                               style: base.patch(theme[.muted]))))
+        rows.append(
+            .text(
+                Line(
+                    state.requireReason ? "Reason (required, Tab):" : "Reason (optional, Tab):",
+                    style: base.patch(theme[.muted]))))
         rows.append(.input(d.reason, focused: d.field == .reason))
         if let confirmName = d.confirmName {
             rows.append(.text(Line("Production: type the toggle name to confirm", style: base.patch(theme[.error]))))
@@ -123,9 +141,10 @@ enum FlipDialogView {
             }
         }
         let box = area.centered(width: width, height: laidOut.count + 4)
-        let block = Block(title: d.cancelsGuard ? "Cancel guard" : "Flip toggle", borderStyle: theme[.dialog].patch(theme[.dialogBorder]),
-                          titleStyle: theme[.dialog].patch(theme[.titleFocused]), padding: (0, 1, 0, 1),
-                          clear: true, fillStyle: theme[.dialog])
+        let block = Block(
+            title: d.cancelsGuard ? "Cancel guard" : "Flip toggle", borderStyle: theme[.dialog].patch(theme[.dialogBorder]),
+            titleStyle: theme[.dialog].patch(theme[.titleFocused]), padding: (0, 1, 0, 1),
+            clear: true, fillStyle: theme[.dialog])
         block.render(area: box, buffer: &buffer)
         let inner = block.inner(box)
         guard !inner.isEmpty else { return }
@@ -134,11 +153,13 @@ enum FlipDialogView {
             case .text(let line):
                 line.render(in: inner.row(i), buffer: &buffer, base: theme[.dialog])
             case .input(let input, let focused):
-                input.render(area: inner.row(i), buffer: &buffer, style: theme[.input],
-                             cursorStyle: Style(reverse: true), focused: focused)
+                input.render(
+                    area: inner.row(i), buffer: &buffer, style: theme[.input],
+                    cursorStyle: Style(reverse: true), focused: focused)
             }
         }
-        Line(hint, alignment: .right).render(in: inner.row(inner.height - 1), buffer: &buffer,
-                                             base: theme[.dialog].patch(theme[.muted]))
+        Line(hint, alignment: .right).render(
+            in: inner.row(inner.height - 1), buffer: &buffer,
+            base: theme[.dialog].patch(theme[.muted]))
     }
 }

@@ -14,8 +14,9 @@ extension AppState {
             say("Read-only mode: cancelling a guard is disabled", error: true)
             return []
         }
-        var d = FlipDialog(toggle: row.name, oldRaw: row.rawValue, newRaw: row.rawValue, turnsOn: row.status == .on,
-                           production: production)
+        var d = FlipDialog(
+            toggle: row.name, oldRaw: row.rawValue, newRaw: row.rawValue, turnsOn: row.status == .on,
+            production: production)
         d.cancelsGuard = true
         dialog = d
         return []

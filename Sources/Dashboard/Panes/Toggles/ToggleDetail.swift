@@ -27,9 +27,11 @@ public struct ToggleDetail: Hashable, Sendable {
     /// instead of "0 of N get it now" (issue 24, bug 4).
     public var undecided = false
 
-    public init(name: String, key: String, fields: [FieldRow], rule: String, reached: Int, totalSessions: Int,
-                history: [AuditSummary], outsideChange: String?, errorCount: Int?, recentErrors: [ErrorRow],
-                errorsNote: String?, fetchedAt: Date) {
+    public init(
+        name: String, key: String, fields: [FieldRow], rule: String, reached: Int, totalSessions: Int,
+        history: [AuditSummary], outsideChange: String?, errorCount: Int?, recentErrors: [ErrorRow],
+        errorsNote: String?, fetchedAt: Date
+    ) {
         self.name = name
         self.key = key
         self.fields = fields

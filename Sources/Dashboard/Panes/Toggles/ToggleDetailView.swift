@@ -4,8 +4,10 @@ import Foundation
 /// sessions get it now, its audit trail (edits made outside opsdeck marked) and its recent
 /// errors (`e` opens them in the Errors pane). Stateless; main queue.
 enum ToggleDetailView {
-    static func render(_ detail: ToggleDetailState, state: AppState, theme: Theme, area: Rect,
-                       buffer: inout ScreenBuffer) {
+    static func render(
+        _ detail: ToggleDetailState, state: AppState, theme: Theme, area: Rect,
+        buffer: inout ScreenBuffer
+    ) {
         let lines: [Line]
         switch detail {
         case .loading:
@@ -13,8 +15,9 @@ enum ToggleDetailView {
         case .failed(_, let error):
             lines = PaneChrome.pending("toggle", error: error, theme: theme)
         case .loaded(let d):
-            lines = content(d.withUnrecorded(state.toggles.rows.first { $0.name == d.name }?.lastChange),
-                            state: state, theme: theme, width: area.width)
+            lines = content(
+                d.withUnrecorded(state.toggles.rows.first { $0.name == d.name }?.lastChange),
+                state: state, theme: theme, width: area.width)
         }
         PaneChrome.detail(lines, scroll: state.toggles.detailScroll, theme: theme, area: area, buffer: &buffer)
     }
@@ -24,13 +27,22 @@ enum ToggleDetailView {
         let header = theme[.header]
         var lines: [Line] = []
         lines.append(Line([Span("Rule      ", style: label), Span(SafeText.line(d.rule, width: max(1, width - 10)))]))
-        lines.append(Line([Span("Sessions  ", style: label),
-                           Span(d.undecided ? "none get a decision: the value is neither on nor off (\(Formatting.count(d.totalSessions)) sessions)"
-                                : "\(Formatting.count(d.reached)) of \(Formatting.count(d.totalSessions)) get it now")]))
+        lines.append(
+            Line([
+                Span("Sessions  ", style: label),
+                Span(
+                    d.undecided
+                        ? "none get a decision: the value is neither on nor off (\(Formatting.count(d.totalSessions)) sessions)"
+                        : "\(Formatting.count(d.reached)) of \(Formatting.count(d.totalSessions)) get it now"),
+            ]))
         lines.append(Line([Span("Key       ", style: label), Span(SafeText.line(d.key, width: max(1, width - 10)))]))
         if let badge = state.toggles.rows.first(where: { $0.name == d.name })?.guardBadge {
             let style = badge.state == .lost ? theme[.sevError] : theme[.sevWarning]
-            lines.append(Line([Span("Guard     ", style: label), Span(SafeText.line(badge.detail(now: state.now), width: max(1, width - 10)), style: style)]))
+            lines.append(
+                Line([
+                    Span("Guard     ", style: label),
+                    Span(SafeText.line(badge.detail(now: state.now), width: max(1, width - 10)), style: style),
+                ]))
         }
         lines.append("")
         lines.append(Line("Fields", style: header))
@@ -38,8 +50,11 @@ enum ToggleDetailView {
         for field in d.fields {
             let name = SafeText.line(field.name, width: nameWidth)
             let pad = String(repeating: " ", count: max(0, nameWidth - TextWidth.of(name)))
-            lines.append(Line([Span("  " + name + pad + "  ", style: label),
-                               Span(SafeText.line(field.value, width: max(1, width - nameWidth - 4)))]))
+            lines.append(
+                Line([
+                    Span("  " + name + pad + "  ", style: label),
+                    Span(SafeText.line(field.value, width: max(1, width - nameWidth - 4))),
+                ]))
         }
         lines.append("")
         lines.append(Line("Changes (audit trail, newest first)", style: header))
@@ -50,7 +65,8 @@ enum ToggleDetailView {
         for entry in d.history.prefix(20) {
             let when = Formatting.shortDateTime(entry.time, in: state.timeZone)
             let ago = Formatting.age(max(0, state.now.timeIntervalSince(entry.time))) + " ago"
-            var text = "  \(when) (\(ago))  \(SafeText.line(entry.who, width: 60))  "
+            var text =
+                "  \(when) (\(ago))  \(SafeText.line(entry.who, width: 60))  "
                 + "\(SafeText.line(entry.old, width: 12)) → \(SafeText.line(entry.new, width: 12))"
             // The reason whole: on the line when it fits, else wrapped under it (at 120
             // columns it was cut, issue 25).
@@ -66,9 +82,10 @@ enum ToggleDetailView {
             }
         }
         lines.append("")
-        lines += ToggleTimeline.lines(d, rate: state.toggles.rates[d.name], ratesLoaded: state.toggles.ratesLoaded,
-                                      window: state.errors.window, now: state.now,
-                                      theme: theme, width: width)
+        lines += ToggleTimeline.lines(
+            d, rate: state.toggles.rates[d.name], ratesLoaded: state.toggles.ratesLoaded,
+            window: state.errors.window, now: state.now,
+            theme: theme, width: width)
         if let flip = d.history.first, state.toggles.rates[d.name]?.rose(after: flip.time, now: state.now) == true {
             lines.append(Line("  ! its errors rose after its last flip", style: theme[.sevError]))
         }
@@ -81,12 +98,17 @@ enum ToggleDetailView {
         if d.errorCount == 0 { lines.append(Line("  none", style: label)) }
         for row in d.recentErrors.prefix(5) {
             let time = row.time.map { Formatting.shortDateTime($0, in: state.timeZone) } ?? "—"
-            lines.append(Line([Span("  " + time + "  ", style: label),
-                               Span(ExceptionText.cell(exception: row.firstLine, frame: row.frame, width: max(1, width - 20)))]))
+            lines.append(
+                Line([
+                    Span("  " + time + "  ", style: label),
+                    Span(ExceptionText.cell(exception: row.firstLine, frame: row.frame, width: max(1, width - 20))),
+                ]))
         }
         lines.append("")
-        lines.append(Line("Row markers: " + HelpOverlay.markers.map { "\($0.0) \($0.1.lowercased())" }.joined(separator: " · "),
-                          style: label))
+        lines.append(
+            Line(
+                "Row markers: " + HelpOverlay.markers.map { "\($0.0) \($0.1.lowercased())" }.joined(separator: " · "),
+                style: label))
         return lines
     }
 }

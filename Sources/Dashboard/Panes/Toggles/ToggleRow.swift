@@ -20,9 +20,11 @@ public struct ToggleRow: Hashable, Sendable {
     /// State column shows its raw text, quoted and escaped, beside the state (issue 24).
     public var oddSpelling = false
 
-    public init(name: String, rawValue: String, status: ToggleStatus, releaseNum: String? = nil,
-                fingerprint: String? = nil, override: String? = nil, lastChange: AuditSummary? = nil,
-                flipTarget: String? = nil) {
+    public init(
+        name: String, rawValue: String, status: ToggleStatus, releaseNum: String? = nil,
+        fingerprint: String? = nil, override: String? = nil, lastChange: AuditSummary? = nil,
+        flipTarget: String? = nil
+    ) {
         self.name = name
         self.rawValue = rawValue
         self.status = status

@@ -6,8 +6,10 @@ import Foundation
 enum ToggleTimeline {
     /// `rate` is nil both for "no errors in the window" and "not read yet": `ratesLoaded` tells
     /// them apart, so an unread count never reads as an all-clear (issue 23, bug 2).
-    static func lines(_ d: ToggleDetail, rate: ErrorRate?, ratesLoaded: Bool = true, window: Double, now: Date,
-                      theme: Theme, width: Int) -> [Line] {
+    static func lines(
+        _ d: ToggleDetail, rate: ErrorRate?, ratesLoaded: Bool = true, window: Double, now: Date,
+        theme: Theme, width: Int
+    ) -> [Line] {
         let label = theme[.muted]
         var lines = [Line("Timeline (last \(Formatting.window(window)))", style: theme[.header])]
         let columns = max(12, min(60, width - 14))
@@ -24,7 +26,10 @@ enum ToggleTimeline {
         lines.append(Line([Span("  flips   ", style: label), Span(String(marks), style: theme[.sevWarning])]))
         let axis = "-" + Formatting.window(window)
         lines.append(Line("          " + axis + String(repeating: " ", count: max(1, columns - axis.count - 3)) + "now", style: label))
-        lines.append(Line("  " + SafeText.line(sentence(d, rate: rate, ratesLoaded: ratesLoaded, window: window, now: now), width: max(1, width - 2))))
+        lines.append(
+            Line(
+                "  " + SafeText.line(sentence(d, rate: rate, ratesLoaded: ratesLoaded, window: window, now: now), width: max(1, width - 2)))
+        )
         if let outside = d.outsideChange {
             lines.append(Line("  " + SafeText.line(outside, width: max(1, width - 2)), style: theme[.sevWarning]))
         }
@@ -36,10 +41,13 @@ enum ToggleTimeline {
         guard ratesLoaded else { return "error counts not read yet: catching up…" }
         let count = rate?.count ?? 0
         guard let flip = d.history.first else {
-            return count == 0 ? "no errors and no recorded flips in the last \(Formatting.window(window))"
+            return count == 0
+                ? "no errors and no recorded flips in the last \(Formatting.window(window))"
                 : "\(Formatting.count(count)) errors in the last \(Formatting.window(window)); no flips recorded by opsdeck"
         }
-        let who = flip.seenBy != nil ? "someone outside opsdeck"
+        let who =
+            flip.seenBy != nil
+            ? "someone outside opsdeck"
             : SafeText.line(flip.actor.split(separator: "@").first.map(String.init) ?? flip.actor, width: 30)
         let what = "\(who) set it to \(SafeText.line(flip.new, width: 12))"
         let ago = Formatting.ago(flip.time, now: now)

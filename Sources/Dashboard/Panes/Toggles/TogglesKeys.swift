@@ -38,8 +38,9 @@ extension TogglesPane: PaneBehavior {
         // A local copy: the scroll and the table are two parts of one pane state.
         var toggles = state.toggles
         defer { state.toggles = toggles }
-        move.apply(detailOpen: toggles.detail != nil, scroll: &toggles.detailScroll, table: &toggles.table,
-                   rowCount: toggles.visible.count)
+        move.apply(
+            detailOpen: toggles.detail != nil, scroll: &toggles.detailScroll, table: &toggles.table,
+            rowCount: toggles.visible.count)
     }
 
     static func openDetails(_ state: inout AppState) -> [Effect] {
@@ -87,8 +88,9 @@ extension TogglesPane: PaneBehavior {
     }
 
     static func hints(_ state: AppState) -> [KeyAction] {
-        state.toggles.detail != nil ? [.back, .showToggleErrors, .moveDown, .refresh]
-                                    : [.flipToggle, .openDetails, .showToggleErrors, .filter, .cycleSort]
+        state.toggles.detail != nil
+            ? [.back, .showToggleErrors, .moveDown, .refresh]
+            : [.flipToggle, .openDetails, .showToggleErrors, .filter, .cycleSort]
     }
 
     /// `o`: the next sort whose column is on screen now (a hidden Fingerprint or an Errors

@@ -23,10 +23,20 @@ enum TogglesPane {
         if state.toggles.ratesLoaded { columns.append((.errors, TableColumn("Errors", width: .fixed(errorsWidth)))) }
         columns += [
             (.release, TableColumn("Release", width: .fixed(TableColumn.fit("Release", rows.map { $0.releaseNum ?? "" }, cap: 10)))),
-            (.fingerprint, TableColumn("Fingerprint", width: .fixed(TableColumn.fit("Fingerprint", rows.map { $0.fingerprint ?? "" }, cap: 22)))),
+            (
+                .fingerprint,
+                TableColumn("Fingerprint", width: .fixed(TableColumn.fit("Fingerprint", rows.map { $0.fingerprint ?? "" }, cap: 22)))
+            ),
             (.override, TableColumn("Override", width: .fixed(TableColumn.fit("Override", rows.map { $0.override ?? "" }, cap: 22)))),
-            (.lastChange, TableColumn("Last change", width: .fixed(TableColumn.fit("Last change", rows.map { lastChangeText($0, now: state.now) },
-                                                                            cap: rows.contains { $0.guardBadge != nil } ? 26 : 20)))),
+            (
+                .lastChange,
+                TableColumn(
+                    "Last change",
+                    width: .fixed(
+                        TableColumn.fit(
+                            "Last change", rows.map { lastChangeText($0, now: state.now) },
+                            cap: rows.contains { $0.guardBadge != nil } ? 26 : 20)))
+            ),
         ]
         // The sorted column's header carries the direction (issue 25): ▲ ascending, ▼ reversed.
         if let i = columns.firstIndex(where: { $0.0 == state.toggles.sort.column }) {
@@ -39,7 +49,10 @@ enum TogglesPane {
             }
         }
         func size(_ c: TableColumn) -> Int {
-            switch c.width { case .fixed(let n), .min(let n): return n; case .flex: return 0 }
+            switch c.width {
+            case .fixed(let n), .min(let n): return n
+            case .flex: return 0
+            }
         }
         func resize(_ kind: Column, _ n: Int) {
             guard let i = columns.firstIndex(where: { $0.0 == kind }) else { return }
@@ -82,7 +95,10 @@ enum TogglesPane {
             // Room freed beyond what was needed goes back to Last change, not to the name's slack.
             if let j = columns.firstIndex(where: { $0.0 == .lastChange }) {
                 let back = min(-excess, lastChangeWidth - size(columns[j].1))
-                if back > 0 { resize(.lastChange, size(columns[j].1) + back); excess += back }
+                if back > 0 {
+                    resize(.lastChange, size(columns[j].1) + back)
+                    excess += back
+                }
             }
         }
         // The row's identity is the last thing cut, only when nothing else can give.
@@ -97,8 +113,10 @@ enum TogglesPane {
         guard let rate, rate.count > 0 else { return Line("") }
         let count = Formatting.count(rate.count)
         let pad = String(repeating: " ", count: max(0, 4 - count.count))
-        return Line([Span(pad + count + " ", style: Style(bold: true)),
-                     Span(Formatting.sparkline(rate.series, width: errorsWidth - 5), style: theme[.sevError])])
+        return Line([
+            Span(pad + count + " ", style: Style(bold: true)),
+            Span(Formatting.sparkline(rate.series, width: errorsWidth - 5), style: theme[.sevError]),
+        ])
     }
 
     static func showsFilter(_ state: AppState) -> Bool {
@@ -116,7 +134,9 @@ enum TogglesPane {
         if let detail = t.detail { return "1 Toggle " + SafeText.line(detail.name, width: 60) }
         var title = "1 Toggles"
         if t.loaded {
-            title += t.visible.count == t.rows.count ? " \(Formatting.count(t.rows.count))"
+            title +=
+                t.visible.count == t.rows.count
+                ? " \(Formatting.count(t.rows.count))"
                 : " \(Formatting.count(t.visible.count))/\(Formatting.count(t.rows.count))"
         }
         // The rows found so far are on screen while the walk goes on: say that it does.
@@ -141,13 +161,16 @@ enum TogglesPane {
         }
         let t = state.toggles
         if showsFilter(state) {
-            PaneChrome.field(label: "/ ", input: t.filter, editing: t.editingFilter, placeholder: "",
-                             theme: theme, row: inner.row(0), buffer: &buffer)
+            PaneChrome.field(
+                label: "/ ", input: t.filter, editing: t.editingFilter, placeholder: "",
+                theme: theme, row: inner.row(0), buffer: &buffer)
         }
         let tableRect = tableArea(in: area, state: state)
         let columns = columns(state, width: tableRect.width)
-        let table = Table(columns: columns.map(\.1), rowCount: t.visible.count, state: t.table,
-                          headerStyle: theme[.header], style: theme[.text], selectionStyle: PaneChrome.selection(.toggles, state: state, theme: theme)) { i in
+        let table = Table(
+            columns: columns.map(\.1), rowCount: t.visible.count, state: t.table,
+            headerStyle: theme[.header], style: theme[.text], selectionStyle: PaneChrome.selection(.toggles, state: state, theme: theme)
+        ) { i in
             row(t.row(atVisible: i), columns: columns, state: state, theme: theme)
         }
         table.render(area: tableRect, buffer: &buffer)
