@@ -193,11 +193,17 @@ enum TogglesPane {
 
     /// `alice 2m ago`: `alice@laptop` reads as `alice` (the host rarely matters at a glance; the
     /// detail has it), at most 10 columns of it.
-    static func lastChangeText(_ r: ToggleRow, now: Date) -> String {
+    /// `release-b… 4m ago`. In a column narrower than that, the actor is cut and the age kept
+    /// whole: "when" is what the column is read for, and the detail names who.
+    static func lastChangeText(_ r: ToggleRow, now: Date, width: Int? = nil) -> String {
         // A guard watching the toggle matters more than when it last moved.
         if let badge = r.guardBadge { return badge.text(now: now) }
         guard let change = r.lastChange else { return "" }
-        return SafeText.line(change.shortWho, width: 10) + " " + Formatting.ago(change.time, now: now)
+        let who = SafeText.line(change.shortWho, width: 10)
+        let age = Formatting.ago(change.time, now: now)
+        guard let width, TextWidth.of(who) + 1 + TextWidth.of(age) > width else { return who + " " + age }
+        let room = width - TextWidth.of(age) - 1
+        return room >= 3 ? SafeText.line(change.shortWho, width: room) + " " + age : age
     }
 
     static func row(_ r: ToggleRow, columns: [(Column, TableColumn)], state: AppState, theme: Theme) -> TableRow {
@@ -216,7 +222,8 @@ enum TogglesPane {
             case .override: return Line(SafeText.line(r.override ?? "", width: 40))
             case .lastChange:
                 let style = r.guardBadge.map { $0.state == .lost ? theme[.sevError] : theme[.sevWarning] } ?? theme[.muted]
-                return Line(lastChangeText(r, now: state.now), style: style)
+                let width: Int? = if case .fixed(let n) = column.1.width { n } else { nil }
+                return Line(lastChangeText(r, now: state.now, width: width), style: style)
             }
         }
         return TableRow(cells, style: flashing ? theme[.changedFlash] : .plain)
