@@ -42,7 +42,7 @@ import Testing
         func answer<T>(_ effect: Effect, _ pick: @escaping (Message) -> T?) throws -> T {
             runner.run(effect)
             var found: T?
-            _ = eventually(timeout: 20) {
+            _ = eventually {
                 found = replies.messages.withLock { $0 }.lazy.compactMap(pick).first
                 return found != nil
             }
@@ -151,7 +151,7 @@ import Testing
             let named = { (try? redis.execute("CLIENT", "LIST").string) ?? "" }
             #expect(named().contains("name=opsdeck:e2e@rig:1 "), "\(named())")
             rig.pollers.announce(ClientName.dashboard("e2e@rig", instance: "1", flipping: "darkMode"))
-            #expect(eventually(timeout: 10) { named().contains("name=opsdeck:e2e@rig:1:flipping:darkMode ") }, "\(named())")
+            #expect(eventually { named().contains("name=opsdeck:e2e@rig:1:flipping:darkMode ") }, "\(named())")
             #expect(try ServerPaneFeed.peers(redis).first?.flipping == "darkMode")
         }
     }

@@ -16,9 +16,9 @@ import Testing
                 command: [DashboardHarness.binary, "dashboard", "--url", proxy.url],
                 environment: ["TZ": "UTC", "USER": "e2e"], columns: 120, rows: 30)
             defer { terminal.close() }
-            _ = try terminal.waitFor("Toggles", timeout: 20)
+            _ = try terminal.waitFor("Toggles")
             // A poll is under way: commands have reached the proxy.
-            #expect(eventually(timeout: 20) { proxy.commandNames.contains { !["CLIENT", "AUTH", "SELECT"].contains($0) } })
+            #expect(eventually { proxy.commandNames.contains { !["CLIENT", "AUTH", "SELECT"].contains($0) } })
             try terminal.send(keys: "q")
             // Roomy: the point is "not after the poll in flight", which takes minutes here.
             let exited = eventually(timeout: 20) { terminal.exitStatus != nil }

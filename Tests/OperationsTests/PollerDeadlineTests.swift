@@ -42,9 +42,9 @@ private struct BusySource: PollSource {
             }
             noise.start()
             defer { stop.store(true, ordering: .relaxed) }
-            #expect(eventually(timeout: 10) { log.count(of: .soon) >= 5 }, "the invalidations did not drive polls")
+            #expect(eventually { log.count(of: .soon) >= 5 }, "the invalidations did not drive polls")
             // Roomy: with the interval at 0.3 s, a routine poll is due every 0.3 s.
-            #expect(eventually(timeout: 15) { log.count(of: .routine) >= 3 }, "no routine poll while invalidations stream in")
+            #expect(eventually { log.count(of: .routine) >= 3 }, "no routine poll while invalidations stream in")
         }
     }
 }
