@@ -15,6 +15,13 @@ extension ErrorsPane: PaneBehavior {
 
     static func listRows(in rect: Rect, state: AppState) -> Int { areas(in: rect, state: state).table.height - 1 }
 
+    static func list(in rect: Rect, state: AppState) -> PaneList? {
+        let e = state.errors
+        guard e.detail == nil else { return nil }
+        let table = e.showsGroups ? e.groupTable : e.table
+        return PaneList(area: areas(in: rect, state: state).table, table: table, rowCount: e.listCount)
+    }
+
     static func isEditingText(_ state: AppState) -> Bool { state.errors.editingQuery }
 
     static func startFilter(_ state: inout AppState) {

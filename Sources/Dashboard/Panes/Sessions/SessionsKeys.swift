@@ -13,6 +13,12 @@ extension SessionsPane: PaneBehavior {
 
     static func listRows(in rect: Rect, state: AppState) -> Int { tableArea(in: rect, state: state).height - 1 }
 
+    static func list(in rect: Rect, state: AppState) -> PaneList? {
+        let s = state.sessions
+        guard s.detail == nil else { return nil }
+        return PaneList(area: tableArea(in: rect, state: state), table: s.table, rowCount: s.visible.count)
+    }
+
     static func isEditingText(_ state: AppState) -> Bool { state.sessions.editingFilter }
 
     static func startFilter(_ state: inout AppState) { state.sessions.editingFilter = true }

@@ -15,6 +15,12 @@ extension TogglesPane: PaneBehavior {
 
     static func listRows(in rect: Rect, state: AppState) -> Int { tableArea(in: rect, state: state).height - 1 }
 
+    static func list(in rect: Rect, state: AppState) -> PaneList? {
+        let t = state.toggles
+        guard t.detail == nil else { return nil }
+        return PaneList(area: tableArea(in: rect, state: state), table: t.table, rowCount: t.visible.count)
+    }
+
     static func isEditingText(_ state: AppState) -> Bool { state.toggles.editingFilter }
 
     static func startFilter(_ state: inout AppState) { state.toggles.editingFilter = true }
