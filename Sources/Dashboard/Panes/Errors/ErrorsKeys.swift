@@ -9,6 +9,8 @@ extension ErrorsPane: PaneBehavior {
             KeyBinding([.char("/")], .editSearch, "Edit search", context: .pane(.errors), hint: "search"),
             KeyBinding([.char("v")], .toggleGrouping, "Grouped / every error", context: .pane(.errors), hint: "groups/all"),
             KeyBinding([.char("t")], .jumpToToggle, "Jump to its toggle", context: .pane(.errors), hint: "its toggle"),
+            KeyBinding([.char("o")], .cycleSort, "Sort by the next column", context: .pane(.errors), hint: "sort", hintKeys: "o/O"),
+            KeyBinding([.char("O")], .reverseSort, "Reverse the sort", context: .pane(.errors)),
         ]
     }
     static var fieldContext: KeyContext { .search }
@@ -94,6 +96,12 @@ extension ErrorsPane: PaneBehavior {
         case .jumpToToggle:
             state.jumpToToggle()
             return []
+        case .cycleSort, .reverseSort:
+            guard state.errors.detail == nil else { return [] }
+            state.errors.sort(reversing: action == .reverseSort)
+            state.keepSelectionsVisible()
+            state.say("Errors sorted " + (state.errors.sortSummary ?? ""))
+            return []
         case .toggleGrouping:
             state.errors.grouped.toggle()
             state.errors.openGroup = nil
@@ -113,7 +121,7 @@ extension ErrorsPane: PaneBehavior {
 
     static func hints(_ state: AppState) -> [KeyAction] {
         if state.errors.detail != nil { return [.back, .moveDown, .jumpToToggle] }
-        if state.errors.openGroup != nil { return [.back, .openDetails, .jumpToToggle] }
-        return [.editSearch, .openDetails, .toggleGrouping, .jumpToToggle]
+        if state.errors.openGroup != nil { return [.back, .openDetails, .jumpToToggle, .cycleSort] }
+        return [.editSearch, .openDetails, .toggleGrouping, .jumpToToggle, .cycleSort]
     }
 }

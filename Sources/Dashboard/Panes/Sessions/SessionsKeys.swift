@@ -91,7 +91,7 @@ extension SessionsPane: PaneBehavior {
             }
             state.keepSelectionsVisible()
             let now = state.sessions
-            state.say("Sessions sorted by \(now.sort?.label ?? "key")\(now.descending ? ", reversed" : "")")
+            state.say("Sessions sorted " + TableSorting.summary(now.sort?.label ?? "key", descending: now.descending))
             return []
         case .revealMasked: break
         default: return nil

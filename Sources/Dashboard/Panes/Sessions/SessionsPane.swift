@@ -7,7 +7,7 @@ enum SessionsPane {
         // The sorted column's header carries the direction once the person sorted (issue 25).
         let s = state.sessions
         let title = { (title: String, sort: SessionSort) -> String in
-            s.sort == sort ? title + (s.descending ? "▼" : "▲") : title
+            TableSorting.header(title, sorted: s.sort == sort, descending: s.descending)
         }
         return [
             TableColumn(title("Key", .key), width: .fixed(TableColumn.fit(title("Key", .key), rows.map(\.key), floor: 12, cap: 40))),
@@ -40,7 +40,7 @@ enum SessionsPane {
         } else if s.visible.count != s.rows.count {
             title += "/" + Formatting.count(s.rows.count)
         }
-        if let sort = s.sort { title += " · by \(sort.label)" + (s.descending ? ", reversed" : "") }
+        if let sort = s.sort { title += " · " + TableSorting.summary(sort.label, descending: s.descending) }
         if let position = PaneChrome.position(s.table, rowCount: s.visible.count, visibleRows: state.listRows(for: .sessions)) {
             title += " · " + position
         }

@@ -16,8 +16,6 @@ public enum ToggleSort: Int, CaseIterable, Hashable, Sendable {
         }
     }
 
-    public var next: ToggleSort { ToggleSort(rawValue: (rawValue + 1) % ToggleSort.allCases.count)! }
-
     /// Strict ordering for this sort; ties fall back to the name so the order is stable.
     /// `rates` are the errors per toggle in the window (`.errors` puts the most first).
     func less(_ a: ToggleRow, _ b: ToggleRow, rates: [String: ErrorRate] = [:]) -> Bool {

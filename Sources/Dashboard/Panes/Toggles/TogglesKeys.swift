@@ -82,7 +82,7 @@ extension TogglesPane: PaneBehavior {
         case .reverseSort:
             state.toggles.setSort(state.toggles.sort, descending: !state.toggles.descending)
             state.keepSelectionsVisible()
-            state.say("Toggles sorted by \(state.toggles.sort.label)\(state.toggles.descending ? ", reversed" : "")")
+            state.say("Toggles sorted " + TableSorting.summary(state.toggles.sort.label, descending: state.toggles.descending))
             return []
         case .showToggleErrors: return state.showToggleErrors()
         default: return nil

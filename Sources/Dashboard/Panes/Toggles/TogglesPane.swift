@@ -40,7 +40,7 @@ enum TogglesPane {
         ]
         // The sorted column's header carries the direction (issue 25): ▲ ascending, ▼ reversed.
         if let i = columns.firstIndex(where: { $0.0 == state.toggles.sort.column }) {
-            let title = columns[i].1.title + (state.toggles.descending ? "▼" : "▲")
+            let title = TableSorting.header(columns[i].1.title, sorted: true, descending: state.toggles.descending)
             columns[i].1.title = title
             switch columns[i].1.width {
             case .fixed(let n): columns[i].1.width = .fixed(max(n, TextWidth.of(title)))
@@ -141,7 +141,7 @@ enum TogglesPane {
         }
         // The rows found so far are on screen while the walk goes on: say that it does.
         if let discovery = t.discovery { title += " · " + discovery.label }
-        if t.sort != .name || t.descending { title += " · by \(t.sort.label)" + (t.descending ? ", reversed" : "") }
+        if t.sort != .name || t.descending { title += " · " + TableSorting.summary(t.sort.label, descending: t.descending) }
         if t.ratesLoaded {
             title += " · errors last \(Formatting.window(state.errors.window))"
             // The error column's own age, when it lags the rows (issue 23, bug 3).
