@@ -25,18 +25,10 @@ import Testing
     }
 
     @Test func clicksSelectAndSwitchAndTheWheelScrollsAt120x40() throws {
-        let folder = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("opsdeck-mouse-\(UUID().uuidString.prefix(8))")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let terminal = try TerminalSession(
-            command: [DashboardHarness.binary, "demo", "--deterministic", "--no-activity"],
-            environment: ["OPSDECK_TEST_ROOT": folder.path], columns: 120, rows: 40)
-        defer {
-            terminal.close()
-            try? FileManager.default.removeItem(at: folder)
-        }
-        let first = try terminal.waitUntil(description: "the demo with its data") {
-            $0.contains("connected") && $0.contains("session:") && $0.contains("accountDeletionFlow")
-        }
+        let demo = try DemoTerminal(columns: 120, rows: 40, name: "mouse")
+        defer { demo.close() }
+        let terminal = demo.terminal
+        let first = try terminal.waitUntil(description: "the session rows") { $0.contains("session:") }
         // The fifth session row, in the right-hand pane while Toggles has the focus.
         let rows = first.components(separatedBy: "\n")
         let sessionRows = rows.enumerated().filter { $0.element.contains("│session:") }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The one set of sorting rules every table shares (issue 25): `o` takes the next column,
 /// `O` reverses, the sorted column's header carries ▲ or ▼, the title says "by …, reversed".
 /// Each pane keeps only its own column order (`ToggleSort`, `SessionSort`, `ErrorRowSort`,
@@ -13,6 +15,17 @@ enum TableSorting {
     /// The header of a column: its title, with ▲ (or ▼ reversed) when it is the sorted one.
     static func header(_ title: String, sorted: Bool, descending: Bool) -> String {
         sorted ? title + (descending ? "▼" : "▲") : title
+    }
+
+    /// Newest first, rows without a time last: how every time column sorts ("what happened just
+    /// now" first). Nil when the two tie, for the caller's tie-breaker.
+    static func newestFirst(_ a: Date?, _ b: Date?) -> Bool? {
+        switch (a, b) {
+        case let (x?, y?) where x != y: return x > y
+        case (.some, nil): return true
+        case (nil, .some): return false
+        default: return nil
+        }
     }
 
     /// What the pane's title and the status line say: `by release` or `by release, reversed`.

@@ -20,12 +20,7 @@ public enum ErrorRowSort: Int, CaseIterable, Hashable, Sendable {
     func less(_ a: ErrorRow, _ b: ErrorRow) -> Bool {
         switch self {
         case .when:
-            switch (a.time, b.time) {
-            case let (x?, y?) where x != y: return x > y
-            case (.some, nil): return true
-            case (nil, .some): return false
-            default: break
-            }
+            if let order = TableSorting.newestFirst(a.time, b.time) { return order }
         case .toggle where a.toggleName != b.toggleName: return a.toggleName < b.toggleName
         case .fingerprint where a.fingerprint != b.fingerprint: return a.fingerprint < b.fingerprint
         case .exception where a.firstLine != b.firstLine: return a.firstLine < b.firstLine
@@ -56,12 +51,7 @@ public enum ErrorGroupSort: Int, CaseIterable, Hashable, Sendable {
         switch self {
         case .count where a.count != b.count: return a.count > b.count
         case .last:
-            switch (a.lastSeen, b.lastSeen) {
-            case let (x?, y?) where x != y: return x > y
-            case (.some, nil): return true
-            case (nil, .some): return false
-            default: break
-            }
+            if let order = TableSorting.newestFirst(a.lastSeen, b.lastSeen) { return order }
         case .toggle where a.toggleName != b.toggleName: return a.toggleName < b.toggleName
         case .exception where a.exception != b.exception: return a.exception < b.exception
         case .count, .toggle, .exception: break

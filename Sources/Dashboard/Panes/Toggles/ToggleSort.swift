@@ -44,12 +44,7 @@ public enum ToggleSort: Int, CaseIterable, Hashable, Sendable {
             break
         case .lastChange:
             // Newest first: during an incident the question is "what changed just now".
-            switch (a.lastChange?.time, b.lastChange?.time) {
-            case let (x?, y?) where x != y: return x > y
-            case (.some, nil): return true
-            case (nil, .some): return false
-            default: break
-            }
+            if let order = TableSorting.newestFirst(a.lastChange?.time, b.lastChange?.time) { return order }
         }
         return a.name < b.name
     }
