@@ -8,12 +8,12 @@ struct DemoTerminal {
     let terminal: TerminalSession
     let folder: URL
 
-    init(columns: Int, rows: Int, name: String) throws {
+    init(columns: Int, rows: Int, name: String, environment: [String: String] = [:]) throws {
         folder = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("opsdeck-\(name)-\(UUID().uuidString.prefix(8))")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         terminal = try TerminalSession(
             command: [DashboardHarness.binary, "demo", "--deterministic", "--no-activity"],
-            environment: ["OPSDECK_TEST_ROOT": folder.path], columns: columns, rows: rows)
+            environment: environment.merging(["OPSDECK_TEST_ROOT": folder.path]) { _, own in own }, columns: columns, rows: rows)
         do {
             try terminal.waitUntil(description: "the demo with its data") { $0.contains("connected") && $0.contains("accountDeletionFlow") }
         } catch {

@@ -60,3 +60,32 @@ import Testing
         #expect(eventually { !terminal.isRunning }, "q quits after mouse input")
     }
 }
+
+/// Issue 25, columns: a column hidden with `:columns` stays hidden in the next run (the choice
+/// is kept under XDG_STATE_HOME, here a temp folder).
+@Suite(.serialized) struct ColumnChooserEndToEndTests {
+    @Test func aHiddenColumnIsRememberedAcrossRuns() throws {
+        let state = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("opsdeck-cols-\(UUID().uuidString.prefix(8))")
+        defer { try? FileManager.default.removeItem(at: state) }
+        let first = try DemoTerminal(columns: 120, rows: 40, name: "cols", environment: ["XDG_STATE_HOME": state.path])
+        defer { first.close() }
+        /// The Toggles header row (the left pane's half of the line).
+        func header(_ screen: String) -> String {
+            let line = screen.components(separatedBy: "\n").first { $0.contains("Name▲") } ?? ""
+            return String(line.prefix { $0 != "┐" && $0 != "┌" }.split(separator: "│").first ?? "")
+        }
+        #expect(header(first.terminal.screen()).contains(" State "))
+        try first.terminal.send(keys: ":", "columns state", "Enter")
+        try first.terminal.waitFor("State hidden")
+        try first.terminal.waitUntil(description: "the header without State") { !header($0).isEmpty && !header($0).contains("State") }
+        try first.terminal.send(keys: "q")
+        #expect(eventually { !first.terminal.isRunning })
+        #expect(FileManager.default.fileExists(atPath: state.path + "/opsdeck/columns.json"))
+
+        let second = try DemoTerminal(columns: 120, rows: 40, name: "cols", environment: ["XDG_STATE_HOME": state.path])
+        defer { second.close() }
+        let screen = second.terminal.screen()
+        #expect(!header(screen).isEmpty && !header(screen).contains("State"), "State stays hidden:\n\(screen)")
+        try second.terminal.send(keys: "q")
+    }
+}

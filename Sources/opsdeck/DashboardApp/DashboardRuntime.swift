@@ -64,6 +64,7 @@ final class DashboardRuntime {
         state.actor = settings.actor
         state.bellOnNotices = settings.bell
         state.copyEnabled = settings.copy
+        state.columnChoice = Self.columnsFile.load(ColumnChoice.self) ?? ColumnChoice()
         let clock = settings.clock
         let groups = settings.kinds?.groups ?? [(kinds: DataKind.allCases, options: settings.endpoint)]
         if groups.count > 1 {
@@ -90,6 +91,9 @@ final class DashboardRuntime {
             DispatchQueue.main.async { MainActor.assumeIsolated { DashboardRuntime.current?.send([message]) } }
         }
     }
+
+    /// Where the column choice (`:columns`) is remembered between runs.
+    private static let columnsFile = StateFile("columns.json")
 
     /// The one running dashboard, for callbacks that arrive on the main queue.
     private static var current: DashboardRuntime?
@@ -168,6 +172,10 @@ final class DashboardRuntime {
                 case .quit: quitting = true
                 case .bell: terminal.bell()
                 case .copy(let text): terminal.copy(text)
+                case .saveColumns(let choice):
+                    do { try Self.columnsFile.save(choice) } catch {
+                        state.say("Could not remember the columns: " + SafeText.line("\(error)", width: 80), error: true)
+                    }
                 default: effects.run(effect)
                 }
             }

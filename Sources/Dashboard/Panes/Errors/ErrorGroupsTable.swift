@@ -26,7 +26,8 @@ enum ErrorGroupsTable {
         let e = state.errors
         let groups = e.groups ?? []
         let columns = columns(groups, sort: e.groupSort, descending: e.groupDescending)
-        let exceptionWidth = Table.columnWidths(columns, totalWidth: area.width, spacing: 1).last ?? 0
+        let shown = state.columnChoice.shown(columns.map(\.title), in: "error groups", primary: "Toggle")
+        let exceptionWidth = Table.columnWidths(shown.map { columns[$0] }, totalWidth: area.width, spacing: 1).last ?? 0
         let table = Table(
             columns: columns, rowCount: groups.count, state: e.groupTable,
             headerStyle: theme[.header], style: theme[.text],
@@ -41,6 +42,7 @@ enum ErrorGroupsTable {
                 Line(ExceptionText.cell(exception: g.exception, frame: g.frame, width: exceptionWidth)),
             ])
         }
+        .only(shown)
         table.render(area: area, buffer: &buffer)
         if groups.isEmpty {
             PaneChrome.emptyMessage(

@@ -24,6 +24,16 @@ extension ErrorsPane: PaneBehavior {
         return PaneList(area: areas(in: rect, state: state).table, table: table, rowCount: e.listCount)
     }
 
+    /// The groups and the list of errors are two tables, each with its own choice.
+    static func chooserColumns(_ state: AppState) -> ChooserColumns? {
+        let e = state.errors
+        guard e.detail == nil else { return nil }
+        if e.showsGroups {
+            return ChooserColumns(table: "error groups", titles: ErrorGroupsTable.columns(e.groups ?? []).map(\.title), primary: "Toggle")
+        }
+        return ChooserColumns(table: "errors", titles: columns(e.rows).map(\.title), primary: "Toggle")
+    }
+
     static func isEditingText(_ state: AppState) -> Bool { state.errors.editingQuery }
 
     static func startFilter(_ state: inout AppState) {

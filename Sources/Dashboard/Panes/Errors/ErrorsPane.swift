@@ -97,7 +97,8 @@ enum ErrorsPane {
         let rows = e.rows
         let hl = theme[.highlight]
         let columns = columns(rows, sort: e.rowSort, descending: e.rowDescending)
-        let exceptionWidth = Table.columnWidths(columns, totalWidth: area.width, spacing: 1).last ?? 0
+        let shown = state.columnChoice.shown(columns.map(\.title), in: "errors", primary: "Toggle")
+        let exceptionWidth = Table.columnWidths(shown.map { columns[$0] }, totalWidth: area.width, spacing: 1).last ?? 0
         let table = Table(
             columns: columns, rowCount: rows.count, state: e.table,
             headerStyle: theme[.header], style: theme[.text], selectionStyle: PaneChrome.selection(.errors, state: state, theme: theme)
@@ -113,6 +114,7 @@ enum ErrorsPane {
                 Line.highlighting(exception, terms: terms, highlight: hl),
             ])
         }
+        .only(shown)
         table.render(area: area, buffer: &buffer)
         if state.lastPoll(of: .errors) == nil && e.result == nil {
             PaneChrome.beforeFirstPoll(state, pane: .errors, theme: theme, tableArea: area, buffer: &buffer)

@@ -19,6 +19,10 @@ extension SessionsPane: PaneBehavior {
         return PaneList(area: tableArea(in: rect, state: state), table: s.table, rowCount: s.visible.count)
     }
 
+    static func chooserColumns(_ state: AppState) -> ChooserColumns? {
+        ChooserColumns(table: "sessions", titles: columns(state).map(\.title), primary: "Key")
+    }
+
     static func isEditingText(_ state: AppState) -> Bool { state.sessions.editingFilter }
 
     static func startFilter(_ state: inout AppState) { state.sessions.editingFilter = true }

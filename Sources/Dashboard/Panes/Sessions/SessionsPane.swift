@@ -63,12 +63,15 @@ enum SessionsPane {
                 theme: theme, row: inner.row(0), buffer: &buffer)
         }
         let tableRect = tableArea(in: area, state: state)
+        let columns = columns(state)
+        let shown = state.columnChoice.shown(columns.map(\.title), in: "sessions", primary: "Key")
         let table = Table(
-            columns: columns(state), rowCount: s.visible.count, state: s.table,
+            columns: columns, rowCount: s.visible.count, state: s.table,
             headerStyle: theme[.header], style: theme[.text], selectionStyle: PaneChrome.selection(.sessions, state: state, theme: theme)
         ) { i in
             row(s.row(atVisible: i), state: state, theme: theme)
         }
+        .only(shown)
         table.render(area: tableRect, buffer: &buffer)
         if state.lastPoll(of: .sessions) == nil {
             PaneChrome.beforeFirstPoll(state, pane: .sessions, theme: theme, tableArea: tableRect, buffer: &buffer)

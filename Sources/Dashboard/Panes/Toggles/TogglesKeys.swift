@@ -21,6 +21,10 @@ extension TogglesPane: PaneBehavior {
         return PaneList(area: tableArea(in: rect, state: state), table: t.table, rowCount: t.visible.count)
     }
 
+    static func chooserColumns(_ state: AppState) -> ChooserColumns? {
+        ChooserColumns(table: "toggles", titles: columns(state, width: 10_000, all: true).map(\.1.title), primary: "Name")
+    }
+
     static func isEditingText(_ state: AppState) -> Bool { state.toggles.editingFilter }
 
     static func startFilter(_ state: inout AppState) { state.toggles.editingFilter = true }
