@@ -72,3 +72,32 @@ import Testing
         #expect(s.commandLine.input.text == "columns fingerprint")
     }
 }
+
+/// Issue 25: a column with nothing to show in view gives way before text is cut — in Errors a
+/// Fingerprint column when no error has one, in Sessions an Auth type column when no session has one.
+@Suite struct EmptyColumnsGiveWayTests {
+    @Test func anErrorListWithoutFingerprintsGivesTheExceptionTheRoom() {
+        var s = Fixtures.loaded(width: 80, height: 24)
+        var row = Fixtures.errorRows[0]
+        row.fingerprint = ""
+        _ = s.press(.char("3"))
+        _ = update(&s, .searchFinished(.success(ErrorSearchView(query: "x", total: 1, rows: [row], backendLabel: "RediSearch 1.x"))))
+        let picture = Fixtures.picture(Fixtures.screen(s))
+        #expect(picture.contains("│When      Toggle          Exception"), "\(picture)")
+        #expect(picture.contains("useNewAlgorithm ArrayIndexOutOfBoundsException: 5 · Algo.java:42"), "\(picture)")
+        // With a fingerprint the column is back.
+        _ = update(
+            &s, .searchFinished(.success(ErrorSearchView(query: "x", total: 1, rows: Fixtures.errorRows, backendLabel: "RediSearch 1.x"))))
+        #expect(Fixtures.picture(Fixtures.screen(s)).contains("Fingerprint"))
+    }
+
+    @Test func sessionsWithoutAnAuthTypeGiveTheNameTheRoom() {
+        var s = AppState(now: Fixtures.t0, width: 80, height: 24, timeZone: Fixtures.utc)
+        let rows = [SessionRow(key: "session:1", fields: [FieldRow(name: "name", value: "Ana Lee")], ttl: 60)]
+        _ = update(&s, .pollSucceeded(DashboardSnapshot(sessions: rows), duration: 0.01, at: Fixtures.t0))
+        _ = s.press(.char("2"))
+        let picture = Fixtures.picture(Fixtures.screen(s))
+        #expect(picture.contains("│Key          Name"), "\(picture)")
+        #expect(!picture.contains("Auth type"))
+    }
+}

@@ -28,11 +28,12 @@ public struct ColumnChoice: Hashable, Sendable, Codable {
         return true
     }
 
-    /// The positions of `titles` to draw in `table`: all but the hidden ones; `primary` (the
-    /// row's identity) and untitled columns (the marker) always stay.
-    func shown(_ titles: [String], in table: String, primary: String) -> [Int] {
+    /// The positions of `titles` to draw in `table`: all but the hidden ones and those in
+    /// `empty` (a column with nothing to show gives way before any text is cut; issue 25);
+    /// `primary` (the row's identity) and untitled columns (the marker) always stay.
+    func shown(_ titles: [String], in table: String, primary: String, empty: Set<Int> = []) -> [Int] {
         titles.indices.filter { i in
-            titles[i].isEmpty || Self.key(titles[i]) == Self.key(primary) || !hides(titles[i], in: table)
+            titles[i].isEmpty || Self.key(titles[i]) == Self.key(primary) || !(hides(titles[i], in: table) || empty.contains(i))
         }
     }
 }

@@ -97,7 +97,10 @@ enum ErrorsPane {
         let rows = e.rows
         let hl = theme[.highlight]
         let columns = columns(rows, sort: e.rowSort, descending: e.rowDescending)
-        let shown = state.columnChoice.shown(columns.map(\.title), in: "errors", primary: "Toggle")
+        // Rows, none with a fingerprint: its blank column's room goes to the exception (an
+        // empty list keeps every header, saying what would be there).
+        let noFingerprint = !rows.isEmpty && !rows.prefix(500).contains { !$0.fingerprint.isEmpty }
+        let shown = state.columnChoice.shown(columns.map(\.title), in: "errors", primary: "Toggle", empty: noFingerprint ? [2] : [])
         let exceptionWidth = Table.columnWidths(shown.map { columns[$0] }, totalWidth: area.width, spacing: 1).last ?? 0
         let table = Table(
             columns: columns, rowCount: rows.count, state: e.table,

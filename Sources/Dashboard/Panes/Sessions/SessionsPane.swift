@@ -64,7 +64,9 @@ enum SessionsPane {
         }
         let tableRect = tableArea(in: area, state: state)
         let columns = columns(state)
-        let shown = state.columnChoice.shown(columns.map(\.title), in: "sessions", primary: "Key")
+        // Rows, none with an auth type: its blank column's room goes to the name.
+        let noAuthType = !s.rows.isEmpty && !s.rows.prefix(500).contains { !($0.authType ?? "").isEmpty }
+        let shown = state.columnChoice.shown(columns.map(\.title), in: "sessions", primary: "Key", empty: noAuthType ? [1] : [])
         let table = Table(
             columns: columns, rowCount: s.visible.count, state: s.table,
             headerStyle: theme[.header], style: theme[.text], selectionStyle: PaneChrome.selection(.sessions, state: state, theme: theme)
