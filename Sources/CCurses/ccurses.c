@@ -99,6 +99,25 @@ int ccurses_key_dc(void) { return KEY_DC; }
 int ccurses_key_enter(void) { return KEY_ENTER; }
 int ccurses_key_f0(void) { return KEY_F0; }
 
+int ccurses_mouse(int on) {
+    mmask_t wanted = on ? (BUTTON1_PRESSED | BUTTON4_PRESSED | BUTTON5_PRESSED) : 0;
+    mmask_t old = 0;
+    mmask_t got = mousemask(wanted, &old);
+    if (on) mouseinterval(0);
+    return on && got != 0 && has_mouse();
+}
+int ccurses_key_mouse(void) { return KEY_MOUSE; }
+int ccurses_get_mouse(int *x, int *y) {
+    MEVENT event;
+    if (getmouse(&event) != OK) return -1;
+    *x = event.x;
+    *y = event.y;
+    if (event.bstate & BUTTON4_PRESSED) return CCURSES_MOUSE_WHEEL_UP;
+    if (event.bstate & BUTTON5_PRESSED) return CCURSES_MOUSE_WHEEL_DOWN;
+    if (event.bstate & BUTTON1_PRESSED) return CCURSES_MOUSE_PRESS;
+    return CCURSES_MOUSE_OTHER;
+}
+
 int ccurses_init_pair(int pair, int fg, int bg) { return init_extended_pair(pair, fg, bg); }
 
 int ccurses_put_cell(WINDOW *win, int y, int x, const wchar_t *wch, int n, attr_t attrs, int pair) {

@@ -16,6 +16,8 @@ public final class CursesTerminal {
     public private(set) var isActive = false
     /// The user's locale is not UTF-8 (e.g. `LANG=C`): every cell is written as ASCII.
     public private(set) var asciiOnly = false
+    /// The terminal reports clicks and the wheel (`start(mouse: true)` and terminfo knows how).
+    public private(set) var mouseReported = false
 
     private var screen: OpaquePointer?
     private var window: UnsafeMutablePointer<WINDOW>?
@@ -44,8 +46,10 @@ public final class CursesTerminal {
     }
 
     /// Enters curses mode: UTF-8 locale, raw keys (Ctrl-C arrives as a key, not SIGINT), no
-    /// echo, keypad decoding, 25 ms Esc delay, hidden cursor, colours if any.
-    public func start(environment: [String: String] = ProcessInfo.processInfo.environment) throws {
+    /// echo, keypad decoding, 25 ms Esc delay, hidden cursor, colours if any; with `mouse`,
+    /// clicks and the wheel where the terminal reports them (the config's `mouse: off` passes
+    /// false, leaving the terminal's own selection alone).
+    public func start(environment: [String: String] = ProcessInfo.processInfo.environment, mouse: Bool = false) throws {
         guard !isActive else { return }
         try CursesTerminal.checkUsable(environment: environment)
         // LANG=C and friends: the terminal does not expect UTF-8, so only ASCII is written.
@@ -62,6 +66,7 @@ public final class CursesTerminal {
         keypad(window, true)
         _ = ccurses_set_escdelay(25)
         curs_set(0)
+        mouseReported = mouse && ccurses_mouse(1) == 1
         let noColor = !(environment["NO_COLOR"] ?? "").isEmpty
         if has_colors() && !noColor {
             start_color()
@@ -129,12 +134,31 @@ public final class CursesTerminal {
         return key
     }
 
+    /// Waits up to `timeoutMs` (negative: forever) for a key or a mouse event; nil on timeout.
+    /// A mouse event curses reports but the dashboard does not use (a release) comes back as
+    /// `.key(.unknown)`, so a caller draining input does not stop early.
+    public func readInput(timeoutMs: Int) -> TerminalInput? {
+        guard isActive, let window else { return nil }
+        var code: Int32 = 0
+        let kind = ccurses_get_key(window, Int32(clamping: timeoutMs), &code)
+        if kind == Int32(CCURSES_KEY_FUNCTION), code == ccurses_key_mouse() {
+            var x: Int32 = -1, y: Int32 = -1
+            let mouseKind = ccurses_get_mouse(&x, &y)
+            return TerminalInput.mouse(kind: mouseKind, x: x, y: y).map { .mouse($0) } ?? .key(.unknown)
+        }
+        guard let key = KeyDecoder.decode(kind: kind, code: code) else { return nil }
+        if key == .resize { needsFullRedraw = true }
+        return .key(key)
+    }
+
     /// Leaves curses mode and restores the terminal. Safe to call twice, and from a signal
     /// handler that was dispatched onto the main queue.
     public func stop() {
         guard isActive else { return }
         isActive = false
         ccurses_set_active(0)
+        if mouseReported { _ = ccurses_mouse(0) }
+        mouseReported = false
         curs_set(1)
         endwin()
         if let screen { delscreen(screen) }

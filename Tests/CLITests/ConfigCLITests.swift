@@ -188,6 +188,15 @@ import Testing
         #expect(throws: OperationsError.self) { try OpsdeckConfig.parse("copy: true\n", file: "c.yaml") }
     }
 
+    /// `mouse:` turns clicks and the wheel on (the default) or off; anything else is refused.
+    /// YAML 1.1 reads a bare `on`/`off` as a boolean: both spellings must still mean the word.
+    @Test func mouseIsOnOrOff() throws {
+        #expect(try OpsdeckConfig.parse("mouse: off\n", file: "c.yaml").mouse == .off)
+        #expect(try OpsdeckConfig.parse("mouse: on\n", file: "c.yaml").mouse == .on)
+        #expect(try OpsdeckConfig.parse("theme: dark\n", file: "c.yaml").mouse == nil)
+        #expect(throws: OperationsError.self) { try OpsdeckConfig.parse("mouse: wheel\n", file: "c.yaml") }
+    }
+
     @Test func theDefaultComesLast() throws {
         let run = try OpsdeckRun.run(["toggles", "list", "--timeout", "0.5"])
         #expect(run.status == 0 || run.stderr.contains("127.0.0.1:6379"), "exit \(run.status): \(run.stderr)")

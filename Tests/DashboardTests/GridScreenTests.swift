@@ -79,7 +79,7 @@ import Testing
                 │Per toggle: useNewAlgorithm 3 · darkMode 1                                    ││                                                                              │
                 └──────────────────────────────────────────────────────────────────────────────┘└──────────────────────────────────────────────────────────────────────────────┘
                  staging │ connected │ data just now · poll 10ms │ 127.0.0.1:6379 │ Redis 7.0.15 │ RediSearch 1.x │ 42 cmd/s
-                 / search · Enter details · v groups/all · t its toggle · : command · x export · [/] window · q quit · Tab/1-5 pane · ? help
+                 / search · Enter details · v groups/all · t its toggle · o/O sort · : command · x export · [/] window · q quit · Tab/1-5 pane · ? help
                 """)
         let theme = Theme.dark
         #expect(b[0, 24].style.fg == theme[.borderFocused].fg) // Errors is focused

@@ -41,7 +41,7 @@ import Testing
         for needle in [
             "Everywhere", "Toggles pane", "Space      Flip toggle (asks first)", "q/C-c      Quit",
             "Tab        Next pane", "e          Its errors (in Errors)",
-            "p          Pause/resume tail", "5          Server pane", "C          Cancel its guard (asks)",
+            "5          Server pane", "C          Cancel its guard (asks)",
             "t          Jump to its toggle", "y          Copy the selected item", "o          Sort by the next column",
         ] {
             #expect(text.contains(needle), "missing \(needle)")
@@ -49,9 +49,10 @@ import Testing
         // More bindings than fit at 80x24: the overlay says so and scrolls (PgDn).
         #expect(text.contains("more: PgDn"))
         var scrolled = ScreenBuffer(width: 80, height: 24)
-        HelpOverlay(keymap: .standard, scroll: 36, theme: .monochrome).render(area: scrolled.area, buffer: &scrolled)
+        HelpOverlay(keymap: .standard, scroll: 38, theme: .monochrome).render(area: scrolled.area, buffer: &scrolled)
         for needle in [
-            "←/→        Move cursor", "Home/C-a   Start of text", "y/Enter    Confirm", "Confirmation dialog",
+            "p          Pause/resume tail", "←/→        Move cursor", "Home/C-a   Start of text", "y/Enter    Confirm",
+            "Confirmation dialog",
             "Esc        Clear the filter", "Row markers", "!          Errors rose after flip",
         ] {
             #expect(scrolled.debugPicture.contains(needle), "missing \(needle) after scrolling")
@@ -78,8 +79,8 @@ import Testing
                 │  /          Filter rows                /          Edit search                │
                 │  r          Refresh now                v          Grouped / every error      │
                 │  ?          This help                  t          Jump to its toggle         │
-                │  q/C-c      Quit                      Logs pane                              │
-                │  ]          Widen the time window      p          Pause/resume tail          │
+                │  q/C-c      Quit                       o          Sort by the next column    │
+                │  ]          Widen the time window      O          Reverse the sort           │
                 │  [          Narrow the time window                              … more: PgDn │
                 └──────────────────────────────────────────────────────────────────────────────┘
                 """)

@@ -6,16 +6,9 @@ import Testing
 /// selected toggle to the terminal (seen raw through tmux `pipe-pane`) and says what it copied.
 @Suite(.serialized) struct CopyEndToEndTests {
     @Test func yWritesOSC52ForTheSelectedToggle() throws {
-        let folder = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("opsdeck-copy-\(UUID().uuidString.prefix(8))")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let terminal = try TerminalSession(
-            command: [DashboardHarness.binary, "demo", "--deterministic", "--no-activity"],
-            environment: ["OPSDECK_TEST_ROOT": folder.path], columns: 120, rows: 40)
-        defer {
-            terminal.close()
-            try? FileManager.default.removeItem(at: folder)
-        }
-        try terminal.waitUntil(description: "the demo with its data") { $0.contains("connected") && $0.contains("accountDeletionFlow") }
+        let demo = try DemoTerminal(columns: 120, rows: 40, name: "copy")
+        defer { demo.close() }
+        let (terminal, folder) = (demo.terminal, demo.folder)
         let log = folder.appendingPathComponent("output.raw").path
         try terminal.recordOutput(to: log)
         try terminal.send(keys: "y")

@@ -69,6 +69,16 @@ int ccurses_init_pair(int pair, int fg, int bg);
 /// attributes and colour pair at (y, x) via setcchar + mvwadd_wch. Returns OK or ERR.
 int ccurses_put_cell(WINDOW *win, int y, int x, const wchar_t *wch, int n, attr_t attrs, int pair);
 
+// Mouse. Only the main button's press and the wheel are asked for (mouseinterval 0: no click
+// detection delay), so a drag still selects text in terminals that let Shift bypass the app.
+/// Turns mouse reporting on (1) or off (0). Returns 1 when the terminal reports the mouse.
+int ccurses_mouse(int on);
+int ccurses_key_mouse(void);
+/// Kinds returned by ccurses_get_mouse.
+enum { CCURSES_MOUSE_OTHER = 0, CCURSES_MOUSE_PRESS = 1, CCURSES_MOUSE_WHEEL_UP = 2, CCURSES_MOUSE_WHEEL_DOWN = 3 };
+/// getmouse after KEY_MOUSE: the event's cell in *x, *y and its kind; -1 when there is none.
+int ccurses_get_mouse(int *x, int *y);
+
 /// Kinds returned by ccurses_get_key.
 enum { CCURSES_KEY_NONE = 0, CCURSES_KEY_CHAR = 1, CCURSES_KEY_FUNCTION = 2 };
 /// wtimeout(win, timeout_ms) + wget_wch. Returns CCURSES_KEY_NONE on timeout/error,

@@ -16,6 +16,13 @@ protocol PaneBehavior {
     /// Data rows its list shows in `rect` (its page size).
     static func listRows(in rect: Rect, state: AppState) -> Int
 
+    /// Its table as laid out in `rect` (for the mouse: which row is under the pointer); nil
+    /// when it shows no table (a detail view, a log tail, the server's facts).
+    static func list(in rect: Rect, state: AppState) -> PaneList?
+
+    /// Its table's columns for `:columns` (nil: no table to choose columns of).
+    static func chooserColumns(_ state: AppState) -> ChooserColumns?
+
     /// Whether its text field (filter, search) has the keys.
     static func isEditingText(_ state: AppState) -> Bool
     /// The keymap context for Enter/Esc while its field has the keys.
@@ -48,6 +55,8 @@ protocol PaneBehavior {
 extension PaneBehavior {
     static var fieldContext: KeyContext { .filterField }
     static var bindings: [KeyBinding] { [] }
+    static func list(in rect: Rect, state: AppState) -> PaneList? { nil }
+    static func chooserColumns(_ state: AppState) -> ChooserColumns? { nil }
     static func refreshEffects(_ state: AppState) -> [Effect] { [] }
     static func keepSelectionVisible(_ state: inout AppState, rows: Int) {}
     static func fieldNote(_ state: AppState) -> String? { "typing filters live" }

@@ -18,6 +18,8 @@ public struct AppState: Hashable, Sendable {
     public var commandLine = CommandLineState()
     /// Places left by jumps, for back and forward (`JumpHistory`).
     public var jumps = JumpHistory()
+    /// The columns hidden per table (`:columns`), loaded from and saved to the state directory.
+    public var columnChoice = ColumnChoice()
 
     // MARK: Panes
     /// Each pane's own state; each pane's folder declares its accessor (`toggles`, `logs`...).

@@ -40,4 +40,6 @@ public enum Effect: Hashable, Sendable {
     case exportIncident(window: Double)
     /// The user's sessions filter, so the poller can narrow its scan ("" = no filter).
     case setSessionFilter(String)
+    /// The person hid or showed a column (`:columns`): remember the choice for the next run.
+    case saveColumns(ColumnChoice)
 }

@@ -5,6 +5,8 @@ import Foundation
 /// to `update(_:_:)`.
 public enum Message: Hashable, Sendable {
     case key(Key)
+    /// A click or a wheel notch the terminal reported (see `MouseTarget`).
+    case mouse(MouseEvent)
     /// The clock moved (sent a few times a second); the only way `now` advances without data.
     case tick(Date)
     case resized(width: Int, height: Int)

@@ -10,6 +10,10 @@ public func update(_ state: inout AppState, _ message: Message) -> [Effect] {
         let effects = state.handleKey(key)
         state.unseen.subtract(state.visiblePanes)
         return effects
+    case .mouse(let event):
+        let effects = state.handleMouse(event)
+        state.unseen.subtract(state.visiblePanes)
+        return effects
     case .tick(let date):
         state.now = date
         if let flash = state.flash, flash.expires <= date { state.flash = nil }

@@ -10,7 +10,7 @@ public func render(_ state: AppState, theme: Theme, into buffer: inout ScreenBuf
     }
     if let tabs = layout.tabBar {
         TabBar(
-            titles: Pane.allCases.map { "\($0.rawValue + 1) \($0.title)" + (state.unseen.contains($0) ? " ●" : "") },
+            titles: tabTitles(state),
             selected: state.focus.rawValue,
             activeStyle: theme[.tabActive], inactiveStyle: theme[.tabInactive], style: theme[.text]
         )

@@ -31,4 +31,17 @@ public struct TabBar: Widget, Sendable {
         }
         Line(spans).render(in: row, buffer: &buffer, base: style)
     }
+
+    /// The tab drawn at column `x` of the bar (0: its first cell); nil on a separator or past
+    /// the last tab. Measures the titles as `render` lays them out.
+    public static func index(atX x: Int, titles: [String], separator: String = "│") -> Int? {
+        var start = 0
+        for (i, title) in titles.enumerated() {
+            if i > 0 { start += TextWidth.of(separator) }
+            let end = start + TextWidth.of(" \(title) ")
+            if x >= start && x < end { return i }
+            start = end
+        }
+        return nil
+    }
 }

@@ -42,10 +42,11 @@ public final class EffectRunner: Sendable {
         self.reply = reply
     }
 
-    /// Starts the effect's work; `.quit`, `.bell` and `.copy` are the runtime's own business.
+    /// Starts the effect's work; `.quit`, `.bell`, `.copy` and `.saveColumns` are the
+    /// runtime's own business.
     public func run(_ effect: Effect) {
         switch effect {
-        case .quit, .bell, .copy:
+        case .quit, .bell, .copy, .saveColumns:
             return
         case .refreshNow:
             // The user asked: everything now, whatever the idle budgets say.

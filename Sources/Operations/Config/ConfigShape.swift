@@ -23,6 +23,7 @@ public indirect enum ConfigShape: Sendable {
         ("interval", .number(SettingLimits.intervalProblem)),
         ("bell", .flag),
         ("copy", .oneOf(OpsdeckConfig.CopyMode.allCases.map(\.rawValue))),
+        ("mouse", .oneOf(OpsdeckConfig.MouseMode.allCases.map(\.rawValue))),
         ("contexts", .named(context)),
     ])
 

@@ -12,6 +12,7 @@ import Yams
 /// interval: 1
 /// bell: true
 /// copy: osc52
+/// mouse: on
 /// contexts:
 ///   prod:
 ///     url: redis://prod-redis.internal:6379/0
@@ -31,6 +32,9 @@ public struct OpsdeckConfig: Sendable, Codable, Hashable {
     public var bell: Bool?
     /// How the dashboard's `y` copies: `osc52` (the default) or `off` for terminals that refuse it.
     public var copy: CopyMode?
+    /// Clicks and the wheel in the dashboard: `on` (the default, where the terminal reports the
+    /// mouse) or `off`, which leaves the terminal's own text selection alone.
+    public var mouse: MouseMode?
     public var contexts: [String: Context]
 
     public struct Context: Sendable, Codable, Hashable {
@@ -88,7 +92,7 @@ public struct OpsdeckConfig: Sendable, Codable, Hashable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case theme, interval, contexts, bell, copy
+        case theme, interval, contexts, bell, copy, mouse
         case currentContext = "current-context"
     }
 
@@ -99,6 +103,7 @@ public struct OpsdeckConfig: Sendable, Codable, Hashable {
         interval = try values.decodeIfPresent(Double.self, forKey: .interval)
         bell = try values.decodeIfPresent(Bool.self, forKey: .bell)
         copy = try values.decodeIfPresent(CopyMode.self, forKey: .copy)
+        mouse = try values.decodeIfPresent(MouseMode.self, forKey: .mouse)
         contexts = try values.decodeIfPresent([String: Context].self, forKey: .contexts) ?? [:]
     }
 
@@ -118,6 +123,11 @@ extension OpsdeckConfig {
     /// The config's `copy:` values.
     public enum CopyMode: String, Sendable, Codable, Hashable, CaseIterable {
         case osc52, off
+    }
+
+    /// The config's `mouse:` values.
+    public enum MouseMode: String, Sendable, Codable, Hashable, CaseIterable {
+        case on, off
     }
 }
 

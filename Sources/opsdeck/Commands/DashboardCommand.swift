@@ -28,7 +28,8 @@ struct DashboardCommand: ParsableCommand {
                         tlsInsecure: context.endpoint.tls?.insecure ?? false, requireReason: context.requireReason),
                     patterns: context.patterns, readOnly: context.readOnly, actor: context.actor,
                     interval: options.interval ?? context.config.interval ?? 1, theme: theme, pollOnly: options.pollOnly,
-                    bell: context.config.bell ?? false, copy: context.config.copy != .off))
+                    bell: context.config.bell ?? false, copy: context.config.copy != .off,
+                    mouse: context.config.mouse != .off))
         }
         try MainActor.assumeIsolated { try runtime.run() }
     }

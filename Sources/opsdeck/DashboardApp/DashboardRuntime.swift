@@ -35,6 +35,9 @@ final class DashboardRuntime {
         var bell = false
         /// `y` copies with OSC 52 (the config's `copy: osc52`, the default); false: `copy: off`.
         var copy = true
+        /// Clicks and the wheel where the terminal reports them (the config's `mouse: on`, the
+        /// default); false: `mouse: off`, the terminal keeps its own selection.
+        var mouse = true
         /// The dashboard's clock; the demo's deterministic mode starts it at a fixed instant.
         var clock: @Sendable () -> Date = { Date() }
         /// Time zone for showing times (and reading log stamps, which services write in local time).
@@ -61,6 +64,7 @@ final class DashboardRuntime {
         state.actor = settings.actor
         state.bellOnNotices = settings.bell
         state.copyEnabled = settings.copy
+        state.columnChoice = Self.columnsFile.load(ColumnChoice.self) ?? ColumnChoice()
         let clock = settings.clock
         let groups = settings.kinds?.groups ?? [(kinds: DataKind.allCases, options: settings.endpoint)]
         if groups.count > 1 {
@@ -88,6 +92,9 @@ final class DashboardRuntime {
         }
     }
 
+    /// Where the column choice (`:columns`) is remembered between runs.
+    private static let columnsFile = StateFile("columns.json")
+
     /// The one running dashboard, for callbacks that arrive on the main queue.
     private static var current: DashboardRuntime?
 
@@ -96,7 +103,7 @@ final class DashboardRuntime {
 
     /// Takes over the terminal and runs until the user quits; never returns.
     func run() throws -> Never {
-        try terminal.start()
+        try terminal.start(mouse: settings.mouse)
         Self.current = self
         let size = terminal.size
         send([.resized(width: size.width, height: size.height), .tick(settings.clock())])
@@ -135,12 +142,12 @@ final class DashboardRuntime {
 
     private func drainKeys() {
         var messages: [Message] = []
-        while let key = terminal.readKey(timeoutMs: 0) {
-            if key == .resize {
+        while let input = terminal.readInput(timeoutMs: 0) {
+            if input == .key(.resize) {
                 let size = terminal.size
                 messages.append(.resized(width: size.width, height: size.height))
             } else {
-                messages.append(.key(key))
+                messages.append(input.message)
             }
             if messages.count > 256 { break }
         }
@@ -165,6 +172,10 @@ final class DashboardRuntime {
                 case .quit: quitting = true
                 case .bell: terminal.bell()
                 case .copy(let text): terminal.copy(text)
+                case .saveColumns(let choice):
+                    do { try Self.columnsFile.save(choice) } catch {
+                        state.say("Could not remember the columns: " + SafeText.line("\(error)", width: 80), error: true)
+                    }
                 default: effects.run(effect)
                 }
             }

@@ -4,22 +4,30 @@
 enum ErrorGroupsTable {
     /// The toggle column fits its names (of the first 500 groups); the exception, the column an
     /// incident is read by, takes the rest.
-    static func columns(_ groups: [ErrorGroupRow]) -> [TableColumn] {
-        [
+    /// The sorted column's header carries ▲ or ▼ once the person sorted (issue 25).
+    static func columns(_ groups: [ErrorGroupRow], sort: ErrorGroupSort? = nil, descending: Bool = false) -> [TableColumn] {
+        let title = { (title: String, column: ErrorGroupSort) in TableSorting.header(title, sorted: sort == column, descending: descending)
+        }
+        return [
             // `≥` (members not all read) takes two more cells, only when some row has it.
-            TableColumn("Count", width: .fixed(groups.contains { $0.partial } ? 7 : 5), alignment: .right),
-            TableColumn("Last", width: .fixed(7)),
+            TableColumn(
+                title("Count", .count), width: .fixed(max(groups.contains { $0.partial } ? 7 : 5, TextWidth.of(title("Count", .count)))),
+                alignment: .right),
+            TableColumn(title("Last", .last), width: .fixed(7)),
             TableColumn("Trend", width: .fixed(12)),
-            TableColumn("Toggle", width: .fixed(TableColumn.fit("Toggle", groups.prefix(500).map(\.toggleName), cap: 24))),
-            TableColumn("Exception", width: .flex(1)),
+            TableColumn(
+                title("Toggle", .toggle),
+                width: .fixed(TableColumn.fit(title("Toggle", .toggle), groups.prefix(500).map(\.toggleName), cap: 24))),
+            TableColumn(title("Exception", .exception), width: .flex(1)),
         ]
     }
 
     static func render(_ state: AppState, theme: Theme, area: Rect, buffer: inout ScreenBuffer) {
         let e = state.errors
         let groups = e.groups ?? []
-        let columns = columns(groups)
-        let exceptionWidth = Table.columnWidths(columns, totalWidth: area.width, spacing: 1).last ?? 0
+        let columns = columns(groups, sort: e.groupSort, descending: e.groupDescending)
+        let shown = state.columnChoice.shown(columns.map(\.title), in: "error groups", primary: "Toggle")
+        let exceptionWidth = Table.columnWidths(shown.map { columns[$0] }, totalWidth: area.width, spacing: 1).last ?? 0
         let table = Table(
             columns: columns, rowCount: groups.count, state: e.groupTable,
             headerStyle: theme[.header], style: theme[.text],
@@ -34,6 +42,7 @@ enum ErrorGroupsTable {
                 Line(ExceptionText.cell(exception: g.exception, frame: g.frame, width: exceptionWidth)),
             ])
         }
+        .only(shown)
         table.render(area: area, buffer: &buffer)
         if groups.isEmpty {
             PaneChrome.emptyMessage(

@@ -9,11 +9,30 @@ extension ErrorsPane: PaneBehavior {
             KeyBinding([.char("/")], .editSearch, "Edit search", context: .pane(.errors), hint: "search"),
             KeyBinding([.char("v")], .toggleGrouping, "Grouped / every error", context: .pane(.errors), hint: "groups/all"),
             KeyBinding([.char("t")], .jumpToToggle, "Jump to its toggle", context: .pane(.errors), hint: "its toggle"),
+            KeyBinding([.char("o")], .cycleSort, "Sort by the next column", context: .pane(.errors), hint: "sort", hintKeys: "o/O"),
+            KeyBinding([.char("O")], .reverseSort, "Reverse the sort", context: .pane(.errors)),
         ]
     }
     static var fieldContext: KeyContext { .search }
 
     static func listRows(in rect: Rect, state: AppState) -> Int { areas(in: rect, state: state).table.height - 1 }
+
+    static func list(in rect: Rect, state: AppState) -> PaneList? {
+        let e = state.errors
+        guard e.detail == nil else { return nil }
+        let table = e.showsGroups ? e.groupTable : e.table
+        return PaneList(area: areas(in: rect, state: state).table, table: table, rowCount: e.listCount)
+    }
+
+    /// The groups and the list of errors are two tables, each with its own choice.
+    static func chooserColumns(_ state: AppState) -> ChooserColumns? {
+        let e = state.errors
+        guard e.detail == nil else { return nil }
+        if e.showsGroups {
+            return ChooserColumns(table: "error groups", titles: ErrorGroupsTable.columns(e.groups ?? []).map(\.title), primary: "Toggle")
+        }
+        return ChooserColumns(table: "errors", titles: columns(e.rows).map(\.title), primary: "Toggle")
+    }
 
     static func isEditingText(_ state: AppState) -> Bool { state.errors.editingQuery }
 
@@ -87,6 +106,12 @@ extension ErrorsPane: PaneBehavior {
         case .jumpToToggle:
             state.jumpToToggle()
             return []
+        case .cycleSort, .reverseSort:
+            guard state.errors.detail == nil else { return [] }
+            state.errors.sort(reversing: action == .reverseSort)
+            state.keepSelectionsVisible()
+            state.say("Errors sorted " + (state.errors.sortSummary ?? ""))
+            return []
         case .toggleGrouping:
             state.errors.grouped.toggle()
             state.errors.openGroup = nil
@@ -106,7 +131,7 @@ extension ErrorsPane: PaneBehavior {
 
     static func hints(_ state: AppState) -> [KeyAction] {
         if state.errors.detail != nil { return [.back, .moveDown, .jumpToToggle] }
-        if state.errors.openGroup != nil { return [.back, .openDetails, .jumpToToggle] }
-        return [.editSearch, .openDetails, .toggleGrouping, .jumpToToggle]
+        if state.errors.openGroup != nil { return [.back, .openDetails, .jumpToToggle, .cycleSort] }
+        return [.editSearch, .openDetails, .toggleGrouping, .jumpToToggle, .cycleSort]
     }
 }

@@ -33,13 +33,18 @@ enum ErrorsPane {
     }
 
     /// Toggle and Fingerprint fit their values (of the first 500 rows); the exception takes the rest.
-    static func columns(_ rows: [ErrorRow]) -> [TableColumn] {
+    /// The sorted column's header carries ▲ or ▼ once the person sorted (issue 25).
+    static func columns(_ rows: [ErrorRow], sort: ErrorRowSort? = nil, descending: Bool = false) -> [TableColumn] {
         let sample = rows.prefix(500)
+        let title = { (title: String, column: ErrorRowSort) in TableSorting.header(title, sorted: sort == column, descending: descending) }
         return [
-            TableColumn("When", width: .fixed(9)),
-            TableColumn("Toggle", width: .fixed(TableColumn.fit("Toggle", sample.map(\.toggleName), cap: 24))),
-            TableColumn("Fingerprint", width: .fixed(TableColumn.fit("Fingerprint", sample.map(\.fingerprint), cap: 20))),
-            TableColumn("Exception", width: .flex(1)),
+            TableColumn(title("When", .when), width: .fixed(9)),
+            TableColumn(
+                title("Toggle", .toggle), width: .fixed(TableColumn.fit(title("Toggle", .toggle), sample.map(\.toggleName), cap: 24))),
+            TableColumn(
+                title("Fingerprint", .fingerprint),
+                width: .fixed(TableColumn.fit(title("Fingerprint", .fingerprint), sample.map(\.fingerprint), cap: 20))),
+            TableColumn(title("Exception", .exception), width: .flex(1)),
         ]
     }
 
@@ -58,6 +63,7 @@ enum ErrorsPane {
             } else if e.showsGroups, let groups = e.groups {
                 parts.append("\(Formatting.count(groups.count)) group" + (groups.count == 1 ? "" : "s"))
             }
+            if let sorted = e.sortSummary { parts.append(sorted) }
             if e.windowTruncated { parts.append("≥: not all read") }
             // Its own age, when it lags the poll: the status bar's is the oldest pane's.
             if let note = state.errorsAgeNote { parts.append(note) }
@@ -90,8 +96,12 @@ enum ErrorsPane {
         let terms = e.result?.terms ?? []
         let rows = e.rows
         let hl = theme[.highlight]
-        let columns = columns(rows)
-        let exceptionWidth = Table.columnWidths(columns, totalWidth: area.width, spacing: 1).last ?? 0
+        let columns = columns(rows, sort: e.rowSort, descending: e.rowDescending)
+        // Rows, none with a fingerprint: its blank column's room goes to the exception (an
+        // empty list keeps every header, saying what would be there).
+        let noFingerprint = !rows.isEmpty && !rows.prefix(500).contains { !$0.fingerprint.isEmpty }
+        let shown = state.columnChoice.shown(columns.map(\.title), in: "errors", primary: "Toggle", empty: noFingerprint ? [2] : [])
+        let exceptionWidth = Table.columnWidths(shown.map { columns[$0] }, totalWidth: area.width, spacing: 1).last ?? 0
         let table = Table(
             columns: columns, rowCount: rows.count, state: e.table,
             headerStyle: theme[.header], style: theme[.text], selectionStyle: PaneChrome.selection(.errors, state: state, theme: theme)
@@ -107,6 +117,7 @@ enum ErrorsPane {
                 Line.highlighting(exception, terms: terms, highlight: hl),
             ])
         }
+        .only(shown)
         table.render(area: area, buffer: &buffer)
         if state.lastPoll(of: .errors) == nil && e.result == nil {
             PaneChrome.beforeFirstPoll(state, pane: .errors, theme: theme, tableArea: area, buffer: &buffer)

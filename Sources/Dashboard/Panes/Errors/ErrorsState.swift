@@ -8,7 +8,10 @@ public struct ErrorsState: PaneState {
     public var editingQuery = false
     /// A search effect is out and its answer has not come back.
     public var searching = false
-    public var result: ErrorSearchView?
+    /// Kept in the person's order (`rowSort`) whatever stores it: a poll, a search, a reset.
+    public var result: ErrorSearchView? {
+        didSet { if let sort = rowSort, result != nil { TableSorting.arrange(&result!.rows, descending: rowDescending, by: sort.less) } }
+    }
     /// Why the last search failed, in words for the user.
     public var searchError: String?
     public var table = TableState()
@@ -27,10 +30,22 @@ public struct ErrorsState: PaneState {
     /// Grouped view (the default) or every error; one key switches (`toggleGrouping`).
     public var grouped = true
     /// The groups in the window, biggest first; nil until the poller has read the window.
-    public var groups: [ErrorGroupRow]?
+    public var groups: [ErrorGroupRow]? {
+        didSet { if let sort = groupSort, groups != nil { TableSorting.arrange(&groups!, descending: groupDescending, by: sort.less) } }
+    }
     public var groupTable = TableState()
     /// The group whose members are listed (Enter on a group row), a copy.
-    public var openGroup: ErrorGroupRow?
+    public var openGroup: ErrorGroupRow? {
+        didSet {
+            if let sort = rowSort, openGroup != nil { TableSorting.arrange(&openGroup!.members, descending: rowDescending, by: sort.less) }
+        }
+    }
+    /// The order the person chose for the errors (`o`/`O`); nil: as read, newest first.
+    public internal(set) var rowSort: ErrorRowSort?
+    public internal(set) var rowDescending = false
+    /// The order the person chose for the groups; nil: as read, biggest first.
+    public internal(set) var groupSort: ErrorGroupSort?
+    public internal(set) var groupDescending = false
     /// The time window in seconds for groups and rates (`[` and `]` step through `windowSteps`).
     public var window: Double = 900
     /// More errors fell in the window than were read: counts are of the newest.
@@ -64,7 +79,8 @@ public struct ErrorsState: PaneState {
         groups = new
         windowTruncated = truncated
         if let open = openGroup, let fresh = new.first(where: { $0.id == open.id }) { openGroup = fresh }
-        if let keep, let index = new.firstIndex(where: { $0.id == keep }) {
+        // `groups` is now in the person's order: positions are read from it, not from `new`.
+        if let keep, let index = groups?.firstIndex(where: { $0.id == keep }) {
             groupTable.selected = index
         } else {
             groupTable.selected = new.isEmpty ? nil : min(selected ?? 0, new.count - 1)
@@ -114,7 +130,7 @@ public struct ErrorsState: PaneState {
         let keepID = selectedRow?.id
         let selected = table.selected
         result = view
-        if let keepID, let index = view.rows.firstIndex(where: { $0.id == keepID }) {
+        if let keepID, let index = result?.rows.firstIndex(where: { $0.id == keepID }) {
             table.selected = index
         } else {
             table.selected = view.rows.isEmpty ? nil : min(selected ?? 0, view.rows.count - 1)

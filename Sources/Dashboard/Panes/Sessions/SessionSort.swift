@@ -15,8 +15,6 @@ public enum SessionSort: Int, CaseIterable, Hashable, Sendable {
     /// The column's index in `SessionsPane.columns`.
     var column: Int { rawValue }
 
-    public var next: SessionSort { SessionSort(rawValue: (rawValue + 1) % SessionSort.allCases.count)! }
-
     /// Strict order; ties fall back to the key. Names compare in their masked form, so the
     /// order never tells what a masked value is; sessions without a TTL (persistent) last.
     func less(_ a: SessionRow, _ b: SessionRow) -> Bool {

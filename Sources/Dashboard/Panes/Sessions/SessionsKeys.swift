@@ -13,6 +13,16 @@ extension SessionsPane: PaneBehavior {
 
     static func listRows(in rect: Rect, state: AppState) -> Int { tableArea(in: rect, state: state).height - 1 }
 
+    static func list(in rect: Rect, state: AppState) -> PaneList? {
+        let s = state.sessions
+        guard s.detail == nil else { return nil }
+        return PaneList(area: tableArea(in: rect, state: state), table: s.table, rowCount: s.visible.count)
+    }
+
+    static func chooserColumns(_ state: AppState) -> ChooserColumns? {
+        ChooserColumns(table: "sessions", titles: columns(state).map(\.title), primary: "Key")
+    }
+
     static func isEditingText(_ state: AppState) -> Bool { state.sessions.editingFilter }
 
     static func startFilter(_ state: inout AppState) { state.sessions.editingFilter = true }
@@ -85,7 +95,7 @@ extension SessionsPane: PaneBehavior {
             }
             state.keepSelectionsVisible()
             let now = state.sessions
-            state.say("Sessions sorted by \(now.sort?.label ?? "key")\(now.descending ? ", reversed" : "")")
+            state.say("Sessions sorted " + TableSorting.summary(now.sort?.label ?? "key", descending: now.descending))
             return []
         case .revealMasked: break
         default: return nil

@@ -7,7 +7,7 @@ enum SessionsPane {
         // The sorted column's header carries the direction once the person sorted (issue 25).
         let s = state.sessions
         let title = { (title: String, sort: SessionSort) -> String in
-            s.sort == sort ? title + (s.descending ? "▼" : "▲") : title
+            TableSorting.header(title, sorted: s.sort == sort, descending: s.descending)
         }
         return [
             TableColumn(title("Key", .key), width: .fixed(TableColumn.fit(title("Key", .key), rows.map(\.key), floor: 12, cap: 40))),
@@ -40,7 +40,7 @@ enum SessionsPane {
         } else if s.visible.count != s.rows.count {
             title += "/" + Formatting.count(s.rows.count)
         }
-        if let sort = s.sort { title += " · by \(sort.label)" + (s.descending ? ", reversed" : "") }
+        if let sort = s.sort { title += " · " + TableSorting.summary(sort.label, descending: s.descending) }
         if let position = PaneChrome.position(s.table, rowCount: s.visible.count, visibleRows: state.listRows(for: .sessions)) {
             title += " · " + position
         }
@@ -63,12 +63,17 @@ enum SessionsPane {
                 theme: theme, row: inner.row(0), buffer: &buffer)
         }
         let tableRect = tableArea(in: area, state: state)
+        let columns = columns(state)
+        // Rows, none with an auth type: its blank column's room goes to the name.
+        let noAuthType = !s.rows.isEmpty && !s.rows.prefix(500).contains { !($0.authType ?? "").isEmpty }
+        let shown = state.columnChoice.shown(columns.map(\.title), in: "sessions", primary: "Key", empty: noAuthType ? [1] : [])
         let table = Table(
-            columns: columns(state), rowCount: s.visible.count, state: s.table,
+            columns: columns, rowCount: s.visible.count, state: s.table,
             headerStyle: theme[.header], style: theme[.text], selectionStyle: PaneChrome.selection(.sessions, state: state, theme: theme)
         ) { i in
             row(s.row(atVisible: i), state: state, theme: theme)
         }
+        .only(shown)
         table.render(area: tableRect, buffer: &buffer)
         if state.lastPoll(of: .sessions) == nil {
             PaneChrome.beforeFirstPoll(state, pane: .sessions, theme: theme, tableArea: tableRect, buffer: &buffer)

@@ -77,7 +77,7 @@ public struct SessionsState: PaneState {
         }
         // Sorted by key like the unfiltered list, never in the order the server's scan found them.
         if let sort {
-            visible.sort { descending ? sort.less(rows[$1], rows[$0]) : sort.less(rows[$0], rows[$1]) }
+            TableSorting.arrange(&visible, descending: descending) { sort.less(rows[$0], rows[$1]) }
         } else if !needle.isEmpty {
             visible.sort { rows[$0].key < rows[$1].key }
         }

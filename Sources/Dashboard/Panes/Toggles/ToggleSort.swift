@@ -16,8 +16,6 @@ public enum ToggleSort: Int, CaseIterable, Hashable, Sendable {
         }
     }
 
-    public var next: ToggleSort { ToggleSort(rawValue: (rawValue + 1) % ToggleSort.allCases.count)! }
-
     /// Strict ordering for this sort; ties fall back to the name so the order is stable.
     /// `rates` are the errors per toggle in the window (`.errors` puts the most first).
     func less(_ a: ToggleRow, _ b: ToggleRow, rates: [String: ErrorRate] = [:]) -> Bool {
@@ -46,12 +44,7 @@ public enum ToggleSort: Int, CaseIterable, Hashable, Sendable {
             break
         case .lastChange:
             // Newest first: during an incident the question is "what changed just now".
-            switch (a.lastChange?.time, b.lastChange?.time) {
-            case let (x?, y?) where x != y: return x > y
-            case (.some, nil): return true
-            case (nil, .some): return false
-            default: break
-            }
+            if let order = TableSorting.newestFirst(a.lastChange?.time, b.lastChange?.time) { return order }
         }
         return a.name < b.name
     }

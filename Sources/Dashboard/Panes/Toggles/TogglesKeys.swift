@@ -15,6 +15,16 @@ extension TogglesPane: PaneBehavior {
 
     static func listRows(in rect: Rect, state: AppState) -> Int { tableArea(in: rect, state: state).height - 1 }
 
+    static func list(in rect: Rect, state: AppState) -> PaneList? {
+        let t = state.toggles
+        guard t.detail == nil else { return nil }
+        return PaneList(area: tableArea(in: rect, state: state), table: t.table, rowCount: t.visible.count)
+    }
+
+    static func chooserColumns(_ state: AppState) -> ChooserColumns? {
+        ChooserColumns(table: "toggles", titles: columns(state, width: 10_000, all: true).map(\.1.title), primary: "Name")
+    }
+
     static func isEditingText(_ state: AppState) -> Bool { state.toggles.editingFilter }
 
     static func startFilter(_ state: inout AppState) { state.toggles.editingFilter = true }
@@ -76,7 +86,7 @@ extension TogglesPane: PaneBehavior {
         case .reverseSort:
             state.toggles.setSort(state.toggles.sort, descending: !state.toggles.descending)
             state.keepSelectionsVisible()
-            state.say("Toggles sorted by \(state.toggles.sort.label)\(state.toggles.descending ? ", reversed" : "")")
+            state.say("Toggles sorted " + TableSorting.summary(state.toggles.sort.label, descending: state.toggles.descending))
             return []
         case .showToggleErrors: return state.showToggleErrors()
         default: return nil

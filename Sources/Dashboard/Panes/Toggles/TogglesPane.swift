@@ -13,7 +13,8 @@ enum TogglesPane {
     /// the columns do not fit `width`, the least urgent give way first — Fingerprint (shrunk, then
     /// hidden), then empty columns, Override and Release, Name last — so State, Errors and Last change, what an incident asks
     /// for, keep their width instead of being cut from the right edge.
-    static func columns(_ state: AppState, width: Int) -> [(Column, TableColumn)] {
+    /// Columns hidden with `:columns` are left out first (`all`: keep them, for the chooser).
+    static func columns(_ state: AppState, width: Int, all: Bool = false) -> [(Column, TableColumn)] {
         let rows = state.toggles.rows.prefix(500)
         var columns: [(Column, TableColumn)] = [
             (.mark, TableColumn("", width: .fixed(1))),
@@ -38,9 +39,13 @@ enum TogglesPane {
                             cap: rows.contains { $0.guardBadge != nil } ? 26 : 20)))
             ),
         ]
+        if !all {
+            let shown = state.columnChoice.shown(columns.map(\.1.title), in: "toggles", primary: "Name")
+            columns = shown.map { columns[$0] }
+        }
         // The sorted column's header carries the direction (issue 25): ▲ ascending, ▼ reversed.
         if let i = columns.firstIndex(where: { $0.0 == state.toggles.sort.column }) {
-            let title = columns[i].1.title + (state.toggles.descending ? "▼" : "▲")
+            let title = TableSorting.header(columns[i].1.title, sorted: true, descending: state.toggles.descending)
             columns[i].1.title = title
             switch columns[i].1.width {
             case .fixed(let n): columns[i].1.width = .fixed(max(n, TextWidth.of(title)))
@@ -141,7 +146,7 @@ enum TogglesPane {
         }
         // The rows found so far are on screen while the walk goes on: say that it does.
         if let discovery = t.discovery { title += " · " + discovery.label }
-        if t.sort != .name || t.descending { title += " · by \(t.sort.label)" + (t.descending ? ", reversed" : "") }
+        if t.sort != .name || t.descending { title += " · " + TableSorting.summary(t.sort.label, descending: t.descending) }
         if t.ratesLoaded {
             title += " · errors last \(Formatting.window(state.errors.window))"
             // The error column's own age, when it lags the rows (issue 23, bug 3).

@@ -98,7 +98,7 @@ public struct TogglesState: PaneState {
             return [r.name, r.fingerprint ?? "", r.override ?? "", r.releaseNum ?? "", r.rawValue]
                 .contains { $0.lowercased().contains(needle) }
         }
-        indices.sort { descending ? sort.less(rows[$1], rows[$0], rates: rates) : sort.less(rows[$0], rows[$1], rates: rates) }
+        TableSorting.arrange(&indices, descending: descending) { sort.less(rows[$0], rows[$1], rates: rates) }
         visible = indices
         // Until the person picks a row the first one stays selected (and in view).
         if !table.chosen, !visible.isEmpty {
