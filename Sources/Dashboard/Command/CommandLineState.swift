@@ -8,8 +8,18 @@ public struct CommandLineState: Hashable, Sendable {
     /// Where ↑/↓ is in `history` (nil: at the text being typed).
     var historyIndex: Int?
     public static let historyLimit = 100
+    /// The config's context names, for `:ctx` and its completion (empty: none configured,
+    /// as in the demo). Set by the runtime at start and after each switch.
+    public var contexts: [String] = []
 
     public init() {}
+
+    /// Puts back commands run before (a context switch keeps them; a restart reads them from the
+    /// state file): at most the newest `historyLimit`.
+    public mutating func load(history earlier: [String]) {
+        history = Array(earlier.filter { !$0.isEmpty }.suffix(Self.historyLimit))
+        historyIndex = nil
+    }
 
     mutating func open() {
         isOpen = true

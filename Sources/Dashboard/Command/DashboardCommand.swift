@@ -7,7 +7,7 @@ enum DashboardCommand {
     /// Every command word, in the order completion offers them.
     static let words = [
         "toggles", "sessions", "errors", "logs", "server",
-        "toggle", "session", "error", "since", "help", "quit", "q",
+        "toggle", "session", "error", "since", "ctx", "help", "quit", "q",
     ]
 
     /// What the help overlay lists under "Commands".
@@ -17,6 +17,7 @@ enum DashboardCommand {
         ("session X", "Select session X"),
         ("error X", "Search the errors for X"),
         ("since 2h", "Time window: last 2h"),
+        ("ctx NAME", "Switch to context NAME (as --context)"),
         ("q", "Quit"),
     ]
 
@@ -27,6 +28,7 @@ enum DashboardCommand {
         case "session", "s": return state.sessions.rows.map(\.key)
         case "error": return state.errors.rows.map(\.id)
         case "since": return ["5m", "15m", "1h", "6h", "1d", "7d"]
+        case "ctx", "context": return state.commandLine.contexts
         default: return []
         }
     }
@@ -99,6 +101,7 @@ extension AppState {
             focus = .errors
             errors.query = TextInput(arg)
             return runSearch()
+        case "ctx", "context": return switchContext(to: arg)
         case "since":
             guard let seconds = DashboardCommand.duration(arg) else {
                 say("Not a duration: \(SafeText.line(arg, width: 20)) (try :since 2h)", error: true)

@@ -40,4 +40,7 @@ public enum Effect: Hashable, Sendable {
     case exportIncident(window: Double)
     /// The user's sessions filter, so the poller can narrow its scan ("" = no filter).
     case setSessionFilter(String)
+    /// Leave this context for the named one (`:ctx NAME`): the runtime resolves it as
+    /// `--context NAME` would at start and rebuilds the whole feed; like `quit`, its business.
+    case switchContext(name: String)
 }

@@ -45,7 +45,7 @@ public final class EffectRunner: Sendable {
     /// Starts the effect's work; `.quit`, `.bell` and `.copy` are the runtime's own business.
     public func run(_ effect: Effect) {
         switch effect {
-        case .quit, .bell, .copy:
+        case .quit, .bell, .copy, .switchContext:
             return
         case .refreshNow:
             // The user asked: everything now, whatever the idle budgets say.
