@@ -7,7 +7,7 @@ enum DashboardCommand {
     /// Every command word, in the order completion offers them.
     static let words = [
         "toggles", "sessions", "errors", "logs", "server",
-        "toggle", "session", "error", "since", "ctx", "help", "quit", "q",
+        "toggle", "session", "error", "since", "from", "to", "ctx", "help", "quit", "q",
     ]
 
     /// What the help overlay lists under "Commands".
@@ -17,6 +17,7 @@ enum DashboardCommand {
         ("session X", "Select session X"),
         ("error X", "Search the errors for X"),
         ("since 2h", "Time window: last 2h"),
+        ("from 10:20", "Window from 10:20 (to 10:45: until)"),
         ("ctx NAME", "Switch to context NAME (as --context)"),
         ("q", "Quit"),
     ]
@@ -109,7 +110,8 @@ extension AppState {
             }
             errors.window = seconds
             say("Time window: last \(Formatting.window(seconds))")
-            return [.setErrorWindow(seconds)]
+            return [.setErrorWindow(seconds)] + clearRange()
+        case "from", "to": return setRange(end: word, arg)
         default:
             let closest = Suggestion.didYouMean(word, among: DashboardCommand.words + Pane.allCases.map { $0.title.lowercased() })
             say("Unknown command :\(SafeText.line(word, width: 30))" + (closest.map { " — " + $0 } ?? ""), error: true)

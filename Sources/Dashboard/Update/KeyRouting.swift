@@ -111,7 +111,7 @@ extension AppState {
         }
         errors.window = next
         say("Time window: last \(Formatting.window(next))")
-        return [.setErrorWindow(next)]
+        return [.setErrorWindow(next)] + clearRange()
     }
 
     /// From a toggle (its row or its detail), to its errors: the Errors pane searches `toggle:NAME`.

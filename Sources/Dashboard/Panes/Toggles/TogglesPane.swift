@@ -143,7 +143,7 @@ enum TogglesPane {
         if let discovery = t.discovery { title += " · " + discovery.label }
         if t.sort != .name || t.descending { title += " · by \(t.sort.label)" + (t.descending ? ", reversed" : "") }
         if t.ratesLoaded {
-            title += " · errors last \(Formatting.window(state.errors.window))"
+            title += " · errors \(state.errorWindowLabel)"
             // The error column's own age, when it lags the rows (issue 23, bug 3).
             if let note = state.errorsAgeNote { title += " " + note }
         }
