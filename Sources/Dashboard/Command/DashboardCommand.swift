@@ -7,7 +7,8 @@ enum DashboardCommand {
     /// Every command word, in the order completion offers them.
     static let words = [
         "toggles", "sessions", "errors", "logs", "server",
-        "toggle", "session", "error", "since", "from", "to", "ctx", "help", "quit", "q",
+        "toggle", "session", "error", "since", "from", "to", "ctx",
+        "save", "filter", "filters", "forget", "help", "quit", "q",
     ]
 
     /// What the help overlay lists under "Commands".
@@ -19,6 +20,8 @@ enum DashboardCommand {
         ("since 2h", "Time window: last 2h"),
         ("from 10:20", "Window from 10:20 (to 10:45: until)"),
         ("ctx NAME", "Switch to context NAME (as --context)"),
+        ("save NAME", "Save this pane's filter or search"),
+        ("filter NAME", "Apply a saved filter (:filters lists)"),
         ("q", "Quit"),
     ]
 
@@ -30,6 +33,7 @@ enum DashboardCommand {
         case "error": return state.errors.rows.map(\.id)
         case "since": return ["5m", "15m", "1h", "6h", "1d", "7d"]
         case "ctx", "context": return state.commandLine.contexts
+        case "filter", "forget": return state.commandLine.saved.keys.sorted()
         default: return []
         }
     }
@@ -103,6 +107,7 @@ extension AppState {
             errors.query = TextInput(arg)
             return runSearch()
         case "ctx", "context": return switchContext(to: arg)
+        case "save", "filter", "filters", "forget": return savedFilterCommand(word, arg)
         case "since":
             guard let seconds = DashboardCommand.duration(arg) else {
                 say("Not a duration: \(SafeText.line(arg, width: 20)) (try :since 2h)", error: true)

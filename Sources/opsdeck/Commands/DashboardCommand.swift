@@ -40,6 +40,7 @@ struct DashboardCommand: ParsableCommand {
             interval: options.interval ?? context.config.interval ?? 1, theme: theme, pollOnly: options.pollOnly,
             bell: context.config.bell ?? false, copy: context.config.copy != .off)
         settings.contexts = context.config.contexts.keys.sorted()
+        settings.keepsHistory = true
         settings.switchContext = { name, warn in
             // The password typed for --askpass is not kept, and curses owns the terminal.
             guard !connection.askpass else {

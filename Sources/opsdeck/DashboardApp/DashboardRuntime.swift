@@ -45,6 +45,9 @@ final class DashboardRuntime {
         /// warning to the closure instead of stderr (curses owns the terminal); nil: `:ctx` is
         /// not offered (the demo).
         var switchContext: ((_ name: String, _ warn: @escaping (String) -> Void) throws -> Settings)?
+        /// Keep the `:` history, filter and search history and saved filters per context in the
+        /// XDG state directory (`DashboardStateFile`); off for the demo.
+        var keepsHistory = false
     }
 
     private var settings: Settings
@@ -56,6 +59,8 @@ final class DashboardRuntime {
     /// Counts the feeds built (one per context switched to): a poll or an effect's answer from
     /// an abandoned feed still in flight carries its old number and is dropped on arrival.
     private var generation = 0
+    /// This context's remembered input (nil: not kept, as in the demo).
+    private var stateFile: DashboardStateFile?
     private var sources: [any DispatchSourceProtocol] = []
     private var lastDraw = Date.distantPast
     private var onExit: [() -> Void] = []
@@ -65,12 +70,13 @@ final class DashboardRuntime {
     init(_ settings: Settings) {
         self.settings = settings
         state = AppState(now: settings.clock())
-        connect(settings)
+        if let problem = connect(settings) { state.say(problem, error: true, seconds: 10) }
     }
 
     /// Builds a fresh state, pollers and effect runner for `settings` (at start and for each
-    /// `:ctx`): nothing of a previous context survives but the screen size and the `:` history.
-    private func connect(_ settings: Settings) {
+    /// `:ctx`): nothing of a previous context survives but the screen size, and the `:` history
+    /// when it is not kept per context. Returns what went wrong reading the state file.
+    private func connect(_ settings: Settings) -> String? {
         self.settings = settings
         generation += 1
         let generation = generation
@@ -79,6 +85,13 @@ final class DashboardRuntime {
             now: settings.clock(), width: previous.width, height: previous.height, server: settings.server,
             pollInterval: settings.interval, timeZone: settings.timeZone)
         state.commandLine.load(history: previous.commandLine.history)
+        var problem: String?
+        stateFile = settings.keepsHistory ? DashboardStateFile(context: settings.server.contextName) : nil
+        if let stateFile {
+            let (kept, trouble) = stateFile.load()
+            state.restore(kept)
+            problem = trouble.map { SafeText.line($0, width: 300) }
+        }
         state.commandLine.contexts = settings.contexts
         state.actor = settings.actor
         state.bellOnNotices = settings.bell
@@ -116,6 +129,7 @@ final class DashboardRuntime {
                 }
             }
         }
+        return problem
     }
 
     /// `:ctx NAME`: resolves the context as `--context NAME` would at start; on success drops
@@ -138,8 +152,9 @@ final class DashboardRuntime {
         }
         pollers.abandon()
         announced = nil
-        connect(next)
+        let problem = connect(next)
         state.say("Context \(SafeText.line(name, width: 40)): \(SafeText.line(next.server.endpoint, width: 80))")
+        if let problem { state.say(problem, error: true, seconds: 10) }
         if !warnings.isEmpty { state.say(SafeText.line(warnings.joined(separator: "; "), width: 200), error: true, seconds: 8) }
         send([.resized(width: state.width, height: state.height), .tick(settings.clock())])
         pollers.start()
@@ -228,6 +243,8 @@ final class DashboardRuntime {
                 }
             }
         }
+        // Saved before quitting too: the last command or filter typed is kept.
+        if let problem = stateFile?.save(state.remembered) { state.say(SafeText.line(problem, width: 300), error: true, seconds: 10) }
         if quitting { quit() }
         if let switching {
             switchContext(to: switching)
