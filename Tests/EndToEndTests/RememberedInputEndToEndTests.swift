@@ -54,7 +54,7 @@ import Testing
         try Data("{not json".utf8).write(to: file)
         let third = try dashboard(harness, state: state)
         defer { third.close() }
-        try third.waitFor("was not valid history: kept as history-default.json.corrupt")
+        try third.waitFor("History file not valid: kept as history-default.json.corrupt")
         #expect(try String(contentsOf: file.appendingPathExtension("corrupt"), encoding: .utf8) == "{not json")
         try third.send(keys: ":", "q", "Enter")
         #expect(eventually { !third.isRunning })
@@ -64,7 +64,7 @@ import Testing
         try FileManager.default.createDirectory(at: file, withIntermediateDirectories: false)
         let fourth = try dashboard(harness, state: state)
         defer { fourth.close() }
-        try fourth.waitFor("history not kept this time")
+        try fourth.waitFor("History not kept this time: cannot read")
         try fourth.send(keys: ":", "toggles", "Enter", ":", "q", "Enter")
         #expect(eventually { !fourth.isRunning })
         var isFolder: ObjCBool = false
@@ -80,7 +80,7 @@ import Testing
         defer { harness.close() }
         try harness.terminal.waitFor("fraudScoringV2")
         try harness.terminal.send(keys: ":", "errors", "Enter")
-        try harness.terminal.waitFor("Cannot save history to")
+        try harness.terminal.waitFor("Cannot save history (")
         // Said once: the next command's own message is not pushed aside by it.
         try harness.terminal.send(keys: ":", "sesions", "Enter")
         try harness.terminal.waitFor("Unknown command :sesions")

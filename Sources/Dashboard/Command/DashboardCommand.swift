@@ -18,10 +18,11 @@ enum DashboardCommand {
         ("session X", "Select session X"),
         ("error X", "Search the errors for X"),
         ("since 2h", "Time window: last 2h"),
-        ("from 10:20", "Window from 10:20 (to 10:45: until)"),
-        ("ctx NAME", "Switch to context NAME (as --context)"),
-        ("save NAME", "Save this pane's filter or search"),
-        ("filter NAME", "Apply a saved filter (:filters lists)"),
+        ("from 10:20", "Window start (absolute)"),
+        ("to 10:45", "Window end (absolute)"),
+        ("ctx X", "Switch to context X"),
+        ("save X", "Save this pane's filter"),
+        ("filter X", "Apply saved filter X"),
         ("q", "Quit"),
     ]
 

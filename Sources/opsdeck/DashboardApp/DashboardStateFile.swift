@@ -61,7 +61,7 @@ final class DashboardStateFile {
             return (RememberedInput(), nil) // nothing there to lose
         case .failure(let failure):
             writable = false
-            return (RememberedInput(), "Cannot read \(url.path) (\(failure.reason)): history not kept this time")
+            return (RememberedInput(), "History not kept this time: cannot read \(url.path) (\(failure.reason))")
         }
         do {
             let kept = try JSONDecoder().decode(RememberedInput.self, from: data)
@@ -74,10 +74,10 @@ final class DashboardStateFile {
                 writable = false
                 let reason = PosixFailure(code: errno).reason
                 return (
-                    RememberedInput(), "\(url.path) is not valid history and cannot be moved aside (\(reason)): history not kept this time"
+                    RememberedInput(), "History not kept this time: \(url.path) is not valid and cannot be moved aside (\(reason))"
                 )
             }
-            return (RememberedInput(), "\(url.path) was not valid history: kept as \(url.lastPathComponent).corrupt, starting afresh")
+            return (RememberedInput(), "History file not valid: kept as \(url.lastPathComponent).corrupt, starting afresh (\(url.path))")
         }
     }
 
@@ -92,7 +92,7 @@ final class DashboardStateFile {
         if let failure = Self.write(data, to: url) {
             guard !failureSaid else { return nil }
             failureSaid = true
-            return "Cannot save history to \(url.path) (\(failure)); the dashboard goes on"
+            return "Cannot save history (\(failure)); the dashboard goes on (\(url.path))"
         }
         lastWritten = kept
         failureSaid = false
