@@ -13,6 +13,8 @@ public struct ErrorsFeed: PaneFeed {
     public var search: String?
     /// The time window for groups and rates, in seconds (the pane's `[`/`]`).
     public var window: Double = 900
+    /// The absolute window (`:from`/`:to`), which overrides `window` where it is set.
+    public var range = ErrorRange()
     /// How many bodies the overview reads for the window's groups (counts never depend on it).
     public var windowLimit = 10_000
     private var overviewBudget = IdleBudget(share: DashboardSource.idleBudget)
@@ -120,7 +122,7 @@ public struct ErrorsFeed: PaneFeed {
         if fresh == nil { fresh = try self.overview(context) }
         var result: ErrorSearchView?
         if !first, let text = search, let query = try? ErrorQuery(text) {
-            result = (try? store.search(env, query: query, limit: 200)).map { ErrorSearchView($0, query: query) }
+            result = (try? windowed(store, env, query)).map { ErrorSearchView($0, query: query) }
         }
         return (fresh, result, true)
     }
@@ -140,7 +142,7 @@ public struct ErrorsFeed: PaneFeed {
         signature = try? store.changeSignature(context.env)
         var refreshed: ErrorSearchView?
         if let text = search, let query = try? ErrorQuery(text) {
-            refreshed = (try? store.search(context.env, query: query, limit: 200)).map { ErrorSearchView($0, query: query) }
+            refreshed = (try? windowed(store, context.env, query)).map { ErrorSearchView($0, query: query) }
         }
         fill(&part, view(merged, now: context.env.now()), refreshed: refreshed, checked: true)
         return true
@@ -161,7 +163,7 @@ public struct ErrorsFeed: PaneFeed {
     private mutating func overview(_ context: FeedContext) throws(OperationsError) -> Overview? {
         let module = context.searchModule.module
         let now = context.env.now()
-        let since = now.addingTimeInterval(-window)
+        let since = range.bounds(window: window, now: now).since
         let found: ErrorOverview?
         do {
             found = try context.permissions.run(.errors) { () throws(OperationsError) in
@@ -185,8 +187,14 @@ public struct ErrorsFeed: PaneFeed {
         return view(found, now: now)
     }
 
-    private func view(_ found: ErrorOverview, now: Date) -> Overview {
-        let since = now.addingTimeInterval(-window)
+    /// The active search, narrowed to the absolute window when one is set.
+    private func windowed(_ store: ErrorStore, _ env: OpsEnvironment, _ query: ErrorQuery) throws(OperationsError) -> ErrorSearchResult {
+        try WindowedErrorSearch.run(store, env, query: query, range: range, window: window, now: env.now())
+    }
+
+    private func view(_ found: ErrorOverview, now current: Date) -> Overview {
+        // With an absolute window its end stands for "now" in every figure below.
+        let (since, now) = range.bounds(window: window, now: current)
         // Records merged in since the overview, or a window narrowed since, may fall outside it.
         let inWindow = found.window.filter { ($0.time ?? .distantPast) >= since }
         // Counts, rates and sparklines come from every id in the window, never from the bodies

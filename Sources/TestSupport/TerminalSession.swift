@@ -88,7 +88,10 @@ public final class TerminalSession {
         // inherited) lets C-c reach the program without ending the wrapper. $0 is the status file,
         // written whole through a rename so a reader never sees it empty.
         let wrapper = "trap : INT QUIT; \"$@\"; echo $? > \"$0.new\"; mv \"$0.new\" \"$0\"; exec sleep infinity"
-        let env = Self.defaultEnvironment.merging(environment) { _, new in new }
+        // The dashboard keeps its history under $XDG_STATE_HOME: a test's goes to its own folder,
+        // never the home of whoever runs the tests.
+        let env = Self.defaultEnvironment.merging(["XDG_STATE_HOME": directory + "/state"]) { $1 }
+            .merging(environment) { _, new in new }
         let program =
             ["env", "-u", "LINES", "-u", "COLUMNS"]
             + env.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }

@@ -232,7 +232,7 @@ import Testing
                 │                                                                              │
                 └──────────────────────────────────────────────────────────────────────────────┘
                  staging │ connected │ data just now · poll 10ms │ 127.0.0.1:6379 │ Redis 7.0.1…
-                 source:NAME or text, filtered live · Enter keep · Esc clear
+                 source:NAME or text, filtered live · Enter keep · Esc clear · ^P/^N history
                 """)
         let theme = Theme.dark
         #expect(b[24, 3].style.bg == theme[.highlight].bg && b[23, 3].style.bg != theme[.highlight].bg)

@@ -49,7 +49,7 @@ import Testing
         // More bindings than fit at 80x24: the overlay says so and scrolls (PgDn).
         #expect(text.contains("more: PgDn"))
         var scrolled = ScreenBuffer(width: 80, height: 24)
-        HelpOverlay(keymap: .standard, scroll: 38, theme: .monochrome).render(area: scrolled.area, buffer: &scrolled)
+        HelpOverlay(keymap: .standard, scroll: 47, theme: .monochrome).render(area: scrolled.area, buffer: &scrolled)
         for needle in [
             "p          Pause/resume tail", "←/→        Move cursor", "Home/C-a   Start of text", "y/Enter    Confirm",
             "Confirmation dialog",

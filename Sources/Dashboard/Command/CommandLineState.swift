@@ -3,44 +3,45 @@
 public struct CommandLineState: Hashable, Sendable {
     public var isOpen = false
     public var input = TextInput()
+    /// Commands run, with ↑/↓ walking them (kept across restarts in the state file).
+    public var recall = InputHistory(limit: historyLimit)
     /// Commands run, oldest first; at most `historyLimit`.
-    public private(set) var history: [String] = []
-    /// Where ↑/↓ is in `history` (nil: at the text being typed).
-    var historyIndex: Int?
+    public var history: [String] { recall.entries }
     public static let historyLimit = 100
+    /// The config's context names, for `:ctx` and its completion (empty: none configured,
+    /// as in the demo). Set by the runtime at start and after each switch.
+    public var contexts: [String] = []
+    /// Each pane's filter or search lines kept before (Ctrl-P/Ctrl-N in the field).
+    public var fields: [Pane: InputHistory] = [:]
+    /// Filters saved by name (`:save NAME`, `:filter NAME`).
+    public var saved: [String: SavedFilter] = [:]
+    public static let fieldHistoryLimit = 50
 
     public init() {}
+
+    /// Puts back commands run before (a context switch keeps them; a restart reads them from the
+    /// state file): at most the newest `historyLimit`.
+    public mutating func load(history earlier: [String]) {
+        recall = InputHistory(earlier, limit: Self.historyLimit)
+    }
 
     mutating func open() {
         isOpen = true
         input = TextInput()
-        historyIndex = nil
+        recall.stopWalking()
     }
 
     mutating func close() {
         isOpen = false
-        historyIndex = nil
+        recall.stopWalking()
     }
 
     /// Remembers `command` (not twice in a row).
-    mutating func remember(_ command: String) {
-        guard !command.isEmpty, history.last != command else { return }
-        history.append(command)
-        if history.count > Self.historyLimit { history.removeFirst(history.count - Self.historyLimit) }
-    }
+    mutating func remember(_ command: String) { recall.remember(command) }
 
     /// ↑ (`earlier: true`) or ↓ through the history; below the newest the line is empty again.
     mutating func walkHistory(earlier: Bool) {
-        guard !history.isEmpty else { return }
-        let next: Int?
-        switch (historyIndex, earlier) {
-        case (nil, true): next = history.count - 1
-        case (nil, false): return
-        case (let i?, true): next = max(0, i - 1)
-        case (let i?, false): next = i + 1 < history.count ? i + 1 : nil
-        }
-        historyIndex = next
-        input = TextInput(next.map { history[$0] } ?? "")
+        if let line = recall.walk(earlier: earlier) { input = TextInput(line) }
     }
 }
 

@@ -7,7 +7,8 @@ enum DashboardCommand {
     /// Every command word, in the order completion offers them.
     static let words = [
         "toggles", "sessions", "errors", "logs", "server",
-        "toggle", "session", "error", "since", "columns", "help", "quit", "q",
+        "toggle", "session", "error", "since", "from", "to", "ctx", "columns",
+        "save", "filter", "filters", "forget", "help", "quit", "q",
     ]
 
     /// What the help overlay lists under "Commands".
@@ -18,6 +19,11 @@ enum DashboardCommand {
         ("error X", "Search the errors for X"),
         ("since 2h", "Time window: last 2h"),
         ("columns X", "Hide or show column X"),
+        ("from 10:20", "Window start (absolute)"),
+        ("to 10:45", "Window end (absolute)"),
+        ("ctx X", "Switch to context X"),
+        ("save X", "Save this pane's filter"),
+        ("filter X", "Apply saved filter X"),
         ("q", "Quit"),
     ]
 
@@ -29,6 +35,8 @@ enum DashboardCommand {
         case "error": return state.errors.rows.map(\.id)
         case "since": return ["5m", "15m", "1h", "6h", "1d", "7d"]
         case "columns": return state.chooserNames
+        case "ctx", "context": return state.commandLine.contexts
+        case "filter", "forget": return state.commandLine.saved.keys.sorted()
         default: return []
         }
     }
@@ -102,6 +110,8 @@ extension AppState {
             errors.query = TextInput(arg)
             return runSearch()
         case "columns": return chooseColumn(arg)
+        case "ctx", "context": return switchContext(to: arg)
+        case "save", "filter", "filters", "forget": return savedFilterCommand(word, arg)
         case "since":
             guard let seconds = DashboardCommand.duration(arg) else {
                 say("Not a duration: \(SafeText.line(arg, width: 20)) (try :since 2h)", error: true)
@@ -109,7 +119,8 @@ extension AppState {
             }
             errors.window = seconds
             say("Time window: last \(Formatting.window(seconds))")
-            return [.setErrorWindow(seconds)]
+            return [.setErrorWindow(seconds)] + clearRange()
+        case "from", "to": return setRange(end: word, arg)
         default:
             let closest = Suggestion.didYouMean(word, among: DashboardCommand.words + Pane.allCases.map { $0.title.lowercased() })
             say("Unknown command :\(SafeText.line(word, width: 30))" + (closest.map { " — " + $0 } ?? ""), error: true)

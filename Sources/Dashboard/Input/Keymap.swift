@@ -91,16 +91,20 @@ public struct Keymap: Hashable, Sendable {
         ] + Pane.allCases.flatMap { $0.behavior.bindings } + [
             KeyBinding([.enter], .runSearch, "Run search", context: .search, hint: "search"),
             KeyBinding([.escape], .cancelSearch, "Leave search field", context: .search, hint: "leave field"),
+            KeyBinding([.ctrl("p")], .historyBack, "Earlier search", context: .search, hint: "history", hintKeys: "^P/^N"),
+            KeyBinding([.ctrl("n")], .historyForward, "Later search", context: .search),
 
             KeyBinding([.enter], .keepFilter, "Keep the filter", context: .filterField, hint: "keep"),
             KeyBinding([.escape], .clearFilter, "Clear the filter", context: .filterField, hint: "clear"),
+            KeyBinding([.ctrl("p")], .historyBack, "Earlier filter", context: .filterField, hint: "history", hintKeys: "^P/^N"),
+            KeyBinding([.ctrl("n")], .historyForward, "Later filter", context: .filterField),
 
             KeyBinding([.char("y"), .enter], .confirm, "Confirm", context: .dialog, hint: "confirm"),
             KeyBinding([.enter], .runCommand, "Run the command", context: .commandLine, hint: "run"),
             KeyBinding([.escape], .cancelCommand, "Leave the command line", context: .commandLine, hint: "leave"),
             KeyBinding([.tab], .completeCommand, "Complete the word", context: .commandLine, hint: "complete"),
-            KeyBinding([.up], .historyBack, "Earlier command", context: .commandLine, hint: "history", hintKeys: "↑/↓"),
-            KeyBinding([.down], .historyForward, "Later command", context: .commandLine),
+            KeyBinding([.up, .ctrl("p")], .historyBack, "Earlier command", context: .commandLine, hint: "history", hintKeys: "↑/↓"),
+            KeyBinding([.down, .ctrl("n")], .historyForward, "Later command", context: .commandLine),
 
             KeyBinding([.char("n"), .escape], .cancel, "Cancel", context: .dialog, hint: "cancel"),
             KeyBinding([.tab], .nextField, "Reason field", context: .dialog, hint: "reason"),

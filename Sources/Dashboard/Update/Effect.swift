@@ -36,10 +36,16 @@ public enum Effect: Hashable, Sendable {
     case loadSessionDetail(key: String)
     /// The time window for error groups and rates changed (seconds): re-read the window now.
     case setErrorWindow(Double)
+    /// The absolute window (`:from`/`:to`) for error groups, rates and searches changed: re-read
+    /// now (an unset range: back to the relative window).
+    case setErrorRange(ErrorRange)
     /// Write the incident report for the window to a file; answered by `Message.incidentExported`.
     case exportIncident(window: Double)
     /// The user's sessions filter, so the poller can narrow its scan ("" = no filter).
     case setSessionFilter(String)
     /// The person hid or showed a column (`:columns`): remember the choice for the next run.
     case saveColumns(ColumnChoice)
+    /// Leave this context for the named one (`:ctx NAME`): the runtime resolves it as
+    /// `--context NAME` would at start and rebuilds the whole feed; like `quit`, its business.
+    case switchContext(name: String)
 }

@@ -35,6 +35,13 @@ extension AppState {
     mutating func handleFieldKey(_ key: Key) -> [Effect] {
         let behavior = focus.behavior
         if let action = keymap.action(for: key, in: [behavior.fieldContext]) {
+            // Ctrl-P/Ctrl-N: the lines kept before (`InputHistory`), then Enter as typed.
+            if action == .historyBack || action == .historyForward {
+                recallField(earlier: action == .historyBack)
+                keepSelectionsVisible()
+                return []
+            }
+            if action == .keepFilter || action == .runSearch, let text = fieldText { rememberField(text) }
             let effects = behavior.fieldAction(action, state: &self)
             keepSelectionsVisible()
             return effects
@@ -111,7 +118,7 @@ extension AppState {
         }
         errors.window = next
         say("Time window: last \(Formatting.window(next))")
-        return [.setErrorWindow(next)]
+        return [.setErrorWindow(next)] + clearRange()
     }
 
     /// From a toggle (its row or its detail), to its errors: the Errors pane searches `toggle:NAME`.

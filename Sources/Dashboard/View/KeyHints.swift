@@ -24,7 +24,8 @@ enum KeyHints {
         let behavior = state.focus.behavior
         if state.isEditingText {
             let keys = keymap.hints(
-                behavior.fieldContext == .search ? [.runSearch, .cancelSearch] : [.keepFilter, .clearFilter],
+                behavior.fieldContext == .search
+                    ? [.runSearch, .cancelSearch, .historyBack] : [.keepFilter, .clearFilter, .historyBack],
                 in: [behavior.fieldContext])
             return [behavior.fieldNote(state), keys].compactMap { $0 }.joined(separator: " · ")
         }

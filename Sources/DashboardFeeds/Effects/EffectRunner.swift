@@ -2,6 +2,7 @@ import Dashboard
 import Foundation
 import Operations
 import RedisClient
+import Synchronization
 
 /// Turns the update function's effects into work on the pollers' queues (with their own
 /// connections, so a flip never races a poll) and their results into messages for the main queue.
@@ -23,6 +24,10 @@ public final class EffectRunner: Sendable {
     let incident: @Sendable (_ env: OpsEnvironment, _ window: Double, _ module: SearchModule?) -> Message
     /// The poll's detection, shared: searches and the toggle detail use the same backend.
     private let searchModule: SearchModuleDetector
+    /// The error window searches are narrowed to (`:from`/`:to`, and the relative width an
+    /// open end falls back on): set and read by `run` on the main queue, behind a `Mutex` so
+    /// the runner stays `Sendable`.
+    private let searchWindow = Mutex<(range: ErrorRange, window: Double)>((ErrorRange(), 900))
 
     public init(
         pollers: DashboardPollers, patterns: KeyPatterns, readOnly: Bool, actor: String,
@@ -46,7 +51,7 @@ public final class EffectRunner: Sendable {
     /// runtime's own business.
     public func run(_ effect: Effect) {
         switch effect {
-        case .quit, .bell, .copy, .saveColumns:
+        case .quit, .bell, .copy, .saveColumns, .switchContext:
             return
         case .refreshNow:
             // The user asked: everything now, whatever the idle budgets say.
@@ -79,7 +84,8 @@ public final class EffectRunner: Sendable {
                 }
             }
         case .search(let text):
-            perform([.errors]) { env in self.reply(.searchFinished(self.search(env, text))) }
+            let (range, window) = searchWindow.withLock { ($0.range, $0.window) }
+            perform([.errors]) { env in self.reply(.searchFinished(self.search(env, text, range: range, window: window))) }
             pollers.poller(for: .errors).updateSource { $0[ErrorsFeed.self].search = text }
         case .searchCleared:
             pollers.poller(for: .errors).updateSource { $0[ErrorsFeed.self].search = nil }
@@ -91,8 +97,14 @@ public final class EffectRunner: Sendable {
         case .loadSessionDetail(let key):
             perform([.sessions, .toggles]) { env in self.reply(.sessionDetailLoaded(Self.sessionDetail(env, key: key, at: self.now()))) }
         case .setErrorWindow(let seconds):
+            searchWindow.withLock { $0.window = seconds }
             let poller = pollers.poller(for: .errors)
             poller.updateSource { $0[ErrorsFeed.self].window = seconds }
+            poller.refreshNow()
+        case .setErrorRange(let range):
+            searchWindow.withLock { $0.range = range }
+            let poller = pollers.poller(for: .errors)
+            poller.updateSource { $0[ErrorsFeed.self].range = range }
             poller.refreshNow()
         case .exportIncident(let window):
             perform(Set(DataKind.allCases)) { env in self.reply(self.incident(env, window, try? self.searchModule.module(env))) }
@@ -125,11 +137,12 @@ public final class EffectRunner: Sendable {
         }
     }
 
-    private func search(_ env: OpsEnvironment, _ text: String) -> SearchOutcome {
+    private func search(_ env: OpsEnvironment, _ text: String, range: ErrorRange, window: Double) -> SearchOutcome {
         do {
             let module = try searchModule.module(env)
             let query = try ErrorQuery(text)
-            let result = try ErrorStore(module: module).search(env, query: query, limit: 200)
+            let result = try WindowedErrorSearch.run(
+                ErrorStore(module: module), env, query: query, range: range, window: window, now: now())
             return .success(ErrorSearchView(result, query: query))
         } catch {
             return .failure(error.description)

@@ -28,7 +28,8 @@ struct CommandContext {
     /// `wholeCommand`: an explicit `--timeout` is the deadline of the whole command (connect,
     /// every round trip, reconnects); false for what runs until stopped (the dashboard,
     /// `logs tail --follow`), where it bounds each reply.
-    init(_ options: ConnectionOptions, wholeCommand: Bool = true) throws {
+    /// `warn`: where warnings go (stderr; the dashboard's `:ctx` shows them on screen instead).
+    init(_ options: ConnectionOptions, wholeCommand: Bool = true, warn: (String) -> Void = { Output.error($0) }) throws {
         let (config, _) = try OpsdeckConfig.load(path: options.config)
         let selected = try config.context(named: options.context)
         let context = selected?.context ?? OpsdeckConfig.Context()
@@ -62,7 +63,7 @@ struct CommandContext {
         endpoint.tls = try options.tlsOptions.resolve(fromURL: endpoint.tls, context: context.tls, isUnixSocket: isUnixSocket)
         if endpoint.tls?.insecure == true {
             // CI logs must show that this run trusted whatever answered.
-            Output.error("warning: TLS without verifying the server's certificate or name (--insecure)")
+            warn("warning: TLS without verifying the server's certificate or name (--insecure)")
         }
         let user = options.user ?? context.user
         if let user { endpoint.username = user }
@@ -115,7 +116,7 @@ struct CommandContext {
             if own.password == nil { own.password = typedPassword ?? ProcessInfo.processInfo.environment["REDISCLI_AUTH"] }
             Self.sentinelCredentials(&own, user: context.sentinelUser)
             if own.tls?.insecure == true, endpoint.tls?.insecure != true {
-                Output.error("warning: TLS without verifying the \(kind.rawValue) server's certificate or name (--insecure)")
+                warn("warning: TLS without verifying the \(kind.rawValue) server's certificate or name (--insecure)")
             }
             perKind[kind] = RedisConnectionOptions(
                 endpoint: own, connectTimeout: timeout, readTimeout: timeout, topology: topology,

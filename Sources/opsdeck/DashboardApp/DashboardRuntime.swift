@@ -42,14 +42,28 @@ final class DashboardRuntime {
         var clock: @Sendable () -> Date = { Date() }
         /// Time zone for showing times (and reading log stamps, which services write in local time).
         var timeZone: TimeZone = .current
+        /// The config's context names (`:ctx` completes them).
+        var contexts: [String] = []
+        /// Resolves another context's settings as `--context NAME` would at start, handing any
+        /// warning to the closure instead of stderr (curses owns the terminal); nil: `:ctx` is
+        /// not offered (the demo).
+        var switchContext: ((_ name: String, _ warn: @escaping (String) -> Void) throws -> Settings)?
+        /// Keep the `:` history, filter and search history and saved filters per context in the
+        /// XDG state directory (`DashboardStateFile`); off for the demo.
+        var keepsHistory = false
     }
 
-    private let settings: Settings
+    private var settings: Settings
     private let terminal = CursesTerminal()
     private var state: AppState
     /// One poller per distinct endpoint, each with its invalidation channel (polling stays the net).
-    private let pollers: DashboardPollers
+    private var pollers: DashboardPollers!
     private var effects: EffectRunner!
+    /// Counts the feeds built (one per context switched to): a poll or an effect's answer from
+    /// an abandoned feed still in flight carries its old number and is dropped on arrival.
+    private var generation = 0
+    /// This context's remembered input (nil: not kept, as in the demo).
+    private var stateFile: DashboardStateFile?
     private var sources: [any DispatchSourceProtocol] = []
     private var lastDraw = Date.distantPast
     private var onExit: [() -> Void] = []
@@ -58,9 +72,30 @@ final class DashboardRuntime {
 
     init(_ settings: Settings) {
         self.settings = settings
+        state = AppState(now: settings.clock())
+        if let problem = connect(settings) { state.say(problem, error: true, seconds: 10) }
+    }
+
+    /// Builds a fresh state, pollers and effect runner for `settings` (at start and for each
+    /// `:ctx`): nothing of a previous context survives but the screen size, and the `:` history
+    /// when it is not kept per context. Returns what went wrong reading the state file.
+    private func connect(_ settings: Settings) -> String? {
+        self.settings = settings
+        generation += 1
+        let generation = generation
+        let previous = state
         state = AppState(
-            now: settings.clock(), server: settings.server, pollInterval: settings.interval,
-            timeZone: settings.timeZone)
+            now: settings.clock(), width: previous.width, height: previous.height, server: settings.server,
+            pollInterval: settings.interval, timeZone: settings.timeZone)
+        state.commandLine.load(history: previous.commandLine.history)
+        var problem: String?
+        stateFile = settings.keepsHistory ? DashboardStateFile(context: settings.server.contextName) : nil
+        if let stateFile {
+            let (kept, trouble) = stateFile.load()
+            state.restore(kept)
+            problem = trouble.map { SafeText.line($0, width: 300) }
+        }
+        state.commandLine.contexts = settings.contexts
         state.actor = settings.actor
         state.bellOnNotices = settings.bell
         state.copyEnabled = settings.copy
@@ -79,7 +114,10 @@ final class DashboardRuntime {
             observations: ObservationPolicy(observer: settings.actor, records: !settings.readOnly)
         ) { event, panes in
             DispatchQueue.main.async {
-                MainActor.assumeIsolated { DashboardRuntime.current?.receive(event, panes: panes, at: clock()) }
+                MainActor.assumeIsolated {
+                    guard let runtime = DashboardRuntime.current, runtime.generation == generation else { return }
+                    runtime.receive(event, panes: panes, at: clock())
+                }
             }
         }
         let endpoint = settings.kinds?.summary ?? settings.server.endpoint
@@ -88,8 +126,42 @@ final class DashboardRuntime {
             actor: settings.actor, now: clock,
             incident: { env, window, module in IncidentFile.write(env, window: window, module: module, endpoint: endpoint) }
         ) { message in
-            DispatchQueue.main.async { MainActor.assumeIsolated { DashboardRuntime.current?.send([message]) } }
+            DispatchQueue.main.async {
+                MainActor.assumeIsolated {
+                    guard let runtime = DashboardRuntime.current, runtime.generation == generation else { return }
+                    runtime.send([message])
+                }
+            }
         }
+        return problem
+    }
+
+    /// `:ctx NAME`: resolves the context as `--context NAME` would at start; on success drops
+    /// the old feed (its polls in flight are abandoned, their answers ignored) and starts the
+    /// new one on a clean screen. A context that cannot be resolved changes nothing.
+    private func switchContext(to name: String) {
+        guard let resolve = settings.switchContext else {
+            state.say("This dashboard cannot switch contexts", error: true)
+            return
+        }
+        var warnings: [String] = []
+        let next: Settings
+        do {
+            next = try resolve(name) { warnings.append($0) }
+        } catch {
+            state.say(
+                "Cannot switch to \(SafeText.line(name, width: 40)): \(SafeText.line(String(describing: error), width: 160))", error: true,
+                seconds: 8)
+            return
+        }
+        pollers.abandon()
+        announced = nil
+        let problem = connect(next)
+        state.say("Context \(SafeText.line(name, width: 40)): \(SafeText.line(next.server.endpoint, width: 80))")
+        if let problem { state.say(problem, error: true, seconds: 10) }
+        if !warnings.isEmpty { state.say(SafeText.line(warnings.joined(separator: "; "), width: 200), error: true, seconds: 8) }
+        send([.resized(width: state.width, height: state.height), .tick(settings.clock())])
+        pollers.start()
     }
 
     /// Where the column choice (`:columns`) is remembered between runs.
@@ -166,6 +238,7 @@ final class DashboardRuntime {
     /// Runs messages through `update`, starts their effects, and draws once.
     private func send(_ messages: [Message]) {
         var quitting = false
+        var switching: String?
         for message in messages {
             for effect in update(&state, message) {
                 switch effect {
@@ -176,11 +249,18 @@ final class DashboardRuntime {
                     do { try Self.columnsFile.save(choice) } catch {
                         state.say("Could not remember the columns: " + SafeText.line("\(error)", width: 80), error: true)
                     }
+                case .switchContext(let name): switching = name
                 default: effects.run(effect)
                 }
             }
         }
+        // Saved before quitting too: the last command or filter typed is kept.
+        if let problem = stateFile?.save(state.remembered) { state.say(SafeText.line(problem, width: 300), error: true, seconds: 10) }
         if quitting { quit() }
+        if let switching {
+            switchContext(to: switching)
+            return
+        }
         if state.dialog?.toggle != announced {
             announced = state.dialog?.toggle
             pollers.announce(ClientName.dashboard(settings.actor, flipping: announced))

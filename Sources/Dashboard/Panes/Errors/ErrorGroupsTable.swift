@@ -46,7 +46,9 @@ enum ErrorGroupsTable {
         table.render(area: area, buffer: &buffer)
         if groups.isEmpty {
             PaneChrome.emptyMessage(
-                "No errors in the last \(Formatting.window(e.window)) (] widens, v lists all)",
+                e.range.isSet
+                    ? "No errors in the window \(state.errorWindowLabel) (:since clears, v lists all)"
+                    : "No errors in the last \(Formatting.window(e.window)) (] widens, v lists all)",
                 theme: theme, tableArea: area, buffer: &buffer)
         }
     }

@@ -57,7 +57,8 @@ enum ErrorsPane {
             // `3 Errors (last 15m, 2 groups)`: `3 Errors · ` is the detail's title.
             // A search spans every record, not the window: said so (issue 23, bug 4).
             let searchShown = !e.showsGroups && e.openGroup == nil && !(e.result?.query.isEmpty ?? true)
-            var parts = [searchShown ? "search: all time" : "last " + Formatting.window(e.window)]
+            let all = e.range.isSet ? "search: " + state.errorWindowLabel : "search: all time"
+            var parts = [searchShown ? all : state.errorWindowLabel]
             if let group = e.openGroup {
                 parts.append("group of \(Formatting.count(group.count)), Esc back")
             } else if e.showsGroups, let groups = e.groups {

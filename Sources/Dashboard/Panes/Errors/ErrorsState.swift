@@ -50,6 +50,8 @@ public struct ErrorsState: PaneState {
     public var window: Double = 900
     /// More errors fell in the window than were read: counts are of the newest.
     public var windowTruncated = false
+    /// An absolute window (`:from`/`:to`), which `:since` clears.
+    public var range = ErrorRange()
 
     public static let windowSteps: [Double] = [300, 900, 3_600, 6 * 3_600, 86_400, 7 * 86_400]
 

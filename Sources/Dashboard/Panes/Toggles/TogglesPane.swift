@@ -148,7 +148,7 @@ enum TogglesPane {
         if let discovery = t.discovery { title += " · " + discovery.label }
         if t.sort != .name || t.descending { title += " · " + TableSorting.summary(t.sort.label, descending: t.descending) }
         if t.ratesLoaded {
-            title += " · errors last \(Formatting.window(state.errors.window))"
+            title += " · errors \(state.errorWindowLabel)"
             // The error column's own age, when it lags the rows (issue 23, bug 3).
             if let note = state.errorsAgeNote { title += " " + note }
         }
