@@ -11,13 +11,16 @@ public struct StateFile: Sendable {
     /// The file `name` in the state directory `environment` names; nil path when neither
     /// XDG_STATE_HOME (absolute) nor HOME is set: then nothing is read or written.
     public init(_ name: String, environment: [String: String] = ProcessInfo.processInfo.environment) {
-        if let xdg = environment["XDG_STATE_HOME"], xdg.hasPrefix("/") {
-            path = xdg + "/opsdeck/" + name
-        } else if let home = environment["HOME"], !home.isEmpty {
-            path = home + "/.local/state/opsdeck/" + name
-        } else {
-            path = nil
-        }
+        path = Self.directory(environment).map { $0 + "/" + name }
+    }
+
+    /// opsdeck's state directory, the one rule every remembered file follows:
+    /// `$XDG_STATE_HOME/opsdeck` when set to an absolute path (the XDG spec ignores a relative
+    /// one), else `$HOME/.local/state/opsdeck`; nil when neither names an absolute folder.
+    public static func directory(_ environment: [String: String] = ProcessInfo.processInfo.environment) -> String? {
+        if let xdg = environment["XDG_STATE_HOME"], xdg.hasPrefix("/") { return xdg + "/opsdeck" }
+        if let home = environment["HOME"], home.hasPrefix("/") { return home + "/.local/state/opsdeck" }
+        return nil
     }
 
     /// The stored value; nil when there is none or it cannot be read as `T` (an old or damaged

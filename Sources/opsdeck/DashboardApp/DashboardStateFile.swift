@@ -1,5 +1,6 @@
 import Dashboard
 import Foundation
+import Operations
 
 #if canImport(Glibc)
     import Glibc
@@ -26,14 +27,9 @@ final class DashboardStateFile {
         url = folder.appendingPathComponent("history-\(Self.fileName(context ?? "default")).json")
     }
 
-    /// `$XDG_STATE_HOME/opsdeck` when set to an absolute path (the spec ignores a relative one),
-    /// else `$HOME/.local/state/opsdeck`.
+    /// The state directory (`StateFile.directory`: the one XDG rule).
     static func folder(_ environment: [String: String]) -> URL? {
-        if let state = environment["XDG_STATE_HOME"], state.hasPrefix("/") {
-            return URL(fileURLWithPath: state).appendingPathComponent("opsdeck")
-        }
-        guard let home = environment["HOME"], home.hasPrefix("/") else { return nil }
-        return URL(fileURLWithPath: home).appendingPathComponent(".local/state/opsdeck")
+        StateFile.directory(environment).map { URL(fileURLWithPath: $0) }
     }
 
     /// A context name as a file name: letters, digits, `.`, `-`, `_` as they are, the rest
