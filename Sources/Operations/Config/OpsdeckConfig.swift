@@ -12,6 +12,7 @@ import Yams
 /// interval: 1
 /// bell: true
 /// copy: osc52
+/// guard: { rule: "errors > 20 in 5m", for: 15m }
 /// contexts:
 ///   prod:
 ///     url: redis://prod-redis.internal:6379/0
@@ -31,6 +32,9 @@ public struct OpsdeckConfig: Sendable, Codable, Hashable {
     public var bell: Bool?
     /// How the dashboard's `y` copies: `osc52` (the default) or `off` for terminals that refuse it.
     public var copy: CopyMode?
+    /// What the dashboard's flip dialog fills in when a guard is added (`g`); built-in defaults
+    /// when absent (`GuardDefaults.builtIn`).
+    public var guardDefaults: GuardDefaults?
     public var contexts: [String: Context]
 
     public struct Context: Sendable, Codable, Hashable {
@@ -89,6 +93,7 @@ public struct OpsdeckConfig: Sendable, Codable, Hashable {
 
     enum CodingKeys: String, CodingKey {
         case theme, interval, contexts, bell, copy
+        case guardDefaults = "guard"
         case currentContext = "current-context"
     }
 
@@ -99,6 +104,7 @@ public struct OpsdeckConfig: Sendable, Codable, Hashable {
         interval = try values.decodeIfPresent(Double.self, forKey: .interval)
         bell = try values.decodeIfPresent(Bool.self, forKey: .bell)
         copy = try values.decodeIfPresent(CopyMode.self, forKey: .copy)
+        guardDefaults = try values.decodeIfPresent(GuardDefaults.self, forKey: .guardDefaults)
         contexts = try values.decodeIfPresent([String: Context].self, forKey: .contexts) ?? [:]
     }
 
@@ -118,6 +124,28 @@ extension OpsdeckConfig {
     /// The config's `copy:` values.
     public enum CopyMode: String, Sendable, Codable, Hashable, CaseIterable {
         case osc52, off
+    }
+}
+
+extension OpsdeckConfig {
+    /// The config's `guard:` block: the rule and duration the dashboard's flip dialog proposes
+    /// for a guard (docs/guarded-flips.md, "From the dashboard"). Checked by `ConfigShape`.
+    public struct GuardDefaults: Sendable, Codable, Hashable {
+        public var rule: String?
+        public var duration: String?
+
+        /// What the dialog proposes when the config says nothing.
+        public static let builtIn = (rule: "errors > 20 in 5m", duration: "15m")
+
+        public init(rule: String? = nil, duration: String? = nil) {
+            self.rule = rule
+            self.duration = duration
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case rule
+            case duration = "for"
+        }
     }
 }
 

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Dashboard
 import Foundation
+import Operations
 import TerminalCurses
 
 /// `opsdeck dashboard` (the default): the four-pane terminal UI.
@@ -28,7 +29,8 @@ struct DashboardCommand: ParsableCommand {
                         tlsInsecure: context.endpoint.tls?.insecure ?? false, requireReason: context.requireReason),
                     patterns: context.patterns, readOnly: context.readOnly, actor: context.actor,
                     interval: options.interval ?? context.config.interval ?? 1, theme: theme, pollOnly: options.pollOnly,
-                    bell: context.config.bell ?? false, copy: context.config.copy != .off))
+                    bell: context.config.bell ?? false, copy: context.config.copy != .off,
+                    guardDefaults: context.config.guardDefaults ?? OpsdeckConfig.GuardDefaults()))
         }
         try MainActor.assumeIsolated { try runtime.run() }
     }

@@ -39,6 +39,8 @@ final class DashboardRuntime {
         var clock: @Sendable () -> Date = { Date() }
         /// Time zone for showing times (and reading log stamps, which services write in local time).
         var timeZone: TimeZone = .current
+        /// What the flip dialog proposes for a guard (the config's `guard:`).
+        var guardDefaults = OpsdeckConfig.GuardDefaults()
     }
 
     private let settings: Settings
@@ -61,6 +63,8 @@ final class DashboardRuntime {
         state.actor = settings.actor
         state.bellOnNotices = settings.bell
         state.copyEnabled = settings.copy
+        state.guardDefaultRule = settings.guardDefaults.rule ?? OpsdeckConfig.GuardDefaults.builtIn.rule
+        state.guardDefaultFor = settings.guardDefaults.duration ?? OpsdeckConfig.GuardDefaults.builtIn.duration
         let clock = settings.clock
         let groups = settings.kinds?.groups ?? [(kinds: DataKind.allCases, options: settings.endpoint)]
         if groups.count > 1 {
@@ -79,13 +83,25 @@ final class DashboardRuntime {
             }
         }
         let endpoint = settings.kinds?.summary ?? settings.server.endpoint
+        let reply: @Sendable (Message) -> Void = { message in
+            DispatchQueue.main.async { MainActor.assumeIsolated { DashboardRuntime.current?.send([message]) } }
+        }
+        // Guards from the flip dialog run on threads of their own with their own connections.
+        let guards = DashboardGuards(
+            groups: groups, patterns: settings.patterns, readOnly: settings.readOnly, actor: settings.actor, now: clock,
+            reply: reply)
+        // Handed over on quitting to this binary, with this dashboard's arguments (the password
+        // in them travels in the new process's environment, never its argv).
+        var arguments = Array(CommandLine.arguments.dropFirst())
+        if arguments.first == "dashboard" { arguments.removeFirst() }
+        let handOff = GuardHandOff(
+            executable: (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0],
+            arguments: arguments)
         effects = EffectRunner(
             pollers: pollers, patterns: settings.patterns, readOnly: settings.readOnly,
             actor: settings.actor, now: clock,
-            incident: { env, window, module in IncidentFile.write(env, window: window, module: module, endpoint: endpoint) }
-        ) { message in
-            DispatchQueue.main.async { MainActor.assumeIsolated { DashboardRuntime.current?.send([message]) } }
-        }
+            incident: { env, window, module in IncidentFile.write(env, window: window, module: module, endpoint: endpoint) },
+            guards: guards, handOff: handOff, reply: reply)
     }
 
     /// The one running dashboard, for callbacks that arrive on the main queue.

@@ -65,7 +65,20 @@ enum FlipDialogView {
                 + (others.count > 2 ? " and \(others.count - 2) more" : "")
             rows.append(.text(Line("Also open by " + who + ": agree who flips it", style: base.patch(theme[.error]))))
         }
-        return (rows + gateRows(d, state: state, theme: theme), KeyHints.dialog(d, keymap: state.keymap))
+        return (rows + guardRows(d, theme: theme) + gateRows(d, state: state, theme: theme), KeyHints.dialog(d, keymap: state.keymap))
+    }
+
+    /// The guard the flip starts (`g`): its rule and duration, editable; nothing without one.
+    private static func guardRows(_ d: FlipDialog, theme: Theme) -> [Row] {
+        guard let rule = d.guardRule else { return [] }
+        let muted = theme[.dialog].patch(theme[.muted])
+        return [
+            .text(""),
+            .text(Line("Guard: flip back when this rule breaks (g removes it):", style: muted)),
+            .input(rule, focused: d.field == .guardRule),
+            .text(Line("for (90s, 15m, 1h), watched by this dashboard while it is open:", style: muted)),
+            .input(d.guardFor, focused: d.field == .guardFor),
+        ]
     }
 
     /// The cancel form (`FlipDialog.cancelsGuard`): what ends, what stays, then the same gates.
