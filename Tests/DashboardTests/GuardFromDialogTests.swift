@@ -23,7 +23,7 @@ import Testing
         #expect(s.dialog?.guardRule?.text == "rate > 3x before min 4" && s.dialog?.guardFor.text == "20m")
         #expect(s.dialog?.field == .guardRule, "the rule gets the keys")
         let picture = Fixtures.picture(Fixtures.screen(s))
-        #expect(picture.contains("Guard: flip back when this rule breaks") && picture.contains("rate > 3x before min 4"), "\(picture)")
+        #expect(picture.contains("Guard: flip back when this rule breaks:") && picture.contains("rate > 3x before min 4"), "\(picture)")
         _ = s.press(.ctrl("u"))
         _ = s.type("errors > 2 in 1m")
         _ = s.press(.tab, .ctrl("u"))
