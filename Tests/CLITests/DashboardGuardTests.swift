@@ -41,6 +41,16 @@ import Testing
         #expect(try redis.execute("HGET", "payments", "toggle").string == "true")
     }
 
+    /// A server, the dashboard's guards on it, and a guard from the dialog running on `payments`.
+    private func withRunningGuard(_ body: (RedisConnection, RedisServerProcess, DashboardGuards, Inbox) throws -> Void) throws {
+        try withConnection { redis, server in
+            let messages = Inbox()
+            let guards = guards(server, messages)
+            try startGuard(redis, guards, messages)
+            try body(redis, server, guards, messages)
+        }
+    }
+
     private func audit(_ redis: RedisConnection) throws -> [[String: Any]] {
         try (redis.execute("LRANGE", "opsdeck:audit:{payments}", 0, -1).array ?? []).compactMap {
             try JSONSerialization.jsonObject(with: Data(($0.string ?? "").utf8)) as? [String: Any]
@@ -48,10 +58,7 @@ import Testing
     }
 
     @Test func aGuardFromTheDialogTripsAndRevertsOnceAudited() throws {
-        try withConnection { redis, server in
-            let messages = Inbox()
-            let guards = guards(server, messages)
-            try startGuard(redis, guards, messages)
+        try withRunningGuard { redis, server, guards, messages in
             try GuardProcess.addErrors(3, connection: ["-s", server.socketPath])
             var ended: (String, Bool)?
             #expect(
@@ -74,10 +81,7 @@ import Testing
     }
 
     @Test func keepRunningHeadlessHandsTheSameGuardToADetachedProcess() throws {
-        try withConnection { redis, server in
-            let messages = Inbox()
-            let guards = guards(server, messages)
-            try startGuard(redis, guards, messages)
+        try withRunningGuard { redis, server, guards, messages in
             let token = try redis.execute("HGET", Self.record, "token").string
             let home = FileManager.default.temporaryDirectory.appendingPathComponent("opsdeck-handoff-\(UUID().uuidString)")
             try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
@@ -112,10 +116,7 @@ import Testing
     }
 
     @Test func cancelOnQuitEndsTheGuardAuditedWithoutReverting() throws {
-        try withConnection { redis, server in
-            let messages = Inbox()
-            let guards = guards(server, messages)
-            try startGuard(redis, guards, messages)
+        try withRunningGuard { redis, server, guards, messages in
             let handOff = GuardHandOff(executable: "/nonexistent", arguments: [])
             #expect(guards.release(headless: false, handOff: handOff) == [])
             #expect(guards.toggles.isEmpty)
@@ -131,10 +132,7 @@ import Testing
     /// A hand-over that fails (no such binary) leaves the guard here, taken back with its token:
     /// said, and still watched (the rule still trips it).
     @Test func aFailedHandOverKeepsTheGuardHere() throws {
-        try withConnection { redis, server in
-            let messages = Inbox()
-            let guards = guards(server, messages)
-            try startGuard(redis, guards, messages)
+        try withRunningGuard { redis, server, guards, messages in
             let token = try redis.execute("HGET", Self.record, "token").string
             let problems = guards.release(headless: true, handOff: GuardHandOff(executable: "/nonexistent/opsdeck", arguments: []))
             #expect(problems.count == 1 && problems.first?.contains("still guarded here") == true, "\(problems)")
