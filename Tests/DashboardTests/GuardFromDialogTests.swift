@@ -97,6 +97,13 @@ import Testing
         #expect(s.press(.char("q")) == [.quit])
     }
 
+    /// A count that failed is said in red, never taken for "no errors".
+    @Test func aGuardWarningIsSaid() {
+        var s = Fixtures.loaded()
+        _ = update(&s, .guardWarning(toggle: "useNewAlgorithm", text: "warning: could not count useNewAlgorithm's errors: timeout"))
+        #expect(s.flash?.isError == true && s.flash?.text.contains("could not count useNewAlgorithm's errors") == true)
+    }
+
     @Test func qStillQuitsAtOnceFromThePrompt() {
         var s = Fixtures.loaded()
         _ = update(&s, .guardStarted(toggle: "useNewAlgorithm", rule: "errors > 2 in 5m", ends: Fixtures.at(900)))

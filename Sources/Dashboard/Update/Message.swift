@@ -21,6 +21,9 @@ public enum Message: Hashable, Sendable {
     case guardStarted(toggle: String, rule: String, ends: Date)
     /// That guard ended; `summary` says how (`alarm`: it reverted or could not).
     case guardEnded(toggle: String, summary: String, alarm: Bool)
+    /// A running guard of this dashboard could not count or refresh (it keeps watching): said,
+    /// so a failed count never passes for "no errors".
+    case guardWarning(toggle: String, text: String)
     /// The guarded flip was not started (a bad rule or duration, another guard holds the toggle).
     case guardRefused(toggle: String, problem: String)
     /// The answer to `Effect.releaseGuards`: empty when every guard was handed over or

@@ -51,7 +51,8 @@ extension DashboardGuards {
                 guarded.interval = interval
                 outcome = try guarded.resume(
                     env, record: record, token: token, shouldStop: { entry.mode.load(ordering: .relaxed) == 2 },
-                    handOff: { entry.mode.load(ordering: .relaxed) == 1 })
+                    handOff: { entry.mode.load(ordering: .relaxed) == 1 },
+                    report: { self.reply(.guardWarning(toggle: toggle, text: $0)) })
                 if let summary = outcome.flatMap(Self.summary) {
                     reply(.guardEnded(toggle: toggle, summary: summary.text, alarm: summary.alarm))
                 }

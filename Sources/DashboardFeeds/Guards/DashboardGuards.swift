@@ -100,6 +100,7 @@ public final class DashboardGuards: Sendable {
             let outcome = try guarded.run(
                 env, shouldStop: { entry.mode.load(ordering: .relaxed) == 2 },
                 handOff: { entry.mode.load(ordering: .relaxed) == 1 }, held: { holder = ($0, $1) },
+                report: { self.reply(.guardWarning(toggle: toggle, text: $0)) },
                 flipped: { flip in
                     self.reply(
                         .flipFinished(

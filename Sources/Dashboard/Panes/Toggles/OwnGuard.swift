@@ -83,6 +83,9 @@ extension AppState {
                 say("\(SafeText.line(toggle, width: 40)): no guard: \(SafeText.line(problem, width: 120))", error: true)
             }
             return []
+        case .guardWarning(let toggle, let text):
+            say("\(SafeText.line(toggle, width: 40)) guard: \(SafeText.line(text, width: 120))", error: true, seconds: 8)
+            return []
         case .guardsReleased(let problems):
             if problems.isEmpty { return [.quit] }
             quitPrompt = nil
