@@ -78,7 +78,10 @@ let package = Package(
         // The real binary as scripts run it; depending on the executable makes `swift test` build it.
         .testTarget(
             name: "CLITests",
-            dependencies: ["opsdeck", "Operations", "RedisClient", "LocalRedis", "TestSupport", "OperationsTestSupport", "Spelling"]
+            dependencies: [
+                "opsdeck", "Operations", "RedisClient", "LocalRedis", "TestSupport", "OperationsTestSupport", "Spelling",
+                "Dashboard", "DashboardFeeds",
+            ]
         ),
         .testTarget(name: "DashboardTests", dependencies: ["Dashboard", "Versioning", "Spelling"]),
         .testTarget(

@@ -26,7 +26,7 @@ struct BenchOptions: Sendable {
         usage: opsdeck-bench [--toggles N] [--sessions N] [--errors N] [--repeats N]
                              [--idle-seconds S] [--writer-seconds S] [--quick] [--only a,b,...]
           --quick   a smoke run: 1,000 toggles, 10,000 sessions, 1,000 errors, 3 repeats, 5 s idle
-          --only    any of: toggles, cluster, sessions, search, logs, render, idle, freshness, groups, large,
+          --only    any of: toggles, cluster, sessions, search, logs, render, idle, freshness, groups, large, guard,
                     faults, soak (these three run only when named; --soak-seconds S, default 600)
           --large-sessions N --large-toggles N --large-list N
                     the large profile (run only when named in --only): 1,000,000 sessions among
@@ -72,7 +72,7 @@ struct BenchOptions: Sendable {
                 let groups = Set(try value(flag).split(separator: ",").map(String.init))
                 let known: Set = [
                     "toggles", "cluster", "sessions", "search", "logs", "render", "idle", "freshness", "groups", "large",
-                    "faults", "soak",
+                    "faults", "soak", "guard",
                 ]
                 if let bad = groups.subtracting(known).first { throw UsageError("unknown group '\(bad)' for --only") }
                 options.only = groups

@@ -90,6 +90,9 @@ do {
     group("soak", id: "soak", title: "29e. soak") {
         try SoakBench(report: report, seconds: options.soakSeconds).run()
     }
+    group("guard", id: "guard", title: "26. guarded flips") {
+        try GuardBench(options: options, report: report).run()
+    }
     group("freshness", id: "fresh", title: "7. freshness") {
         try FreshnessBench(options: options, report: report, server: server).run()
     }

@@ -197,6 +197,17 @@ import Testing
         #expect(throws: OperationsError.self) { try OpsdeckConfig.parse("mouse: wheel\n", file: "c.yaml") }
     }
 
+    /// `guard:` gives the dashboard's flip dialog its proposed rule and duration; both are checked
+    /// by the parsers `--guard` and `--for` use, so a typo is refused when the file is read.
+    @Test func guardDefaultsAreChecked() throws {
+        let parsed = try OpsdeckConfig.parse("guard: { rule: \"rate > 3x before min 4\", for: 20m }\n", file: "c.yaml")
+        #expect(parsed.guardDefaults == OpsdeckConfig.GuardDefaults(rule: "rate > 3x before min 4", duration: "20m"))
+        #expect(try OpsdeckConfig.parse("theme: dark\n", file: "c.yaml").guardDefaults == nil)
+        for bad in ["guard: { rule: \"errors > many in 5m\" }\n", "guard: { for: 15 }\n", "guard: { rules: x }\n", "guard: on\n"] {
+            #expect(throws: OperationsError.self, "\(bad)") { try OpsdeckConfig.parse(bad, file: "c.yaml") }
+        }
+    }
+
     @Test func theDefaultComesLast() throws {
         let run = try OpsdeckRun.run(["toggles", "list", "--timeout", "0.5"])
         #expect(run.status == 0 || run.stderr.contains("127.0.0.1:6379"), "exit \(run.status): \(run.stderr)")

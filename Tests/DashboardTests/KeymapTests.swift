@@ -48,9 +48,9 @@ import Testing
         }
         // More bindings than fit at 80x24: the overlay says so and scrolls (PgDn).
         #expect(text.contains("more: PgDn"))
-        // Scrolled down (two steps: the rest is longer than one screen), every later section shows.
+        // Scrolled down page by page (the overlay stops at its end), every later section shows.
         var scrolledText = ""
-        for scroll in [36, 47] {
+        for scroll in stride(from: 10, through: 120, by: 10) {
             var scrolled = ScreenBuffer(width: 80, height: 24)
             HelpOverlay(keymap: .standard, scroll: scroll, theme: .monochrome).render(area: scrolled.area, buffer: &scrolled)
             scrolledText += scrolled.debugPicture

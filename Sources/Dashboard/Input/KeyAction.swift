@@ -14,7 +14,7 @@ public enum KeyAction: Hashable, Sendable {
     case pauseLogs, cycleSeverity, wrapLogs
     case cycleSort, reverseSort, jumpToToggle, showToggleErrors
     case toggleGrouping, widenWindow, narrowWindow, exportIncident
-    case confirm, cancel, nextField
+    case confirm, cancel, nextField, addGuard
     case cursorLeft, cursorRight, cursorHome, cursorEnd, deleteBackward, deleteForward
     case deleteToStart, deleteWord
     /// The `:` command line (issue 25): open it, run, leave, complete, walk its history.

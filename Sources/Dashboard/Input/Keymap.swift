@@ -108,6 +108,7 @@ public struct Keymap: Hashable, Sendable {
 
             KeyBinding([.char("n"), .escape], .cancel, "Cancel", context: .dialog, hint: "cancel"),
             KeyBinding([.tab], .nextField, "Reason field", context: .dialog, hint: "reason"),
+            KeyBinding([.char("g")], .addGuard, "Add a guard to the flip", context: .dialog, hint: "guard"),
 
             // Same description on purpose: the help shows each pair on one row.
             KeyBinding([.left], .cursorLeft, "Move cursor", context: .textInput),

@@ -14,6 +14,13 @@ public struct AppState: Hashable, Sendable {
     public var masked = true
     public var flash: FlashMessage?
     public var dialog: FlipDialog?
+    /// Asked on quitting while this dashboard runs guards (`QuitPrompt`).
+    public var quitPrompt: QuitPrompt?
+    /// The guards this dashboard runs (started from its flip dialog), by toggle name.
+    public var ownGuards: [String: OwnGuard] = [:]
+    /// What the flip dialog proposes when a guard is added (the config's `guard:`).
+    public var guardDefaultRule = "errors > 20 in 5m"
+    public var guardDefaultFor = "15m"
     /// The `:` command line (`CommandLineState`).
     public var commandLine = CommandLineState()
     /// Places left by jumps, for back and forward (`JumpHistory`).

@@ -18,6 +18,14 @@ public enum Effect: Hashable, Sendable {
     /// holds `expectedRaw`, the value the screen showed; audit with `reason`.
     /// Answered by `Message.flipFinished`.
     case flip(toggle: String, to: Bool, expectedRaw: String, reason: String?)
+    /// A guarded flip (the dialog's `g`): compare-and-set like `flip`, then the dashboard watches
+    /// the toggle's errors with `rule` for `duration` (as typed; the runner checks both) and
+    /// flips back when it breaks, on a thread of its own. Answered by `Message.flipFinished`,
+    /// `guardStarted`, `guardEnded` or `guardRefused`.
+    case guardedFlip(toggle: String, to: Bool, expectedRaw: String, reason: String?, rule: String, duration: String)
+    /// Quitting with guards running: hand each over to a detached `opsdeck` (`headless`) or
+    /// cancel it (audited, not reverted). Answered by `Message.guardsReleased`.
+    case releaseGuards(headless: Bool)
     /// Mark the toggle's running guard cancelled (audited with `reason`); the guard process ends
     /// without reverting. Answered by `Message.guardCancelFinished`.
     case cancelGuard(toggle: String, reason: String?)

@@ -4,7 +4,8 @@
 extension AppState {
     mutating func handleKey(_ key: Key) -> [Effect] {
         // Ctrl-C must always get out, whatever has the keys.
-        if key == .ctrl("c") { return [.quit] }
+        if quitPrompt != nil { return handleQuitPromptKey(key) }
+        if key == .ctrl("c") { return quitting() }
         if helpVisible {
             handleHelpKey(key)
             return []
@@ -72,7 +73,7 @@ extension AppState {
     mutating func perform(_ action: KeyAction) -> [Effect] {
         let behavior = focus.behavior
         switch action {
-        case .quit: return [.quit]
+        case .quit: return quitting()
         case .help:
             helpVisible = true
             helpScroll = 0

@@ -19,6 +19,18 @@ public enum Message: Hashable, Sendable {
     case flipFinished(FlipOutcome)
     /// The answer to `Effect.cancelGuard`: nil when marked, else why not (no running guard, error).
     case guardCancelFinished(toggle: String, error: String?)
+    /// A guard this dashboard runs is watching `toggle` until `ends` with `rule`.
+    case guardStarted(toggle: String, rule: String, ends: Date)
+    /// That guard ended; `summary` says how (`alarm`: it reverted or could not).
+    case guardEnded(toggle: String, summary: String, alarm: Bool)
+    /// A running guard of this dashboard could not count or refresh (it keeps watching): said,
+    /// so a failed count never passes for "no errors".
+    case guardWarning(toggle: String, text: String)
+    /// The guarded flip was not started (a bad rule or duration, another guard holds the toggle).
+    case guardRefused(toggle: String, problem: String)
+    /// The answer to `Effect.releaseGuards`: empty when every guard was handed over or
+    /// cancelled (the dashboard quits), else what went wrong (it stays open).
+    case guardsReleased(problems: [String])
     /// What the flip being confirmed changes: `reached` sessions get the toggle (turning on) or
     /// lose it (turning off), of `total`; `rule` says who it is for ("everyone (no override)").
     case blastRadius(toggle: String, reached: Int, total: Int, rule: String?)

@@ -40,6 +40,8 @@ public func update(_ state: inout AppState, _ message: Message) -> [Effect] {
         return state.finishFlip(outcome)
     case .guardCancelFinished(let toggle, let error):
         return state.finishGuardCancel(toggle: toggle, error: error)
+    case .guardStarted, .guardEnded, .guardRefused, .guardsReleased, .guardWarning:
+        return state.applyOwnGuard(message)
     case .blastRadius(let toggle, let reached, let total, let rule):
         if state.dialog?.toggle == toggle {
             state.dialog?.reached = reached

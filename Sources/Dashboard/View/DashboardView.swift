@@ -25,6 +25,9 @@ public func render(_ state: AppState, theme: Theme, into buffer: inout ScreenBuf
     if let dialog = state.dialog {
         FlipDialogView.render(dialog, state: state, theme: theme, area: layout.main, buffer: &buffer)
     }
+    if let prompt = state.quitPrompt {
+        QuitPromptView.render(prompt, state: state, theme: theme, area: layout.main, buffer: &buffer)
+    }
     if state.helpVisible {
         HelpOverlay(keymap: state.keymap, scroll: state.helpScroll, theme: theme).render(area: layout.main, buffer: &buffer)
     }

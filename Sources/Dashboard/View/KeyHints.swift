@@ -66,7 +66,9 @@ enum KeyHints {
     static func dialog(_ d: FlipDialog, keymap: Keymap) -> String {
         switch d.phase {
         case .asking:
-            if d.field == .none { return keymap.hints([.confirm, .cancel, .nextField], in: [.dialog]) }
+            if d.field == .none {
+                return keymap.hints([.confirm, .cancel, .nextField] + (d.cancelsGuard ? [] : [.addGuard]), in: [.dialog])
+            }
             // In a field, letters are text: only the non-printable keys confirm and cancel.
             let keys = { (action: KeyAction) -> String in
                 keymap.binding(for: action, in: [.dialog])?.keys.filter { if case .char = $0 { false } else { true } }

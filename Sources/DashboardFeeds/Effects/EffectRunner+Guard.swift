@@ -22,4 +22,18 @@ extension EffectRunner {
             return .guardCancelFinished(toggle: toggle, error: OperationsError.wrap(error).description)
         }
     }
+
+    /// A guarded flip from the dialog: on its own thread (`DashboardGuards`), never a poller's.
+    func startGuard(toggle: String, on: Bool, expectedRaw: String, reason: String?, rule: String, duration: String) {
+        guard let guards else {
+            return reply(.guardRefused(toggle: toggle, problem: "guards are not available in this dashboard"))
+        }
+        guards.start(toggle: toggle, on: on, expectedRaw: expectedRaw, reason: reason, rule: rule, duration: duration)
+    }
+
+    /// Quitting with guards: on a background queue, as it waits for threads and a process.
+    func releaseGuards(headless: Bool) {
+        guard let guards, let handOff else { return reply(.guardsReleased(problems: [])) }
+        DispatchQueue.global().async { self.reply(.guardsReleased(problems: guards.release(headless: headless, handOff: handOff))) }
+    }
 }

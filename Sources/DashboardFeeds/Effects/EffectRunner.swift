@@ -22,6 +22,10 @@ public final class EffectRunner: Sendable {
     let now: @Sendable () -> Date
     /// Writes the incident report (the executable's renderer and files) and says how it went.
     let incident: @Sendable (_ env: OpsEnvironment, _ window: Double, _ module: SearchModule?) -> Message
+    /// The guards started from the flip dialog, and how they are handed over on quitting (nil:
+    /// a dashboard that cannot run guards, e.g. in tests of other effects).
+    let guards: DashboardGuards?
+    let handOff: GuardHandOff?
     /// The poll's detection, shared: searches and the toggle detail use the same backend.
     private let searchModule: SearchModuleDetector
     /// The error window searches are narrowed to (`:from`/`:to`, and the relative width an
@@ -35,8 +39,11 @@ public final class EffectRunner: Sendable {
         incident: @escaping @Sendable (_ env: OpsEnvironment, _ window: Double, _ module: SearchModule?) -> Message = { _, _, _ in
             .incidentExported(path: nil, error: "no incident writer")
         },
+        guards: DashboardGuards? = nil, handOff: GuardHandOff? = nil,
         reply: @escaping @Sendable (Message) -> Void
     ) {
+        self.guards = guards
+        self.handOff = handOff
         self.incident = incident
         self.searchModule = pollers.searchModule
         self.now = now
@@ -62,6 +69,10 @@ public final class EffectRunner: Sendable {
             perform([.toggles, .logs]) { env in
                 self.reply(.flipFinished(Self.flip(env, toggle: toggle, to: on, expectedRaw: expectedRaw, reason: reason)))
             }
+        case .guardedFlip(let toggle, let on, let expectedRaw, let reason, let rule, let duration):
+            startGuard(toggle: toggle, on: on, expectedRaw: expectedRaw, reason: reason, rule: rule, duration: duration)
+        case .releaseGuards(let headless):
+            releaseGuards(headless: headless)
         case .cancelGuard(let toggle, let reason):
             // The record and the audit list sit in the toggle's slot, on the toggles' database.
             perform([.toggles]) { env in self.reply(Self.cancelGuard(env, toggle: toggle, reason: reason)) }

@@ -24,6 +24,7 @@ public indirect enum ConfigShape: Sendable {
         ("bell", .flag),
         ("copy", .oneOf(OpsdeckConfig.CopyMode.allCases.map(\.rawValue))),
         ("mouse", .oneOf(OpsdeckConfig.MouseMode.allCases.map(\.rawValue))),
+        ("guard", .mapping([("rule", guardRule), ("for", guardDuration)])),
         ("contexts", .named(context)),
     ])
 
@@ -59,6 +60,25 @@ public indirect enum ConfigShape: Sendable {
         ("audit-cap", .whole(SettingLimits.countProblem)),
         ("scan-count", .whole(SettingLimits.countProblem)),
     ])
+
+    /// A guard rule, checked by the parser `--guard` uses (same message).
+    static let guardRule: ConfigShape = .value { node in
+        guard let text = node.scalar?.string, node.null == nil else { return "must be a guard rule like `errors > 20 in 5m`" }
+        do {
+            _ = try GuardRule(text)
+            return nil
+        } catch {
+            return OperationsError.wrap(error).description
+        }
+    }
+
+    /// A guard's duration as `--for` takes it (90s, 15m, 1h).
+    static let guardDuration: ConfigShape = .value { node in
+        guard let text = node.scalar?.string, node.null == nil, GuardRule.seconds(text) != nil else {
+            return "must be a duration: a number and s, m or h, e.g. 90s, 15m, 1h (at most a week)"
+        }
+        return nil
+    }
 
     /// Any text (a scalar that is not empty).
     static let text: ConfigShape = .value { node in

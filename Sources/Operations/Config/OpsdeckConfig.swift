@@ -13,6 +13,7 @@ import Yams
 /// bell: true
 /// copy: osc52
 /// mouse: on
+/// guard: { rule: "errors > 20 in 5m", for: 15m }
 /// contexts:
 ///   prod:
 ///     url: redis://prod-redis.internal:6379/0
@@ -35,6 +36,9 @@ public struct OpsdeckConfig: Sendable, Codable, Hashable {
     /// Clicks and the wheel in the dashboard: `on` (the default, where the terminal reports the
     /// mouse) or `off`, which leaves the terminal's own text selection alone.
     public var mouse: MouseMode?
+    /// What the dashboard's flip dialog fills in when a guard is added (`g`); built-in defaults
+    /// when absent (`GuardDefaults.builtIn`).
+    public var guardDefaults: GuardDefaults?
     public var contexts: [String: Context]
 
     public struct Context: Sendable, Codable, Hashable {
@@ -93,6 +97,7 @@ public struct OpsdeckConfig: Sendable, Codable, Hashable {
 
     enum CodingKeys: String, CodingKey {
         case theme, interval, contexts, bell, copy, mouse
+        case guardDefaults = "guard"
         case currentContext = "current-context"
     }
 
@@ -104,6 +109,7 @@ public struct OpsdeckConfig: Sendable, Codable, Hashable {
         bell = try values.decodeIfPresent(Bool.self, forKey: .bell)
         copy = try values.decodeIfPresent(CopyMode.self, forKey: .copy)
         mouse = try values.decodeIfPresent(MouseMode.self, forKey: .mouse)
+        guardDefaults = try values.decodeIfPresent(GuardDefaults.self, forKey: .guardDefaults)
         contexts = try values.decodeIfPresent([String: Context].self, forKey: .contexts) ?? [:]
     }
 
@@ -128,6 +134,28 @@ extension OpsdeckConfig {
     /// The config's `mouse:` values.
     public enum MouseMode: String, Sendable, Codable, Hashable, CaseIterable {
         case on, off
+    }
+}
+
+extension OpsdeckConfig {
+    /// The config's `guard:` block: the rule and duration the dashboard's flip dialog proposes
+    /// for a guard (docs/guarded-flips.md, "From the dashboard"). Checked by `ConfigShape`.
+    public struct GuardDefaults: Sendable, Codable, Hashable {
+        public var rule: String?
+        public var duration: String?
+
+        /// What the dialog proposes when the config says nothing.
+        public static let builtIn = (rule: "errors > 20 in 5m", duration: "15m")
+
+        public init(rule: String? = nil, duration: String? = nil) {
+            self.rule = rule
+            self.duration = duration
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case rule
+            case duration = "for"
+        }
     }
 }
 

@@ -21,6 +21,9 @@ public struct GuardRecord: Sendable, Hashable {
     public var progress: String
     /// The figures in words (`3 errors in 5m <= 20`).
     public var figures: String
+    /// The errors in the rule's window before the flip (a rate rule's baseline; 0 for a count
+    /// rule), kept so a process taking the guard over (`GuardedFlip.resume`) compares the same way.
+    public var before: Int = 0
     /// Who cancelled it (`state` `cancelled`, `GuardStore.cancel`); empty otherwise. Written by the
     /// cancel script only, so not in `fields`.
     public var cancelledBy: String = ""
@@ -46,7 +49,7 @@ public struct GuardRecord: Sendable, Hashable {
 
     public init(
         state: String, toggle: String, rule: String, actor: String, started: String, ends: String,
-        value: String = "", count: Int = 0, progress: String = "", figures: String = ""
+        value: String = "", count: Int = 0, progress: String = "", figures: String = "", before: Int = 0
     ) {
         self.state = state
         self.toggle = toggle
@@ -58,6 +61,7 @@ public struct GuardRecord: Sendable, Hashable {
         self.count = count
         self.progress = progress
         self.figures = figures
+        self.before = before
     }
 
     /// From HGETALL's pairs; nil without a `state` field (not a guard record).
@@ -67,7 +71,8 @@ public struct GuardRecord: Sendable, Hashable {
         self.init(
             state: state, toggle: fields["name"] ?? "", rule: fields["rule"] ?? "", actor: fields["actor"] ?? "",
             started: fields["started"] ?? "", ends: fields["ends"] ?? "", value: fields["value"] ?? "",
-            count: Int(fields["count"] ?? "") ?? 0, progress: fields["progress"] ?? "", figures: fields["figures"] ?? "")
+            count: Int(fields["count"] ?? "") ?? 0, progress: fields["progress"] ?? "", figures: fields["figures"] ?? "",
+            before: Int(fields["before"] ?? "") ?? 0)
         cancelledBy = fields["cancelledBy"] ?? ""
     }
 
@@ -75,7 +80,7 @@ public struct GuardRecord: Sendable, Hashable {
     var fields: [(String, String)] {
         [
             ("state", state), ("name", toggle), ("rule", rule), ("actor", actor), ("started", started), ("ends", ends),
-            ("value", value), ("count", String(count)), ("progress", progress), ("figures", figures),
+            ("value", value), ("count", String(count)), ("progress", progress), ("figures", figures), ("before", String(before)),
         ]
     }
 }

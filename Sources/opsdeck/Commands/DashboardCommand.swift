@@ -39,7 +39,8 @@ struct DashboardCommand: ParsableCommand {
             patterns: context.patterns, readOnly: context.readOnly, actor: context.actor,
             interval: options.interval ?? context.config.interval ?? 1, theme: theme, pollOnly: options.pollOnly,
             bell: context.config.bell ?? false, copy: context.config.copy != .off,
-            mouse: context.config.mouse != .off)
+            mouse: context.config.mouse != .off,
+            guardDefaults: context.config.guardDefaults ?? OpsdeckConfig.GuardDefaults())
         settings.contexts = context.config.contexts.keys.sorted()
         settings.keepsHistory = true
         settings.switchContext = { name, warn in

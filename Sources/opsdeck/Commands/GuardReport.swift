@@ -87,6 +87,11 @@ struct GuardReport {
                 Body(outcome: "cancelled", figures: figures, flip: flip, revert: nil, current: nil, failedChecks: 0),
                 .guardCancelled, nil
             )
+        case .handedOff(let flip, _):
+            return (
+                Body(outcome: "handed-off", figures: nil, flip: flip, revert: nil, current: nil, failedChecks: 0), .success,
+                "\(flip.toggle.name): the guard goes on in another process"
+            )
         }
     }
 }

@@ -9,7 +9,7 @@ struct ToggleCommands: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "toggles",
         abstract: "List, inspect and flip feature toggles (hashes with a `toggle` field).",
-        subcommands: [List.self, Get.self, Set.self, History.self, GuardsCommand.self])
+        subcommands: [List.self, Get.self, Set.self, History.self, GuardsCommand.self, GuardResumeCommand.self])
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List every toggle, sorted by name.")

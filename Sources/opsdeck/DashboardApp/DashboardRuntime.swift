@@ -51,6 +51,8 @@ final class DashboardRuntime {
         /// Keep the `:` history, filter and search history and saved filters per context in the
         /// XDG state directory (`DashboardStateFile`); off for the demo.
         var keepsHistory = false
+        /// What the flip dialog proposes for a guard (the config's `guard:`).
+        var guardDefaults = OpsdeckConfig.GuardDefaults()
     }
 
     private var settings: Settings
@@ -100,6 +102,8 @@ final class DashboardRuntime {
         state.bellOnNotices = settings.bell
         state.copyEnabled = settings.copy
         state.columnChoice = Self.columnsFile.load(ColumnChoice.self) ?? ColumnChoice()
+        state.guardDefaultRule = settings.guardDefaults.rule ?? OpsdeckConfig.GuardDefaults.builtIn.rule
+        state.guardDefaultFor = settings.guardDefaults.duration ?? OpsdeckConfig.GuardDefaults.builtIn.duration
         let clock = settings.clock
         let groups = settings.kinds?.groups ?? [(kinds: DataKind.allCases, options: settings.endpoint)]
         if groups.count > 1 {
@@ -121,18 +125,31 @@ final class DashboardRuntime {
             }
         }
         let endpoint = settings.kinds?.summary ?? settings.server.endpoint
-        effects = EffectRunner(
-            pollers: pollers, patterns: settings.patterns, readOnly: settings.readOnly,
-            actor: settings.actor, now: clock,
-            incident: { env, window, module in IncidentFile.write(env, window: window, module: module, endpoint: endpoint) }
-        ) { message in
+        let reply: @Sendable (Message) -> Void = { message in
             DispatchQueue.main.async {
                 MainActor.assumeIsolated {
+                    // A context switched away from (`:ctx`) no longer hears its old effects.
                     guard let runtime = DashboardRuntime.current, runtime.generation == generation else { return }
                     runtime.send([message])
                 }
             }
         }
+        // Guards from the flip dialog run on threads of their own with their own connections.
+        let guards = DashboardGuards(
+            groups: groups, patterns: settings.patterns, readOnly: settings.readOnly, actor: settings.actor, now: clock,
+            reply: reply)
+        // Handed over on quitting to this binary, with this dashboard's arguments (the password
+        // in them travels in the new process's environment, never its argv).
+        var arguments = Array(CommandLine.arguments.dropFirst())
+        if arguments.first == "dashboard" { arguments.removeFirst() }
+        let handOff = GuardHandOff(
+            executable: (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0],
+            arguments: arguments)
+        effects = EffectRunner(
+            pollers: pollers, patterns: settings.patterns, readOnly: settings.readOnly,
+            actor: settings.actor, now: clock,
+            incident: { env, window, module in IncidentFile.write(env, window: window, module: module, endpoint: endpoint) },
+            guards: guards, handOff: handOff, reply: reply)
         return problem
     }
 
@@ -142,6 +159,12 @@ final class DashboardRuntime {
     private func switchContext(to name: String) {
         guard let resolve = settings.switchContext else {
             state.say("This dashboard cannot switch contexts", error: true)
+            return
+        }
+        // A guard started here runs on this context's connections: switching would orphan it.
+        guard state.ownGuards.isEmpty else {
+            let names = state.ownGuards.keys.sorted().map { SafeText.line($0, width: 40) }.joined(separator: ", ")
+            state.say("A guard started here is running (\(names)): cancel it (C) or let it end before :ctx", error: true, seconds: 8)
             return
         }
         var warnings: [String] = []

@@ -46,7 +46,13 @@ extension AppState {
         if case .char = key { isText = true }
         if d.field != .none && isText || keymap.action(for: key, in: [.dialog]) == nil {
             guard d.field != .none else { return [] }
-            if d.field == .reason { _ = d.reason.handle(key, keymap: keymap) } else { _ = d.confirmName?.handle(key, keymap: keymap) }
+            switch d.field {
+            case .reason: _ = d.reason.handle(key, keymap: keymap)
+            case .confirmName: _ = d.confirmName?.handle(key, keymap: keymap)
+            case .guardRule: _ = d.guardRule?.handle(key, keymap: keymap)
+            case .guardFor: _ = d.guardFor.handle(key, keymap: keymap)
+            case .none: break
+            }
             d.notice = nil
             return []
         }
@@ -54,6 +60,7 @@ extension AppState {
         case .confirm: return confirm(&d)
         case .cancel: dialog = nil
         case .nextField: d.nextField()
+        case .addGuard where !d.cancelsGuard: d.toggleGuard(rule: guardDefaultRule, duration: guardDefaultFor)
         default: break
         }
         return []
@@ -81,6 +88,13 @@ extension AppState {
         let reason = d.reason.text.trimmingCharacters(in: .whitespaces)
         if d.cancelsGuard { return [.cancelGuard(toggle: d.toggle, reason: reason.isEmpty ? nil : reason)] }
         toggles.pendingOwnFlips[d.toggle] = d.newRaw
+        if let rule = d.guardRule {
+            return [
+                .guardedFlip(
+                    toggle: d.toggle, to: d.turnsOn, expectedRaw: d.oldRaw, reason: reason.isEmpty ? nil : reason,
+                    rule: rule.text, duration: d.guardFor.text)
+            ]
+        }
         return [.flip(toggle: d.toggle, to: d.turnsOn, expectedRaw: d.oldRaw, reason: reason.isEmpty ? nil : reason)]
     }
 

@@ -4,7 +4,7 @@
 /// compare-and-set against exactly that, so a change nobody has seen is never overwritten.
 public struct FlipDialog: Hashable, Sendable {
     /// Which text field has the keys. With `.none`, `y` confirms.
-    public enum Field: Hashable, Sendable { case none, reason, confirmName }
+    public enum Field: Hashable, Sendable { case none, reason, confirmName, guardRule, guardFor }
 
     public enum Phase: Hashable, Sendable {
         case asking
@@ -38,6 +38,12 @@ public struct FlipDialog: Hashable, Sendable {
     /// True when this dialog confirms cancelling the toggle's guard instead of a flip
     /// (`AppState.startGuardCancel`): same reason and production gates, nothing flips.
     public var cancelsGuard = false
+    /// The rule of the guard this flip starts (`g` adds one, with the config's defaults); nil:
+    /// a plain flip. The dashboard runs the guard while it is open (docs/guarded-flips.md).
+    public var guardRule: TextInput?
+    /// How long that guard watches (`15m`).
+    public var guardFor = TextInput(maxLength: 12)
+    public var guarded: Bool { guardRule != nil }
 
     public init(toggle: String, oldRaw: String, newRaw: String, turnsOn: Bool, production: Bool) {
         self.toggle = toggle
@@ -52,12 +58,24 @@ public struct FlipDialog: Hashable, Sendable {
     /// True when a confirm may go ahead (the typed name matches in production).
     public var nameConfirmed: Bool { confirmName.map { $0.text == toggle } ?? true }
 
-    /// Tab order: none → reason → name (production) → none.
-    public mutating func nextField() {
-        switch field {
-        case .none: field = .reason
-        case .reason: field = confirmName == nil ? .none : .confirmName
-        case .confirmName: field = .none
+    /// Adds a guard with the proposed rule and duration (its rule field gets the keys), or
+    /// takes it away again.
+    public mutating func toggleGuard(rule: String, duration: String) {
+        if guarded {
+            guardRule = nil
+            field = .none
+            return
         }
+        guardRule = TextInput(rule, maxLength: 120)
+        guardFor = TextInput(duration, maxLength: 12)
+        field = .guardRule
+    }
+
+    /// Tab order: none → reason → name (production) → guard rule → duration (guarded) → none.
+    public mutating func nextField() {
+        let order: [Field] =
+            [.none, .reason] + (confirmName == nil ? [] : [.confirmName]) + (guarded ? [.guardRule, .guardFor] : [])
+        let index = order.firstIndex(of: field) ?? 0
+        field = order[(index + 1) % order.count]
     }
 }

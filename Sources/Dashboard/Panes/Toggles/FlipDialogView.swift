@@ -65,7 +65,28 @@ enum FlipDialogView {
                 + (others.count > 2 ? " and \(others.count - 2) more" : "")
             rows.append(.text(Line("Also open by " + who + ": agree who flips it", style: base.patch(theme[.error]))))
         }
-        return (rows + gateRows(d, state: state, theme: theme), KeyHints.dialog(d, keymap: state.keymap))
+        // The guard's fields come after the reason and the name, in Tab order; the notice last.
+        return (
+            rows + gateRows(d, state: state, theme: theme) + guardRows(d, theme: theme) + noticeRows(d, theme: theme),
+            KeyHints.dialog(d, keymap: state.keymap)
+        )
+    }
+
+    /// Why a confirm was refused, under the fields.
+    private static func noticeRows(_ d: FlipDialog, theme: Theme) -> [Row] {
+        d.notice.map { [.text(Line($0, style: theme[.dialog].patch(theme[.error])))] } ?? []
+    }
+
+    /// The guard the flip starts (`g`): its rule and duration, editable; nothing without one.
+    private static func guardRows(_ d: FlipDialog, theme: Theme) -> [Row] {
+        guard let rule = d.guardRule else { return [] }
+        let muted = theme[.dialog].patch(theme[.muted])
+        return [
+            .text(Line("Guard: flip back when this rule breaks:", style: muted)),
+            .input(rule, focused: d.field == .guardRule),
+            .text(Line("Watched for (90s, 15m, 1h) by this dashboard while open:", style: muted)),
+            .input(d.guardFor, focused: d.field == .guardFor),
+        ]
     }
 
     /// The cancel form (`FlipDialog.cancelsGuard`): what ends, what stays, then the same gates.
@@ -89,7 +110,7 @@ enum FlipDialogView {
             rows.append(.text(Line("Writing…")))
             return (rows, "")
         case .asking:
-            return (rows + gateRows(d, state: state, theme: theme), KeyHints.dialog(d, keymap: state.keymap))
+            return (rows + gateRows(d, state: state, theme: theme) + noticeRows(d, theme: theme), KeyHints.dialog(d, keymap: state.keymap))
         }
     }
 
@@ -118,9 +139,6 @@ enum FlipDialogView {
         if let confirmName = d.confirmName {
             rows.append(.text(Line("Production: type the toggle name to confirm", style: base.patch(theme[.error]))))
             rows.append(.input(confirmName, focused: d.field == .confirmName))
-        }
-        if let notice = d.notice {
-            rows.append(.text(Line(notice, style: base.patch(theme[.error]))))
         }
         // The hint row (same words as the keymap's) is added by the callers.
         return rows
