@@ -11,6 +11,14 @@ public protocol PanePart: Hashable, Sendable {
     /// Takes the part into `state` (its pane's state, `at` the poll's time) and says what is
     /// worth telling: notices for the status line and whether an off-screen tab gets a mark.
     func apply(to state: inout AppState, at: Date) -> PartOutcome
+    /// Whether applying it to `state` would leave every shown text as it is (besides the ages
+    /// the frame gate compares itself): such a poll draws no frame (issue 28, `FrameGate`).
+    func changesNothingShown(in state: AppState) -> Bool
+}
+
+extension PanePart {
+    /// An empty part changes nothing; any other may (a pane that knows better says so).
+    public func changesNothingShown(in state: AppState) -> Bool { self == Self() }
 }
 
 /// What applying one part found worth telling. A plain value.

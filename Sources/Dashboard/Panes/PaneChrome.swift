@@ -81,7 +81,9 @@ enum PaneChrome {
         let age = Formatting.age(max(0, state.now.timeIntervalSince(last)))
         var text: String
         if case .reconnecting(let error, let retryAt) = state.connection(of: pane) {
-            let wait = Int(max(0, retryAt.timeIntervalSince(state.now)).rounded(.up))
+            let left = max(0, retryAt.timeIntervalSince(state.now))
+            let wait = Int(left.rounded(.up))
+            if left > 0 { ClockHorizon.note(left - Double(wait - 1)) }
             text = "reconnecting… " + SafeText.line(error, width: 60) + (wait > 0 ? " · retry in \(wait)s" : "")
         } else {
             text = "no answer from its server"

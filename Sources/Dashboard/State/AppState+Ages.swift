@@ -22,6 +22,8 @@ extension AppState {
 
     /// `as of 12s ago` when the error figures are older than `paneAgeShown`, else nil.
     public var errorsAgeNote: String? {
+        // Polls move this age back: `FrameGate` compares it as text instead of noting when it
+        // crosses `paneAgeShown` (the note would come due after every poll).
         guard let age = errorsAge, age >= Self.paneAgeShown else { return nil }
         return "as of " + Formatting.age(age) + " ago"
     }

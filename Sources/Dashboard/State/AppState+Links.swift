@@ -27,7 +27,9 @@ extension AppState {
     public func isStale(_ pane: Pane) -> Bool {
         guard let last = lastPoll(of: pane) else { return false }
         if case .reconnecting = connection(of: pane) { return true }
-        return now.timeIntervalSince(last) > 3 * pollInterval
+        let age = now.timeIntervalSince(last)
+        if age <= 3 * pollInterval { ClockHorizon.note(3 * pollInterval - age) }
+        return age > 3 * pollInterval
     }
 
     /// Index of the link a poll result for `panes` belongs to (nil: one database for all).

@@ -20,7 +20,8 @@ public func render(_ state: AppState, theme: Theme, into buffer: inout ScreenBuf
         pane.behavior.render(state, theme: theme, area: rect, buffer: &buffer)
         PaneChrome.linkBanner(pane, state: state, theme: theme, area: rect, buffer: &buffer)
     }
-    StatusLine.bar(state, theme: theme).render(area: layout.status, buffer: &buffer)
+    // The runtime compares the status bar's text itself (`FrameGate`): its ages are not noted.
+    ClockHorizon.ignoring { StatusLine.bar(state, theme: theme) }.render(area: layout.status, buffer: &buffer)
     KeyHints.line(state, theme: theme).render(in: layout.hints, buffer: &buffer)
     if let dialog = state.dialog {
         FlipDialogView.render(dialog, state: state, theme: theme, area: layout.main, buffer: &buffer)

@@ -5,6 +5,12 @@ import Foundation
 public enum Formatting {
     /// A short age: `now`, `5s`, `3m`, `2h`, `4d`.
     public static func age(_ seconds: Double) -> String {
+        ClockHorizon.note(ClockHorizon.untilAgeChanges(seconds))
+        return fixedAge(seconds)
+    }
+
+    /// `age` of a length that does not grow with the clock (a window, a duration).
+    static func fixedAge(_ seconds: Double) -> String {
         let s = Int(max(0, seconds))
         if s < 1 { return "now" }
         if s < 60 { return "\(s)s" }
@@ -20,7 +26,7 @@ public enum Formatting {
     }
 
     /// A time window's length: `5m`, `15m`, `1h`, `6h`, `1d`.
-    public static func window(_ seconds: Double) -> String { age(seconds) }
+    public static func window(_ seconds: Double) -> String { fixedAge(seconds) }
 
     /// Counts as a bar per bucket (`▁▂▃▄▅▆▇█`, blank for none), scaled to the largest, merged
     /// into `width` characters when there are more buckets (adjacent buckets summed).
@@ -58,6 +64,8 @@ public enum Formatting {
     /// A time to live: `45s`, `4m05s`, `2h03m`, `3d04h`; `expired` at or below zero.
     public static func ttl(_ seconds: Int) -> String {
         if seconds <= 0 { return "expired" }
+        // A countdown shown on screen moves every second.
+        ClockHorizon.note(1)
         if seconds < 60 { return "\(seconds)s" }
         if seconds < 3_600 { return String(format: "%dm%02ds", seconds / 60, seconds % 60) }
         if seconds < 86_400 { return String(format: "%dh%02dm", seconds / 3_600, seconds % 3_600 / 60) }

@@ -9,6 +9,7 @@ enum KeyHints {
             return Line([Span(":", style: theme[.text].patch(Style(bold: true))), Span(typed + "█", style: theme[.text])])
         }
         if let flash = state.flash, flash.expires > state.now {
+            ClockHorizon.note(flash.expires.timeIntervalSince(state.now))
             return Line(" " + flash.text, style: theme[flash.isError ? .error : .text])
         }
         return Line(" " + text(state), style: theme[.muted])

@@ -10,29 +10,40 @@ struct ErrorSearchReply {
     /// Each document's key (as the server names it) and fields.
     var documents: [(key: String, fields: [String: String])]
 
-    init(_ reply: RedisValue) throws(OperationsError) {
-        guard let elements = reply.array, let total = elements.first?.int else {
+    init(_ reply: RedisValue) throws(OperationsError) { try self.init(ReplyView(value: reply)) }
+
+    /// Read in place from the connection's reply (valid only during the decoding closure).
+    init(_ reply: ReplyView) throws(OperationsError) {
+        guard reply.isArray, reply.count > 0, let total = reply[0].int else {
             throw .redis(.unexpectedReply(command: "FT.SEARCH", detail: "expected [total, id, fields, ...]"))
         }
         self.total = Int(total)
         documents = []
+        documents.reserveCapacity(reply.count / 2)
+        let count = reply.count
         var index = 1
-        while index < elements.count {
-            guard let key = elements[index].string else {
+        while index < count {
+            guard let key = reply[index].string else {
                 throw .redis(.unexpectedReply(command: "FT.SEARCH", detail: "document id is not a string"))
             }
             index += 1
             var fields: [String: String] = [:]
-            if index < elements.count {
-                switch elements[index] {
-                case .array:
-                    for (name, value) in elements[index].pairs ?? [] where fields[name] == nil { fields[name] = value }
+            if index < count {
+                let element = reply[index]
+                if element.isArray {
+                    let pairs = element.count
+                    fields.reserveCapacity(pairs / 2)
+                    var at = 0
+                    while at + 1 < pairs {
+                        let name = element[at].string ?? ""
+                        if fields[name] == nil { fields[name] = element[at + 1].string ?? "" }
+                        at += 2
+                    }
                     index += 1
-                case .null:
+                } else if element.isNull {
                     index += 1
-                default:
-                    break // NOCONTENT: the next element is the next id
                 }
+                // Otherwise NOCONTENT: the next element is the next id.
             }
             documents.append((key, fields))
         }

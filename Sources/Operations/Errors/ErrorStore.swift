@@ -165,12 +165,22 @@ public struct ErrorStore: Sendable {
     {
         let env = env.on(.errors)
         let command = RedisCommand("FT.SEARCH", [env.patterns.errorIndex, query] + extra)
-        let reply = try env.run { redis throws(RedisError) in try redis.send([command]) }
+        // Decoded in place (`ReplyView`): a page of 50 records was a tree of ~1,000
+        // `RedisValue`s copied again into Strings (issue 28, figures 3a/3b).
+        let reply = try env.run { redis throws(RedisError) in
+            try redis.send([command]) { _, reply -> Result<ErrorSearchReply, OperationsError> in
+                if let message = reply.errorMessage { return .failure(Self.failure(message, env: env)) }
+                do throws(OperationsError) {
+                    return .success(try ErrorSearchReply(reply))
+                } catch {
+                    return .failure(error)
+                }
+            }
+        }
         guard let first = reply.first else {
             throw .redis(.unexpectedReply(command: "FT.SEARCH", detail: "no reply"))
         }
-        if let message = first.errorMessage { throw Self.failure(message, env: env) }
-        return try ErrorSearchReply(first)
+        return try first.get()
     }
 
     /// Pages through every document matching `query`, `pageSize` at a time, fetching only `returning`.

@@ -40,6 +40,14 @@ public struct ErrorsPart: PanePart {
 
     /// New errors mark the tab while the pane is off screen; a group that spikes is said in
     /// the status line (compared before the new groups replace the old).
+    /// "Found current" alone (a live poll where nothing was reported) only moves the errors'
+    /// age, which `FrameGate` compares as text.
+    public func changesNothingShown(in state: AppState) -> Bool {
+        var bare = self
+        bare.checked = false
+        return bare == ErrorsPart()
+    }
+
     public func apply(to state: inout AppState, at: Date) -> PartOutcome {
         let before = state.errors.latest?.total
         if let counts { state.errors.counts = counts }

@@ -18,6 +18,11 @@ public struct SessionsPart: PanePart {
         self.count = count
     }
 
+    /// The same count again (the walk goes on, nothing new): nothing shown changes.
+    public func changesNothingShown(in state: AppState) -> Bool {
+        rows == nil && (count == nil || count == state.sessions.count)
+    }
+
     public func apply(to state: inout AppState, at: Date) -> PartOutcome {
         if let rows {
             state.sessions.replace(rows, count: count)

@@ -29,6 +29,12 @@ public struct ErrorRate: Hashable, Sendable {
         guard span > 0 else { return false }
         let after = count(after: flip)
         let before = times.count { $0 < flip && $0 >= flip.addingTimeInterval(-span) }
-        return after > before
+        guard after > before else { return false }
+        // `before` grows as the span reaches back to older errors (`after` does not change with
+        // the clock): the mark may go when the next older one comes into the span.
+        if let older = times.filter({ $0 < flip.addingTimeInterval(-span) }).max() {
+            ClockHorizon.note(flip.timeIntervalSince(older) - span)
+        }
+        return true
     }
 }

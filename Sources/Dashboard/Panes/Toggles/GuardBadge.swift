@@ -31,7 +31,9 @@ public struct GuardBadge: Hashable, Sendable {
     public func text(now: Date) -> String {
         switch state {
         case .running:
-            let minutes = Int((max(0, ends.timeIntervalSince(now)) / 60).rounded(.up))
+            let left = max(0, ends.timeIntervalSince(now))
+            let minutes = Int((left / 60).rounded(.up))
+            if left > 0 { ClockHorizon.note(left - Double(minutes - 1) * 60) }
             return "guarded · \(minutes)m left · " + SafeText.line(progress, width: 12)
         case .ended(let how): return "guard ended: " + SafeText.line(how, width: 14)
         case .lost: return "guard lost"

@@ -49,6 +49,20 @@ public enum ToggleSort: Int, CaseIterable, Hashable, Sendable {
         return a.name < b.name
     }
 
+    /// Whether `a` and `b` (one toggle, polled twice) sort alike under this order: the fields
+    /// it reads are equal (the errors' order reads the rates, which a poll of rows leaves).
+    func sameKey(_ a: ToggleRow, _ b: ToggleRow) -> Bool {
+        guard a.name == b.name else { return false }
+        switch self {
+        case .name, .errors: return true
+        case .release: return a.releaseNum == b.releaseNum
+        case .state: return a.status == b.status
+        case .lastChange: return a.lastChange?.time == b.lastChange?.time
+        case .fingerprint: return a.fingerprint == b.fingerprint
+        case .override: return a.override == b.override
+        }
+    }
+
     /// The table column this sort orders by (its header carries the arrow).
     var column: TogglesPane.Column {
         switch self {

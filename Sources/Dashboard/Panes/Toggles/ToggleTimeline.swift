@@ -13,6 +13,8 @@ enum ToggleTimeline {
         let label = theme[.muted]
         var lines = [Line("Timeline (last \(Formatting.window(window)))", style: theme[.header])]
         let columns = max(12, min(60, width - 14))
+        // The buckets slide with the clock: an open detail is drawn every second.
+        ClockHorizon.note(1)
         let start = now.addingTimeInterval(-window)
         var counts = [Int](repeating: 0, count: columns)
         for time in rate?.times ?? [] where time >= start && time <= now {
