@@ -1,0 +1,93 @@
+import Foundation
+import Operations
+import RedisClient
+
+/// The Toggles feed's rolling SCAN for new toggles between full discoveries (issue 24, bug 2):
+/// one cursor continued across polls, a few pages per poll, started again when it comes back to
+/// 0, so a new toggle hash shows within one cycle (≤ 5 s when the keyspace allows) without a
+/// whole keyspace walk in any poll. Used when nothing else reports new toggles: polling only,
+/// or a pattern with no literal prefix (`*`), which broadcast tracking cannot cover without
+/// receiving every key write of the database (docs/DECISIONS.md, "New toggles within 5 s").
+///
+/// Pacing: pages per poll aim at a full cycle in `targetPolls` polls, capped so the sweep's
+/// measured time stays under `share` of each poll interval (and `maxPagesPerPoll`). When the
+/// cap makes a cycle longer than 5 s the freshness it gives is reported (`freshness`), and the
+/// pane says it. A value owned by `TogglesFeed`, on the poller's queue.
+public struct NewToggleSweep {
+    /// Seconds between routine polls (the dashboard's interval), for the freshness figure.
+    public var pollInterval = 1.0
+    /// Share of each poll interval the sweep may spend (its measured time, server round trips
+    /// included).
+    public var share = 0.02
+    /// A hard cap on SCAN pages per poll, whatever the measured cost.
+    public var maxPagesPerPoll = 200
+    /// What a cycle should take at most when the cost allows, in seconds: under the 5 s goal,
+    /// with a poll to spare.
+    public var target = 4.0
+    private var walk: ToggleDiscovery?
+    /// Pages of the last complete cycle (an estimate before the first).
+    private var pagesPerCycle = 1
+    /// Pages and routine polls of the cycle under way.
+    private var pages = 0
+    private var polls = 0
+    /// Measured seconds per page (a moving average); nil before the first page.
+    private var secondsPerPage: Double?
+    /// The new-toggle freshness of the last complete cycle, in seconds: its polls times the
+    /// interval.
+    public private(set) var freshness: Double?
+
+    public init() {}
+
+    /// Sizes the first cycle from a complete discovery walk's count of keys.
+    mutating func estimate(scanned: Int, scanCount: Int) {
+        pagesPerCycle = max(1, scanned / max(1, scanCount) + 1)
+    }
+
+    /// The pages this poll may walk.
+    var pagesThisPoll: Int {
+        let polls = max(1, Int(target / max(0.001, pollInterval)))
+        var wanted = (pagesPerCycle + polls - 1) / polls
+        if let secondsPerPage, secondsPerPage > 0 {
+            wanted = min(wanted, max(1, Int(share * pollInterval / secondsPerPage)))
+        }
+        return max(1, min(wanted, maxPagesPerPoll))
+    }
+
+    /// Walks this poll's pages; returns the toggle keys found that `isKnown` does not know.
+    /// Returns whether a cycle completed (its `freshness` is then new).
+    mutating func step(
+        _ env: OpsEnvironment, isKnown: (RedisKey) -> Bool
+    ) throws(OperationsError) -> (found: [RedisKey], cycleComplete: Bool) {
+        var current = walk ?? ToggleDiscovery(patterns: env.patterns)
+        let budget = pagesThisPoll
+        let started = Date()
+        var found: [RedisKey] = []
+        var walked = 0
+        // One page at a time, so a cycle's end stops this poll's share there.
+        while walked < budget && !current.isComplete {
+            found += try env.run { redis throws(RedisError) in try current.advance(on: redis, pages: 1, isKnown: isKnown) }
+            walked += 1
+        }
+        let took = Date().timeIntervalSince(started) / Double(max(1, walked))
+        secondsPerPage = secondsPerPage.map { $0 * 0.7 + took * 0.3 } ?? took
+        pages += walked
+        polls += 1
+        guard current.isComplete else {
+            walk = current
+            return (found, false)
+        }
+        walk = nil
+        pagesPerCycle = max(1, pages)
+        freshness = Double(polls) * pollInterval
+        pages = 0
+        polls = 0
+        return (found, true)
+    }
+
+    /// Drops the cycle under way (a full discovery walk starts: it covers the same ground).
+    mutating func restart() {
+        walk = nil
+        pages = 0
+        polls = 0
+    }
+}
