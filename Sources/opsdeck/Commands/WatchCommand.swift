@@ -70,8 +70,10 @@ struct WatchCommand: ParsableCommand {
     /// The error events; a refusal that is not a lost connection (no error index, an ACL
     /// without search) stops the error watch, said once on stderr, and the toggles go on.
     private func errorEvents(_ errors: inout ErrorWatch?, _ env: OpsEnvironment) throws(OperationsError) -> [WatchEvent] {
-        do {
-            return try errors?.step(env) ?? []
+        guard var watch = errors else { return [] }
+        do throws(OperationsError) {
+            defer { errors = watch }
+            return try watch.step(env)
         } catch {
             if case .redis(let redis) = error, redis.isConnectionFailure { throw error }
             Output.error("watch: errors not watched: \(error.description)")
