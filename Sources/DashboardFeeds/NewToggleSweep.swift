@@ -30,6 +30,12 @@ public struct NewToggleSweep {
     /// Pages and routine polls of the cycle under way.
     private var pages = 0
     private var polls = 0
+    /// Hashes found not to be toggles, not asked again (at most `rememberedLimit`): with the
+    /// default pattern every other hash of the keyspace (error records under another prefix,
+    /// guard records) was asked `HEXISTS` every cycle, most of the idle commands (figure 6b).
+    /// A hash that later gains a `toggle` field is found by the full discovery walk instead.
+    private var notToggles = Set<RedisKey>()
+    public var rememberedLimit = 200_000
     /// Measured seconds per page (a moving average); nil before the first page.
     private var secondsPerPage: Double?
     /// The new-toggle freshness of the last complete cycle, in seconds: its polls times the
@@ -64,10 +70,17 @@ public struct NewToggleSweep {
         var found: [RedisKey] = []
         var walked = 0
         // One page at a time, so a cycle's end stops this poll's share there.
+        var rejected: [RedisKey] = []
         while walked < budget && !current.isComplete {
-            found += try env.run { redis throws(RedisError) in try current.advance(on: redis, pages: 1, isKnown: isKnown) }
+            found += try env.run { redis throws(RedisError) in
+                try current.advance(on: redis, pages: 1) { isKnown($0) || notToggles.contains($0) }
+            }
             walked += 1
+            rejected += current.rejected
         }
+        // Inserted after the walk: the closure above reads the set, and a write while it is
+        // shared would copy it.
+        for key in rejected where notToggles.count < rememberedLimit { notToggles.insert(key) }
         let took = Date().timeIntervalSince(started) / Double(max(1, walked))
         secondsPerPage = secondsPerPage.map { $0 * 0.7 + took * 0.3 } ?? took
         pages += walked
@@ -87,6 +100,9 @@ public struct NewToggleSweep {
     /// Drops the cycle under way (a full discovery walk starts: it covers the same ground).
     mutating func restart() {
         walk = nil
+        // The full walk asks every hash again: so may the sweep (a hash may have gained a
+        // `toggle` field, a key may have been deleted).
+        notToggles = []
         pages = 0
         polls = 0
     }

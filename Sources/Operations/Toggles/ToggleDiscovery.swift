@@ -25,6 +25,8 @@ public struct ToggleDiscovery {
     public private(set) var keys: [RedisKey] = []
     /// Keys SCAN returned so far (toggles or not, repeats included): the walk's progress.
     public private(set) var scanned = 0
+    /// The hashes the last `advance` checked and found not to be toggles (no `toggle` field).
+    public private(set) var rejected: [RedisKey] = []
 
     public init(patterns: KeyPatterns) {
         scanner = KeyScanner(pattern: patterns.toggles, count: patterns.scanCount, type: "hash")
@@ -48,6 +50,7 @@ public struct ToggleDiscovery {
         on redis: any RedisCommandSender, pages: Int, isKnown: (RedisKey) -> Bool = { _ in false }
     ) throws(RedisError) -> [RedisKey] {
         var new: [RedisKey] = []
+        rejected = []
         var steps = 0
         while steps < pages, let page = try scanner.next(on: redis) {
             steps += 1
@@ -56,8 +59,12 @@ public struct ToggleDiscovery {
             if candidates.isEmpty { continue }
             let replies = try redis.send(candidates.map { RedisCommand("HEXISTS", $0, "toggle") })
             try ReplyFailure.check(replies)
-            for (key, reply) in zip(candidates, replies) where reply.int == 1 && found.insert(key).inserted {
-                new.append(key)
+            for (key, reply) in zip(candidates, replies) {
+                if reply.int != 1 {
+                    rejected.append(key)
+                } else if found.insert(key).inserted {
+                    new.append(key)
+                }
             }
         }
         keys += new
