@@ -21,6 +21,11 @@ public struct NewToggleSweep {
     public var share = 0.02
     /// A hard cap on SCAN pages per poll, whatever the measured cost.
     public var maxPagesPerPoll = 200
+    /// Pages per poll allowed whatever the measured time says (when the cycle needs them): a
+    /// keyspace up to about 120,000 keys keeps its 4 s cycle on a loaded machine, where the
+    /// measured time (the dashboard's wall time, round trips included) rises with the load and
+    /// not with the server's work (benchmark 7e polling only: 28 s before this floor).
+    public var floorPages = 30
     /// What a cycle should take at most when the cost allows, in seconds: under the 5 s goal,
     /// with a poll to spare.
     public var target = 4.0
@@ -54,7 +59,7 @@ public struct NewToggleSweep {
         let polls = max(1, Int(target / max(0.001, pollInterval)))
         var wanted = (pagesPerCycle + polls - 1) / polls
         if let secondsPerPage, secondsPerPage > 0 {
-            wanted = min(wanted, max(1, Int(share * pollInterval / secondsPerPage)))
+            wanted = min(wanted, max(floorPages, Int(share * pollInterval / secondsPerPage)))
         }
         return max(1, min(wanted, maxPagesPerPoll))
     }
