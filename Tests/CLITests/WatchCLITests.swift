@@ -28,12 +28,13 @@ import Testing
 
     /// Waits until the watch has taken its first reading: a fresh `ready<n>` toggle each try,
     /// until one is reported as new (one created before the first reading is not news).
-    static func waitUntilWatching(_ watch: GuardProcess, _ redis: RedisConnection) throws {
+    /// `marker` is how a new toggle shows in the watch's format.
+    static func waitUntilWatching(_ watch: GuardProcess, _ redis: RedisConnection, marker: String = "\"kind\":\"new\"") throws {
         var attempt = 0
         let ready = try eventually {
             attempt += 1
             try redis.execute("HSET", "ready\(attempt)", "toggle", "on")
-            return eventually(timeout: 1) { watch.stdout.contains("\"kind\":\"new\"") }
+            return eventually(timeout: 1) { watch.stdout.contains(marker) }
         }
         try #require(ready, "watch never reported a new toggle; stderr: \(watch.stderr)")
     }

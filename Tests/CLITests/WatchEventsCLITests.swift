@@ -55,13 +55,7 @@ import Testing
         try withServer(choosingPorts: { ["--port", String(try freeLoopbackPort())] }) { other in
             try withConnection { redis, server in
                 let watch = try GuardProcess(["watch", "--interval", "0.1", "--errors-every", "0", "-s", server.socketPath])
-                var attempt = 0
-                let watching = try eventually {
-                    attempt += 1
-                    try redis.execute("HSET", "ready\(attempt)", "toggle", "on")
-                    return eventually(timeout: 1) { watch.stdout.contains(" new ready") }
-                }
-                try #require(watching, "stderr: \(watch.stderr)")
+                try WatchCLITests.waitUntilWatching(watch, redis, marker: " new ready")
                 try redis.execute("REPLICAOF", "127.0.0.1", other.argument("--port") ?? "")
                 try #require(eventually { watch.stdout.contains(" role master -> slave") }, "\(watch.stdout) \(watch.stderr)")
                 try redis.execute("REPLICAOF", "NO", "ONE")
