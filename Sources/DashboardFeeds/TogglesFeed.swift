@@ -43,6 +43,14 @@ public struct TogglesFeed: PaneFeed {
     var guardsShown: [RedisKey: GuardBadge] = [:]
     /// Changes seen from outside opsdeck: recorded, or kept in memory (`ObservationPolicy`).
     public var observations = ObservationPolicy.memoryOnly
+    /// The rolling SCAN for new toggles between discoveries (issue 24, bug 2).
+    public var sweep = NewToggleSweep()
+    /// The new-toggle freshness to tell the pane (0: within 5 s), when it changed.
+    private var freshnessToSend: Double?
+    private var freshnessShown: Double?
+
+    /// How many toggles the feed knows now.
+    public var knownCount: Int { toggles.count }
 
     public init(pattern: String = KeyPatterns().toggles) { self.pattern = pattern }
 
@@ -73,6 +81,10 @@ public struct TogglesFeed: PaneFeed {
             try refresh(context, progress: &part.discovery)
         }
         let (all, moved, discovered) = refreshed ?? (toggles, false, false)
+        if let freshness = freshnessToSend {
+            part.newToggleFreshness = freshness
+            freshnessToSend = nil
+        }
         let badges = guardBadges(context)
         // Unchanged toggles cost nothing more: no audit read, no rows rebuilt or compared.
         guard moved || discovered || badges != guardsShown || lastRows == nil else { return }
@@ -106,26 +118,35 @@ public struct TogglesFeed: PaneFeed {
         _ context: FeedContext, progress: inout DiscoveryProgress?
     ) throws(OperationsError) -> (toggles: [Toggle], moved: Bool, discovered: Bool) {
         let env = context.env
+        var found: [RedisKey] = []
         if !context.onlyChanges {
             if walk == nil, context.isDue(discovery) || rediscover {
                 rediscover = false
                 walk = (ToggleDiscovery(patterns: env.patterns), Date(), 0)
+                sweep.restart()
             }
             if walk != nil { return try walkStep(context, progress: &progress) }
+            // Broadcast tracking reports new keys under a prefix; nothing does with `*` or
+            // without invalidations: the rolling sweep finds them then.
+            if !context.live || KeyPatterns.literalPrefix(of: pattern).isEmpty { found = try sweepStep(context) }
         }
         defer { priority = [] }
         if context.onlyChanges || context.live {
             // Only what changed: the toggles flipped from here, and those the server reported
             // (with invalidations flowing, nothing else needs re-reading to be noticed).
-            let due = toggles.filter { priority.contains($0.name) }.map(\.key) + dirty + candidates
+            let due = toggles.filter { priority.contains($0.name) }.map(\.key) + dirty + candidates + found
             dirty = []
             candidates = []
             return try updateInPlace(context, due)
         }
         if keys.count <= slice {
-            let fresh = try ToggleStore.fetch(env, keys: keys)
-            defer { setToggles(fresh) }
-            return (fresh, fresh != toggles, false)
+            let fetched = try ToggleStore.fetch(env, keys: keys)
+            let moved = fetched != toggles
+            setToggles(fetched)
+            guard !found.isEmpty else { return (fetched, moved, false) }
+            var result = try updateInPlace(context, found)
+            result.moved = result.moved || moved
+            return result
         }
         // Every toggle's value (one short HGET each, pipelined), so a flip by another client
         // shows within one interval with no invalidations (issue 24); the whole hash of those
@@ -136,7 +157,23 @@ public struct TogglesFeed: PaneFeed {
         due += keys[sliceStart..<end]
         sliceStart = end == keys.count ? 0 : end
         if !priority.isEmpty { due += toggles.filter { priority.contains($0.name) }.map(\.key) }
-        return try updateInPlace(context, due)
+        return try updateInPlace(context, due + found)
+    }
+
+    /// One poll's share of the rolling sweep: the new toggle keys it found. When a cycle ends,
+    /// the freshness it gives goes to the pane if what the pane shows changes (only a cycle
+    /// longer than 5 s is shown).
+    private mutating func sweepStep(_ context: FeedContext) throws(OperationsError) -> [RedisKey] {
+        let known = index
+        let (found, complete) = try sweep.step(context.env) { known[$0] != nil }
+        if complete, let seconds = sweep.freshness {
+            let shown = seconds > 5 ? seconds.rounded(.up) : 0
+            if shown != freshnessShown {
+                freshnessShown = shown
+                freshnessToSend = shown
+            }
+        }
+        return found
     }
 
     /// One step of the discovery walk: the toggles it found are read (new ones added, known ones
@@ -168,6 +205,7 @@ public struct TogglesFeed: PaneFeed {
             }
             keys = toggles.map(\.key)
             sliceStart = 0
+            sweep.estimate(scanned: step.scanned, scanCount: env.patterns.scanCount)
             progress = DiscoveryProgress(scanned: step.scanned, estimate: nil, isComplete: true)
             return result
         }

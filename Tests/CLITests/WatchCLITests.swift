@@ -11,25 +11,30 @@ import Testing
 /// private server, its lines read as they come, ended by SIGTERM.
 @Suite struct WatchCLITests {
     /// The events of `watch --format json` after the first `ready*` probe, probes left out.
-    private static func events(_ watch: GuardProcess) -> [[String: Any]] {
+    static func events(_ watch: GuardProcess) -> [[String: Any]] {
         let lines = watch.stdout.split(separator: "\n").compactMap { line in
             try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]
         }
-        return lines.filter { ($0["toggle"] as? String)?.hasPrefix("ready") == false }
+        return lines.filter { !(($0["toggle"] as? String)?.hasPrefix("ready") ?? false) }
     }
 
-    private static func has(_ watch: GuardProcess, _ kind: String, _ toggle: String) -> Bool {
+    static func has(_ watch: GuardProcess, _ kind: String, _ toggle: String) -> Bool {
         events(watch).contains { $0["kind"] as? String == kind && $0["toggle"] as? String == toggle }
+    }
+
+    static func has(_ watch: GuardProcess, _ kind: String) -> Bool {
+        events(watch).contains { $0["kind"] as? String == kind }
     }
 
     /// Waits until the watch has taken its first reading: a fresh `ready<n>` toggle each try,
     /// until one is reported as new (one created before the first reading is not news).
-    private static func waitUntilWatching(_ watch: GuardProcess, _ redis: RedisConnection) throws {
+    /// `marker` is how a new toggle shows in the watch's format.
+    static func waitUntilWatching(_ watch: GuardProcess, _ redis: RedisConnection, marker: String = "\"kind\":\"new\"") throws {
         var attempt = 0
         let ready = try eventually {
             attempt += 1
             try redis.execute("HSET", "ready\(attempt)", "toggle", "on")
-            return eventually(timeout: 1) { watch.stdout.contains("\"kind\":\"new\"") }
+            return eventually(timeout: 1) { watch.stdout.contains(marker) }
         }
         try #require(ready, "watch never reported a new toggle; stderr: \(watch.stderr)")
     }
@@ -54,7 +59,7 @@ import Testing
             let events = Self.events(watch)
             #expect(
                 events.map { "\($0["kind"] ?? "") \($0["toggle"] ?? "")" } == ["flip alpha", "observed alpha", "new beta", "deleted beta"])
-            #expect(events.allSatisfy { $0.count == 8 }, "every key on every line: \(events)")
+            #expect(events.allSatisfy { $0.count == 10 }, "every key on every line: \(events)")
             #expect(events[0]["actor"] as? String == "ci-bot" && events[0]["reason"] as? String == "incident 7")
             #expect(events[1]["recorded"] as? Bool == true && events[1]["old"] as? String == "off" && events[1]["new"] as? String == "on")
             #expect(events[2]["new"] as? String == "x\u{1B}[2J", "JSON keeps the value exact (escaped)")
@@ -72,6 +77,10 @@ import Testing
             try again.execute("HSET", "gamma", "toggle", "on")
             #expect(eventually { Self.has(watch, "new", "gamma") }, "after the restart: \(watch.stdout)\n\(watch.stderr)")
             #expect(watch.stderr.contains("connected again"))
+            // The outage on stdout too, as events: once each, in order, with no toggle.
+            let server = Self.events(watch).filter { ["unreachable", "reachable"].contains($0["kind"] as? String) }
+            #expect(server.map { $0["kind"] as? String } == ["unreachable", "reachable"], "\(server)")
+            #expect(server.allSatisfy { $0["toggle"] is NSNull }, "\(server)")
             #expect(!watch.stdout.contains("retrying"), "connection messages stay off stdout")
 
             watch.signal(SIGTERM)

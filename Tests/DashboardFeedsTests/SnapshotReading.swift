@@ -5,6 +5,7 @@ import Dashboard
 extension DashboardSnapshot {
     var toggles: [ToggleRow]? { self[TogglesPart.self]?.rows }
     var togglesDiscovery: DiscoveryProgress? { self[TogglesPart.self]?.discovery }
+    var togglesNewFreshness: Double? { self[TogglesPart.self]?.newToggleFreshness }
     var sessions: [SessionRow]? { self[SessionsPart.self]?.rows }
     var sessionsCount: KeyCount? { self[SessionsPart.self]?.count }
     var newLogLines: [LogLine] { self[LogsPart.self]?.newLines ?? [] }

@@ -45,6 +45,7 @@ public final class DashboardPollers: Sendable {
                 patterns: patterns, server: server, timeZone: timeZone, searchModule: searchModule,
                 clock: clock, kinds: split ? kinds : Set(DataKind.allCases))
             source[TogglesFeed.self].observations = observations
+            source[TogglesFeed.self].sweep.pollInterval = interval
             let panes: Set<Pane>? = split ? Set(kinds.map(DashboardSource.pane)) : nil
             var named = group.options
             named.clientName = clientName

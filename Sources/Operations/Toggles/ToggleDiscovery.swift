@@ -16,17 +16,25 @@ import RedisClient
 /// of a discovery's cost: the benchmark's 1c figure).
 public struct ToggleDiscovery {
     private var scanner: KeyScanner
-    private let skipped: [String]
+    /// Skipped patterns that are a literal prefix and `*`, as the prefix's bytes.
+    private let skippedPrefixes: [[UInt8]]
+    /// The other skipped patterns, matched as globs.
+    private let skippedGlobs: [String]
     private var found = Set<RedisKey>()
     /// The toggle keys found so far, in the order SCAN returned them.
     public private(set) var keys: [RedisKey] = []
     /// Keys SCAN returned so far (toggles or not, repeats included): the walk's progress.
     public private(set) var scanned = 0
+    /// The hashes the last `advance` checked and found not to be toggles (no `toggle` field).
+    public private(set) var rejected: [RedisKey] = []
 
     public init(patterns: KeyPatterns) {
         scanner = KeyScanner(pattern: patterns.toggles, count: patterns.scanCount, type: "hash")
-        skipped = [patterns.sessions, patterns.errorPrefix.isEmpty ? "" : patterns.errorPrefix + "*"]
+        let skipped = [patterns.sessions, patterns.errorPrefix.isEmpty ? "" : patterns.errorPrefix + "*"]
             .filter { !$0.isEmpty && $0 != patterns.toggles }
+        let isPrefix = { (glob: String) in glob.hasSuffix("*") && KeyPatterns.literalPrefix(of: glob).count == glob.count - 1 }
+        skippedPrefixes = skipped.filter(isPrefix).map { Array($0.dropLast().utf8) }
+        skippedGlobs = skipped.filter { !isPrefix($0) }
     }
 
     /// True once SCAN's cursor came back to 0: `keys` holds every toggle.
@@ -36,18 +44,27 @@ public struct ToggleDiscovery {
     public func contains(_ key: RedisKey) -> Bool { found.contains(key) }
 
     /// Walks up to `pages` more SCAN pages; returns the toggle keys found in them, new ones only.
-    public mutating func advance(on redis: any RedisCommandSender, pages: Int) throws(RedisError) -> [RedisKey] {
+    /// Keys `isKnown` says are toggles already are not checked (the rolling sweep for new
+    /// toggles walks the keyspace again and again: its known toggles need no HEXISTS each time).
+    public mutating func advance(
+        on redis: any RedisCommandSender, pages: Int, isKnown: (RedisKey) -> Bool = { _ in false }
+    ) throws(RedisError) -> [RedisKey] {
         var new: [RedisKey] = []
+        rejected = []
         var steps = 0
         while steps < pages, let page = try scanner.next(on: redis) {
             steps += 1
             scanned += page.count
-            let candidates = page.filter { !found.contains($0) && !isSkipped($0) }
+            let candidates = page.filter { !found.contains($0) && !isKnown($0) && !isSkipped($0) }
             if candidates.isEmpty { continue }
             let replies = try redis.send(candidates.map { RedisCommand("HEXISTS", $0, "toggle") })
             try ReplyFailure.check(replies)
-            for (key, reply) in zip(candidates, replies) where reply.int == 1 && found.insert(key).inserted {
-                new.append(key)
+            for (key, reply) in zip(candidates, replies) {
+                if reply.int != 1 {
+                    rejected.append(key)
+                } else if found.insert(key).inserted {
+                    new.append(key)
+                }
             }
         }
         keys += new
@@ -55,7 +72,11 @@ public struct ToggleDiscovery {
     }
 
     private func isSkipped(_ key: RedisKey) -> Bool {
+        // `session:*` and `error:*` are plain prefixes: compared as bytes, with no String made
+        // per key (the sweep for new toggles looks at every session again each cycle).
+        if skippedPrefixes.contains(where: { key.bytes.starts(with: $0) }) { return true }
+        guard !skippedGlobs.isEmpty else { return false }
         let text = key.text
-        return skipped.contains { fnmatch($0, text, 0) == 0 }
+        return skippedGlobs.contains { fnmatch($0, text, 0) == 0 }
     }
 }

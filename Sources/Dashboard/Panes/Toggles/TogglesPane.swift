@@ -146,6 +146,8 @@ enum TogglesPane {
         }
         // The rows found so far are on screen while the walk goes on: say that it does.
         if let discovery = t.discovery { title += " · " + discovery.label }
+        // The 5 s goal for new toggles cannot be met on this keyspace: say what it is.
+        if let seconds = t.newToggleFreshness { title += " · new toggles within ~\(Formatting.age(seconds))" }
         if t.sort != .name || t.descending { title += " · " + TableSorting.summary(t.sort.label, descending: t.descending) }
         if t.ratesLoaded {
             title += " · errors \(state.errorWindowLabel)"

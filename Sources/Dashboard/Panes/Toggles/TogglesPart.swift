@@ -10,6 +10,9 @@ public struct TogglesPart: PanePart {
     /// The discovery walk under way (or just complete); nil when unchanged. `rows` holds what
     /// it found so far.
     public var discovery: DiscoveryProgress?
+    /// How soon a new toggle shows, in seconds, when a full sweep for new toggles takes longer
+    /// than 5 s (a huge keyspace); 0 when within 5 s; nil when unchanged.
+    public var newToggleFreshness: Double?
 
     public init() {}
 
@@ -23,6 +26,7 @@ public struct TogglesPart: PanePart {
         let flashesBefore = state.toggles.changedAt.count
         if let rows { state.toggles.replace(rows, at: at) }
         if let discovery { state.toggles.discovery = discovery.isComplete ? nil : discovery }
+        if let newToggleFreshness { state.toggles.newToggleFreshness = newToggleFreshness > 0 ? newToggleFreshness : nil }
         // The first three names only: sorting all of them cost milliseconds when 10,000 moved.
         var flipped: [String] = []
         for (name, time) in state.toggles.changedAt where time == at {

@@ -46,6 +46,9 @@ public struct TogglesState: PaneState {
     /// Replaces the rows with a poll's, marking values that changed under us.
     /// The discovery walk under way, shown in the title; nil when none is.
     public var discovery: DiscoveryProgress?
+    /// Seconds until a new toggle shows, when that is longer than 5 s (shown in the title);
+    /// nil when within 5 s.
+    public var newToggleFreshness: Double?
 
     public mutating func replace(_ new: [ToggleRow], at time: Date) {
         // A routine poll brings the same toggles in the same places: compared place by place,
