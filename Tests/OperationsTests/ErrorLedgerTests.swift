@@ -20,17 +20,24 @@ import Testing
         }
     }
 
-    /// 1.x answers newest first and 2.x oldest first with `SCORER DOCSCORE`: what the
-    /// incremental read stands on, checked on the real modules (insertion order != id order).
+    /// What the incremental read stands on, checked on the real modules (insertion order is
+    /// not id order here): 1.x's `FT.SEARCH … SCORER DOCSCORE` answers newest first, 2.x's
+    /// `FT.AGGREGATE … LOAD @__key` oldest first.
     @Test(arguments: [ServerFlavor.search1, .search2])
     func documentOrderIsTheInsertionOrder(flavor: ServerFlavor) throws {
         try ErrorFixtures.with(flavor) { env, _ in
             let toggles = (0..<40).map { "t\(($0 * 7) % 13)x\($0)" }
             for (i, toggle) in toggles.enumerated() { try Self.seed(env, flavor, toggle, at: [Double(-i)]) }
-            let store = ErrorStore()
-            let reply = try store.ftSearch(env, "*", ["RETURN", 1, "toggleName", "SCORER", "DOCSCORE", "LIMIT", 0, 100])
-            let order = reply.records(prefix: nil).map(\.toggleName)
-            #expect(order == (flavor == .search1 ? toggles.reversed() : toggles))
+            let order: [String]
+            if flavor == .search1 {
+                let reply = try ErrorStore().ftSearch(env, "*", ["RETURN", 1, "toggleName", "SCORER", "DOCSCORE", "LIMIT", 0, 100])
+                order = reply.records(prefix: nil).map(\.toggleName)
+                #expect(order == toggles.reversed())
+            } else {
+                let reply = try env.redis.execute("FT.AGGREGATE", env.patterns.errorIndex, "*", "LIMIT", 0, 100, "LOAD", 1, "@toggleName")
+                order = (reply.array ?? []).dropFirst().compactMap { $0.pairs?.first?.1 }
+                #expect(order == toggles)
+            }
         }
     }
 
@@ -44,7 +51,7 @@ import Testing
             var recorded = env
             recorded.redis = recorder
             var store = ErrorStore(module: try SearchModule.detect(env))
-            store.pageSize = 40
+            store.walkPageSize = 40
             var ledger = ErrorIdLedger()
             let since = Self.now.addingTimeInterval(-900)
             var known: [String: ErrorRecord] = [:]
@@ -74,7 +81,7 @@ import Testing
             let third = try pass(since)
             #expect(ledger.lastPass == .incremental(added: 5))
             #expect(ledger.idsRead == idsBefore + 6, "the five new ids and the edge")
-            #expect(recorder.sent(named: "FT.SEARCH").count == 1)
+            #expect(walks(recorder).count == 1)
             #expect(recorder.sent(named: "HGETALL").count == 5, "only the new bodies")
             #expect(third.counts["culprit"] == 25 && third.latest.total == 105)
             #expect(third.windowTotals.first { $0.toggle == "culprit" }?.count == 25)
@@ -84,7 +91,7 @@ import Testing
             let later = since.addingTimeInterval(400)
             let fourth = try pass(later)
             #expect(ledger.lastPass == .unchanged)
-            #expect(recorder.sent(named: "FT.SEARCH").isEmpty)
+            #expect(walks(recorder).isEmpty)
             let expected = (0..<20).filter { -600 + Double($0) * 10 >= -500 }.count + 5
             #expect(fourth.windowTotals.first { $0.toggle == "culprit" }?.count == expected)
 
@@ -127,5 +134,10 @@ import Testing
             }
             #expect(again.counts == ["after": 12])
         }
+    }
+
+    /// The id walks sent: `FT.SEARCH` pages (1.x) and `FT.AGGREGATE` pages (2.x).
+    func walks(_ recorder: CommandRecorder) -> [RedisCommand] {
+        recorder.sent(named: "FT.SEARCH") + recorder.sent(named: "FT.AGGREGATE")
     }
 }

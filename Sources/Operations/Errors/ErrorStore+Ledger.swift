@@ -123,7 +123,8 @@ extension ErrorStore {
         default:
             // Oldest first: from the edge to the end.
             var first = true
-            try forEachDocument(env, module: module, from: max(0, figures.documents - 1), first: expected + 1) { stubs in
+            // A whole page: a short one says the end was reached, in one command.
+            try forEachDocument(env, module: module, from: max(0, figures.documents - 1)) { stubs in
                 read += stubs.count
                 for stub in stubs {
                     if first {
@@ -148,25 +149,60 @@ extension ErrorStore {
     }
 
     /// Pages of document stubs (id, key, toggle name) in the module's document order from
-    /// `offset`, `first` documents (at most `pageSize`) then `pageSize` at a time, until the
-    /// index ends or `body` says stop.
+    /// `offset`, `first` documents (at most `walkPageSize`) then `walkPageSize` at a time, until the
+    /// index ends or `body` says stop. 1.x: `FT.SEARCH … SCORER DOCSCORE` (newest first). 2.x:
+    /// `FT.AGGREGATE … LIMIT … LOAD` (oldest first): it skips to the offset without ranking
+    /// what it skips, and has no `MAXSEARCHRESULTS` cap (1,000,000 by default, which `FT.SEARCH`
+    /// paging cannot pass).
     private func forEachDocument(
         _ env: OpsEnvironment, module: SearchModule, from offset: Int, first: Int? = nil,
         _ body: ([ErrorRecord]) -> Bool
     ) throws(OperationsError) {
-        let prefix = module.generation == .v2 ? env.patterns.errorPrefix : nil
         var offset = offset
-        var count = min(first ?? pageSize, pageSize)
+        var count = min(first ?? walkPageSize, walkPageSize)
         while true {
-            let extra: [any RedisArgument] = [
-                "RETURN", 1, ErrorField.toggleName.rawValue, "SCORER", "DOCSCORE", "LIMIT", offset, count,
-            ]
-            let reply = try ftSearch(env, "*", extra)
-            let stubs = reply.records(prefix: prefix)
+            let stubs: [ErrorRecord]
+            var more: Bool
+            if module.generation == .v2 {
+                stubs = try aggregatePage(env, offset: offset, count: count)
+                more = stubs.count == count
+            } else {
+                let extra: [any RedisArgument] = [
+                    "RETURN", 1, ErrorField.toggleName.rawValue, "SCORER", "DOCSCORE", "LIMIT", offset, count,
+                ]
+                let reply = try ftSearch(env, "*", extra)
+                stubs = reply.records(prefix: nil)
+                more = !stubs.isEmpty && offset + count < reply.total
+            }
             if !body(stubs) { return }
             offset += count
-            count = pageSize
-            if stubs.isEmpty || offset >= reply.total { return }
+            count = walkPageSize
+            if !more { return }
         }
+    }
+
+    /// One page of 2.x documents in document order: `[n, [__key, K, toggleName, T], …]`.
+    private func aggregatePage(_ env: OpsEnvironment, offset: Int, count: Int) throws(OperationsError) -> [ErrorRecord] {
+        let command = RedisCommand(
+            "FT.AGGREGATE",
+            [env.patterns.errorIndex, "*", "LIMIT", offset, count, "LOAD", 2, "@__key", "@" + ErrorField.toggleName.rawValue])
+        let reply = try env.run { redis throws(RedisError) in try redis.send([command]) }
+        guard let first = reply.first else { throw .redis(.unexpectedReply(command: "FT.AGGREGATE", detail: "no reply")) }
+        if let message = first.errorMessage { throw Self.failure(message, env: env) }
+        guard let elements = first.array else {
+            throw .redis(.unexpectedReply(command: "FT.AGGREGATE", detail: "expected [n, row, ...]"))
+        }
+        let prefix = env.patterns.errorPrefix
+        var stubs: [ErrorRecord] = []
+        for row in elements.dropFirst() {
+            var fields: [String: String] = [:]
+            for (name, value) in row.pairs ?? [] where fields[name] == nil { fields[name] = value }
+            guard let key = fields.removeValue(forKey: "__key") else {
+                throw .redis(.unexpectedReply(command: "FT.AGGREGATE", detail: "a row without its key"))
+            }
+            let id = key.hasPrefix(prefix) ? String(key.dropFirst(prefix.count)) : key
+            stubs.append(ErrorRecord(id: id, key: key, fields: fields))
+        }
+        return stubs
     }
 }
