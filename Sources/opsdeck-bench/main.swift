@@ -90,6 +90,12 @@ do {
     group("soak", id: "soak", title: "29e. soak") {
         try SoakBench(report: report, seconds: options.soakSeconds).run()
     }
+    group("storm", id: "storm", title: "23a. error storm") {
+        try StormBench(options: options, report: report).run()
+    }
+    group("bigindex", id: "bigindex", title: "23b. big error index") {
+        try BigIndexBench(options: options, report: report).run()
+    }
     group("freshness", id: "fresh", title: "7. freshness") {
         try FreshnessBench(options: options, report: report, server: server).run()
     }
