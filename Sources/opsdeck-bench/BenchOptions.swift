@@ -23,6 +23,8 @@ struct BenchOptions: Sendable {
     var stormSeconds = 60.0
     /// The big error index (`--only bigindex`, issue 23): records on RediSearch 1.x and 2.x.
     var indexRecords = 1_000_000
+    /// Which RediSearch generations `bigindex` runs on (`--index-modules 1,2`).
+    var indexModules: Set<Int> = [1, 2]
     /// Figure groups to run (toggles, sessions, search, logs, render, idle, groups); empty = all.
     var only: Set<String> = []
 
@@ -35,7 +37,7 @@ struct BenchOptions: Sendable {
           --large-sessions N --large-toggles N --large-list N
                     the large profile (run only when named in --only): 1,000,000 sessions among
                     10,000 toggles for the dashboard, 100,000 toggles for the CLI, each beside a tenth
-          --storm-seconds S --index-records N
+          --storm-seconds S --index-records N --index-modules 1,2
                     issue 23's groups (run only when named): `storm` writes 200 errors/s for S s
                     (default 60); `bigindex` loads N records (default 1,000,000) on RediSearch 1.x and 2.x
         """
@@ -77,6 +79,10 @@ struct BenchOptions: Sendable {
             case "--soak-seconds": options.soakSeconds = Double(try number(flag))
             case "--storm-seconds": options.stormSeconds = Double(try number(flag))
             case "--index-records": options.indexRecords = try number(flag)
+            case "--index-modules":
+                let modules = Set(try value(flag).split(separator: ",").compactMap { Int($0) })
+                guard !modules.isEmpty, modules.isSubset(of: [1, 2]) else { throw UsageError("--index-modules takes 1, 2 or 1,2") }
+                options.indexModules = modules
             case "--only":
                 let groups = Set(try value(flag).split(separator: ",").map(String.init))
                 let known: Set = [

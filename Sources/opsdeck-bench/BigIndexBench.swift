@@ -13,7 +13,7 @@ struct BigIndexBench {
     let report: Report
 
     func run() throws {
-        for flavor in [ServerFlavor.search1, .search2] {
+        for flavor in [ServerFlavor.search1, .search2] where options.indexModules.contains(flavor == .search1 ? 1 : 2) {
             do {
                 try run(flavor)
             } catch {
