@@ -26,7 +26,8 @@ public struct DashboardSource: PollSource {
     public let searchModule: SearchModuleDetector
     private let permissions = PermissionLedger<DataPart>()
     private var lastDenied: [DataPart: String] = [:]
-    private var lastCommandCount: (count: Int, at: Date)?
+    /// The status bar's command rate, a trailing average (`CommandRateWindow`).
+    private var commandRates = CommandRateWindow()
     /// The dashboard's clock (the deterministic demo starts it at a fixed instant): windows and
     /// ages of the data are measured against it, like the screen's.
     private let clock: @Sendable () -> Date
@@ -186,17 +187,6 @@ public struct DashboardSource: PollSource {
         return kept
     }
 
-    /// Commands per second over at least the last second: a poll that follows another within
-    /// milliseconds (a change the server reported) would otherwise divide by almost nothing.
-    private mutating func commandRate(_ sent: Int) -> Double? {
-        let now = Date()
-        guard let last = lastCommandCount else {
-            lastCommandCount = (sent, now)
-            return nil
-        }
-        let seconds = now.timeIntervalSince(last.at)
-        guard seconds >= 1 else { return nil }
-        lastCommandCount = (sent, now)
-        return Double(sent - last.count) / seconds
-    }
+    /// Commands per second opsdeck sent, averaged over the trailing 30 s on the dashboard's clock.
+    private mutating func commandRate(_ sent: Int) -> Double? { commandRates.rate(sent: sent, at: clock()) }
 }

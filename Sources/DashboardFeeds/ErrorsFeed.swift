@@ -32,6 +32,8 @@ public struct ErrorsFeed: PaneFeed {
     private var lastOverview: ErrorOverview?
     /// Bodies the last overview read, by key (bounded by its window and latest reads).
     private var knownBodies: [String: ErrorRecord] = [:]
+    /// The ids read so far, so an overview reads only those added since (issue 23).
+    public private(set) var idLedger = ErrorIdLedger()
 
     public init(prefix: String = KeyPatterns().errorPrefix) { self.prefix = prefix }
 
@@ -169,7 +171,7 @@ public struct ErrorsFeed: PaneFeed {
             found = try context.permissions.run(.errors) { () throws(OperationsError) in
                 try ErrorStore(module: module).overview(
                     context.env, latest: 100, since: since,
-                    windowLimit: windowLimit, known: knownBodies)
+                    windowLimit: windowLimit, known: knownBodies, ledger: &idLedger)
             }
         } catch {
             if case .redis(let redis) = error, redis.isConnectionFailure { throw error }

@@ -19,6 +19,12 @@ struct BenchOptions: Sendable {
     var largeToggles = 10_000
     var largeSessions = 1_000_000
     var largeListToggles = 100_000
+    /// The error storm (`--only storm`, issue 23): how long the writer runs at 200 errors/s.
+    var stormSeconds = 60.0
+    /// The big error index (`--only bigindex`, issue 23): records on RediSearch 1.x and 2.x.
+    var indexRecords = 1_000_000
+    /// Which RediSearch generations `bigindex` runs on (`--index-modules 1,2`).
+    var indexModules: Set<Int> = [1, 2]
     /// Figure groups to run (toggles, sessions, search, logs, render, idle, groups); empty = all.
     var only: Set<String> = []
 
@@ -31,6 +37,9 @@ struct BenchOptions: Sendable {
           --large-sessions N --large-toggles N --large-list N
                     the large profile (run only when named in --only): 1,000,000 sessions among
                     10,000 toggles for the dashboard, 100,000 toggles for the CLI, each beside a tenth
+          --storm-seconds S --index-records N --index-modules 1,2
+                    issue 23's groups (run only when named): `storm` writes 200 errors/s for S s
+                    (default 60); `bigindex` loads N records (default 1,000,000) on RediSearch 1.x and 2.x
         """
 
     static func parse(_ arguments: [String]) throws(UsageError) -> BenchOptions {
@@ -68,11 +77,17 @@ struct BenchOptions: Sendable {
             case "--large-list": options.largeListToggles = try number(flag)
             case "--quick": options.quick = true
             case "--soak-seconds": options.soakSeconds = Double(try number(flag))
+            case "--storm-seconds": options.stormSeconds = Double(try number(flag))
+            case "--index-records": options.indexRecords = try number(flag)
+            case "--index-modules":
+                let modules = Set(try value(flag).split(separator: ",").compactMap { Int($0) })
+                guard !modules.isEmpty, modules.isSubset(of: [1, 2]) else { throw UsageError("--index-modules takes 1, 2 or 1,2") }
+                options.indexModules = modules
             case "--only":
                 let groups = Set(try value(flag).split(separator: ",").map(String.init))
                 let known: Set = [
                     "toggles", "cluster", "sessions", "search", "logs", "render", "idle", "freshness", "groups", "large",
-                    "faults", "soak", "guard",
+                    "faults", "soak", "guard", "storm", "bigindex",
                 ]
                 if let bad = groups.subtracting(known).first { throw UsageError("unknown group '\(bad)' for --only") }
                 options.only = groups
@@ -95,7 +110,7 @@ struct BenchOptions: Sendable {
     /// The large profile takes minutes and loads its own servers: only when named.
     /// So do the fault table and the soak (issue 29, docs/RELIABILITY.md).
     func wants(_ group: String) -> Bool {
-        ["large", "faults", "soak"].contains(group) ? only.contains(group) : only.isEmpty || only.contains(group)
+        ["large", "faults", "soak", "storm", "bigindex"].contains(group) ? only.contains(group) : only.isEmpty || only.contains(group)
     }
 
     var settings: [String: String] {
@@ -104,6 +119,7 @@ struct BenchOptions: Sendable {
             "repeats": "\(repeats)", "idle_seconds": "\(idleSeconds)", "writer_seconds": "\(writerSeconds)",
             "writer_rate": "\(writerRate)", "quick": "\(quick)", "large_toggles": "\(largeToggles)",
             "large_sessions": "\(largeSessions)", "large_list": "\(largeListToggles)",
+            "storm_seconds": "\(stormSeconds)", "index_records": "\(indexRecords)",
         ]
     }
 }

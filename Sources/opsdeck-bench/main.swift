@@ -93,6 +93,12 @@ do {
     group("guard", id: "guard", title: "26. guarded flips") {
         try GuardBench(options: options, report: report).run()
     }
+    group("storm", id: "storm", title: "23a. error storm") {
+        try StormBench(options: options, report: report).run()
+    }
+    group("bigindex", id: "bigindex", title: "23b. big error index") {
+        try BigIndexBench(options: options, report: report).run()
+    }
     group("freshness", id: "fresh", title: "7. freshness") {
         try FreshnessBench(options: options, report: report, server: server).run()
     }

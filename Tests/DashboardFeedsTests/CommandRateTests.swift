@@ -71,4 +71,54 @@ import Testing
             }
         }
     }
+
+    /// The status bar's figure in the dashboard's steady state is the server's own count: over
+    /// the trailing 30 s of routine polls (a clock the test moves, a second a poll), the rate
+    /// times 30 is the calls `INFO commandstats` saw from those polls, and the first poll's
+    /// burst (reading every error) has left it.
+    @Test func theSteadyStateRateIsTheServersOwnCount() throws {
+        try withConnection(.search2) { redis, _ in
+            let env = OpsEnvironment(redis: redis, actor: "test")
+            try ErrorStore().createIndex(env)
+            let now = Date()
+            var seed: [RedisCommand] = (0..<20).map { RedisCommand("HSET", "toggle:t\($0)", "toggle", "on") }
+            for i in 0..<1_000 {
+                let id = ErrorID.make(toggle: "t\(i % 4)", date: now.addingTimeInterval(-Double(i)))
+                seed.append(
+                    RedisCommand(
+                        "HSET", env.patterns.errorPrefix + id, "toggleName", "t\(i % 4)", "toggleValue", "True",
+                        "fingerPrint", "dev", "exceptionBody", "E: \(i % 3)"))
+            }
+            try ReplyFailure.check(try redis.send(seed))
+            let clock = ManualClock(now)
+            let sender = CountingSender(redis)
+            var source = DashboardSource(
+                patterns: KeyPatterns(toggles: "toggle:*"), server: ServerInfo(endpoint: "test"), clock: { clock.now })
+            var rates: [Double?] = []
+            var serverTotals: [Int] = []
+            let baseline = try Self.serverCalls(redis).values.reduce(0, +)
+            for second in 0...45 {
+                clock.now = now.addingTimeInterval(Double(second))
+                let snapshot = try source.poll(
+                    PollContext(redis: sender, request: second == 0 ? .everything : .routine, commandsSent: sender.commandsSent))
+                rates.append(snapshot.commandsPerSecond)
+                // The server's calls before poll `second + 1` (its rate samples the count then),
+                // less the test's own INFO calls (each counted from the next read on).
+                serverTotals.append(try Self.serverCalls(redis).values.reduce(0, +) - baseline - (second + 1))
+            }
+            let burst = serverTotals[0]
+            #expect(burst > 100, "the first poll read every error: \(burst) calls")
+            // The rate at poll 45 covers the commands sent before polls 15...45: polls 15 to 44.
+            let steady = try #require(rates[45])
+            let seen = Double(serverTotals[44] - serverTotals[14]) / 30
+            #expect(abs(steady - seen) < 1e-9, "status bar \(steady) cmd/s, server \(seen) cmd/s")
+            #expect(steady < Double(burst) / 30, "the burst is not in the steady figure")
+        }
+    }
+}
+
+/// A clock a test moves by hand; read from the poller's side within the same thread.
+final class ManualClock: @unchecked Sendable {
+    var now: Date
+    init(_ now: Date) { self.now = now }
 }

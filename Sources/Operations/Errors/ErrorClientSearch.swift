@@ -22,10 +22,28 @@ struct ErrorClientSearch {
         var fieldScanTruncated = false
     }
 
+    /// What earlier loads read, kept by a caller that loads again (the dashboard's overview):
+    /// a record is written once, so a key read before is not read again, and a hash found not to
+    /// be an error record is not checked again. Bounded like the scans (`scanLimit` each).
+    struct Memory: Sendable {
+        var bodies: [String: ErrorRecord] = [:]
+        var notErrors: Set<String> = []
+        /// Hashes read or checked by the last load (HGETALL and HMGET): what a steady keyspace
+        /// keeps at 0.
+        var lastReads = 0
+    }
+
     /// Every error hash under the prefix, and every other hash holding both `toggleName` and
     /// `exceptionBody` (a 1.x-era layout: records at their plain ids), each scan bounded by
     /// `scanLimit` keys; newest first.
     func loadAll(_ env: OpsEnvironment) throws(OperationsError) -> Load {
+        var memory = Memory()
+        return try loadAll(env, memory: &memory)
+    }
+
+    /// `loadAll` reading only the hashes `memory` does not know (the scans still list every key:
+    /// without an index nothing else says which keys are new).
+    func loadAll(_ env: OpsEnvironment, memory: inout Memory) throws(OperationsError) -> Load {
         let prefix = env.patterns.errorPrefix
         let pattern = Self.globEscaped(prefix) + "*"
         var keys = try env.run { redis throws(RedisError) in
@@ -34,7 +52,8 @@ struct ErrorClientSearch {
         }
         let truncated = keys.count > scanLimit
         if truncated { keys.removeLast(keys.count - scanLimit) }
-        var records = try read(env, keys) { String($0.dropFirst(prefix.count)) }
+        var reads = 0
+        var records = try read(env, keys, memory: &memory, reads: &reads) { String($0.dropFirst(prefix.count)) }
 
         // Found by what they are, like toggles: any other hash with the two telling fields.
         var others = try env.run { redis throws(RedisError) in
@@ -43,6 +62,10 @@ struct ErrorClientSearch {
         let fieldScanTruncated = others.count > scanLimit
         if fieldScanTruncated { others.removeLast(others.count - scanLimit) }
         others.removeAll { $0.text.hasPrefix(prefix) }
+        // What is remembered is what the scans still list: deleted keys leave the memory.
+        let listed = Set(others.map(\.text))
+        memory.notErrors.formIntersection(listed)
+        others.removeAll { memory.notErrors.contains($0.text) }
         var candidates: [RedisKey] = []
         var start = 0
         while start < others.count {
@@ -55,24 +78,36 @@ struct ErrorClientSearch {
                 try ReplyFailure.check(replies)
                 return replies
             }
+            reads += batch.count
             for (key, reply) in zip(batch, replies) {
-                guard let values = reply.array, values.count == 2, values.allSatisfy({ $0.string != nil }) else { continue }
+                guard let values = reply.array, values.count == 2, values.allSatisfy({ $0.string != nil }) else {
+                    if memory.notErrors.count < scanLimit { memory.notErrors.insert(key.text) }
+                    continue
+                }
                 candidates.append(key)
             }
             start += batchSize
         }
-        let byFields = try read(env, candidates) { $0 }
+        let byFields = try read(env, candidates, memory: &memory, reads: &reads) { $0 }
+        memory.lastReads = reads
+        memory.bodies = Dictionary(records.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
         records += byFields
         records.sort(by: Self.newestFirst)
         return Load(records: records, truncated: truncated, byFields: byFields.count, fieldScanTruncated: fieldScanTruncated)
     }
 
-    /// The hashes at `keys` as records (pipelined HGETALL, `batchSize` a round trip), ids from `id`.
-    private func read(_ env: OpsEnvironment, _ keys: [RedisKey], id: (String) -> String) throws(OperationsError)
-        -> [ErrorRecord]
-    {
+    /// The hashes at `keys` as records (pipelined HGETALL, `batchSize` a round trip), ids from
+    /// `id`; those in `memory` are taken from it, and those read are kept there.
+    private func read(
+        _ env: OpsEnvironment, _ all: [RedisKey], memory: inout Memory, reads: inout Int, id: (String) -> String
+    ) throws(OperationsError) -> [ErrorRecord] {
         var records: [ErrorRecord] = []
-        records.reserveCapacity(keys.count)
+        records.reserveCapacity(all.count)
+        var keys: [RedisKey] = []
+        for key in all {
+            if let known = memory.bodies[key.text] { records.append(known) } else { keys.append(key) }
+        }
+        reads += keys.count
         var start = 0
         while start < keys.count {
             let batch = keys[start..<min(start + batchSize, keys.count)]
@@ -88,7 +123,9 @@ struct ErrorClientSearch {
                 var fields: [String: String] = [:]
                 for (name, value) in pairs where fields[name] == nil { fields[name] = value }
                 let text = key.text
-                records.append(ErrorRecord(id: id(text), key: text, fields: fields))
+                let record = ErrorRecord(id: id(text), key: text, fields: fields)
+                records.append(record)
+                memory.bodies[text] = record
             }
             start += batchSize
         }

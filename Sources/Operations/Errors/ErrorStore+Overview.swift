@@ -30,24 +30,34 @@ extension ErrorStore {
         _ env: OpsEnvironment, latest limit: Int = 100, since: Date? = nil,
         windowLimit: Int = 10_000, known: [String: ErrorRecord] = [:]
     ) throws(OperationsError) -> ErrorOverview {
+        var ledger = ErrorIdLedger()
+        return try overview(env, latest: limit, since: since, windowLimit: windowLimit, known: known, ledger: &ledger)
+    }
+
+    /// `overview` keeping what it read of the index's ids in `ledger` between calls: on
+    /// RediSearch a call reads only the ids added since the last one (`update(_:…)`), and bodies
+    /// only for records not in `known`. Without a search module the bounded client-side load
+    /// runs each time, as before.
+    public func overview(
+        _ env: OpsEnvironment, latest limit: Int = 100, since: Date? = nil,
+        windowLimit: Int = 10_000, known: [String: ErrorRecord] = [:], ledger: inout ErrorIdLedger
+    ) throws(OperationsError) -> ErrorOverview {
         let env = env.on(.errors)
         let module = try resolveModule(env)
         var counts: [String: Int] = [:]
         switch module.generation {
         case .v1, .v2:
-            let prefix = module.generation == .v2 ? env.patterns.errorPrefix : nil
-            var stubs: [ErrorRecord] = []
-            try forEachPage(env, "*", returning: [ErrorField.toggleName.rawValue], prefix: prefix) { records in
-                for record in records { counts[record.toggleName, default: 0] += 1 }
-                stubs += records
+            try update(&ledger, env, module: module, since: since, newest: max(limit, 1))
+            let prefix = module.generation == .v2 ? env.patterns.errorPrefix : ""
+            func stub(_ stamp: ErrorStamp, key: String? = nil) -> ErrorRecord {
+                ErrorRecord(id: stamp.id, key: key ?? prefix + stamp.id, toggleName: stamp.toggle, time: stamp.time)
             }
-            let sorted = Self.newestFirst(stubs)
-            var allInWindow: [ErrorRecord] = []
-            if let since { allInWindow = sorted.filter { ($0.time ?? .distantPast) >= since } }
+            let windowStamps = since.map { ledger.window(since: $0) } ?? []
+            let allInWindow = windowStamps.map { stub($0) }
             let windowTruncated = allInWindow.count > windowLimit
             let inWindow = Self.fairShare(allInWindow, limit: windowLimit)
             // The newest are usually inside the window: read each key once.
-            let newest = Array(sorted.prefix(limit))
+            let newest = ledger.newest.prefix(limit).map { stub($0.stamp, key: $0.key) }
             var wanted = inWindow
             var seen = Set(inWindow.map(\.key))
             for stub in newest where seen.insert(stub.key).inserted { wanted.append(stub) }
@@ -58,11 +68,12 @@ extension ErrorStore {
             let records = newest.compactMap { byKey[$0.key] }
             let backend: ErrorSearchResult.Backend = module.generation == .v1 ? .search1 : .search2
             return ErrorOverview(
-                counts: counts, latest: ErrorSearchResult(total: stubs.count, records: records, backend: backend),
+                counts: ledger.counts,
+                latest: ErrorSearchResult(total: ledger.total, records: records, backend: backend),
                 window: inWindow.compactMap { byKey[$0.key] }, windowTruncated: windowTruncated,
-                windowStamps: allInWindow.map(ErrorStamp.init))
+                windowStamps: windowStamps)
         case .none:
-            let loaded = try ErrorClientSearch(scanLimit: clientSideScanLimit).loadAll(env)
+            let loaded = try ErrorClientSearch(scanLimit: clientSideScanLimit).loadAll(env, memory: &ledger.clientSide)
             for record in loaded.records { counts[record.toggleName, default: 0] += 1 }
             let sorted = Self.newestFirst(loaded.records)
             let records = Array(sorted.prefix(limit))

@@ -14,6 +14,10 @@ public struct ErrorStore: Sendable {
     public var clientSideScanLimit: Int
     /// Documents fetched per `FT.SEARCH` page when counting with a toggle or time window.
     public var pageSize = 1000
+    /// Documents per page when the overview walks the index's ids (`ErrorIdLedger`): ids and
+    /// toggle names only, so pages can be large; fewer pages is fewer rankings of the index on
+    /// 1.x, where each page's offset is ranked again.
+    public var walkPageSize = 10_000
 
     public init(module: SearchModule? = nil, clientSideScanLimit: Int = 10_000) {
         self.module = module
