@@ -43,6 +43,33 @@ import Testing
         }
     }
 
+    /// Found by bench 23b: RediSearch 1.x keeps each error document as a hash named by its id,
+    /// and the discovery asked HEXISTS of every one (18,028 commands/s idle at 1,000,000
+    /// records). Keys shaped as error ids are passed over; a toggle is still found, and a key
+    /// that only looks like one (no valid time suffix) is still checked.
+    @Test func errorDocumentsOfRediSearch1AreNotCheckedForTheToggleField() throws {
+        try withConnection(.search1) { redis, _ in
+            let env = ToggleTestSupport.environment(redis)
+            try ErrorStore().createIndex(env)
+            let now = Date()
+            try ReplyFailure.check(
+                try redis.send(
+                    (0..<300).map {
+                        RedisCommand(
+                            "FT.ADD", env.patterns.errorIndex,
+                            ErrorID.make(toggle: "t\($0 % 3)", date: now.addingTimeInterval(-Double($0))),
+                            "1.0", "FIELDS", "toggleName", "t\($0 % 3)", "exceptionBody", "E")
+                    }))
+            try redis.execute("HSET", "payments", "toggle", "on")
+            try redis.execute("HSET", "odd:12-31-99-23-59", "toggle", "off") // one field short of an id
+            let recorder = CommandRecorder(redis)
+            let keys = try ToggleStore.discover(ToggleTestSupport.environment(recorder))
+            #expect(Set(keys) == ["payments", "odd:12-31-99-23-59"])
+            let asked = recorder.sent.filter { $0.name == "HEXISTS" }.count
+            #expect(asked == 2, "HEXISTS asked \(asked) times for 2 non-error hashes among 300 error documents")
+        }
+    }
+
     @Test func fetchSkipsVanishedAndWrongTypeKeysInOneRoundTrip() throws {
         try withConnection { redis, _ in
             try redis.execute("HSET", "a", "toggle", "1")

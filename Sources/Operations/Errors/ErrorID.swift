@@ -24,6 +24,24 @@ public enum ErrorID {
         return toggle + (sequence > 1 ? "#\(sequence)" : "") + ":" + time
     }
 
+    /// Whether `bytes` end in an id's time suffix (`:NN-NN-NN-NN-NN-NN`), by shape only: no
+    /// String is made, so the toggle discovery can pass over RediSearch 1.x's error documents
+    /// (hashes named by their id, a million of them in a big index) at the cost of a compare.
+    public static func hasTimeSuffix(_ bytes: [UInt8]) -> Bool {
+        guard bytes.count > timeLength else { return false }
+        let start = bytes.count - timeLength
+        guard bytes[start - 1] == UInt8(ascii: ":") else { return false }
+        for offset in 0..<timeLength {
+            let byte = bytes[start + offset]
+            if offset % 3 == 2 {
+                guard byte == UInt8(ascii: "-") else { return false }
+            } else {
+                guard (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) else { return false }
+            }
+        }
+        return true
+    }
+
     /// The UTC time in the id's suffix, or nil when the suffix is not a valid
     /// `MM-DD-YY-HH-MM-SS` (years are 20YY). Never traps, whatever the id holds.
     public static func time(of id: String) -> Date? {
