@@ -108,7 +108,8 @@ public struct DashboardSource: PollSource {
         let sender = CountingSender(poll.redis)
         let context = FeedContext(
             env: OpsEnvironment(redis: sender, patterns: patterns, readOnly: true, now: clock),
-            request: poll.request, permissions: permissions, searchModule: searchModule, live: live)
+            request: poll.request, permissions: permissions, searchModule: searchModule, live: live,
+            safetyNet: poll.updates.isLive && !live)
         var blank = DashboardSnapshot()
         if split { blank.panes = Set(kinds.map(Self.pane)) }
         var snapshot = blank

@@ -14,6 +14,11 @@ public struct FeedContext {
     /// heads, the error probe where error keys are tracked): skip them. False on the slow
     /// safety-net poll and whenever tracking is off.
     public let live: Bool
+    /// The slow safety-net poll while invalidations flow (`live` is false on it): it re-reads
+    /// what a lost message could have hidden, a slice at a time, not everything the polling-only
+    /// mode reads each interval (that sweep of every toggle's value was 167 commands/s of the
+    /// idle figure 6b at 10,000 toggles).
+    public let safetyNet: Bool
 
     /// True when the poll must read everything now, whatever the budgets say.
     public var everything: Bool { request == .everything }

@@ -148,11 +148,13 @@ public struct TogglesFeed: PaneFeed {
             result.moved = result.moved || moved
             return result
         }
-        // Every toggle's value (one short HGET each, pipelined), so a flip by another client
-        // shows within one interval with no invalidations (issue 24); the whole hash of those
+        // Polling only, every toggle's value (one short HGET each, pipelined), so a flip by
+        // another client shows within one interval with no invalidations (issue 24); the whole hash of those
         // whose value moved, a slice of whole hashes (the other fields), and the toggles just
         // flipped from this dashboard (their new value must show at once).
-        var due = try valueSweep(context.env)
+        // On the safety-net poll (invalidations flowing) the slice alone: every toggle is
+        // re-read within `keys.count / slice` safety-net polls.
+        var due = context.safetyNet ? [] : try valueSweep(context.env)
         let end = min(sliceStart + slice, keys.count)
         due += keys[sliceStart..<end]
         sliceStart = end == keys.count ? 0 : end
