@@ -19,13 +19,19 @@ public struct NewToggleSweep {
     /// Share of each poll interval the sweep may spend (its measured time, server round trips
     /// included).
     public var share = 0.02
+    /// Keys per SCAN page, as a multiple of the patterns' `scanCount`: the sweep walks the
+    /// whole keyspace every few seconds, and with pages of 1,000 keys its SCAN calls were 28 a
+    /// second at 110,000 keys (most of idle figure 6b's commands). The server's work per key is
+    /// the same; bigger pages mean fewer calls and round trips (each still about a millisecond
+    /// of server time at 5,000 keys).
+    public var pageScale = 5
     /// A hard cap on SCAN pages per poll, whatever the measured cost.
-    public var maxPagesPerPoll = 200
+    public var maxPagesPerPoll = 40
     /// Pages per poll allowed whatever the measured time says (when the cycle needs them): a
-    /// keyspace up to about 120,000 keys keeps its 4 s cycle on a loaded machine, where the
+    /// keyspace up to about 120,000 keys (6 pages of 5,000) keeps its 4 s cycle on a loaded machine, where the
     /// measured time (the dashboard's wall time, round trips included) rises with the load and
     /// not with the server's work (benchmark 7e polling only: 28 s before this floor).
-    public var floorPages = 30
+    public var floorPages = 6
     /// What a cycle should take at most when the cost allows, in seconds: under the 5 s goal,
     /// with a poll to spare.
     public var target = 4.0
@@ -53,7 +59,7 @@ public struct NewToggleSweep {
 
     /// Sizes the first cycle from a complete discovery walk's count of keys.
     mutating func estimate(scanned: Int, scanCount: Int) {
-        pagesPerCycle = max(1, scanned / max(1, scanCount) + 1)
+        pagesPerCycle = max(1, scanned / max(1, scanCount * pageScale) + 1)
     }
 
     /// The pages this poll may walk.
@@ -71,7 +77,7 @@ public struct NewToggleSweep {
     mutating func step(
         _ env: OpsEnvironment, isKnown: (RedisKey) -> Bool
     ) throws(OperationsError) -> (found: [RedisKey], cycleComplete: Bool) {
-        var current = walk ?? ToggleDiscovery(patterns: env.patterns)
+        var current = walk ?? ToggleDiscovery(patterns: env.patterns, count: env.patterns.scanCount * pageScale)
         let budget = pagesThisPoll
         let started = Date()
         if walk == nil { cycleStarted = started }

@@ -28,8 +28,9 @@ public struct ToggleDiscovery {
     /// The hashes the last `advance` checked and found not to be toggles (no `toggle` field).
     public private(set) var rejected: [RedisKey] = []
 
-    public init(patterns: KeyPatterns) {
-        scanner = KeyScanner(pattern: patterns.toggles, count: patterns.scanCount, type: "hash")
+    /// `count`: keys per SCAN page (`patterns.scanCount` when nil).
+    public init(patterns: KeyPatterns, count: Int? = nil) {
+        scanner = KeyScanner(pattern: patterns.toggles, count: count ?? patterns.scanCount, type: "hash")
         let skipped = [patterns.sessions, patterns.errorPrefix.isEmpty ? "" : patterns.errorPrefix + "*"]
             .filter { !$0.isEmpty && $0 != patterns.toggles }
         let isPrefix = { (glob: String) in glob.hasSuffix("*") && KeyPatterns.literalPrefix(of: glob).count == glob.count - 1 }
