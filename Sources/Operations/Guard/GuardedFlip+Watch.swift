@@ -28,6 +28,8 @@ extension GuardedFlip {
             var record = start
             var figures = record.figures
             var failedChecks = 0
+            // Without a search module, the error hashes read by one check are not read again.
+            var counted = ErrorClientSearch.Memory()
             while true {
                 let stopped = Self.wait(
                     until: min(env.now().addingTimeInterval(guarded.interval), ends), env: env,
@@ -39,7 +41,7 @@ extension GuardedFlip {
                 let since = max(flipped, now.addingTimeInterval(-rule.window))
                 let verdict: (broken: Bool, figures: String)
                 do {
-                    let count = try errors.countDetailed(env, toggle: toggle, since: since).count
+                    let count = try errors.countDetailed(env, toggle: toggle, since: since, memory: &counted).count
                     verdict = rule.evaluate(count: count, watched: now.timeIntervalSince(since), before: before)
                     record.count = count
                     record.progress = rule.progress(count: count)
