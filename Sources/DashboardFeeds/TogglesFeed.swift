@@ -129,7 +129,15 @@ public struct TogglesFeed: PaneFeed {
             if walk != nil { return try walkStep(context, progress: &progress) }
             // Broadcast tracking reports new keys (under the pattern's prefix, or every key with
             // the empty prefix for `*`); without invalidations the rolling sweep finds them.
-            if !context.live { found = try sweepStep(context) }
+            // Not on the safety-net poll either: a cycle spread over polls a minute apart would
+            // claim minutes of freshness that broadcast tracking makes moot (the full discovery
+            // walk covers a lost message).
+            if !context.live && !context.safetyNet {
+                found = try sweepStep(context)
+            } else if freshnessShown.map({ $0 > 0 }) == true {
+                freshnessShown = 0
+                freshnessToSend = 0
+            }
         }
         defer { priority = [] }
         if context.onlyChanges || context.live {

@@ -116,6 +116,9 @@ import Testing
             }
             let seconds = try #require(freshness, "41 pages of 500 keys at 2 a poll: about 20 polls a cycle")
             #expect(seconds > 5, "about 20 polls of 1 s: \(seconds) s")
+            // Invalidations back (live): the server reports new toggles, the slow figure goes.
+            let live = try source.poll(PollContext(redis: redis, request: .routine, updates: .live))
+            #expect(live.togglesNewFreshness == 0, "live: \(String(describing: live.togglesNewFreshness))")
         }
     }
 }
