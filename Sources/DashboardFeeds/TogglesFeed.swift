@@ -28,6 +28,10 @@ public struct TogglesFeed: PaneFeed {
     /// new toggles. With a pattern without one (`*`), any unknown key the channel let through
     /// (it drops the sessions' prefix as bytes) that is not remembered as no toggle.
     private var candidates = Set<RedisKey>()
+    /// Discovery's rule for keys known not to be toggles (sessions, the error prefix, error
+    /// ids), kept from the first candidates read (the patterns come with the poll's environment),
+    /// so such a key the channel reports does not even wake a poll.
+    private var skipRule: ToggleDiscovery?
     /// Every key may have changed (FLUSHDB): rediscover.
     private var rediscover = false
     private var keys: [RedisKey] = []
@@ -119,6 +123,7 @@ public struct TogglesFeed: PaneFeed {
         _ context: FeedContext, progress: inout DiscoveryProgress?
     ) throws(OperationsError) -> (toggles: [Toggle], moved: Bool, discovered: Bool) {
         let env = context.env
+        if skipRule == nil { skipRule = ToggleDiscovery(patterns: env.patterns) }
         var found: [RedisKey] = []
         if !context.onlyChanges {
             if walk == nil, context.isDue(discovery) || rediscover {
@@ -174,7 +179,8 @@ public struct TogglesFeed: PaneFeed {
     /// literal prefix: not remembered as no toggle (a busy counter is read once, not on every
     /// write). Matched as a glob only when the pattern is not `*` (no String per key).
     private func isCandidate(_ key: RedisKey) -> Bool {
-        !sweep.notToggles.contains(key) && (pattern == "*" || KeyPatterns.matches(key, pattern))
+        !sweep.notToggles.contains(key) && skipRule?.isSkipped(key) != true
+            && (pattern == "*" || KeyPatterns.matches(key, pattern))
     }
 
     /// The candidates to read as toggles, then forgotten. Under a prefix, all of them (the
@@ -184,7 +190,7 @@ public struct TogglesFeed: PaneFeed {
     private mutating func newToggles(_ context: FeedContext) throws(OperationsError) -> [RedisKey] {
         defer { candidates = [] }
         guard !candidates.isEmpty, KeyPatterns.literalPrefix(of: pattern).isEmpty else { return Array(candidates) }
-        let rule = ToggleDiscovery(patterns: context.env.patterns)
+        let rule = skipRule ?? ToggleDiscovery(patterns: context.env.patterns)
         let unknown = candidates.filter { index[$0] == nil && !rule.isSkipped($0) && !sweep.notToggles.contains($0) }
         let checked = try context.env.run { redis throws(RedisError) in try ToggleDiscovery.check(Array(unknown), on: redis) }
         sweep.notToggles.remember(checked.rejected)

@@ -101,6 +101,8 @@ import Testing
             try redis.execute("HSET", "session:1", "authType", "guest")
             var source = DashboardSource(patterns: KeyPatterns(), server: ServerInfo(endpoint: "test"))
             _ = try source.poll(PollContext(redis: redis, request: .everything, updates: .live))
+            let woke = source[TogglesFeed.self].invalidated(["session:9"])
+            #expect(!woke, "a session key wakes no toggles poll")
             var asked = 0
             for round in 0..<100 {
                 try redis.execute("HINCRBY", "cart:1", "items", "1")
