@@ -171,10 +171,13 @@ public struct DashboardSource: PollSource {
 
     /// Prefixes worth broadcast tracking for these patterns: the logs' (new lists appear at
     /// once), the error hashes' (2.x and no module keep them under it), the toggles' when their
-    /// pattern has one. Never the sessions': a busy session store would flood the dashboard.
-    /// Redis refuses overlapping prefixes, so a prefix inside another is dropped.
+    /// pattern has one. Never the sessions' by choice: a busy session store would flood the
+    /// dashboard. Redis refuses overlapping prefixes, so a prefix inside another is dropped.
+    /// A toggles pattern with no literal prefix (`*`) needs every key: the empty prefix alone
+    /// (it covers the others), with the channel dropping `droppedPrefixes` as bytes.
     /// `kinds`: the kinds the tracked database holds (a split database tracks only its own).
     public static func trackedPrefixes(_ patterns: KeyPatterns, kinds: Set<DataKind> = Set(DataKind.allCases)) -> [String] {
+        if kinds.contains(.toggles), KeyPatterns.literalPrefix(of: patterns.toggles).isEmpty { return [""] }
         let candidates = [
             kinds.contains(.logs) ? KeyPatterns.literalPrefix(of: patterns.logs) : "",
             kinds.contains(.errors) ? patterns.errorPrefix : "",
@@ -186,6 +189,24 @@ public struct DashboardSource: PollSource {
             kept.append(prefix)
         }
         return kept
+    }
+
+    /// Prefixes whose keys the invalidation channel drops before making anything per key, when
+    /// it tracks every key (`trackedPrefixes` is the empty prefix): the sessions' (a busy store
+    /// writes thousands a second, and no feed acts on them), unless a tracked kind lives under it.
+    public static func droppedPrefixes(_ patterns: KeyPatterns, kinds: Set<DataKind> = Set(DataKind.allCases)) -> [String] {
+        guard trackedPrefixes(patterns, kinds: kinds) == [""] else { return [] }
+        let sessions = patterns.sessions
+        let prefix = KeyPatterns.literalPrefix(of: sessions)
+        // Only a plain `prefix*`: a glob with more after the prefix does not cover every key under it.
+        guard !prefix.isEmpty, sessions == prefix + "*", patterns.toggles != sessions else { return [] }
+        let wanted = [
+            kinds.contains(.logs) ? KeyPatterns.literalPrefix(of: patterns.logs) : "",
+            kinds.contains(.errors) ? patterns.errorPrefix : "",
+        ]
+        // A logs or errors prefix that is empty or under the sessions' would lose its keys.
+        if wanted.contains(where: { !$0.isEmpty && $0.hasPrefix(prefix) }) { return [] }
+        return [prefix]
     }
 
     /// Commands per second opsdeck sent, averaged over the trailing 30 s on the dashboard's clock.

@@ -5,9 +5,9 @@ import RedisClient
 /// The Toggles feed's rolling SCAN for new toggles between full discoveries (issue 24, bug 2):
 /// one cursor continued across polls, a few pages per poll, started again when it comes back to
 /// 0, so a new toggle hash shows within one cycle (≤ 5 s when the keyspace allows) without a
-/// whole keyspace walk in any poll. Used when nothing else reports new toggles: polling only,
-/// or a pattern with no literal prefix (`*`), which broadcast tracking cannot cover without
-/// receiving every key write of the database (docs/DECISIONS.md, "New toggles within 5 s").
+/// whole keyspace walk in any poll. Used when nothing else reports new toggles: polling only
+/// (with invalidations, broadcast tracking reports them, with the empty prefix for a pattern
+/// such as `*`: docs/DECISIONS.md, "New toggles by broadcast with the pattern `*`").
 ///
 /// Pacing: pages per poll aim at a full cycle in `targetPolls` polls, capped so the sweep's
 /// measured time stays under `share` of each poll interval (and `maxPagesPerPoll`). When the
@@ -46,8 +46,12 @@ public struct NewToggleSweep {
     /// default pattern every other hash of the keyspace (error records under another prefix,
     /// guard records) was asked `HEXISTS` every cycle, most of the idle commands (figure 6b).
     /// A hash that later gains a `toggle` field is found by the full discovery walk instead.
-    private var notToggles = Set<RedisKey>()
-    public var rememberedLimit = 200_000
+    /// Shared with the Toggles feed's broadcast candidates (`NonToggleMemory`).
+    var notToggles = NonToggleMemory()
+    public var rememberedLimit: Int {
+        get { notToggles.limit }
+        set { notToggles.limit = newValue }
+    }
     /// Measured seconds per page (a moving average); nil before the first page.
     private var secondsPerPage: Double?
     /// The new-toggle freshness of the last complete cycle, in seconds: its polls times the
@@ -94,7 +98,7 @@ public struct NewToggleSweep {
         }
         // Inserted after the walk: the closure above reads the set, and a write while it is
         // shared would copy it.
-        for key in rejected where notToggles.count < rememberedLimit { notToggles.insert(key) }
+        notToggles.remember(rejected)
         let took = Date().timeIntervalSince(started) / Double(max(1, walked))
         secondsPerPage = secondsPerPage.map { $0 * 0.7 + took * 0.3 } ?? took
         pages += walked
@@ -117,7 +121,7 @@ public struct NewToggleSweep {
         walk = nil
         // The full walk asks every hash again: so may the sweep (a hash may have gained a
         // `toggle` field, a key may have been deleted).
-        notToggles = []
+        notToggles.forget()
         pages = 0
         polls = 0
     }

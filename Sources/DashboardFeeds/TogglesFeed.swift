@@ -25,8 +25,13 @@ public struct TogglesFeed: PaneFeed {
     /// Known toggle keys the server reported changed.
     private var dirty = Set<RedisKey>()
     /// Unknown keys under the pattern's fixed prefix, reported by broadcast tracking: maybe
-    /// new toggles.
+    /// new toggles. With a pattern without one (`*`), any unknown key the channel let through
+    /// (it drops the sessions' prefix as bytes) that is not remembered as no toggle.
     private var candidates = Set<RedisKey>()
+    /// Discovery's rule for keys known not to be toggles (sessions, the error prefix, error
+    /// ids), kept from the first candidates read (the patterns come with the poll's environment),
+    /// so such a key the channel reports does not even wake a poll.
+    private var skipRule: ToggleDiscovery?
     /// Every key may have changed (FLUSHDB): rediscover.
     private var rediscover = false
     private var keys: [RedisKey] = []
@@ -65,7 +70,7 @@ public struct TogglesFeed: PaneFeed {
             if index[key] != nil {
                 dirty.insert(key)
                 any = true
-            } else if hasPrefix, KeyPatterns.matches(key, pattern) {
+            } else if hasPrefix ? KeyPatterns.matches(key, pattern) : isCandidate(key) {
                 candidates.insert(key)
                 any = true
             }
@@ -118,6 +123,7 @@ public struct TogglesFeed: PaneFeed {
         _ context: FeedContext, progress: inout DiscoveryProgress?
     ) throws(OperationsError) -> (toggles: [Toggle], moved: Bool, discovered: Bool) {
         let env = context.env
+        if skipRule == nil { skipRule = ToggleDiscovery(patterns: env.patterns) }
         var found: [RedisKey] = []
         if !context.onlyChanges {
             if walk == nil, context.isDue(discovery) || rediscover {
@@ -126,17 +132,24 @@ public struct TogglesFeed: PaneFeed {
                 sweep.restart()
             }
             if walk != nil { return try walkStep(context, progress: &progress) }
-            // Broadcast tracking reports new keys under a prefix; nothing does with `*` or
-            // without invalidations: the rolling sweep finds them then.
-            if !context.live || KeyPatterns.literalPrefix(of: pattern).isEmpty { found = try sweepStep(context) }
+            // Broadcast tracking reports new keys (under the pattern's prefix, or every key with
+            // the empty prefix for `*`); without invalidations the rolling sweep finds them.
+            // Not on the safety-net poll either: a cycle spread over polls a minute apart would
+            // claim minutes of freshness that broadcast tracking makes moot (the full discovery
+            // walk covers a lost message).
+            if !context.live && !context.safetyNet {
+                found = try sweepStep(context)
+            } else if freshnessShown.map({ $0 > 0 }) == true {
+                freshnessShown = 0
+                freshnessToSend = 0
+            }
         }
         defer { priority = [] }
         if context.onlyChanges || context.live {
             // Only what changed: the toggles flipped from here, and those the server reported
             // (with invalidations flowing, nothing else needs re-reading to be noticed).
-            let due = toggles.filter { priority.contains($0.name) }.map(\.key) + dirty + candidates + found
+            let due = try toggles.filter { priority.contains($0.name) }.map(\.key) + dirty + newToggles(context) + found
             dirty = []
-            candidates = []
             return try updateInPlace(context, due)
         }
         if keys.count <= slice {
@@ -160,6 +173,28 @@ public struct TogglesFeed: PaneFeed {
         sliceStart = end == keys.count ? 0 : end
         if !priority.isEmpty { due += toggles.filter { priority.contains($0.name) }.map(\.key) }
         return try updateInPlace(context, due + found)
+    }
+
+    /// Whether an unknown key broadcast tracking reported may be a toggle of a pattern with no
+    /// literal prefix: not remembered as no toggle (a busy counter is read once, not on every
+    /// write). Matched as a glob only when the pattern is not `*` (no String per key).
+    private func isCandidate(_ key: RedisKey) -> Bool {
+        !sweep.notToggles.contains(key) && skipRule?.isSkipped(key) != true
+            && (pattern == "*" || KeyPatterns.matches(key, pattern))
+    }
+
+    /// The candidates to read as toggles, then forgotten. Under a prefix, all of them (the
+    /// read drops what is not a toggle). Without one, only those one HEXISTS each finds to be
+    /// toggles, after the skip rule of discovery (sessions, the error prefix, error ids); the
+    /// others are remembered as no toggles, with the sweep's rule.
+    private mutating func newToggles(_ context: FeedContext) throws(OperationsError) -> [RedisKey] {
+        defer { candidates = [] }
+        guard !candidates.isEmpty, KeyPatterns.literalPrefix(of: pattern).isEmpty else { return Array(candidates) }
+        let rule = skipRule ?? ToggleDiscovery(patterns: context.env.patterns)
+        let unknown = candidates.filter { index[$0] == nil && !rule.isSkipped($0) && !sweep.notToggles.contains($0) }
+        let checked = try context.env.run { redis throws(RedisError) in try ToggleDiscovery.check(Array(unknown), on: redis) }
+        sweep.notToggles.remember(checked.rejected)
+        return checked.toggles
     }
 
     /// One poll's share of the rolling sweep: the new toggle keys it found. When a cycle ends,

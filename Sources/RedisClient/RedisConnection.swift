@@ -92,13 +92,20 @@ public final class RedisConnection: RedisLink {
     /// timeout: nil when none came. A subscribed connection sends nothing else, so a read
     /// timeout here is not a failure.
     public func nextPush() throws(RedisError) -> RedisValue? {
+        try nextPush { $0.value }
+    }
+
+    /// `nextPush`, handing the message to `body` as a view into the reply arena (valid only
+    /// inside it): a caller that drops most of a busy channel's keys makes nothing of them.
+    /// Nil when no message came within the read timeout.
+    public func nextPush<T>(_ body: (ReplyView) -> T) throws(RedisError) -> T? {
         try openIfNeeded()
         guard let stream, let reader else { throw lastError ?? .connectionLost(endpoint: endpointText, detail: "not connected") }
         do {
             while true {
                 if let root = try reader.nextReply() {
                     defer { reader.arena.clear() }
-                    return ReplyView(arena: reader.arena, index: root).value
+                    return body(ReplyView(arena: reader.arena, index: root))
                 }
                 let count: Int
                 do { count = try stream.read(into: readBuffer) } catch .timeout { return nil }

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 extension ReplyView {
     /// Whether this is a nil reply (a nil bulk or a nil array).
     public var isNull: Bool {
@@ -20,6 +26,32 @@ extension ReplyView {
             }
         case .value(let value):
             return value.int
+        }
+    }
+
+    /// A bulk or status reply's bytes, copied (nil for anything else).
+    public var bytes: [UInt8]? {
+        switch storage {
+        case .arena(let node):
+            let found = node.node
+            guard found.kind == .bulk || found.kind == .status else { return nil }
+            return Array(UnsafeBufferPointer(start: node.bytes + found.offset, count: found.length))
+        case .value(let value):
+            return value.bytes
+        }
+    }
+
+    /// Whether this is a bulk or status reply starting with `prefix`: compared in place, so a
+    /// key the caller drops costs no copy.
+    public func starts(with prefix: [UInt8]) -> Bool {
+        if prefix.isEmpty { return bytes != nil }
+        switch storage {
+        case .arena(let node):
+            let found = node.node
+            guard found.kind == .bulk || found.kind == .status, found.length >= prefix.count else { return false }
+            return prefix.withUnsafeBufferPointer { memcmp(node.bytes + found.offset, $0.baseAddress!, prefix.count) == 0 }
+        case .value(let value):
+            return value.bytes?.starts(with: prefix) ?? false
         }
     }
 }

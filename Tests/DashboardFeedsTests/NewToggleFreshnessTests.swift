@@ -55,6 +55,9 @@ import Testing
             _ = try source.poll(PollContext(redis: redis, request: .routine, updates: updates))
 
             try redis.execute("HSET", "brand-new", "toggle", "on", "owner", "payments")
+            // Live: broadcast tracking with the empty prefix reports the new key (the channel is
+            // InvalidationTests' and BroadcastNewToggleTests' business); no sweep runs.
+            if case .live = updates { _ = source.invalidated(["brand-new"]) }
             var seenAt: Int?
             var scansPerPoll: [Int] = []
             for poll in 1...8 where seenAt == nil {
@@ -65,6 +68,9 @@ import Testing
             }
             #expect(seenAt != nil, "the new toggle shows within 8 polls (\(updates.label)); keys asked per poll: \(scansPerPoll)")
             #expect(scansPerPoll.allSatisfy { $0 < 20_050 }, "no poll walks the whole keyspace (keys asked per poll): \(scansPerPoll)")
+            if case .live = updates {
+                #expect(scansPerPoll.allSatisfy { $0 == 0 }, "live: no sweep (keys asked per poll): \(scansPerPoll)")
+            }
             #expect(source[TogglesFeed.self].knownCount == 51)
         }
     }
@@ -110,6 +116,9 @@ import Testing
             }
             let seconds = try #require(freshness, "41 pages of 500 keys at 2 a poll: about 20 polls a cycle")
             #expect(seconds > 5, "about 20 polls of 1 s: \(seconds) s")
+            // Invalidations back (live): the server reports new toggles, the slow figure goes.
+            let live = try source.poll(PollContext(redis: redis, request: .routine, updates: .live))
+            #expect(live.togglesNewFreshness == 0, "live: \(String(describing: live.togglesNewFreshness))")
         }
     }
 }

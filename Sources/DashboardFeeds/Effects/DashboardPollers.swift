@@ -56,6 +56,7 @@ public final class DashboardPollers: Sendable {
                 ? nil
                 : InvalidationChannel(
                     options: group.options, prefixes: prefixes,
+                    dropping: DashboardSource.droppedPrefixes(patterns, kinds: kinds),
                     ready: { id in poller.enableTracking(redirect: id) },
                     changed: { keys in poller.invalidated(keys) },
                     lost: { error in poller.trackingLost(error) })

@@ -19,6 +19,10 @@ public final class InvalidationChannel: @unchecked Sendable {
     public let options: RedisConnectionOptions
     /// Prefixes for broadcast tracking (non-overlapping); empty for none.
     public let prefixes: [String]
+    /// Keys under these prefixes are dropped as bytes in the reply buffer, before any value is
+    /// made per key: with the empty prefix tracked (every key), the sessions' prefix, whose
+    /// writes (10,000 a second on a busy store) no feed acts on.
+    private let dropped: [[UInt8]]
     private let ready: @Sendable (Int64) -> Void
     private let changed: @Sendable ([RedisKey]?) -> Void
     private let lost: @Sendable (RedisError) -> Void
@@ -28,7 +32,7 @@ public final class InvalidationChannel: @unchecked Sendable {
     private let logger = Logger(label: "opsdeck.invalidations")
 
     public init(
-        options: RedisConnectionOptions, prefixes: [String],
+        options: RedisConnectionOptions, prefixes: [String], dropping dropped: [String] = [],
         ready: @escaping @Sendable (Int64) -> Void,
         changed: @escaping @Sendable ([RedisKey]?) -> Void,
         lost: @escaping @Sendable (RedisError) -> Void
@@ -40,6 +44,7 @@ public final class InvalidationChannel: @unchecked Sendable {
         listening.clientName = (options.clientName ?? "opsdeck") + "-invalidations"
         self.options = listening
         self.prefixes = prefixes
+        self.dropped = dropped.filter { !$0.isEmpty }.map { Array($0.utf8) }
         self.ready = ready
         self.changed = changed
         self.lost = lost
@@ -127,8 +132,9 @@ public final class InvalidationChannel: @unchecked Sendable {
         ready(id)
         var lastCheck = Date()
         while isRunning {
-            if let push = try subscriber.nextPush() {
-                if let keys = Self.keys(in: push) { changed(keys) }
+            if let message = try subscriber.nextPush({ Self.keys(in: $0, dropping: dropped) }) {
+                // All dropped: nothing to tell (an empty list would still wake the poller's queue).
+                if let keys = message, keys?.isEmpty != true { changed(keys) }
             } else if let sentinels, case .tcp(let host, let port) = subscriber.options.endpoint.address,
                 try sentinels.masterOptions().endpoint.address != .tcp(host: host, port: port)
             {
@@ -143,13 +149,18 @@ public final class InvalidationChannel: @unchecked Sendable {
         }
     }
 
-    /// The keys of an invalidation message; `.some(nil)` for "all keys" (FLUSHALL/FLUSHDB);
-    /// nil for anything else (the subscription's confirmation).
-    static func keys(in push: RedisValue) -> [RedisKey]?? {
-        guard let parts = push.array, parts.count == 3, parts[0].string == "message",
-            parts[1].string == "__redis__:invalidate"
-        else { return nil }
-        if parts[2].isNull { return .some(nil) }
-        return .some(parts[2].array?.compactMap { $0.bytes.map(RedisKey.init(bytes:)) } ?? [])
+    /// The keys of an invalidation message, without those under `dropped`; `.some(nil)` for "all
+    /// keys" (FLUSHALL/FLUSHDB); nil for anything else (the subscription's confirmation).
+    static func keys(in push: ReplyView, dropping dropped: [[UInt8]] = []) -> [RedisKey]?? {
+        guard push.count == 3, push[0].hasText("message"), push[1].hasText("__redis__:invalidate") else { return nil }
+        let list = push[2]
+        if list.isNull { return .some(nil) }
+        var keys: [RedisKey] = []
+        for position in 0..<list.count {
+            let key = list[position]
+            if dropped.contains(where: { key.starts(with: $0) }) { continue }
+            if let bytes = key.bytes { keys.append(RedisKey(bytes: bytes)) }
+        }
+        return .some(keys)
     }
 }

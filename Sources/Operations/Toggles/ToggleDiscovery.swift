@@ -58,21 +58,34 @@ public struct ToggleDiscovery {
             scanned += page.count
             let candidates = page.filter { !found.contains($0) && !isKnown($0) && !isSkipped($0) }
             if candidates.isEmpty { continue }
-            let replies = try redis.send(candidates.map { RedisCommand("HEXISTS", $0, "toggle") })
-            try ReplyFailure.check(replies)
-            for (key, reply) in zip(candidates, replies) {
-                if reply.int != 1 {
-                    rejected.append(key)
-                } else if found.insert(key).inserted {
-                    new.append(key)
-                }
-            }
+            let checked = try Self.check(candidates, on: redis)
+            rejected += checked.rejected
+            for key in checked.toggles where found.insert(key).inserted { new.append(key) }
         }
         keys += new
         return new
     }
 
-    private func isSkipped(_ key: RedisKey) -> Bool {
+    /// Which of `keys` are toggles (hashes with a `toggle` field): one pipeline of HEXISTS. A
+    /// key of another type (WRONGTYPE) or without the field is `rejected`; any other error reply
+    /// throws. The one rule for the walk, the sweep and keys broadcast tracking reports.
+    public static func check(
+        _ keys: [RedisKey], on redis: any RedisCommandSender
+    ) throws(RedisError) -> (toggles: [RedisKey], rejected: [RedisKey]) {
+        if keys.isEmpty { return ([], []) }
+        let replies = try redis.send(keys.map { RedisCommand("HEXISTS", $0, "toggle") })
+        try ReplyFailure.check(replies)
+        var toggles: [RedisKey] = []
+        var rejected: [RedisKey] = []
+        for (key, reply) in zip(keys, replies) {
+            if reply.int == 1 { toggles.append(key) } else { rejected.append(key) }
+        }
+        return (toggles, rejected)
+    }
+
+    /// Whether `key` is known not to be a toggle without asking: under the sessions pattern or
+    /// the error prefix, or shaped as a RediSearch 1.x error id.
+    public func isSkipped(_ key: RedisKey) -> Bool {
         // `session:*` and `error:*` are plain prefixes: compared as bytes, with no String made
         // per key (the sweep for new toggles looks at every session again each cycle).
         if skippedPrefixes.contains(where: { key.bytes.starts(with: $0) }) { return true }
