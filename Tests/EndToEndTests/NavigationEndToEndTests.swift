@@ -55,4 +55,29 @@ import Testing
         try terminal.send(keys: "q")
         #expect(eventually { !terminal.isRunning })
     }
+    /// Back and forward: `e` jumps from a toggle to its errors; Ctrl-O returns to the Toggles
+    /// pane with the same toggle selected (Enter opens it), Ctrl-N goes forward again.
+    @Test func backAndForwardAfterAJump() throws {
+        let (terminal, folder) = try startDemo(columns: 120, rows: 40)
+        defer {
+            terminal.close()
+            try? FileManager.default.removeItem(at: folder)
+        }
+        try terminal.send(keys: ":", "toggle fraudScoringV2", "Enter")
+        try terminal.waitUntil(description: "the toggle selected, Toggles focused") { $0.contains("Space flip") }
+        try terminal.send(keys: "e")
+        try terminal.waitUntil(description: "its errors, the Errors pane focused") {
+            !$0.contains("Space flip") && $0.contains("fraudScoringV2")
+        }
+        try terminal.send(keys: "C-o")
+        try terminal.waitUntil(description: "back in the Toggles pane") { $0.contains("Space flip") }
+        try terminal.send(keys: "Enter")
+        try terminal.waitFor("1 Toggle fraudScoringV2")
+        try terminal.send(keys: "Escape")
+        try terminal.waitUntil(description: "the detail closed") { !$0.contains("1 Toggle fraudScoringV2") }
+        try terminal.send(keys: "C-n")
+        try terminal.waitUntil(description: "forward to the errors again") { !$0.contains("Space flip") }
+        try terminal.send(keys: "q")
+        #expect(eventually { !terminal.isRunning })
+    }
 }
