@@ -65,7 +65,7 @@ enum ToggleDetailView {
         for entry in d.history.prefix(20) {
             let when = Formatting.shortDateTime(entry.time, in: state.timeZone)
             let ago = Formatting.age(max(0, state.now.timeIntervalSince(entry.time))) + " ago"
-            var text =
+            let text =
                 "  \(when) (\(ago))  \(SafeText.line(entry.who, width: 60))  "
                 + "\(SafeText.line(entry.old, width: 12)) → \(SafeText.line(entry.new, width: 12))"
             // The reason whole: on the line when it fits, else wrapped under it (at 120
