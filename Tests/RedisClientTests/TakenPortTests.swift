@@ -82,7 +82,7 @@ import Testing
         let set = try LocalSentinels(port: ports.next)
         defer { set.stop() }
         #expect(set.sentinelPorts.count == 3 && !set.sentinelPorts.contains(held.port))
-        let master = try SentinelLink(options: RedisConnectionOptions(endpoint: try RedisEndpoint(url: set.url)))
+        let master = SentinelLink(options: RedisConnectionOptions(endpoint: try RedisEndpoint(url: set.url)))
         defer { master.close() }
         #expect(try master.execute("PING").string == "PONG")
     }
