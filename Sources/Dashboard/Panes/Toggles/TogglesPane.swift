@@ -118,9 +118,14 @@ enum TogglesPane {
         guard let rate, rate.count > 0 else { return Line("") }
         let count = Formatting.count(rate.count)
         let pad = String(repeating: " ", count: max(0, 4 - count.count))
+        let head = pad + count + " "
+        // The sparkline takes what the count leaves: a storm's `12,000` keeps its newest bars
+        // rather than having the column cut them to `…`.
+        let sparkWidth = errorsWidth - head.count
+        guard sparkWidth > 0 else { return Line([Span(pad + count, style: Style(bold: true))]) }
         return Line([
-            Span(pad + count + " ", style: Style(bold: true)),
-            Span(Formatting.sparkline(rate.series, width: errorsWidth - 5), style: theme[.sevError]),
+            Span(head, style: Style(bold: true)),
+            Span(Formatting.sparkline(rate.series, width: sparkWidth), style: theme[.sevError]),
         ])
     }
 
