@@ -20,7 +20,7 @@ public enum ToggleDetailLoader {
                 history: history.compactMap(AuditSummary.init), outsideChange: outsideChange(toggle, history),
                 errorCount: nil, recentErrors: [], errorsNote: nil, fetchedAt: now)
             detail.undecided = toggle.state == .unknown
-            readErrors(env, toggle: toggle.name, module: module, into: &detail)
+            detail.take(errors(env, toggle: toggle.name, module: module))
             return .loaded(detail)
         } catch {
             return .failed(name: name, error: OperationsError.wrap(error).description)
@@ -49,12 +49,13 @@ public enum ToggleDetailLoader {
             + "wrote `\(newest.new)`"
     }
 
-    private static func readErrors(_ env: OpsEnvironment, toggle: String, module: SearchModule?, into detail: inout ToggleDetail) {
+    /// The toggle's errors: how many are recorded, and its newest page.
+    public static func errors(_ env: OpsEnvironment, toggle: String, module: SearchModule?) -> ToggleDetailErrors {
         let store = ErrorStore(module: module)
         do {
-            detail.errorCount = try store.count(env, toggle: toggle)
+            let count = try store.count(env, toggle: toggle)
             let words = ErrorTokenizer.words(toggle)
-            guard !words.isEmpty, detail.errorCount ?? 0 > 0 else { return }
+            guard !words.isEmpty, count > 0 else { return ToggleDetailErrors(count: count, recent: [], note: nil) }
             let query = ErrorQuery(
                 text: "",
                 clauses: [
@@ -64,10 +65,11 @@ public enum ToggleDetailLoader {
                             ? .word(words[0], prefix: false) : .phrase(words))
                 ])
             let found = try store.search(env, query: query, limit: 50)
-            detail.recentErrors = found.records.filter { $0.toggleName.lowercased() == toggle.lowercased() }
+            let recent = found.records.filter { $0.toggleName.lowercased() == toggle.lowercased() }
                 .map(ErrorRow.init).sorted { ($0.time ?? .distantPast) > ($1.time ?? .distantPast) }
+            return ToggleDetailErrors(count: count, recent: recent, note: nil)
         } catch {
-            detail.errorsNote = "errors not available: " + error.description
+            return ToggleDetailErrors(count: nil, recent: [], note: "errors not available: " + error.description)
         }
     }
 }

@@ -10,7 +10,7 @@ import Testing
 
 /// The dashboard's effects on real servers, through the same pollers the dashboard runs: a flip
 /// (compare-and-set, audited, a conflict said), the blast radius, a search on RediSearch 1.x,
-/// a session's detail, the connection's name while a dialog is open; and with the kinds split
+/// a session's detail, a toggle's detail and its errors read again, the connection's name while a dialog is open; and with the kinds split
 /// over two servers, each effect reads the database it names.
 @Suite struct EffectRunnerTests {
     /// Pollers and a runner on `groups`, with the replies collected (never started: effects
@@ -110,6 +110,22 @@ import Testing
                 return
             }
             #expect(loaded.session.key == "session:0" && loaded.decisions.map(\.toggle) == ["useNewAlgorithm"], "\(loaded)")
+
+            // The toggle's detail, then only its errors read again after one more was recorded.
+            let toggle = try rig.answer(.loadToggleDetail(name: "useNewAlgorithm")) {
+                if case .toggleDetailLoaded(let outcome) = $0 { outcome } else { nil }
+            }
+            guard case .loaded(let shown) = toggle else {
+                Issue.record("toggle detail failed: \(toggle)")
+                return
+            }
+            #expect(shown.errorCount == 1 && shown.reached == 0 && shown.totalSessions == 3, "\(shown)")
+            try store.add(
+                env, toggleName: "useNewAlgorithm", toggleValue: "True", fingerPrint: "dev", exceptionBody: "IllegalStateException two")
+            let errors = try rig.answer(.refreshToggleDetailErrors(name: "useNewAlgorithm")) {
+                if case .toggleDetailErrorsLoaded(let name, let errors) = $0, name == "useNewAlgorithm" { errors } else { nil }
+            }
+            #expect(errors.count == 2 && errors.recent.count == 2 && errors.note == nil, "\(errors)")
         }
     }
 

@@ -40,6 +40,9 @@ public enum Effect: Hashable, Sendable {
     /// Read one toggle's detail: fields, reach, audit trail, recent errors. Answered by
     /// `Message.toggleDetailLoaded`.
     case loadToggleDetail(name: String)
+    /// Read the open detail's errors again (count and newest page); answered by
+    /// `Message.toggleDetailErrorsLoaded`.
+    case refreshToggleDetailErrors(name: String)
     /// Read one session and evaluate every toggle for it. Answered by `Message.sessionDetailLoaded`.
     case loadSessionDetail(key: String)
     /// The time window for error groups and rates changed (seconds): re-read the window now.

@@ -40,6 +40,8 @@ public enum Message: Hashable, Sendable {
     case sessionDetailLoaded(SessionDetailOutcome)
     /// The answer to `Effect.loadToggleDetail`: the detail, or why it could not be read.
     case toggleDetailLoaded(ToggleDetailState)
+    /// The answer to `Effect.refreshToggleDetailErrors`.
+    case toggleDetailErrorsLoaded(name: String, ToggleDetailErrors)
     /// The incident report was written (`path`) or could not be (`error`).
     case incidentExported(path: String?, error: String?)
 }

@@ -70,6 +70,12 @@ public func update(_ state: inout AppState, _ message: Message) -> [Effect] {
             state.toggles.detail = outcome
         }
         return []
+    case .toggleDetailErrorsLoaded(let name, let errors):
+        if case .loaded(var detail) = state.toggles.detail, detail.name == name {
+            detail.take(errors)
+            state.toggles.detail = .loaded(detail)
+        }
+        return []
     }
 }
 
@@ -124,7 +130,7 @@ extension AppState {
         }
         let noticed = say(notes)
         keepSelectionsVisible()
-        return noticed && bellOnNotices ? [.bell] : []
+        return (noticed && bellOnNotices ? [.bell] : []) + ToggleDetailFreshness.effects(&self, at: at)
     }
 
     mutating func finishSearch(_ outcome: SearchOutcome) {

@@ -105,6 +105,11 @@ public final class EffectRunner: Sendable {
                 let module = try? self.searchModule.module(env)
                 self.reply(.toggleDetailLoaded(ToggleDetailLoader.load(env, name: name, module: module, at: self.now())))
             }
+        case .refreshToggleDetailErrors(let name):
+            perform([.errors]) { env in
+                let module = try? self.searchModule.module(env)
+                self.reply(.toggleDetailErrorsLoaded(name: name, ToggleDetailLoader.errors(env, toggle: name, module: module)))
+            }
         case .loadSessionDetail(let key):
             perform([.sessions, .toggles]) { env in self.reply(.sessionDetailLoaded(Self.sessionDetail(env, key: key, at: self.now()))) }
         case .setErrorWindow(let seconds):

@@ -15,6 +15,8 @@ public struct TogglesState: PaneState {
     /// The detail open over the table (Enter), if any.
     public var detail: ToggleDetailState?
     public var detailScroll = 0
+    /// What the open detail's errors were last read against (`ToggleDetailFreshness`).
+    public var detailErrorsBasis: DetailErrorsBasis?
     public private(set) var sort: ToggleSort = .name
     /// `O` reversed the order of `sort`.
     public private(set) var descending = false
