@@ -28,7 +28,9 @@ enum ErrorsPane {
                 counts: Rect(x: side.x + 1, y: side.y, width: side.width - 1, height: side.height),
                 countsAsFooter: false)
         }
-        let (table, footer) = body.splitBottom(state.errors.counts.isEmpty ? 0 : 1)
+        // The footer takes the rows its entries need (styles do not change how many).
+        let rows = ErrorCountsFooter.lines(sortedCounts(state.errors.counts), width: body.width, theme: .dark).count
+        let (table, footer) = body.splitBottom(min(rows, max(1, body.height / 3)))
         return Areas(search: search, info: info, table: table, counts: footer, countsAsFooter: true)
     }
 
@@ -161,14 +163,11 @@ enum ErrorsPane {
         buffer: inout ScreenBuffer
     ) {
         guard !area.isEmpty else { return }
-        let sorted = counts.sorted { $0.count != $1.count ? $0.count > $1.count : $0.toggle < $1.toggle }
+        let sorted = sortedCounts(counts)
         if asFooter {
-            var spans = [Span("Per toggle: ", style: theme[.header])]
-            for (i, c) in sorted.prefix(20).enumerated() {
-                spans.append(Span((i > 0 ? " · " : "") + SafeText.line(c.toggle, width: 40) + " "))
-                spans.append(Span(Formatting.count(c.count), style: Style(bold: true)))
+            for (i, line) in ErrorCountsFooter.lines(sorted, width: area.width, theme: theme).prefix(area.height).enumerated() {
+                line.render(in: area.row(i), buffer: &buffer)
             }
-            Line(spans).render(in: area.row(0), buffer: &buffer)
             return
         }
         let table = Table(
@@ -178,5 +177,10 @@ enum ErrorsPane {
             TableRow([Line(SafeText.line(sorted[i].toggle, width: 40)), Line(Formatting.count(sorted[i].count))])
         }
         table.render(area: area, buffer: &buffer)
+    }
+
+    /// Most errors first, then by name: the side list's and the footer's order.
+    static func sortedCounts(_ counts: [ToggleCount]) -> [ToggleCount] {
+        counts.sorted { $0.count != $1.count ? $0.count > $1.count : $0.toggle < $1.toggle }
     }
 }
