@@ -29,7 +29,7 @@ import Testing
             #expect(md.status == 0, "\(md.stderr)")
             let text = md.stdout
             #expect(text.contains("## Toggles changed (2)"), "\(text)")
-            #expect(text.contains("**payments** False → True by outside opsdeck (seen by sam@ops)"), "\(text)")
+            #expect(text.contains("**payments** False → True outside opsdeck (seen by sam@ops)"), "\(text)")
             #expect(text.contains("## Toggles now (2)"), "\(text)")
             #expect(text.contains("- **payments** ON (`True`)"), "\(text)")
             #expect(text.contains("- **search** ON (`True`)"), "\(text)")

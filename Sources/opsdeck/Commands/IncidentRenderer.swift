@@ -85,7 +85,9 @@ enum IncidentRenderer {
         out.append("")
         if r.changes.isEmpty { out.append("No flips recorded in the window.") }
         for c in r.changes {
-            var line = "- \(time(c.time)) **\(safe(c.toggle, 80))** \(safe(c.old, 20)) → \(safe(c.new, 20)) by \(safe(c.actor, 60))"
+            // A change opsdeck only saw reads "… outside opsdeck (seen by …)", not "by outside opsdeck".
+            let who = c.actor.hasPrefix(AuditEntry.outside) ? safe(c.actor, 80) : "by " + safe(c.actor, 60)
+            var line = "- \(time(c.time)) **\(safe(c.toggle, 80))** \(safe(c.old, 20)) → \(safe(c.new, 20)) \(who)"
             if let reason = c.reason { line += ": “\(safe(reason, 200))”" }
             out.append(line)
         }
