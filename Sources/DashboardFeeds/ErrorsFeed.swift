@@ -37,6 +37,9 @@ public struct ErrorsFeed: PaneFeed {
     private var knownBodies: [String: ErrorRecord] = [:]
     /// The ids read so far, so an overview reads only those added since (issue 23).
     public private(set) var idLedger = ErrorIdLedger()
+    /// When the figures are derived again from `lastOverview` with no read (records leaving the
+    /// window as time passes).
+    private var ageing = ErrorWindowAgeing()
 
     public init(prefix: String = KeyPatterns().errorPrefix) { self.prefix = prefix }
 
@@ -63,6 +66,7 @@ public struct ErrorsFeed: PaneFeed {
             guard reported, context.searchModule.module != nil else {
                 // Nothing reported while invalidations flow: what is shown is current.
                 if context.live && tracked { part.checked = true }
+                age(context, into: &part)
                 return
             }
             if try mergeReported(context, into: &part) {
@@ -90,6 +94,21 @@ public struct ErrorsFeed: PaneFeed {
             (overview, refreshed, checked) = try probe(context, overview: overview)
         }
         fill(&part, overview, refreshed: refreshed, checked: checked)
+        if overview == nil { age(context, into: &part) }
+    }
+
+    /// Errors that left the window since the figures were derived leave them now, from what
+    /// was read (`ErrorWindowAgeing`); the newest list and the checked mark stay the probe's.
+    private mutating func age(_ context: FeedContext, into part: inout ErrorsPart) {
+        guard part.rates == nil, let last = lastOverview else { return }
+        let now = context.env.now()
+        let (since, until) = range.bounds(window: window, now: now)
+        guard ageing.isDue(now: now, span: until.timeIntervalSince(since), exits: range.from == nil) else { return }
+        let figures = view(last, now: now)
+        part.counts = figures.counts
+        part.groups = figures.groups
+        part.rates = figures.rates
+        part.windowTruncated = figures.truncated
     }
 
     private func fill(_ part: inout ErrorsPart, _ overview: Overview?, refreshed: ErrorSearchView?, checked: Bool) {
@@ -197,7 +216,7 @@ public struct ErrorsFeed: PaneFeed {
         try WindowedErrorSearch.run(store, env, query: query, range: range, window: window, now: env.now())
     }
 
-    private func view(_ found: ErrorOverview, now current: Date) -> Overview {
+    private mutating func view(_ found: ErrorOverview, now current: Date) -> Overview {
         // With an absolute window its end stands for "now" in every figure below.
         let (since, now) = range.bounds(window: window, now: current)
         // Records merged in since the overview, or a window narrowed since, may fall outside it.
@@ -209,6 +228,7 @@ public struct ErrorsFeed: PaneFeed {
             return time >= since && time <= now
         }
         let rates = ErrorRate.perToggle(stamps, since: since, now: now)
+        ageing.derived(stamps, since: since, now: current)
         // The counts beside the groups are the window's, as the pane's title says: an all-time
         // count there read as "erroring now" for toggles whose errors are days old.
         let counts = rates.map { ToggleCount(toggle: $0.key, count: $0.value.count) }
