@@ -41,4 +41,12 @@ extension CaseIterable where Self: Equatable, AllCases.Index == Int {
         let i = all.firstIndex(of: self).map { $0 + 1 } ?? 0
         return all[i == all.endIndex ? all.startIndex : i]
     }
+
+    /// The next case whose column is shown (`hidden` says which are not, as `:columns` left
+    /// them): sorting by a column you cannot see confuses. `self` when every other is hidden.
+    func next(skipping hidden: (Self) -> Bool) -> Self {
+        var candidate = next
+        while candidate != self, hidden(candidate) { candidate = candidate.next }
+        return candidate
+    }
 }

@@ -6,6 +6,9 @@ import Foundation
 public enum ErrorRowSort: Int, CaseIterable, Hashable, Sendable {
     case when, toggle, fingerprint, exception
 
+    /// Its column's header (`ErrorsPane.columns`), which `:columns` names.
+    var title: String { ["When", "Toggle", "Fingerprint", "Exception"][rawValue] }
+
     public var label: String {
         switch self {
         case .when: return "time"
@@ -35,6 +38,9 @@ public enum ErrorRowSort: Int, CaseIterable, Hashable, Sendable {
 /// window, not a value to sort by. A plain value.
 public enum ErrorGroupSort: Int, CaseIterable, Hashable, Sendable {
     case count, last, toggle, exception
+
+    /// Its column's header (`ErrorGroupsTable.columns`), which `:columns` names.
+    var title: String { ["Count", "Last", "Toggle", "Exception"][rawValue] }
 
     public var label: String {
         switch self {

@@ -108,7 +108,7 @@ extension ErrorsPane: PaneBehavior {
             return []
         case .cycleSort, .reverseSort:
             guard state.errors.detail == nil else { return [] }
-            state.errors.sort(reversing: action == .reverseSort)
+            state.errors.sort(reversing: action == .reverseSort, choice: state.columnChoice)
             state.keepSelectionsVisible()
             state.say("Errors sorted " + (state.errors.sortSummary ?? ""))
             return []

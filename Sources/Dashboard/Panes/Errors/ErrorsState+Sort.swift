@@ -3,11 +3,12 @@
 /// selection stays on the same group or error. Pure; main queue.
 extension ErrorsState {
     /// `o` (next column) or `O` (reverse) on the table shown now.
-    mutating func sort(reversing: Bool) {
+    /// `o` (the next shown column, as `choice` leaves them) or `O` (the same column reversed).
+    mutating func sort(reversing: Bool, choice: ColumnChoice = ColumnChoice()) {
         if showsGroups {
             let keep = selectedGroup?.id
             let current = groupSort ?? .count
-            groupSort = reversing ? current : (groupSort.map(\.next) ?? ErrorGroupSort.count.next)
+            groupSort = reversing ? current : current.next(skipping: { choice.hides($0.title, in: "error groups") })
             groupDescending = reversing ? !groupDescending : false
             let stored = groups
             groups = stored
@@ -15,7 +16,7 @@ extension ErrorsState {
         } else {
             let keep = selectedRow?.id
             let current = rowSort ?? .when
-            rowSort = reversing ? current : (rowSort.map(\.next) ?? ErrorRowSort.when.next)
+            rowSort = reversing ? current : current.next(skipping: { choice.hides($0.title, in: "errors") })
             rowDescending = reversing ? !rowDescending : false
             let (stored, open) = (result, openGroup)
             result = stored

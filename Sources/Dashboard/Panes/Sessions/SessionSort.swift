@@ -3,6 +3,9 @@
 public enum SessionSort: Int, CaseIterable, Hashable, Sendable {
     case key, authType, name, ttl
 
+    /// Its column's header (`SessionsPane.columns`), which `:columns` names.
+    var title: String { ["Key", "Auth type", "Name", "TTL"][rawValue] }
+
     public var label: String {
         switch self {
         case .key: return "key"

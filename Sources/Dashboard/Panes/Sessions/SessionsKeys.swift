@@ -89,7 +89,8 @@ extension SessionsPane: PaneBehavior {
         case .cycleSort, .reverseSort:
             let s = state.sessions
             if action == .cycleSort {
-                state.sessions.setSort(s.sort.map(\.next) ?? .authType)
+                let hidden = { (sort: SessionSort) in state.columnChoice.hides(sort.title, in: "sessions") }
+                state.sessions.setSort((s.sort ?? .key).next(skipping: hidden))
             } else {
                 state.sessions.setSort(s.sort ?? .key, descending: !s.descending)
             }
