@@ -1,10 +1,16 @@
 import Foundation
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// A small file opsdeck keeps for itself between runs (the dashboard's column choice), under
 /// the XDG state directory: `$XDG_STATE_HOME/opsdeck/NAME`, else `~/.local/state/opsdeck/NAME`.
 /// State, not config: it is written by the program, never by hand, and losing it costs only a
 /// preference, so it stays out of the config file the person edits. Stateless; thread-safe
-/// (each call reads or replaces the whole file; the write goes through a rename).
+/// (each call reads or replaces the whole file; the write goes through a rename). `write` and
+/// `read` are the one writer and reader of every file opsdeck keeps for itself (the column
+/// choice here, the remembered input in `DashboardStateFile`).
 public struct StateFile: Sendable {
     public let path: String?
 
@@ -30,14 +36,69 @@ public struct StateFile: Sendable {
         return try? JSONDecoder().decode(T.self, from: data)
     }
 
-    /// Replaces the stored value, creating the folder (mode 0700) when needed.
+    /// Replaces the stored value, creating the folder (mode 0700) when needed; throws what
+    /// failed (`write`).
     public func save<T: Encodable>(_ value: T) throws {
         guard let path else { return }
-        let url = URL(fileURLWithPath: path)
-        try FileManager.default.createDirectory(
-            at: url.deletingLastPathComponent(), withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .prettyPrinted]
-        try encoder.encode(value).write(to: url, options: .atomic)
+        if let failure = Self.write(try encoder.encode(value), to: URL(fileURLWithPath: path)) { throw Failure(failure) }
+    }
+
+    /// What a write could not do, in words.
+    public struct Failure: Error, CustomStringConvertible {
+        public let description: String
+        public init(_ description: String) { self.description = description }
+    }
+
+    /// An errno and what it means.
+    public struct PosixFailure: Error {
+        public let code: Int32
+        public init(code: Int32) { self.code = code }
+        public var reason: String { String(cString: strerror(code)) }
+    }
+
+    /// The whole file at `path`, or the errno that stopped the read.
+    public static func read(_ path: String) -> Result<Data, PosixFailure> {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return .failure(PosixFailure(code: errno)) }
+        defer { close(fd) }
+        var data = Data()
+        var chunk = [UInt8](repeating: 0, count: 65_536)
+        while true {
+            let n = Glibc.read(fd, &chunk, chunk.count)
+            if n < 0 { return .failure(PosixFailure(code: errno)) }
+            if n == 0 { return .success(data) }
+            data.append(contentsOf: chunk[0..<n])
+        }
+    }
+
+    /// The one way opsdeck writes its state: creates the folders (0700), writes a temporary
+    /// file (0600: remembered input may name what was searched) and renames it over `url`, so
+    /// a reader sees the old file or the new one, never half of one; what failed, or nil.
+    public static func write(_ data: Data, to url: URL) -> String? {
+        var path = ""
+        for part in url.deletingLastPathComponent().pathComponents where part != "/" {
+            path += "/" + part
+            if mkdir(path, 0o700) != 0 && errno != EEXIST { return "cannot create \(path): " + PosixFailure(code: errno).reason }
+            var info = stat()
+            guard stat(path, &info) == 0, info.st_mode & S_IFMT == S_IFDIR else { return "\(path) is not a folder" }
+        }
+        let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp").path
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
+        guard fd >= 0 else { return PosixFailure(code: errno).reason }
+        let written = data.withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
+        let failure = written == data.count ? nil : PosixFailure(code: written < 0 ? errno : EIO).reason
+        close(fd)
+        if let failure {
+            unlink(temporary)
+            return failure
+        }
+        guard rename(temporary, url.path) == 0 else {
+            let reason = PosixFailure(code: errno).reason
+            unlink(temporary)
+            return reason
+        }
+        return nil
     }
 }

@@ -51,7 +51,7 @@ final class DashboardStateFile {
     /// nothing remembered then, and says so).
     func load() -> (RememberedInput, problem: String?) {
         let data: Data
-        switch Self.read(url.path) {
+        switch StateFile.read(url.path) {
         case .success(let bytes): data = bytes
         case .failure(let failure) where failure.code == ENOENT || failure.code == ENOTDIR:
             return (RememberedInput(), nil) // nothing there to lose
@@ -68,7 +68,7 @@ final class DashboardStateFile {
             let aside = url.path + ".corrupt"
             guard rename(url.path, aside) == 0 else {
                 writable = false
-                let reason = PosixFailure(code: errno).reason
+                let reason = StateFile.PosixFailure(code: errno).reason
                 return (
                     RememberedInput(), "History not kept this time: \(url.path) is not valid and cannot be moved aside (\(reason))"
                 )
@@ -85,61 +85,13 @@ final class DashboardStateFile {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
         guard let data = try? encoder.encode(kept) else { return nil }
-        if let failure = Self.write(data, to: url) {
+        if let failure = StateFile.write(data, to: url) {
             guard !failureSaid else { return nil }
             failureSaid = true
             return "Cannot save history (\(failure)); the dashboard goes on (\(url.path))"
         }
         lastWritten = kept
         failureSaid = false
-        return nil
-    }
-
-    /// An errno and what it means.
-    struct PosixFailure: Error {
-        let code: Int32
-        var reason: String { String(cString: strerror(code)) }
-    }
-
-    static func read(_ path: String) -> Result<Data, PosixFailure> {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { return .failure(PosixFailure(code: errno)) }
-        defer { close(fd) }
-        var data = Data()
-        var chunk = [UInt8](repeating: 0, count: 65_536)
-        while true {
-            let n = Glibc.read(fd, &chunk, chunk.count)
-            if n < 0 { return .failure(PosixFailure(code: errno)) }
-            if n == 0 { return .success(data) }
-            data.append(contentsOf: chunk[0..<n])
-        }
-    }
-
-    /// Creates the folders (0700), writes a temporary file (0600) and renames it over `url`;
-    /// what failed, or nil.
-    static func write(_ data: Data, to url: URL) -> String? {
-        var path = ""
-        for part in url.deletingLastPathComponent().pathComponents where part != "/" {
-            path += "/" + part
-            if mkdir(path, 0o700) != 0 && errno != EEXIST { return "cannot create \(path): " + PosixFailure(code: errno).reason }
-            var info = stat()
-            guard stat(path, &info) == 0, info.st_mode & S_IFMT == S_IFDIR else { return "\(path) is not a folder" }
-        }
-        let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp").path
-        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
-        guard fd >= 0 else { return PosixFailure(code: errno).reason }
-        let written = data.withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
-        let failure = written == data.count ? nil : PosixFailure(code: written < 0 ? errno : EIO).reason
-        close(fd)
-        if let failure {
-            unlink(temporary)
-            return failure
-        }
-        guard rename(temporary, url.path) == 0 else {
-            let reason = PosixFailure(code: errno).reason
-            unlink(temporary)
-            return reason
-        }
         return nil
     }
 }
