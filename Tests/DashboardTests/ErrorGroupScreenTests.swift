@@ -87,7 +87,7 @@ import Testing
         #expect(Fixtures.picture(Fixtures.screen(s)).contains("3 Errors (last 1h"))
         #expect(s.press(.char("["), .char("["), .char("[")) == [.setErrorWindow(900), .setErrorWindow(300)])
         #expect(s.flash?.text.contains("narrowest") == true)
-        #expect(s.press(.char("x")) == [.exportIncident(window: 300)])
+        #expect(s.press(.char("x")) == [.exportIncident(window: 300, range: ErrorRange())])
     }
 
     @Test func aSpikingGroupIsNoticed() {

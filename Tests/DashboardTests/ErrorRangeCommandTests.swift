@@ -79,4 +79,17 @@ import Testing
         // `:to now` and `:from` alone open an end again.
         #expect(run("from", in: &s) == [.setErrorRange(ErrorRange())])
     }
+
+    /// `x` writes the report for the window the panes show: the range goes with the effect and
+    /// the status line names it (it used the relative window whatever `:from`/`:to` said).
+    @Test func theExportTakesTheShownRange() {
+        var s = Fixtures.loaded()
+        s.timeZone = utc
+        s.now = at("2026-12-07T11:00:00Z")
+        _ = run("from 10:20", in: &s)
+        _ = run("to 10:45", in: &s)
+        let range = ErrorRange(from: at("2026-12-07T10:20:00Z"), to: at("2026-12-07T10:45:00Z"))
+        #expect(s.press(.char("x")) == [.exportIncident(window: s.errors.window, range: range)])
+        #expect(s.flash?.text == "Writing the incident report for 10:20–10:45…", "\(s.flash?.text ?? "")")
+    }
 }

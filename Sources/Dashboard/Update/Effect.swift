@@ -51,7 +51,7 @@ public enum Effect: Hashable, Sendable {
     /// now (an unset range: back to the relative window).
     case setErrorRange(ErrorRange)
     /// Write the incident report for the window to a file; answered by `Message.incidentExported`.
-    case exportIncident(window: Double)
+    case exportIncident(window: Double, range: ErrorRange)
     /// The user's sessions filter, so the poller can narrow its scan ("" = no filter).
     case setSessionFilter(String)
     /// The person hid or showed a column (`:columns`): remember the choice for the next run.

@@ -99,8 +99,11 @@ extension AppState {
         case .filter: behavior.startFilter(&self)
         case .widenWindow, .narrowWindow: return stepWindow(wider: action == .widenWindow)
         case .exportIncident:
-            say("Writing the incident report for the last \(Formatting.window(errors.window))…")
-            return [.exportIncident(window: errors.window)]
+            // The window the panes show: `:from`/`:to` when set, else the relative window.
+            let shown =
+                errors.range.label(window: errors.window, timeZone: timeZone, now: now) ?? "the last " + Formatting.window(errors.window)
+            say("Writing the incident report for \(shown)…")
+            return [.exportIncident(window: errors.window, range: errors.range)]
         default:
             // The pane's own actions (flip, sort, search, pause…); the rest only mean something
             // in a dialog or a text field, which handle them there.

@@ -21,7 +21,7 @@ public final class EffectRunner: Sendable {
     let reply: @Sendable (Message) -> Void
     let now: @Sendable () -> Date
     /// Writes the incident report (the executable's renderer and files) and says how it went.
-    let incident: @Sendable (_ env: OpsEnvironment, _ window: Double, _ module: SearchModule?) -> Message
+    let incident: @Sendable (_ env: OpsEnvironment, _ since: Date, _ until: Date?, _ module: SearchModule?) -> Message
     /// The guards started from the flip dialog, and how they are handed over on quitting (nil:
     /// a dashboard that cannot run guards, e.g. in tests of other effects).
     let guards: DashboardGuards?
@@ -36,7 +36,8 @@ public final class EffectRunner: Sendable {
     public init(
         pollers: DashboardPollers, patterns: KeyPatterns, readOnly: Bool, actor: String,
         now: @escaping @Sendable () -> Date,
-        incident: @escaping @Sendable (_ env: OpsEnvironment, _ window: Double, _ module: SearchModule?) -> Message = { _, _, _ in
+        incident: @escaping @Sendable (_ env: OpsEnvironment, _ since: Date, _ until: Date?, _ module: SearchModule?) -> Message = {
+            _, _, _, _ in
             .incidentExported(path: nil, error: "no incident writer")
         },
         guards: DashboardGuards? = nil, handOff: GuardHandOff? = nil,
@@ -122,8 +123,12 @@ public final class EffectRunner: Sendable {
             let poller = pollers.poller(for: .errors)
             poller.updateSource { $0[ErrorsFeed.self].range = range }
             poller.refreshNow()
-        case .exportIncident(let window):
-            perform(Set(DataKind.allCases)) { env in self.reply(self.incident(env, window, try? self.searchModule.module(env))) }
+        case .exportIncident(let window, let range):
+            perform(Set(DataKind.allCases)) { env in
+                // The window the panes show; an end only when `:to` set one.
+                let (since, until) = range.bounds(window: window, now: env.now())
+                self.reply(self.incident(env, since, range.to == nil ? nil : until, try? self.searchModule.module(env)))
+            }
         case .setSessionFilter(let text):
             let filter = SessionFilter(typed: text)
             let poller = pollers.poller(for: .sessions)

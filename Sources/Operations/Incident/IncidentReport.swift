@@ -90,6 +90,8 @@ public struct IncidentReport: Sendable, Codable, Hashable {
 
     public var generatedAt: Date
     public var since: Date
+    /// The window's end when one was set (the dashboard's `:to`); nil: up to `generatedAt`.
+    public var until: Date? = nil
     public var toggle: String?
     public var endpoints: [String]
     public var serverVersion: String?
@@ -108,7 +110,7 @@ public struct IncidentReport: Sendable, Codable, Hashable {
     public var errorsUnread: String?
 
     enum CodingKeys: String, CodingKey, CaseIterable {
-        case generatedAt, since, toggle, endpoints, serverVersion, searchBackend, changes, toggles, groups, toggleErrors, logs, notes
+        case generatedAt, since, until, toggle, endpoints, serverVersion, searchBackend, changes, toggles, groups, toggleErrors, logs, notes
         case errorsUnread
     }
 
@@ -117,6 +119,7 @@ public struct IncidentReport: Sendable, Codable, Hashable {
             switch jsonKey {
             case .generatedAt: generatedAt
             case .since: since
+            case .until: until
             case .toggle: toggle
             case .endpoints: endpoints
             case .serverVersion: serverVersion
@@ -132,14 +135,16 @@ public struct IncidentReport: Sendable, Codable, Hashable {
         }
     }
 
-    /// Reads everything for `since...now` (optionally one toggle). Each part degrades on its own:
+    /// Reads everything for `since...until` (`until` nil: now; optionally one toggle). Each part degrades on its own:
     /// what cannot be read is said in `notes`, never shown as "nothing happened". Runs on the
     /// thread that owns `env.redis`.
     public static func collect(
-        _ env: OpsEnvironment, endpoint: String, since: Date, toggle: String? = nil,
+        _ env: OpsEnvironment, endpoint: String, since: Date, until: Date? = nil, toggle: String? = nil,
         module: SearchModule? = nil
     ) -> IncidentReport {
-        let now = env.now()
+        let generated = env.now()
+        // The window's end: what happened after `:to` is not part of the report.
+        let now = until.map { min($0, generated) } ?? generated
         var notes: [String] = []
         func wanted(_ name: String) -> Bool { toggle.map { $0.lowercased() == name.lowercased() } ?? true }
 
@@ -209,7 +214,8 @@ public struct IncidentReport: Sendable, Codable, Hashable {
         } catch { notes.append("logs not read: \(error.description)") }
 
         var report = IncidentReport(
-            generatedAt: now, since: since, toggle: toggle, endpoints: [endpoint], serverVersion: version,
+            generatedAt: generated, since: since, until: until.map { _ in now }, toggle: toggle, endpoints: [endpoint],
+            serverVersion: version,
             searchBackend: backend, changes: changes.sorted { $0.time < $1.time }, groups: groups,
             toggleErrors: toggleErrors,
             logs: collapsed(logs), notes: notes, errorsUnread: errorsUnread)

@@ -68,7 +68,7 @@ enum IncidentRenderer {
         func time(_ date: Date?) -> String { date.map { iso.string(from: $0) } ?? "unknown" }
         func safe(_ text: String, _ width: Int = 300) -> String { SafeText.line(text, width: width) }
         var out: [String] = []
-        out.append("# Incident report: \(time(r.since)) to \(time(r.generatedAt))")
+        out.append("# Incident report: \(time(r.since)) to \(time(r.until ?? r.generatedAt))")
         out.append("")
         if let unread = r.errorsUnread {
             // Said before anything else: without it, an empty error section reads as "all quiet".

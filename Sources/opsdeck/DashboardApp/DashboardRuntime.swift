@@ -149,7 +149,9 @@ final class DashboardRuntime {
         effects = EffectRunner(
             pollers: pollers, patterns: settings.patterns, readOnly: settings.readOnly,
             actor: settings.actor, now: clock,
-            incident: { env, window, module in IncidentFile.write(env, window: window, module: module, endpoint: endpoint) },
+            incident: { env, since, until, module in
+                IncidentFile.write(env, since: since, until: until, module: module, endpoint: endpoint)
+            },
             guards: guards, handOff: handOff, reply: reply)
         return problem
     }

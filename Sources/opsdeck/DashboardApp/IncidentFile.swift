@@ -3,12 +3,13 @@ import Foundation
 import Operations
 
 /// The dashboard's `x`: the same Markdown report as `opsdeck incident export --since <window>`,
+/// for the window the panes show (`:from`/`:to` when set),
 /// written to `opsdeck-incident-<UTC time>.md` in the current directory (or `$TMPDIR` when that
 /// is not writable). Runs on the poller's queue with its connection; answers with a message.
 enum IncidentFile {
-    static func write(_ env: OpsEnvironment, window: Double, module: SearchModule?, endpoint: String) -> Message {
+    static func write(_ env: OpsEnvironment, since: Date, until: Date?, module: SearchModule?, endpoint: String) -> Message {
         let now = env.now()
-        let report = IncidentReport.collect(env, endpoint: endpoint, since: now.addingTimeInterval(-window), module: module)
+        let report = IncidentReport.collect(env, endpoint: endpoint, since: since, until: until, module: module)
         let stamp = ISO8601DateFormatter().string(from: now).replacingOccurrences(of: ":", with: "")
         let name = "opsdeck-incident-\(stamp).md"
         let data = Data(IncidentRenderer.markdown(report).utf8)
