@@ -122,6 +122,7 @@ extension AppState {
             let replica = server?.replica
             server?.topology = topology.isEmpty ? replica : topology
         }
+        showRate(at: at)
         let noticed = say(notes)
         keepSelectionsVisible()
         return noticed && bellOnNotices ? [.bell] : []

@@ -3,9 +3,10 @@ import Foundation
 /// Decides whether the dashboard draws a new frame (issue 28: an idle dashboard costs what a
 /// terminal clock costs). A frame is drawn when a message may have changed what is shown (a
 /// key, a size, an answer, a poll that brought something), when the status bar's text changed
-/// (its ages, its rate, a countdown: compared as text, it is one line), or when the clock
-/// reached the horizon the last frame noted (`ClockHorizon`: the first age or expiry on screen
-/// that reads differently by then). Otherwise nothing is rendered and nothing is written.
+/// (its ages, its rate, a countdown: compared as text, it is one line, once a second of the
+/// clock), or when the clock reached the horizon the last frame noted (`ClockHorizon`: the
+/// first age or expiry on screen that reads differently by then). Otherwise nothing is
+/// rendered and nothing is written.
 ///
 /// Pure value: no clock of its own (it reads `state.now`), no terminal. Owned by the runtime on
 /// the main queue.
@@ -27,13 +28,32 @@ public struct FrameGate: Sendable {
         if !Self.isQuiet(message, state: state) { dirty = true }
     }
 
+    /// Why a frame is due, for counting frames by their cause (benchmark 6a).
+    public enum Reason: String, Sendable, CaseIterable {
+        /// None drawn yet, or a message that may change any cell.
+        case changed
+        /// The clock reached the last frame's horizon (or `longestWait`, or went back).
+        case clock
+        /// The status bar reads differently.
+        case statusBar
+        /// The error figures' age reads differently.
+        case errorsAge
+    }
+
     /// Whether `state` (after its messages) needs a new frame.
-    public func needsFrame(_ state: AppState, theme: Theme) -> Bool {
-        guard !dirty, let drawnAt, let statusBar else { return true }
+    public func needsFrame(_ state: AppState, theme: Theme) -> Bool { reason(state, theme: theme) != nil }
+
+    /// Why `state` needs a new frame; nil when the last frame still shows it.
+    public func reason(_ state: AppState, theme: Theme) -> Reason? {
+        guard !dirty, let drawnAt, let statusBar else { return .changed }
         let since = state.now.timeIntervalSince(drawnAt)
-        if since < 0 || since >= validFor || since >= Self.longestWait { return true }
-        return Self.text(ClockHorizon.ignoring { StatusLine.bar(state, theme: theme) }) != Self.text(statusBar)
-            || Self.errorsAge(state) != errorsAge
+        if since < 0 || since >= validFor || since >= Self.longestWait { return .clock }
+        // The status bar's figures and ages are read once a second of the clock, at its first
+        // instant: they then share the frame of every countdown that moves on the same whole
+        // second (`Formatting.ttl`), instead of a frame each a fraction of a second apart.
+        guard state.now.timeIntervalSince1970.rounded(.down) > drawnAt.timeIntervalSince1970.rounded(.down) else { return nil }
+        if Self.text(ClockHorizon.ignoring { StatusLine.bar(state, theme: theme) }) != Self.text(statusBar) { return .statusBar }
+        return Self.errorsAge(state) != errorsAge ? .errorsAge : nil
     }
 
     /// Records the frame just drawn from `state`; `validFor` is its `ClockHorizon.measure`.
