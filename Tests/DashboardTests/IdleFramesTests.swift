@@ -103,3 +103,47 @@ extension IdleFramesTests {
         #expect(shown.reason(s, theme: .monochrome) == .changed)
     }
 }
+
+extension IdleFramesTests {
+    @Test func theServerLineReadAgainAndFoundTheSameDrawsNoFrame() throws {
+        var s = Fixtures.loaded(width: 240, height: 70)
+        var gate = FrameGate()
+        gate.drew(s, theme: .monochrome, validFor: 1)
+        // `ServerFeed` reads INFO every 10 s; the same answer changes nothing shown.
+        let polled = try #require(s.server)
+        let same = DashboardSnapshot(server: Fixtures.server)
+        gate.note(.pollSucceeded(same, duration: 0.002, at: Fixtures.at(0.5)), before: s)
+        _ = update(&s, .pollSucceeded(same, duration: 0.002, at: Fixtures.at(0.5)))
+        #expect(s.server == polled)
+        #expect(gate.reason(s, theme: .monochrome) == nil)
+        var upgraded = Fixtures.server
+        upgraded.version = "7.4.1"
+        gate.note(.pollSucceeded(DashboardSnapshot(server: upgraded), duration: 0.002, at: Fixtures.at(0.6)), before: s)
+        #expect(gate.reason(s, theme: .monochrome) == .changed)
+    }
+
+    @Test func theStatusBarDrawnAloneIsTheFrameARenderWouldDraw() {
+        // The Toggles pane alone (nothing on screen counts down), a rate already shown.
+        var s = AppState(now: Fixtures.t0, width: 240, height: 70, server: Fixtures.server, timeZone: Fixtures.utc)
+        let first = DashboardSnapshot(toggles: Fixtures.toggles, commandsPerSecond: 3)
+        _ = update(&s, .pollSucceeded(first, duration: 0.01, at: Fixtures.at(0.2)))
+        var gate = FrameGate()
+        var frame = ScreenBuffer(width: s.width, height: s.height)
+        let horizon = ClockHorizon.measure { render(s, theme: .monochrome, into: &frame) }
+        gate.drew(s, theme: .monochrome, validFor: horizon)
+        // A rate whose whole number changed once its cadence passed.
+        let rate = DashboardSnapshot(commandsPerSecond: 7)
+        let at = Fixtures.at(AppState.rateShownFor + 0.5)
+        gate.note(.pollSucceeded(rate, duration: 0.012, at: at), before: s)
+        _ = update(&s, .pollSucceeded(rate, duration: 0.012, at: at))
+        s.now = Fixtures.at(AppState.rateShownFor + 1)
+        #expect(gate.reason(s, theme: .monochrome) == .statusBar)
+        var alone = frame
+        renderStatusBar(s, theme: .monochrome, into: &alone)
+        #expect(Fixtures.picture(alone).contains("7 cmd/s"))
+        #expect(Fixtures.picture(alone) == Fixtures.picture(Fixtures.screen(s)))
+        #expect(alone == Fixtures.screen(s), "styles too")
+        gate.drewStatusBar(s, theme: .monochrome)
+        #expect(gate.reason(s, theme: .monochrome) == nil)
+    }
+}

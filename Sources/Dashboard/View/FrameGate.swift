@@ -52,8 +52,8 @@ public struct FrameGate: Sendable {
         // instant: they then share the frame of every countdown that moves on the same whole
         // second (`Formatting.ttl`), instead of a frame each a fraction of a second apart.
         guard state.now.timeIntervalSince1970.rounded(.down) > drawnAt.timeIntervalSince1970.rounded(.down) else { return nil }
-        if Self.text(ClockHorizon.ignoring { StatusLine.bar(state, theme: theme) }) != Self.text(statusBar) { return .statusBar }
-        return Self.errorsAge(state) != errorsAge ? .errorsAge : nil
+        if Self.errorsAge(state) != errorsAge { return .errorsAge }
+        return Self.text(ClockHorizon.ignoring { StatusLine.bar(state, theme: theme) }) != Self.text(statusBar) ? .statusBar : nil
     }
 
     /// Records the frame just drawn from `state`; `validFor` is its `ClockHorizon.measure`.
@@ -63,6 +63,12 @@ public struct FrameGate: Sendable {
         validFor = seconds
         statusBar = ClockHorizon.ignoring { StatusLine.bar(state, theme: theme) }
         errorsAge = Self.errorsAge(state)
+    }
+
+    /// Records a frame that drew the status bar alone (`renderStatusBar`, for `.statusBar`): the
+    /// rest of the screen, and when its clock-dependent text next changes, stay the last frame's.
+    public mutating func drewStatusBar(_ state: AppState, theme: Theme) {
+        statusBar = ClockHorizon.ignoring { StatusLine.bar(state, theme: theme) }
     }
 
     /// The error figures' age as the panes say it ("current" under `paneAgeShown`, else
@@ -94,9 +100,11 @@ public struct FrameGate: Sendable {
 extension DashboardSnapshot {
     /// Nothing any pane shows changes and nothing for the whole dashboard but its figures (the
     /// rate, the deployment's unchanged shape, the data's age): a routine poll while the
-    /// server's invalidations say nothing changed, or a walk that found nothing new.
+    /// server's invalidations say nothing changed, a walk that found nothing new, the server
+    /// line read again (every 10 s) and found the same.
     public func changesNothingShown(in state: AppState) -> Bool {
-        server == nil && deploymentEvents.isEmpty && notPermitted == nil && updateMode == nil && covers == nil && panes == nil
+        (server.map { state.merging($0) == state.server } ?? true) && deploymentEvents.isEmpty && notPermitted == nil && updateMode == nil
+            && covers == nil && panes == nil
             && parts.values.allSatisfy { $0.base.changesNothingShown(in: state) }
     }
 }
