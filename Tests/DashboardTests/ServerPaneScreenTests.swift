@@ -30,7 +30,9 @@ import Testing
         Peer(who: "carol@ops-1", address: "10.0.0.9:40022", idle: 65),
     ]
 
-    /// Two reads (the sparkline needs a history), the cluster shape known, Server focused.
+    /// Two reads (the sparkline needs a history), the cluster shape known, Server focused. Read
+    /// while the pane was off screen, they changed nothing shown: the bar keeps the first poll's
+    /// duration (issue 28).
     static func state(width: Int, height: Int) -> AppState {
         var s = Fixtures.loaded(width: width, height: height)
         var snapshot = DashboardSnapshot()
@@ -75,7 +77,7 @@ import Testing
                 │  bob@laptop · flip dialog open: useNewAlgorithm · idle 3s · from 10.0.0.7:51…│
                 │  carol@ops-1 · idle 1m · from 10.0.0.9:40022                                 │
                 └──────────────────────────────────────────────────────────────────────────────┘
-                 staging │ connected │ data just now · poll 10ms │ 127.0.0.1:6379 │ cluster · 3…
+                 staging │ connected │ data just now · poll 12ms │ 127.0.0.1:6379 │ cluster · 3…
                  j/k scroll · r reload · : command · x export · [/] window · q quit · ? help
                 """)
     }
@@ -130,7 +132,7 @@ import Testing
                 │                                                                                                                                                              │
                 │                                                                                                                                                              │
                 └──────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────────┘
-                 staging │ connected │ data just now · poll 10ms │ 127.0.0.1:6379 │ cluster · 3 masters │ Redis 7.0.15 │ RediSearch 1.x │ 42 cmd/s
+                 staging │ connected │ data just now · poll 12ms │ 127.0.0.1:6379 │ cluster · 3 masters │ Redis 7.0.15 │ RediSearch 1.x │ 42 cmd/s
                  j/k scroll · r reload · : command · x export · [/] window · q quit · Tab/1-5 pane · ? help
                 """)
     }

@@ -49,6 +49,10 @@ public struct AppState: Hashable, Sendable {
     /// Seconds the last successful poll took.
     public var lastPollDuration: Double?
     public var commandsPerSecond: Double?
+    /// The rate the status bar shows, and since when (`AppState+Rate`: it moves on a steady
+    /// cadence, not with every poll).
+    public internal(set) var shownRate: Double?
+    var shownRateSince: Date?
     /// How changes reach the screen: "live" (the server's invalidations) or "polling (why)".
     public var updateMode: String?
     /// When the deployment last failed over (a poll reported it): the status bar says so for

@@ -104,15 +104,7 @@ extension AppState {
             // 8ms" says what bringing the data cost, and does not flicker every second (issue 28).
             lastPollDuration = duration
         }
-        if var info = snapshot.server {
-            // Read-only and production are safety settings: a poll can add them, never drop them.
-            info.readOnly = info.readOnly || (server?.readOnly ?? false)
-            info.production = info.production || production
-            // The replica's "replica of …" is the server's word of that poll, never carried over.
-            let kept = server?.topology == server?.replica ? nil : server?.topology
-            info.topology = info.topology ?? kept
-            server = info
-        }
+        if let info = snapshot.server { server = merging(info) }
         // Each pane takes its own part, in tab order; what arrives in a pane that is off
         // screen is marked on its tab.
         let hidden = Set(Pane.allCases).subtracting(visiblePanes)
@@ -128,9 +120,22 @@ extension AppState {
             let replica = server?.replica
             server?.topology = topology.isEmpty ? replica : topology
         }
+        showRate(at: at)
         let noticed = say(notes)
         keepSelectionsVisible()
         return (noticed && bellOnNotices ? [.bell] : []) + ToggleDetailFreshness.effects(&self, at: at)
+    }
+
+    /// A poll's server line as the state takes it. Read-only and production are safety
+    /// settings: a poll can add them, never drop them. The replica's "replica of …" is the
+    /// server's word of that poll, never carried over.
+    func merging(_ polled: ServerInfo) -> ServerInfo {
+        var info = polled
+        info.readOnly = info.readOnly || (server?.readOnly ?? false)
+        info.production = info.production || production
+        let kept = server?.topology == server?.replica ? nil : server?.topology
+        info.topology = info.topology ?? kept
+        return info
     }
 
     mutating func finishSearch(_ outcome: SearchOutcome) {

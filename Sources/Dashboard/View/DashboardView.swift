@@ -34,6 +34,15 @@ public func render(_ state: AppState, theme: Theme, into buffer: inout ScreenBuf
     }
 }
 
+/// Draws the status bar alone into `buffer`, the last frame drawn: what the runtime does when
+/// `FrameGate` found only the bar's text changed (its rate, its data age), so the rest of the
+/// screen, rendered again, would be the same cells (issue 28: a 240x70 render for one row).
+public func renderStatusBar(_ state: AppState, theme: Theme, into buffer: inout ScreenBuffer) {
+    let layout = ScreenLayout(width: buffer.width, height: buffer.height, focus: state.focus)
+    guard layout.mode != .tooSmall else { return render(state, theme: theme, into: &buffer) }
+    ClockHorizon.ignoring { StatusLine.bar(state, theme: theme) }.render(area: layout.status, buffer: &buffer)
+}
+
 /// Says how big the terminal must be instead of drawing a garbled dashboard.
 func renderTooSmall(width: Int, height: Int, theme: Theme, into buffer: inout ScreenBuffer) {
     let text = "Terminal too small: need at least \(LayoutMode.minimumSize.width)x\(LayoutMode.minimumSize.height), have \(width)x\(height)"

@@ -61,11 +61,21 @@ public enum Formatting {
             c.hour ?? 0, c.minute ?? 0, c.second ?? 0)
     }
 
-    /// A time to live: `45s`, `4m05s`, `2h03m`, `3d04h`; `expired` at or below zero.
+    /// A time to live read at `readAt`, counted down to `now` on the clock's whole seconds
+    /// (every countdown on screen moves at the same instant, so they share one frame a second
+    /// instead of one each, issue 28); `expired` once it reaches zero.
+    public static func ttl(_ seconds: Int, readAt: Date, now: Date) -> String {
+        let base = readAt.timeIntervalSince1970.rounded(.down)
+        let clock = max(base, now.timeIntervalSince1970)
+        let left = seconds - Int(clock.rounded(.down) - base)
+        if left > 0 { ClockHorizon.note(clock.rounded(.down) + 1 - clock) }
+        return ttl(left)
+    }
+
+    /// A time to live: `45s`, `4m05s`, `2h03m`, `3d04h`; `expired` at or below zero. Fixed
+    /// text: a countdown on screen is `ttl(_:readAt:now:)`.
     public static func ttl(_ seconds: Int) -> String {
         if seconds <= 0 { return "expired" }
-        // A countdown shown on screen moves every second.
-        ClockHorizon.note(1)
         if seconds < 60 { return "\(seconds)s" }
         if seconds < 3_600 { return String(format: "%dm%02ds", seconds / 60, seconds % 60) }
         if seconds < 86_400 { return String(format: "%dh%02dm", seconds / 3_600, seconds % 3_600 / 60) }

@@ -3,9 +3,10 @@ import Foundation
 /// Decides whether the dashboard draws a new frame (issue 28: an idle dashboard costs what a
 /// terminal clock costs). A frame is drawn when a message may have changed what is shown (a
 /// key, a size, an answer, a poll that brought something), when the status bar's text changed
-/// (its ages, its rate, a countdown: compared as text, it is one line), or when the clock
-/// reached the horizon the last frame noted (`ClockHorizon`: the first age or expiry on screen
-/// that reads differently by then). Otherwise nothing is rendered and nothing is written.
+/// (its ages, its rate, a countdown: compared as text, it is one line, once a second of the
+/// clock), or when the clock reached the horizon the last frame noted (`ClockHorizon`: the
+/// first age or expiry on screen that reads differently by then). Otherwise nothing is
+/// rendered and nothing is written.
 ///
 /// Pure value: no clock of its own (it reads `state.now`), no terminal. Owned by the runtime on
 /// the main queue.
@@ -27,13 +28,32 @@ public struct FrameGate: Sendable {
         if !Self.isQuiet(message, state: state) { dirty = true }
     }
 
+    /// Why a frame is due, for counting frames by their cause (benchmark 6a).
+    public enum Reason: String, Sendable, CaseIterable {
+        /// None drawn yet, or a message that may change any cell.
+        case changed
+        /// The clock reached the last frame's horizon (or `longestWait`, or went back).
+        case clock
+        /// The status bar reads differently.
+        case statusBar
+        /// The error figures' age reads differently.
+        case errorsAge
+    }
+
     /// Whether `state` (after its messages) needs a new frame.
-    public func needsFrame(_ state: AppState, theme: Theme) -> Bool {
-        guard !dirty, let drawnAt, let statusBar else { return true }
+    public func needsFrame(_ state: AppState, theme: Theme) -> Bool { reason(state, theme: theme) != nil }
+
+    /// Why `state` needs a new frame; nil when the last frame still shows it.
+    public func reason(_ state: AppState, theme: Theme) -> Reason? {
+        guard !dirty, let drawnAt, let statusBar else { return .changed }
         let since = state.now.timeIntervalSince(drawnAt)
-        if since < 0 || since >= validFor || since >= Self.longestWait { return true }
-        return Self.text(ClockHorizon.ignoring { StatusLine.bar(state, theme: theme) }) != Self.text(statusBar)
-            || Self.errorsAge(state) != errorsAge
+        if since < 0 || since >= validFor || since >= Self.longestWait { return .clock }
+        // The status bar's figures and ages are read once a second of the clock, at its first
+        // instant: they then share the frame of every countdown that moves on the same whole
+        // second (`Formatting.ttl`), instead of a frame each a fraction of a second apart.
+        guard state.now.timeIntervalSince1970.rounded(.down) > drawnAt.timeIntervalSince1970.rounded(.down) else { return nil }
+        if Self.errorsAge(state) != errorsAge { return .errorsAge }
+        return Self.text(ClockHorizon.ignoring { StatusLine.bar(state, theme: theme) }) != Self.text(statusBar) ? .statusBar : nil
     }
 
     /// Records the frame just drawn from `state`; `validFor` is its `ClockHorizon.measure`.
@@ -43,6 +63,12 @@ public struct FrameGate: Sendable {
         validFor = seconds
         statusBar = ClockHorizon.ignoring { StatusLine.bar(state, theme: theme) }
         errorsAge = Self.errorsAge(state)
+    }
+
+    /// Records a frame that drew the status bar alone (`renderStatusBar`, for `.statusBar`): the
+    /// rest of the screen, and when its clock-dependent text next changes, stay the last frame's.
+    public mutating func drewStatusBar(_ state: AppState, theme: Theme) {
+        statusBar = ClockHorizon.ignoring { StatusLine.bar(state, theme: theme) }
     }
 
     /// The error figures' age as the panes say it ("current" under `paneAgeShown`, else
@@ -74,9 +100,11 @@ public struct FrameGate: Sendable {
 extension DashboardSnapshot {
     /// Nothing any pane shows changes and nothing for the whole dashboard but its figures (the
     /// rate, the deployment's unchanged shape, the data's age): a routine poll while the
-    /// server's invalidations say nothing changed, or a walk that found nothing new.
+    /// server's invalidations say nothing changed, a walk that found nothing new, the server
+    /// line read again (every 10 s) and found the same.
     public func changesNothingShown(in state: AppState) -> Bool {
-        server == nil && deploymentEvents.isEmpty && notPermitted == nil && updateMode == nil && covers == nil && panes == nil
+        (server.map { state.merging($0) == state.server } ?? true) && deploymentEvents.isEmpty && notPermitted == nil && updateMode == nil
+            && covers == nil && panes == nil
             && parts.values.allSatisfy { $0.base.changesNothingShown(in: state) }
     }
 }

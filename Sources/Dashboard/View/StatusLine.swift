@@ -55,7 +55,7 @@ enum StatusLine {
                 parts.append([Span(search)])
             }
         }
-        if let cps = state.commandsPerSecond { parts.append([Span("\(Int(cps.rounded())) cmd/s")]) }
+        if let cps = state.shownRate { parts.append([Span("\(Int(cps.rounded())) cmd/s")]) }
         var left: [Span] = [Span(" ")]
         for (i, part) in parts.enumerated() {
             if i > 0 { left.append(Span(" │ ", style: base)) }

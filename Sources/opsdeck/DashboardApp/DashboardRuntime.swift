@@ -69,6 +69,8 @@ final class DashboardRuntime {
     private var sources: [any DispatchSourceProtocol] = []
     /// Whether a frame is due (issue 28: nothing is drawn when nothing shown changed).
     private var gate = FrameGate()
+    /// The last frame drawn, for drawing the status bar alone into it.
+    private var lastFrame: ScreenBuffer?
     private var onExit: [() -> Void] = []
     /// The toggle whose flip dialog the connection's name announces (nil: none).
     private var announced: String?
@@ -294,13 +296,23 @@ final class DashboardRuntime {
     private func draw() {
         let size = terminal.size
         guard terminal.isActive, size.width > 0, size.height > 0 else { return }
-        guard gate.needsFrame(state, theme: settings.theme) || size.width != state.width || size.height != state.height else {
+        let reason = gate.reason(state, theme: settings.theme)
+        let resized = size.width != state.width || size.height != state.height
+        guard reason != nil || resized else { return }
+        // Only the status bar's text moved (its rate, its data age): its row alone is drawn
+        // into the last frame, not 240x70 cells rendered again to the same result.
+        if reason == .statusBar, !resized, var buffer = lastFrame, buffer.width == size.width, buffer.height == size.height {
+            renderStatusBar(state, theme: settings.theme, into: &buffer)
+            terminal.draw(buffer)
+            gate.drewStatusBar(state, theme: settings.theme)
+            lastFrame = buffer
             return
         }
         var buffer = ScreenBuffer(width: size.width, height: size.height)
         let horizon = ClockHorizon.measure { render(state, theme: settings.theme, into: &buffer) }
         terminal.draw(buffer)
         gate.drew(state, theme: settings.theme, validFor: horizon)
+        lastFrame = buffer
     }
 
     /// Restores the terminal first, whatever happens next, then stops the pollers and cleans up.

@@ -36,6 +36,12 @@ public struct ServerPart: PanePart {
         self.peers = peers
     }
 
+    /// Off screen nothing of it is shown but the flip dialog's "others flipping" (issue 28: a
+    /// hidden Server pane's stats, read every 2 s, drew a frame that changed no cell each time).
+    public func changesNothingShown(in state: AppState) -> Bool {
+        self == Self() || !state.visiblePanes.contains(.server) && state.dialog == nil
+    }
+
     public func apply(to state: inout AppState, at: Date) -> PartOutcome {
         state.serverPane.take(self)
         return PartOutcome()

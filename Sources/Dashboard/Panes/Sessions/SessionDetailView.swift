@@ -22,7 +22,7 @@ enum SessionDetailView {
         let label = theme[.muted]
         var ttl = "no expiry"
         if let seconds = d.session.ttl {
-            ttl = Formatting.ttl(seconds - max(0, Int(state.now.timeIntervalSince(d.fetchedAt))))
+            ttl = Formatting.ttl(seconds, readAt: d.fetchedAt, now: state.now)
         }
         lines.append(Line([Span("TTL  ", style: label), Span(ttl)]))
         let maskNote = state.masked ? "e-mail and phone masked, m reveals" : "values revealed, m masks"

@@ -86,9 +86,9 @@ enum SessionsPane {
     static func row(_ r: SessionRow, state: AppState, theme: Theme) -> TableRow {
         var ttl = "none"
         if let seconds = r.ttl {
-            // Count down from the poll that read it, so the column moves between polls.
-            let elapsed = state.lastPoll(of: .sessions).map { Int(state.now.timeIntervalSince($0)) } ?? 0
-            ttl = Formatting.ttl(seconds - max(0, elapsed))
+            // Counted down from the poll that read it (not the last poll: most polls do not
+            // re-read the TTLs), so the column moves between polls and stays true.
+            ttl = Formatting.ttl(seconds, readAt: state.sessions.readAt ?? state.now, now: state.now)
         }
         let name = r.field("name").map { state.masked ? Masking.mask($0) : $0 } ?? ""
         return TableRow([

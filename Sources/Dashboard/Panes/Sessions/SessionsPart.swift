@@ -25,7 +25,7 @@ public struct SessionsPart: PanePart {
 
     public func apply(to state: inout AppState, at: Date) -> PartOutcome {
         if let rows {
-            state.sessions.replace(rows, count: count)
+            state.sessions.replace(rows, count: count, readAt: at)
         } else if let count {
             // The count moves on while the rows stay (a walk under way): a partial count must
             // not stay on screen once it is complete.

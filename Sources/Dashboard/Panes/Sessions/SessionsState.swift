@@ -1,3 +1,4 @@
+import Foundation
 import SharedRules
 
 /// Everything the Sessions pane remembers between frames. A plain value owned by `AppState`.
@@ -5,6 +6,8 @@ public struct SessionsState: PaneState {
     public static var pane: Pane { .sessions }
 
     public private(set) var rows: [SessionRow] = []
+    /// When `rows` (and their TTLs) were read: the TTL column counts down from here.
+    public private(set) var readAt: Date?
     /// All matching sessions in Redis when the poller only fetched a page; partial while counting.
     public var count: KeyCount?
     public private(set) var visible: [Int] = []
@@ -28,9 +31,10 @@ public struct SessionsState: PaneState {
 
     public func row(atVisible i: Int) -> SessionRow { rows[visible[i]] }
 
-    public mutating func replace(_ new: [SessionRow], count: KeyCount?) {
+    public mutating func replace(_ new: [SessionRow], count: KeyCount?, readAt: Date) {
         let keep = selectedRow?.key
         rows = new
+        self.readAt = readAt
         if let count { self.count = count }
         refilter(keeping: keep)
     }
