@@ -55,7 +55,7 @@ public struct Toggle: Sendable, Hashable, Codable, Identifiable {
         self.init(key: key, name: name, collected: collector)
     }
 
-    private init?(key: RedisKey, name: String, collected: FieldCollector) {
+    private init?(key: RedisKey, name: String, collected: consuming FieldCollector) {
         guard let raw = collected.raw else { return nil }
         self.key = key
         self.name = name
@@ -101,6 +101,15 @@ public struct Toggle: Sendable, Hashable, Codable, Identifiable {
     /// Comma-separated audiences, trimmed; empty entries (",,", trailing comma) ignored.
     public static func audiences(of override: String?) -> [String] {
         guard let override, !override.isEmpty else { return [] }
+        // The usual override is one audience: no comma, and printable ASCII at both ends, so
+        // nothing to trim. Said from its bytes; splitting and trimming by Unicode scalars cost
+        // 5,600 instructions per toggle (callgrind, issue 28).
+        let utf8 = override.utf8
+        if let first = utf8.first, let last = utf8.last, (0x21...0x7E).contains(first), (0x21...0x7E).contains(last),
+            !utf8.contains(0x2C)
+        {
+            return [override]
+        }
         return override.split(separator: ",", omittingEmptySubsequences: false)
             .map { String($0).trimmingWhitespace() }
             .filter { !$0.isEmpty }
