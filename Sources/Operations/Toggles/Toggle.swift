@@ -38,33 +38,54 @@ public struct Toggle: Sendable, Hashable, Codable, Identifiable {
     public init?(key: RedisKey, name: String, pairs: [(String, String)]) {
         var collector = FieldCollector()
         for (field, value) in pairs { collector.add(field, value) }
-        self.init(key: key, name: name, collected: collector)
+        guard let raw = collector.raw else { return nil }
+        self.init(
+            key: key, name: name, raw: raw, release: collector.release, fingerprint: collector.fingerprint,
+            override: collector.override, others: collector.others)
     }
 
     /// Builds a toggle straight from an HGETALL reply (no intermediate values); nil for an error
-    /// reply (the key changed type) or a hash without a `toggle` field.
+    /// reply (the key changed type) or a hash without a `toggle` field. Field names are compared
+    /// in the reply's memory (most are the four known), into locals: a collector struct passed
+    /// on was copied field by field through value witnesses (callgrind, issue 28).
     public init?(key: RedisKey, name: String, reply: ReplyView) {
         guard !reply.isError else { return nil }
         let count = reply.count
-        var collector = FieldCollector()
+        var raw: String?, release: String?, fingerprint: String?, override: String?
+        var others: [String: String] = [:]
         var index = 0
         while index + 1 < count {
-            collector.add(reply[index], reply[index + 1].string ?? "")
+            let field = reply[index]
+            let value = reply[index + 1].string ?? ""
+            if field.hasText("toggle") {
+                raw = value
+            } else if field.hasText("releaseNum") {
+                release = value
+            } else if field.hasText("fingerprint") {
+                fingerprint = value
+            } else if field.hasText("override") {
+                override = value
+            } else {
+                others[field.string ?? ""] = value
+            }
             index += 2
         }
-        self.init(key: key, name: name, collected: collector)
+        guard let raw else { return nil }
+        self.init(key: key, name: name, raw: raw, release: release, fingerprint: fingerprint, override: override, others: others)
     }
 
-    private init?(key: RedisKey, name: String, collected: consuming FieldCollector) {
-        guard let raw = collected.raw else { return nil }
+    private init(
+        key: RedisKey, name: String, raw: String, release: String?, fingerprint: String?, override: String?,
+        others: [String: String]
+    ) {
         self.key = key
         self.name = name
         self.value = ToggleValue(raw)
-        self.releaseNum = collected.release
-        self.fingerprint = collected.fingerprint
-        self.override = collected.override
-        self.audiences = Self.audiences(of: collected.override)
-        self.otherFields = collected.others
+        self.releaseNum = release
+        self.fingerprint = fingerprint
+        self.override = override
+        self.audiences = Self.audiences(of: override)
+        self.otherFields = others
     }
 
     /// Sorts fields into the well-known ones and the rest, in one pass.
@@ -79,21 +100,6 @@ public struct Toggle: Sendable, Hashable, Codable, Identifiable {
             case "fingerprint": fingerprint = value
             case "override": override = value
             default: others[field] = value
-            }
-        }
-
-        /// The same, comparing the field's name in the reply's memory (most are the four known).
-        mutating func add(_ field: ReplyView, _ value: String) {
-            if field.hasText("toggle") {
-                raw = value
-            } else if field.hasText("releaseNum") {
-                release = value
-            } else if field.hasText("fingerprint") {
-                fingerprint = value
-            } else if field.hasText("override") {
-                override = value
-            } else {
-                others[field.string ?? ""] = value
             }
         }
     }
