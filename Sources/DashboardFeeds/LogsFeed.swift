@@ -45,7 +45,7 @@ public struct LogsFeed: PaneFeed {
             let changed = lists.filter { dirty.contains($0.key) }
             dirty = []
             let reads = try context.permissions.run(.logs) { () throws(OperationsError) in
-                for read in try LogStore.read(env, lists: changed) { lines[read.list.key] = read.lines }
+                for read in try LogStore.read(env, lists: changed, reusing: lines) { lines[read.list.key] = read.lines }
                 return lists.map { LogListRead(list: $0, lines: lines[$0.key] ?? []) }
             }
             ingest(reads ?? [], into: &part)
@@ -82,7 +82,7 @@ public struct LogsFeed: PaneFeed {
         let heads = try LogStore.read(env, lists: lists, newest: probe)
         let moved = heads.filter { rediscovered || lines[$0.list.key].map { Array($0.prefix(probe)) } != $0.lines }
             .map(\.list)
-        for read in try LogStore.read(env, lists: moved) { lines[read.list.key] = read.lines }
+        for read in try LogStore.read(env, lists: moved, reusing: lines) { lines[read.list.key] = read.lines }
         let known = Set(lists.map(\.key))
         lines = lines.filter { known.contains($0.key) }
         return lists.map { LogListRead(list: $0, lines: lines[$0.key] ?? []) }

@@ -150,6 +150,11 @@ public final class RedisConnection: RedisLink {
         }
     }
 
+    /// The generic path with nothing returned, specialised here (see the protocol).
+    public func forEachReply(of commands: [RedisCommand], _ body: (Int, ReplyView) -> Void) throws(RedisError) {
+        _ = try send(commands, decoding: body)
+    }
+
     /// Runs one step of an exchange; a failure closes the connection (it may hold half a reply)
     /// and is explained (a TLS port spoken to in plaintext closes before its first reply).
     func closingOnFailure<R>(_ step: () throws(RedisError) -> R) throws(RedisError) -> R {

@@ -54,4 +54,21 @@ extension ReplyView {
             return value.bytes?.starts(with: prefix) ?? false
         }
     }
+
+    /// Whether this is a bulk or status reply holding exactly `text`'s UTF-8 bytes, compared in
+    /// place: a poll that re-reads lines it already has (a log list, unchanged or shifted by new
+    /// entries) keeps the Strings it made before instead of allocating thousands of equal ones.
+    public func holds(_ text: String) -> Bool {
+        switch storage {
+        case .arena(let node):
+            let found = node.node
+            guard found.kind == .bulk || found.kind == .status, found.length == text.utf8.count else { return false }
+            if found.length == 0 { return true }
+            var copy = text
+            return copy.withUTF8 { memcmp(node.bytes + found.offset, $0.baseAddress!, found.length) == 0 }
+        case .value(.bulk(let bytes)): return bytes.elementsEqual(text.utf8)
+        case .value(.status(let status)): return status.utf8.elementsEqual(text.utf8)
+        case .value: return false
+        }
+    }
 }

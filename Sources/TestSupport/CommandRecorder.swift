@@ -18,6 +18,11 @@ public final class CommandRecorder: RedisCommandSender {
         return try base.send(commands, decoding: transform)
     }
 
+    public func forEachReply(of commands: [RedisCommand], _ body: (Int, ReplyView) -> Void) throws(RedisError) {
+        sent += commands
+        try base.forEachReply(of: commands, body)
+    }
+
     /// The commands sent named `name` (upper case), e.g. `sent(named: "SCAN")`.
     public func sent(named name: String) -> [RedisCommand] { sent.filter { $0.name == name } }
 

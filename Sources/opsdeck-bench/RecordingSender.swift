@@ -32,4 +32,10 @@ final class RecordingSender: RedisCommandSender {
         lastBatch = commands
         return try inner.send(commands, decoding: transform)
     }
+
+    func forEachReply(of commands: [RedisCommand], _ body: (Int, ReplyView) -> Void) throws(RedisError) {
+        batchSizes.append(commands.count)
+        lastBatch = commands
+        try inner.forEachReply(of: commands, body)
+    }
 }

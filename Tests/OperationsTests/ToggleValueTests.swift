@@ -54,6 +54,18 @@ import Versioning
         #expect(Toggle.audiences(of: " , ") == [])
     }
 
+    /// One audience is read from its bytes; anything to split or trim takes the general path.
+    @Test func oneAudienceReadsAsItselfAndEdgesStillTrim() {
+        #expect(Toggle.audiences(of: "fb-user") == ["fb-user"])
+        #expect(Toggle.audiences(of: "x") == ["x"])
+        #expect(Toggle.audiences(of: "web app") == ["web app"])
+        #expect(Toggle.audiences(of: "fb-user\t") == ["fb-user"])
+        #expect(Toggle.audiences(of: "\u{00A0}fb-user\u{2003}") == ["fb-user"])
+        #expect(Toggle.audiences(of: "fb-user,") == ["fb-user"])
+        #expect(Toggle.audiences(of: "a,b") == ["a", "b"])
+        #expect(Toggle.audiences(of: "ünïcode") == ["ünïcode"])
+    }
+
     @Test func namingStripsThePatternPrefix() {
         let naming = ToggleNaming(pattern: "toggle:*")
         #expect(naming.name(of: "toggle:useNewAlgorithm") == "useNewAlgorithm")

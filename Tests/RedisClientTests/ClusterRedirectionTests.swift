@@ -29,10 +29,18 @@ import Testing
         #expect(try redis.execute("HGET", key, "toggle").string == "True")
         #expect(try redis.execute("HGET", "{\(key)}:other", "toggle").string == "False")
         #expect(redis.takeEvents().isEmpty, "ASK is for one command: the slot map stays")
+        // `forEachReply` hands each command's final reply over once, never the ASK itself.
+        let pair = [RedisCommand("HGET", key, "toggle"), RedisCommand("HGET", "{\(key)}:other", "toggle")]
+        var asked: [(Int, String?)] = []
+        try redis.forEachReply(of: pair) { index, reply in asked.append((index, reply.string)) }
+        #expect(asked.sorted { $0.0 < $1.0 }.map(\.1) == ["True", "False"])
 
         try from.execute("MIGRATE", "127.0.0.1", cluster.ports[destination], "{\(key)}:other", 0, 5000)
         for node in 0..<3 { try cluster.connect(node: node).execute("CLUSTER", "SETSLOT", slot, "NODE", destinationID) }
-        // Done: MOVED, followed, and said.
+        // Done: MOVED, followed, and said; `forEachReply` hands over the new owner's reply only.
+        var moved: [(Int, String?)] = []
+        try redis.forEachReply(of: pair) { index, reply in moved.append((index, reply.string)) }
+        #expect(moved.sorted { $0.0 < $1.0 }.map(\.1) == ["True", "False"])
         let replies = try redis.send([
             RedisCommand("HGET", key, "toggle"), RedisCommand("HSET", key, "toggle", "False"),
             RedisCommand("HGET", key, "toggle"),

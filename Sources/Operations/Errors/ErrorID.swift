@@ -45,15 +45,22 @@ public enum ErrorID {
     /// The UTC time in the id's suffix, or nil when the suffix is not a valid
     /// `MM-DD-YY-HH-MM-SS` (years are 20YY). Never traps, whatever the id holds.
     public static func time(of id: String) -> Date? {
-        guard let colon = id.lastIndex(of: ":") else { return nil }
-        let suffix = id[id.index(after: colon)...]
-        guard suffix.utf8.count == timeLength else { return nil }
-        let fields = suffix.split(separator: "-", omittingEmptySubsequences: false)
-        guard fields.count == 6,
-            fields.allSatisfy({ $0.utf8.count == 2 && $0.utf8.allSatisfy { (0x30...0x39).contains($0) } })
-        else { return nil }
-        let numbers = fields.compactMap { Int($0) }
-        guard numbers.count == 6 else { return nil }
+        // Read as bytes: the suffix is ASCII, so a colon and then six two-digit fields joined by
+        // dashes, at the end, is exactly "the part after the last colon is the time" (no colon
+        // fits inside it). Finding the colon and splitting by Characters cost 19,500
+        // instructions per record, 58% of a search page (callgrind, issue 28, figures 3a/3b).
+        let tail = Array(id.utf8.suffix(timeLength + 1))
+        guard tail.count == timeLength + 1, tail[0] == UInt8(ascii: ":") else { return nil }
+        var numbers: [Int] = []
+        numbers.reserveCapacity(6)
+        for field in 0..<6 {
+            let at = 1 + field * 3
+            let tens = Int(tail[at]) - 48
+            let ones = Int(tail[at + 1]) - 48
+            guard (0...9).contains(tens), (0...9).contains(ones) else { return nil }
+            if field < 5 && tail[at + 2] != UInt8(ascii: "-") { return nil }
+            numbers.append(tens * 10 + ones)
+        }
         let (month, day, year, hour, minute, second) = (numbers[0], numbers[1], numbers[2], numbers[3], numbers[4], numbers[5])
         guard (1...12).contains(month), (1...31).contains(day), hour < 24, minute < 60, second < 60 else { return nil }
         // Every search result parses its id: plain arithmetic instead of Calendar, which the

@@ -34,14 +34,21 @@ public enum LogStore {
     /// other error reply throws.
     /// `newest` reads only that many entries from the head of each list (a cheap "did anything
     /// change?" probe for a tail that already has the rest).
-    public static func read(_ env: OpsEnvironment, lists: [LogList], newest: Int? = nil) throws(OperationsError) -> [LogListRead] {
+    /// `reusing` holds each list's lines from an earlier read (`LogTail.lastRead`): a line whose
+    /// bytes equal the next unmatched earlier line is that String again, not a new one, so a
+    /// steady-state poll allocates no String for the lines it already had (issue 28, figure 4a).
+    public static func read(
+        _ env: OpsEnvironment, lists: [LogList], newest: Int? = nil, reusing earlier: [RedisKey: [String]] = [:]
+    ) throws(OperationsError) -> [LogListRead] {
         let env = env.on(.logs)
         if lists.isEmpty { return [] }
         let last = newest.map { $0 - 1 } ?? -1
         // Decoded in place (`ReplyView`): 50 lists of 100 lines made 5,000 `RedisValue`s per
         // poll only to copy them into Strings (issue 28, figure 4a).
         let replies = try env.run { redis throws(RedisError) in
-            let replies = try redis.send(lists.map { RedisCommand("LRANGE", $0.key, 0, last) }, decoding: Self.decodeLines)
+            let replies = try redis.send(lists.map { RedisCommand("LRANGE", $0.key, 0, last) }) { index, reply in
+                Self.decodeLines(reply, earlier: earlier.isEmpty ? [] : earlier[lists[index].key] ?? [])
+            }
             try ReplyFailure.check(replies.compactMap { $0.error.map(RedisValue.error) })
             if let wrongShape = replies.lazy.compactMap(\.wrongShape).first { throw wrongShape }
             return replies
@@ -51,7 +58,12 @@ public enum LogStore {
 
     /// One LRANGE reply: its lines, or the error reply (a list that changed type reads as
     /// empty), or why it is not an array of strings.
-    private static func decodeLines(_: Int, _ reply: ReplyView) -> (lines: [String], error: String?, wrongShape: RedisError?) {
+    /// A list gains entries at its head and loses them at its tail, so the earlier lines that
+    /// are still there come in the same order: each line is compared with the first earlier line
+    /// not matched yet, and only a line that differs is made into a new String.
+    private static func decodeLines(
+        _ reply: ReplyView, earlier: [String]
+    ) -> (lines: [String], error: String?, wrongShape: RedisError?) {
         if reply.isError { return ([], reply.errorMessage, nil) }
         do {
             try ReplyShape.checkStrings(reply, of: "LRANGE")
@@ -60,7 +72,16 @@ public enum LogStore {
         }
         var lines: [String] = []
         lines.reserveCapacity(reply.count)
-        for index in 0..<reply.count { lines.append(reply[index].string ?? "") }
+        var next = 0
+        for index in 0..<reply.count {
+            let element = reply[index]
+            if next < earlier.count, element.holds(earlier[next]) {
+                lines.append(earlier[next])
+                next += 1
+            } else {
+                lines.append(element.string ?? "")
+            }
+        }
         return (lines, nil, nil)
     }
 

@@ -21,6 +21,10 @@ public struct LogTail: Sendable {
     private var previous: [RedisKey: [String]] = [:]
     private var hasRead = false
 
+    /// Each list's lines as the last `ingest` saw them: what `LogStore.read(reusing:)` compares
+    /// the next read with, so the lines already known are not made into Strings again.
+    public var lastRead: [RedisKey: [String]] { previous }
+
     public init(capacity: Int = LogStore.listCap, anchorSize: Int = 4, timeZone: TimeZone = .current) {
         self.capacity = capacity
         self.anchorSize = max(1, anchorSize)

@@ -33,6 +33,11 @@ public final class CountingSender: RedisCommandSender, @unchecked Sendable {
         return try inner.send(commands, decoding: transform)
     }
 
+    public func forEachReply(of commands: [RedisCommand], _ body: (Int, ReplyView) -> Void) throws(RedisError) {
+        counter.sent.add(commands.count, ordering: .relaxed)
+        try inner.forEachReply(of: commands, body)
+    }
+
     public func scanTargets() throws(RedisError) -> [any RedisCommandSender] {
         let targets = try inner.scanTargets()
         if targets.count == 1, targets[0] === inner { return [self] }

@@ -37,21 +37,41 @@ public enum ToggleStore {
     public static func fetch(_ env: OpsEnvironment, keys: [RedisKey]) throws(OperationsError) -> [Toggle] {
         if keys.isEmpty { return [] }
         let naming = ToggleNaming(pattern: env.patterns.toggles)
-        // Decoded while each reply is still in the client's memory: no RedisValue tree per hash.
-        let decoded = try env.run { redis throws(RedisError) in
-            try redis.send(keys.map { RedisCommand(arguments: [Self.hgetall, $0.bytes]) }) {
-                index, reply -> (Toggle?, String?, RedisError?) in
-                if let message = reply.errorMessage { return (nil, message, nil) }
+        // Decoded while each reply is still in the client's memory: no RedisValue tree per hash,
+        // and (`forEachReply`) no generic result per reply; what is kept is kept here.
+        var toggles: [Toggle] = []
+        toggles.reserveCapacity(keys.count)
+        // Each toggle's place in `keys`: a cluster hands replies over as its nodes answer.
+        var places: [Int] = []
+        places.reserveCapacity(keys.count)
+        var inOrder = true
+        var refusals: [(index: Int, message: String)] = []
+        var malformed: [(index: Int, error: RedisError)] = []
+        try env.run { redis throws(RedisError) in
+            try redis.forEachReply(of: keys.map { RedisCommand(arguments: [Self.hgetall, $0.bytes]) }) { index, reply in
+                if let message = reply.errorMessage {
+                    refusals.append((index, message))
+                    return
+                }
                 // A reply of another shape is an error, not "this toggle is gone".
-                do throws(RedisError) { try ReplyShape.checkStrings(reply, of: "HGETALL", pairs: true) } catch { return (nil, nil, error) }
-                return (Toggle(key: keys[index], name: naming.name(of: keys[index]), reply: reply), nil, nil)
+                do throws(RedisError) {
+                    try ReplyShape.checkStrings(reply, of: "HGETALL", pairs: true)
+                } catch {
+                    malformed.append((index, error))
+                    return
+                }
+                guard let toggle = Toggle(key: keys[index], name: naming.name(of: keys[index]), reply: reply) else { return }
+                if let last = places.last, last > index { inOrder = false }
+                toggles.append(toggle)
+                places.append(index)
             }
         }
         try env.run { _ throws(RedisError) in
-            try ReplyFailure.check(decoded.compactMap { $0.1.map(RedisValue.error) })
-            if let malformed = decoded.lazy.compactMap(\.2).first { throw malformed }
+            try ReplyFailure.check(refusals.sorted { $0.index < $1.index }.map { RedisValue.error($0.message) })
+            if let first = malformed.min(by: { $0.index < $1.index }) { throw first.error }
         }
-        return decoded.compactMap(\.0)
+        if inOrder { return toggles }
+        return zip(places, toggles).sorted { $0.0 < $1.0 }.map(\.1)
     }
 
     /// Every toggle, sorted by name (then key). `progress` as in `discover`.

@@ -146,6 +146,18 @@ public final class ClusterLink: RedisLink {
         return results.array()
     }
 
+    /// The generic path with nothing returned, specialised here (see `RedisCommandSender`). A
+    /// MOVED or ASK reply is not handed over: the link follows it and hands over the reply of
+    /// the node that serves the key (the generic path replaces it in the result instead).
+    public func forEachReply(of commands: [RedisCommand], _ body: (Int, ReplyView) -> Void) throws(RedisError) {
+        _ = try send(
+            commands,
+            decoding: { index, reply in
+                if reply.isError, ClusterRedirect(reply.value.errorMessage ?? "") != nil { return }
+                body(index, reply)
+            })
+    }
+
     /// Where one command goes next: a node, and whether `ASKING` must precede it.
     private struct Target: Equatable {
         let node: NodeAddress

@@ -4,8 +4,8 @@
     import Darwin
 #endif
 
-/// Turns the bytes a `ByteStream` read into replies: buffers them, lets `RESPFramer` find (and
-/// check) where the next reply ends, and only then builds it into a `ReplyArena` in one pass.
+/// Turns the bytes a `ByteStream` read into replies: buffers them and lets `RESPFramer` find (and
+/// check) where the next reply ends, building it into a `ReplyArena` as it goes (one pass).
 /// A reply that breaks the protocol or `ReplyLimits` fails the connection with a clear error
 /// before its announced size is awaited or allocated (docs/RELIABILITY.md).
 ///
@@ -55,12 +55,12 @@ final class ReplyReader {
     func nextReply() throws(RedisError) -> Int? {
         let length: Int?
         do {
-            length = try framer.scan(UnsafeRawBufferPointer(start: buffer + start, count: end - start))
+            length = try framer.scan(UnsafeRawBufferPointer(start: buffer + start, count: end - start), into: arena.storage)
         } catch {
             throw .connectionLost(endpoint: endpoint, detail: "protocol error: " + error.detail)
         }
         guard let length else { return nil }
-        let root = ReplyBuilder.build(UnsafePointer(buffer + start), into: &arena.storage.pointee)
+        let root = framer.root
         start += length
         framer.reset()
         if start == end {
@@ -88,59 +88,5 @@ final class ReplyReader {
         }
         start = 0
         end = kept
-    }
-}
-
-/// Builds one complete reply, already checked by `RESPFramer`, into arena nodes in pre-order,
-/// each array's slots holding its elements' node indices. Stateless; any thread.
-enum ReplyBuilder {
-    static func build(_ base: UnsafePointer<UInt8>, into storage: inout ReplyArena.Storage) -> Int {
-        var position = 0
-        var root = -1
-        // Open arrays: node index and the next slot to fill.
-        var open: [(node: Int, next: Int)] = []
-        repeat {
-            let type = base[position]
-            let lineEnd = lineEnd(base, from: position + 1)
-            let node: Int
-            var opens = 0
-            switch type {
-            case 43, 45:
-                node = storage.addString(type == 43 ? .status : .error, base + position + 1, lineEnd - position - 1)
-                position = lineEnd + 2
-            case 58:
-                node = storage.addInteger(Int64(RESPFramer.integer(base, from: position + 1, to: lineEnd) ?? 0))
-                position = lineEnd + 2
-            case 36:
-                let length = RESPFramer.integer(base, from: position + 1, to: lineEnd) ?? -1
-                if length < 0 {
-                    node = storage.addNull()
-                    position = lineEnd + 2
-                } else {
-                    node = storage.addString(.bulk, base + lineEnd + 2, length)
-                    position = lineEnd + 2 + length + 2
-                }
-            default:
-                let count = RESPFramer.integer(base, from: position + 1, to: lineEnd) ?? -1
-                node = count < 0 ? storage.addNull() : storage.addArray(count: count)
-                opens = max(count, 0)
-                position = lineEnd + 2
-            }
-            if root < 0 { root = node }
-            if let parent = open.last {
-                storage.link(node, to: parent.node, at: parent.next)
-                open[open.count - 1].next += 1
-            }
-            if opens > 0 { open.append((node, 0)) }
-            while let last = open.last, last.next == storage.nodes[last.node].length { open.removeLast() }
-        } while !open.isEmpty
-        return root
-    }
-
-    /// The CR of the CRLF ending the line from `from` (the framer found it there before).
-    private static func lineEnd(_ base: UnsafePointer<UInt8>, from: Int) -> Int {
-        var index = from
-        while !(base[index] == 13 && base[index + 1] == 10) { index += 1 }
-        return index
     }
 }
