@@ -45,6 +45,16 @@ public struct ToggleFlashes: Hashable, Sendable {
         }
     }
 
+    /// The rows at `places` (ascending) changed at `time`: one batch, not one note each.
+    public mutating func note(_ places: [Int], at time: Date) {
+        guard !places.isEmpty else { return }
+        guard batches.last?.at != time, zip(places, places.dropFirst()).allSatisfy({ $0 < $1 }) else {
+            for place in places { note(place, at: time) }
+            return
+        }
+        batches.append(Batch(at: time, places: places))
+    }
+
     /// When the row at `place` last changed, if a remembered batch holds it.
     public func changedAt(_ place: Int) -> Date? {
         for batch in batches.reversed() {

@@ -99,25 +99,51 @@ public struct TogglesState: PaneState {
     /// Whether `changes` can be applied from `new`: the same count, each place in range and
     /// holding the same toggle.
     private func applies(_ changes: ToggleRowChanges, from new: [ToggleRow]) -> Bool {
-        new.count == rows.count && changes.places.allSatisfy { $0 >= 0 && $0 < rows.count && new[$0].name == rows[$0].name }
+        guard new.count == rows.count else { return false }
+        return new.withUnsafeBufferPointer { n in
+            rows.withUnsafeBufferPointer { o in
+                changes.places.allSatisfy { $0 >= 0 && $0 < o.count && n[$0].name == o[$0].name }
+            }
+        }
     }
 
     /// Takes the rows at `places` from `new`: flashes for values changed, and the order and
-    /// filter recomputed only when a changed row's sort key or match moved.
+    /// filter recomputed only when a changed row's sort key or match moved. Rows are read in
+    /// place (buffer pointers): reading `new[i]` copied the whole row, a retain and a release of
+    /// each of its strings, twice per changed row.
     private mutating func patch(_ places: [Int], from new: [ToggleRow], at time: Date) {
         let keep = selectedRow?.name
         let needle = filter.text.lowercased()
+        let sort = sort
+        var moved: [Int] = []
         var orderHolds = true
-        for i in places {
-            if new[i].rawValue != rows[i].rawValue { noteChange(new[i], place: i, at: time) }
-            if orderHolds {
-                orderHolds =
-                    sort.sameKey(new[i], rows[i])
-                    && (needle.isEmpty || Self.matches(new[i], needle) == Self.matches(rows[i], needle))
+        new.withUnsafeBufferPointer { n in
+            rows.withUnsafeBufferPointer { o in
+                for i in places {
+                    if n[i].rawValue != o[i].rawValue { moved.append(i) }
+                    guard orderHolds else { continue }
+                    orderHolds =
+                        sort.sameFields(n[i], o[i]) && (needle.isEmpty || Self.matches(n[i], needle) == Self.matches(o[i], needle))
+                }
             }
-            rows[i] = new[i]
+        }
+        noteChanges(moved, in: new, at: time)
+        new.withUnsafeBufferPointer { n in
+            rows.withUnsafeMutableBufferPointer { o in
+                for i in places { o[i] = n[i] }
+            }
         }
         if !orderHolds { refilter(keeping: keep) }
+    }
+
+    /// The values at `places` of `new` changed under us: those our own flips wrote are expected,
+    /// the others flash, as one batch.
+    private mutating func noteChanges(_ places: [Int], in new: [ToggleRow], at time: Date) {
+        guard !pendingOwnFlips.isEmpty else {
+            flashes.note(places, at: time)
+            return
+        }
+        for i in places { noteChange(new[i], place: i, at: time) }
     }
 
     /// A value changed under us: by our own flip (expected), or by someone else (it flashes).
