@@ -41,7 +41,8 @@ public struct TogglesFeed: PaneFeed {
     private var discovery = IdleBudget(share: DashboardSource.idleBudget)
     /// The discovery walk under way, when it started and the time its steps took so far.
     private var walk: (discovery: ToggleDiscovery, startedAt: Date, spent: Double)?
-    private var lastRows: [ToggleRow]?
+    /// The rows last sent and their version: the next part says which places changed since.
+    private var lastSent: (rows: [ToggleRow], version: UInt64)?
     private var lastValues: [String: String] = [:]
     private var latestChange: [String: AuditEntry] = [:]
     /// The guard badges on the rows last sent, by toggle key (`TogglesFeed+Guards.swift`).
@@ -92,7 +93,7 @@ public struct TogglesFeed: PaneFeed {
         }
         let badges = guardBadges(context)
         // Unchanged toggles cost nothing more: no audit read, no rows rebuilt or compared.
-        guard moved || discovered || badges != guardsShown || lastRows == nil else { return }
+        guard moved || discovered || badges != guardsShown || lastSent == nil else { return }
         // The audit trail only matters when a value moved: read it then, not every second.
         // The newest audit entry is the head of each toggle's own list: read for toggles seen
         // for the first time and those whose value moved, never for all of them every poll.
@@ -111,8 +112,8 @@ public struct TogglesFeed: PaneFeed {
             row.guardBadge = badges[toggle.key]
             return row
         }
-        if rows != lastRows { part.rows = rows }
-        lastRows = rows
+        // With the places that changed, so the main queue applies those rows only (issue 28, 5b).
+        part.send(rows, after: &lastSent)
     }
 
     /// Toggle keys are rediscovered at most every `max(10 s, duration / 0.1%)`: a SCAN over a

@@ -142,6 +142,6 @@ import Testing
         #expect(s.toggles.isFlashing("darkMode", now: Fixtures.at(5.9)))
         _ = update(&s, .tick(Fixtures.at(6.5)))
         #expect(!s.toggles.isFlashing("darkMode", now: s.now))
-        #expect(s.toggles.changedAt.isEmpty)
+        #expect(s.toggles.flashes.isEmpty)
     }
 }

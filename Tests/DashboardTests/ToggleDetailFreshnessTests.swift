@@ -51,6 +51,24 @@ import Testing
         }
     }
 
+    /// A flip made here does not flash (it is no news), yet the detail must show it too.
+    @Test func anOwnFlipReadsTheDetailAgainToo() {
+        var s = Self.opened()
+        s.toggles.pendingOwnFlips[Self.name] = "False"
+        let effects = update(&s, .pollSucceeded(Self.togglesPoll(value: "False"), duration: 0.01, at: Fixtures.at(3)))
+        #expect(!s.toggles.isFlashing(Self.name, now: Fixtures.at(3)), "an own flip does not flash")
+        #expect(effects.contains(.loadToggleDetail(name: Self.name)))
+    }
+
+    /// A guard's badge ticks every check; the stored toggle did not change.
+    @Test func aTickingGuardBadgeReadsNothing() {
+        var s = Self.opened()
+        var rows = Fixtures.toggles
+        rows[0].guardBadge = GuardBadge(state: .running, ends: Fixtures.at(720), progress: "3/20")
+        let effects = update(&s, .pollSucceeded(DashboardSnapshot([TogglesPart(rows: rows)]), duration: 0.01, at: Fixtures.at(3)))
+        #expect(!effects.contains(.loadToggleDetail(name: Self.name)))
+    }
+
     @Test func aMovedErrorFigureReadsItsErrorsAgainAtMostEveryTwoSeconds() {
         var s = Self.opened()
         let first = update(&s, .pollSucceeded(Self.errorsPoll(count: 7), duration: 0.01, at: Fixtures.at(4)))

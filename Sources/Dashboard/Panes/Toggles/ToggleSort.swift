@@ -52,7 +52,11 @@ public enum ToggleSort: Int, CaseIterable, Hashable, Sendable {
     /// Whether `a` and `b` (one toggle, polled twice) sort alike under this order: the fields
     /// it reads are equal (the errors' order reads the rates, which a poll of rows leaves).
     func sameKey(_ a: ToggleRow, _ b: ToggleRow) -> Bool {
-        guard a.name == b.name else { return false }
+        a.name == b.name && sameFields(a, b)
+    }
+
+    /// `sameKey` without comparing the names, for rows already known to be one toggle.
+    func sameFields(_ a: ToggleRow, _ b: ToggleRow) -> Bool {
         switch self {
         case .name, .errors: return true
         case .release: return a.releaseNum == b.releaseNum

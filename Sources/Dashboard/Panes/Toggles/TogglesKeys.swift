@@ -57,7 +57,7 @@ extension TogglesPane: PaneBehavior {
         guard let row = state.toggles.selectedRow else { return [] }
         state.toggles.detail = .loading(name: row.name)
         state.toggles.detailScroll = 0
-        state.toggles.detailErrorsBasis = nil
+        state.toggles.detailBasis = nil
         return [.loadToggleDetail(name: row.name)]
     }
 

@@ -183,7 +183,7 @@ enum TogglesPane {
             columns: columns.map(\.1), rowCount: t.visible.count, state: t.table,
             headerStyle: theme[.header], style: theme[.text], selectionStyle: PaneChrome.selection(.toggles, state: state, theme: theme)
         ) { i in
-            row(t.row(atVisible: i), columns: columns, state: state, theme: theme)
+            row(t.row(atVisible: i), place: t.visible[i], columns: columns, state: state, theme: theme)
         }
         table.render(area: tableRect, buffer: &buffer)
         if !t.loaded {
@@ -218,8 +218,9 @@ enum TogglesPane {
         return room >= 3 ? SafeText.line(change.shortWho, width: room) + " " + age : age
     }
 
-    static func row(_ r: ToggleRow, columns: [(Column, TableColumn)], state: AppState, theme: Theme) -> TableRow {
-        let flashing = state.toggles.isFlashing(r.name, now: state.now)
+    /// The table row of `r`, at `place` in `TogglesState.rows`.
+    static func row(_ r: ToggleRow, place: Int, columns: [(Column, TableColumn)], state: AppState, theme: Theme) -> TableRow {
+        let flashing = state.toggles.isFlashing(place: place, now: state.now)
         let rose = state.toggles.errorsRose(r, now: state.now)
         let cells = columns.map { column -> Line in
             switch column.0 {
