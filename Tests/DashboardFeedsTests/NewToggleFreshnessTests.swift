@@ -50,6 +50,10 @@ import Testing
             // Paced by polls only: the cap on measured time (2% of a 1 s interval) would make the
             // pace depend on the machine's load, and these polls run back to back.
             source[TogglesFeed.self].sweep.share = 1
+            // The periodic full discovery (due after 10 s: on a loaded machine during the polls
+            // below) walks in steps of 5 pages here, so a poll asking for the whole keyspace can
+            // only be the sweep walking it all.
+            source[TogglesFeed.self].discoveryPagesPerPoll = 5
             try Self.discovered(&source, redis, updates: updates)
             // The live safety net's first poll (a full routine read) out of the way.
             _ = try source.poll(PollContext(redis: redis, request: .routine, updates: updates))

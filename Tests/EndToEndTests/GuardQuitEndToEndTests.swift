@@ -28,7 +28,8 @@ import Testing
             #expect(
                 try eventually { try redis.execute("HGET", Self.record, "state").string == "running" },
                 "screen:\n\(terminal.screen())")
-            #expect(try redis.execute("HGET", "payments", "toggle").string == "true")
+            // The guard's record says "running" before the flip lands: wait for the flip too.
+            #expect(try eventually { try redis.execute("HGET", "payments", "toggle").string == "true" })
             let token = try redis.execute("HGET", Self.record, "token").string
             _ = try terminal.waitFor("guarded")
 
