@@ -23,8 +23,10 @@ import Testing
             _ = try terminal.waitFor("Flip toggle")
             try terminal.send(keys: "g")
             _ = try terminal.waitFor("errors > 20 in 5m")
-            // A rule that trips at 3 errors, watched for a minute at most (the test ends it sooner).
-            try terminal.send(keys: "C-u", "errors > 2 in 5m", "Tab", "C-u", "60s", "Enter")
+            // A rule that trips at 3 errors, watched for ten minutes at most (the errors below end
+            // it sooner; a one-minute guard could expire first on a busy machine, and the test
+            // then saw it ended, not reverted).
+            try terminal.send(keys: "C-u", "errors > 2 in 5m", "Tab", "C-u", "10m", "Enter")
             #expect(
                 try eventually { try redis.execute("HGET", Self.record, "state").string == "running" },
                 "screen:\n\(terminal.screen())")
