@@ -1,0 +1,72 @@
+import Foundation
+import RedisClient
+
+extension ErrorStore {
+    /// Starts the first walk over every id into a fresh `ledger`, and reads its first slice
+    /// (`continueWalk`). 1.x answers newest first; 2.x oldest first, so there the walk reads
+    /// pages from the end backwards, which needs the index's size: without `FT.INFO` figures
+    /// (refused) 2.x returns false, and the caller reads every id in one pass instead.
+    func startWalk(
+        _ ledger: inout ErrorIdLedger, _ env: OpsEnvironment, module: SearchModule, horizon: Date, newest: Int,
+        figures: ErrorIdLedger.Figures?, reason: String
+    ) throws(OperationsError) -> Bool {
+        guard module.generation == .v1 || figures != nil else { return false }
+        let idsBefore = ledger.idsRead
+        ledger.reset(horizon: horizon, newestLimit: newest)
+        ledger.idsRead = idsBefore
+        ledger.walk = .init(expected: figures?.documents ?? 0, figures: figures, reason: reason)
+        try continueWalk(&ledger, env, module: module)
+        return true
+    }
+
+    /// Reads the next `walkPagesPerPass` pages of the walk under way (every page when nil),
+    /// newest first; the ledger's figures cover what was read (`ErrorIdLedger.counting`). The
+    /// last page ends the walk as a full read: the edge and figures are set for incremental
+    /// passes. Documents added while the walk goes on are newer than its edge: 1.x puts them
+    /// in front (they push the rest back, seen twice and counted once), 2.x after the end the
+    /// walk started from; either way the next incremental pass reads them.
+    func continueWalk(_ ledger: inout ErrorIdLedger, _ env: OpsEnvironment, module: SearchModule) throws(OperationsError) {
+        guard var walk = ledger.walk else { return }
+        var pages = 0
+        var done = false
+        while !done && pages < (walkPagesPerPass ?? Int.max) {
+            var stubs: [ErrorRecord]
+            let count: Int
+            if module.generation == .v2 {
+                let remaining = walk.expected - walk.read
+                count = min(walkPageSize, max(remaining, 0))
+                stubs = count > 0 ? try aggregatePage(env, offset: remaining - count, count: count) : []
+                // Newest first, as on 1.x: the end of the index is its newest.
+                stubs.reverse()
+                done = remaining - count <= 0
+            } else {
+                count = walkPageSize
+                let extra: [any RedisArgument] = [
+                    "RETURN", 1, ErrorField.toggleName.rawValue, "SCORER", "DOCSCORE", "LIMIT", walk.read, count,
+                ]
+                let reply = try ftSearch(env, "*", extra)
+                stubs = reply.records(prefix: nil)
+                if walk.read == 0 { walk.expected = reply.total }
+                done = stubs.isEmpty || walk.read + count >= reply.total
+            }
+            if walk.edge == nil { walk.edge = stubs.first?.key }
+            for stub in stubs where walk.seen.insert(stub.id).inserted { ledger.add(stub) }
+            ledger.idsRead += stubs.count
+            walk.read += count
+            pages += 1
+        }
+        ledger.trimNewest()
+        guard done else {
+            ledger.walk = walk
+            ledger.lastPass = .counting(read: ledger.total, of: max(walk.expected, ledger.total))
+            return
+        }
+        ledger.walk = nil
+        ledger.edgeKey = walk.edge
+        // Documents added while the pages were read are counted in; the figures follow them.
+        ledger.figures = walk.figures.map {
+            .init(documents: ledger.total, maxDocID: $0.maxDocID + ledger.total - $0.documents)
+        }
+        ledger.lastPass = .full(reason: walk.reason)
+    }
+}

@@ -1,0 +1,70 @@
+import Foundation
+import LocalRedis
+@testable import Operations
+import OperationsTestSupport
+import RedisClient
+import TestSupport
+import Testing
+
+/// Issue 23, first figures on a big index: the first walk over every id hands over what it has
+/// read, newest first, a slice (`walkPagesPerPass`) per overview, labelled by
+/// `ErrorOverview.counting`; once done it is a full read, and the passes after it stay
+/// incremental. Errors written while it walks are counted once. Real RediSearch 1.x and 2.x;
+/// counts ids and commands, never time.
+@Suite struct ErrorWalkTests {
+    @Test(arguments: [ServerFlavor.search1, .search2])
+    func theFirstWalkHandsOverTheNewestFirstThenGoesIncremental(flavor: ServerFlavor) throws {
+        try ErrorFixtures.with(flavor) { env, _ in
+            // Seeded oldest first: the index's newest are storm's.
+            try ErrorLedgerTests.seed(env, flavor, "old", at: (0..<30).map { -86_400 + Double($0) })
+            try ErrorLedgerTests.seed(env, flavor, "culprit", at: (0..<20).map { -600 + Double($0) * 10 })
+            try ErrorLedgerTests.seed(env, flavor, "storm", at: (0..<50).map { -60 + Double($0) })
+            let recorder = CommandRecorder(env.redis)
+            var recorded = env
+            recorded.redis = recorder
+            var store = ErrorStore(module: try SearchModule.detect(env))
+            store.walkPageSize = 20
+            store.walkPagesPerPass = 1
+            var ledger = ErrorIdLedger()
+            let since = ErrorLedgerTests.now.addingTimeInterval(-900)
+            func pass() throws -> ErrorOverview {
+                recorder.reset()
+                return try store.overview(recorded, latest: 10, since: since, windowLimit: 30, ledger: &ledger)
+            }
+            func walkPages() -> Int { recorder.sent(named: "FT.SEARCH").count + recorder.sent(named: "FT.AGGREGATE").count }
+
+            let first = try pass()
+            #expect(first.counting == ErrorIdLedger.Counting(read: 20, of: 100))
+            #expect(ledger.lastPass == .counting(read: 20, of: 100))
+            #expect(first.counts == ["storm": 20], "the newest 20 first")
+            #expect(first.latest.records.count == 10 && first.latest.records.allSatisfy { $0.toggleName == "storm" })
+            #expect(walkPages() == 1)
+
+            let second = try pass()
+            #expect(second.counting == ErrorIdLedger.Counting(read: 40, of: 100))
+            #expect(second.counts == ["storm": 40])
+            // Written while the walk goes on: newer than where it started.
+            try ErrorLedgerTests.seed(env, flavor, "late", at: [-5, -4, -3])
+
+            var passes = 2
+            var last = second
+            while last.counting != nil && passes < 20 {
+                last = try pass()
+                passes += 1
+            }
+            #expect(last.counting == nil)
+            #expect(ledger.lastPass == .full(reason: "first read"))
+            #expect(last.counts == ["old": 30, "culprit": 20, "storm": 50], "every id the walk began with, once")
+
+            let after = try pass()
+            #expect(ledger.lastPass == .incremental(added: 3))
+            #expect(after.counting == nil)
+            #expect(after.counts == ["old": 30, "culprit": 20, "storm": 50, "late": 3])
+            #expect(after.windowTotals.map(\.count) == [50, 20, 3])
+
+            _ = try pass()
+            #expect(ledger.lastPass == .unchanged)
+            #expect(walkPages() == 0)
+        }
+    }
+}
