@@ -29,7 +29,13 @@ extension ErrorStore {
         guard var walk = ledger.walk else { return }
         var pages = 0
         var done = false
-        while !done && pages < (walkPagesPerPass ?? Int.max) {
+        let started = Date()
+        func sliceOver() -> Bool {
+            if pages >= walkPagesPerPass ?? Int.max { return true }
+            guard let seconds = walkSliceSeconds, pages > 0 else { return false }
+            return Date().timeIntervalSince(started) >= seconds
+        }
+        while !done && !sliceOver() {
             var stubs: [ErrorRecord]
             let count: Int
             if module.generation == .v2 {

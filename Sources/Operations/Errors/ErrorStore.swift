@@ -22,6 +22,9 @@ public struct ErrorStore: Sendable {
     /// (newest first, labelled `counting…`); nil reads the whole index in one pass. The
     /// dashboard sets it so the first figures show within seconds on a big index (issue 23).
     public var walkPagesPerPass: Int?
+    /// Seconds of reading after which the first walk hands over what it has (at least one page
+    /// a pass); nil: no time limit. The dashboard's poll must not wait long for it.
+    public var walkSliceSeconds: Double?
 
     public init(module: SearchModule? = nil, clientSideScanLimit: Int = 10_000) {
         self.module = module
