@@ -15,13 +15,8 @@ import Testing
     @Test(arguments: [ServerFlavor.search1, .search2])
     func theFirstWalkHandsOverTheNewestFirstThenGoesIncremental(flavor: ServerFlavor) throws {
         try ErrorFixtures.with(flavor) { env, _ in
-            // Seeded oldest first: the index's newest are storm's.
-            try ErrorLedgerTests.seed(env, flavor, "old", at: (0..<30).map { -86_400 + Double($0) })
-            try ErrorLedgerTests.seed(env, flavor, "culprit", at: (0..<20).map { -600 + Double($0) * 10 })
-            try ErrorLedgerTests.seed(env, flavor, "storm", at: (0..<50).map { -60 + Double($0) })
-            let recorder = CommandRecorder(env.redis)
-            var recorded = env
-            recorded.redis = recorder
+            // Written oldest kind first: the index's newest 50 are storm's.
+            let (recorder, recorded) = try ErrorLedgerTests.seedHundred(env, flavor)
             var store = ErrorStore(module: try SearchModule.detect(env))
             store.walkPageSize = 20
             store.walkPagesPerPass = 1
