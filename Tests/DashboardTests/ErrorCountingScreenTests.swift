@@ -30,3 +30,18 @@ import Testing
         #expect(!Fixtures.picture(Fixtures.screen(s)).contains("counting…"))
     }
 }
+
+/// The toggle detail's timeline while the first walk counts: a floor, never an all-clear.
+@Suite struct ErrorCountingTimelineTests {
+    @Test func aPartialCountIsAFloorAndNeverAnAllClear() {
+        let counting = ErrorCounting(read: 20_000, of: 1_000_000)
+        let detail = ToggleDetail(
+            name: "couponStacking", key: "couponStacking", fields: [], rule: "", reached: 0, totalSessions: 0, history: [],
+            outsideChange: nil, errorCount: nil, recentErrors: [], errorsNote: nil, fetchedAt: Fixtures.at(20))
+        let none = ToggleTimeline.sentence(detail, rate: nil, counting: counting, window: 900, now: Fixtures.at(20))
+        #expect(none == "no errors in the last 15m so far (counting… 20,000 of 1,000,000 read)")
+        let some = ToggleTimeline.sentence(
+            detail, rate: ErrorRate(count: 6, series: [], times: []), counting: counting, window: 900, now: Fixtures.at(20))
+        #expect(some == "at least 6 errors in the last 15m so far (counting… 20,000 of 1,000,000 read)")
+    }
+}
