@@ -78,7 +78,11 @@ struct BigIndexBench {
         // The Errors pane's line `latest 100 of N errors`: the first figures are in, partial
         // (labelled `counting…`) while the first walk goes on, exact once it says the index's size.
         let whole = "of \(LargeBench.count(count)) errors"
-        let first = dashboard.secondsUntil(timeout: 600) { $0.contains("counting…") || $0.contains(whole) }
+        // The Errors pane's label, not the Sessions pane's own `counting…` (its key walk).
+        func counting(_ screen: String) -> Bool {
+            screen.range(of: #"counting… [0-9,]+ of [0-9,]+ read"#, options: .regularExpression) != nil
+        }
+        let first = dashboard.secondsUntil(timeout: 600) { counting($0) || $0.contains(whole) }
         let toFirst = first.map { _ in Stopwatch.now() - started }
         report.add(
             Figure(
@@ -87,7 +91,7 @@ struct BigIndexBench {
                 note: "from starting the binary until the Errors pane shows figures (newest first, 'counting… N of M read')"
                     + (toFirst == nil ? "; not within 600 s: \(dashboard.summary())" : "")))
         guard toFirst != nil else { return }
-        let exact = dashboard.secondsUntil(timeout: 600) { $0.contains(whole) && !$0.contains("counting…") }
+        let exact = dashboard.secondsUntil(timeout: 600) { $0.contains(whole) && !counting($0) }
         let toExact = exact.map { _ in Stopwatch.now() - started }
         report.add(
             Figure(
