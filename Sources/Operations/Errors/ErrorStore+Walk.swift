@@ -46,14 +46,25 @@ extension ErrorStore {
                 stubs.reverse()
                 done = remaining - count <= 0
             } else {
-                count = walkPageSize
                 let extra: [any RedisArgument] = [
-                    "RETURN", 1, ErrorField.toggleName.rawValue, "SCORER", "DOCSCORE", "LIMIT", walk.read, count,
+                    "RETURN", 1, ErrorField.toggleName.rawValue, "SCORER", "DOCSCORE", "LIMIT", walk.read, walkPageSize,
                 ]
                 let reply = try ftSearch(env, "*", extra)
                 stubs = reply.records(prefix: nil)
-                if walk.read == 0 { walk.expected = reply.total }
-                done = stubs.isEmpty || walk.read + count >= reply.total
+                if walk.read == 0 { walk.expected = max(reply.total, walk.figures?.documents ?? 0) }
+                // 1.x answers a query past its timeout (500 ms by default) with a short page, or
+                // none, and no sign of it: only the index's size tells. The rest is read from
+                // where the page ended, at the next poll; meanwhile the figures say `counting…`.
+                let end = max(walk.expected, reply.total)
+                count = stubs.count
+                if walk.read + count < end && count < walkPageSize {
+                    for stub in stubs where walk.seen.insert(stub.id).inserted { ledger.add(stub) }
+                    if walk.edge == nil { walk.edge = stubs.first?.key }
+                    ledger.idsRead += count
+                    walk.read += count
+                    break
+                }
+                done = walk.read + count >= end
             }
             if walk.edge == nil { walk.edge = stubs.first?.key }
             for stub in stubs where walk.seen.insert(stub.id).inserted { ledger.add(stub) }
@@ -65,6 +76,17 @@ extension ErrorStore {
         guard done else {
             ledger.walk = walk
             ledger.lastPass = .counting(read: ledger.total, of: max(walk.expected, ledger.total))
+            return
+        }
+        if let figures = walk.figures, ledger.total < figures.documents {
+            // Fewer ids than the index held when the walk began: a page came back short and
+            // the offsets after it were off. Never called exact: the walk begins again.
+            let idsRead = ledger.idsRead
+            ledger.reset(horizon: ledger.horizon, newestLimit: ledger.newestLimit)
+            ledger.idsRead = idsRead
+            let now = try indexFigures(env)
+            ledger.walk = .init(expected: now?.documents ?? 0, figures: now, reason: "a page came back short")
+            ledger.lastPass = .counting(read: 0, of: now?.documents ?? 0)
             return
         }
         ledger.walk = nil
