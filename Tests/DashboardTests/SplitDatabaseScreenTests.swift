@@ -70,7 +70,7 @@ import Testing
                 │                                                                              │
                 │ STALE 10s  reconnecting… Connection refused · retry in 4s                    │
                 └──────────────────────────────────────────────────────────────────────────────┘
-                 staging │ toggles ● sessions ✕ errors ○ logs ○ │ data just now │ Redis 7.0.15 …
+                 staging │ toggles ● sessions ✕ errors ○ logs ○ │ data 10s ago │ Redis 7.0.15 │…
                  Enter details · / filter · o/O sort · m mask/reveal · : command · ? help
                 """)
         // The Toggles pane, fresh, carries no banner.

@@ -20,6 +20,18 @@ import Testing
         }
     }
 
+    /// 30 errors of `old` a day ago, 20 of `culprit` over the last 10 minutes, 50 of `storm`
+    /// in the last minute, written in that order; and `env` with a recorder of its commands.
+    static func seedHundred(_ env: OpsEnvironment, _ flavor: ServerFlavor) throws -> (CommandRecorder, OpsEnvironment) {
+        try seed(env, flavor, "old", at: (0..<30).map { -86_400 - Double($0) })
+        try seed(env, flavor, "culprit", at: (0..<20).map { -600 + Double($0) * 10 })
+        try seed(env, flavor, "storm", at: (0..<50).map { -60 + Double($0) })
+        let recorder = CommandRecorder(env.redis)
+        var recorded = env
+        recorded.redis = recorder
+        return (recorder, recorded)
+    }
+
     /// What the incremental read stands on, checked on the real modules (insertion order is
     /// not id order here): 1.x's `FT.SEARCH … SCORER DOCSCORE` answers newest first, 2.x's
     /// `FT.AGGREGATE … LOAD @__key` oldest first.
@@ -44,12 +56,7 @@ import Testing
     @Test(arguments: [ServerFlavor.search1, .search2])
     func aSteadyIndexIsReadOnceAndNewIdsOnly(flavor: ServerFlavor) throws {
         try ErrorFixtures.with(flavor) { env, _ in
-            try Self.seed(env, flavor, "old", at: (0..<30).map { -86_400 - Double($0) }) // a day ago
-            try Self.seed(env, flavor, "culprit", at: (0..<20).map { -600 + Double($0) * 10 })
-            try Self.seed(env, flavor, "storm", at: (0..<50).map { -60 + Double($0) })
-            let recorder = CommandRecorder(env.redis)
-            var recorded = env
-            recorded.redis = recorder
+            let (recorder, recorded) = try Self.seedHundred(env, flavor)
             var store = ErrorStore(module: try SearchModule.detect(env))
             store.walkPageSize = 40
             var ledger = ErrorIdLedger()

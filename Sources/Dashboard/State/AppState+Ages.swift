@@ -10,11 +10,22 @@ extension AppState {
     /// Since the error figures (list, groups, per-toggle counts) were last known current.
     public var errorsAge: Double? { errors.checkedAt.map { max(0, now.timeIntervalSince($0)) } }
 
-    /// The oldest data on screen: the poll's, or the error figures' where a visible pane shows
-    /// them (the Errors pane, or the Toggles pane's error column). "just now" only when all are.
+    /// The oldest data on screen: each visible pane's (the poll's; split, its database's), and
+    /// the error figures' where a visible pane shows them (the Errors pane, or the Toggles pane's
+    /// error column). "just now" only when all are. Split databases poll apart, so a slow error
+    /// database leaves the toggles current while the error figures lag (issue 23, bug 3).
     public var screenDataAge: Double? {
-        guard let poll = dataAge else { return nil }
         let panes = visiblePanes
+        let poll: Double?
+        if isSplit {
+            // Panes whose database has not answered yet claim nothing; the newest link stands
+            // in until one has.
+            let shown = panes.compactMap { lastPoll(of: $0) }.min() ?? links.compactMap(\.lastPollAt).max()
+            poll = shown.map { max(0, now.timeIntervalSince($0)) }
+        } else {
+            poll = dataAge
+        }
+        guard let poll else { return nil }
         let showsErrors = panes.contains(.errors) || (panes.contains(.toggles) && toggles.ratesLoaded)
         guard showsErrors, let errors = errorsAge else { return poll }
         return max(poll, errors)

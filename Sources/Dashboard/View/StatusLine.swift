@@ -14,10 +14,9 @@ enum StatusLine {
         } else {
             parts.append(connectionPart(state, theme: theme, base: base))
         }
-        // Split: the newest data's age (each pane marks its own staleness, and the marks say
-        // which database is down); the dashboard-wide age would make fresh panes look old.
-        let newest = state.links.compactMap(\.lastPollAt).max()
-        if let age = state.isSplit ? newest.map({ max(0, state.now.timeIntervalSince($0)) }) : state.screenDataAge {
+        // The oldest visible pane's data (split: each pane's own database; panes off screen
+        // do not make the visible ones look old), error figures included (issue 23, bug 3).
+        if let age = state.screenDataAge {
             var fresh = "data " + (age < 1 ? "just now" : Formatting.age(age) + " ago")
             if !state.isSplit, let seconds = state.lastPollDuration { fresh += " · poll \(Int((seconds * 1000).rounded()))ms" }
             // "live": the server reports changes as they happen; "polling (why)" otherwise.

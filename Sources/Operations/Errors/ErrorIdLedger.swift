@@ -29,7 +29,37 @@ public struct ErrorIdLedger: Sendable {
         case incremental(added: Int)
         /// The index's figures did not move: no id read.
         case unchanged
+        /// Part of a first walk: `read` of `of` ids so far, newest first.
+        case counting(read: Int, of: Int)
     }
+
+    /// A first walk over every id, under way across passes (`ErrorStore+Walk.swift`).
+    struct Walk: Sendable {
+        /// Documents read so far, counted from the newest end.
+        var read = 0
+        /// Documents in the index when the walk began.
+        var expected: Int
+        /// The index's figures when the walk began (nil: `FT.INFO` refused).
+        var figures: Figures?
+        var seen = Set<String>()
+        /// The newest document's key, the edge the next incremental pass starts from.
+        var edge: String?
+        var reason: String
+    }
+
+    /// How far a first walk has come: what the figures are partial of.
+    public struct Counting: Sendable, Hashable {
+        public var read: Int
+        public var of: Int
+        public init(read: Int, of: Int) {
+            self.read = read
+            self.of = of
+        }
+    }
+
+    var walk: Walk?
+    /// Non-nil while the first walk is under way: the figures cover the newest `read` ids.
+    public var counting: Counting? { walk.map { Counting(read: total, of: max($0.expected, total)) } }
 
     var figures: Figures?
     /// The key of the document the last read ended at, in the module's document order (1.x

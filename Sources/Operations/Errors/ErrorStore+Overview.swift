@@ -14,6 +14,9 @@ public struct ErrorOverview: Sendable, Hashable {
     public var windowTruncated = false
     /// Every record inside the window by its id (toggle and time), newest first: exact counts.
     public var windowStamps: [ErrorStamp] = []
+    /// Non-nil while the first walk over the index is under way: every figure above covers
+    /// only the newest `read` of `of` records (issue 23: first figures within seconds).
+    public var counting: ErrorIdLedger.Counting?
 
     /// Each toggle's exact errors in the window, biggest first.
     public var windowTotals: [ToggleErrorTotal] { ToggleErrorTotal.of(windowStamps) }
@@ -71,7 +74,7 @@ extension ErrorStore {
                 counts: ledger.counts,
                 latest: ErrorSearchResult(total: ledger.total, records: records, backend: backend),
                 window: inWindow.compactMap { byKey[$0.key] }, windowTruncated: windowTruncated,
-                windowStamps: windowStamps)
+                windowStamps: windowStamps, counting: ledger.counting)
         case .none:
             let loaded = try ErrorClientSearch(scanLimit: clientSideScanLimit).loadAll(env, memory: &ledger.clientSide)
             for record in loaded.records { counts[record.toggleName, default: 0] += 1 }

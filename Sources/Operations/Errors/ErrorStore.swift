@@ -18,6 +18,13 @@ public struct ErrorStore: Sendable {
     /// toggle names only, so pages can be large; fewer pages is fewer rankings of the index on
     /// 1.x, where each page's offset is ranked again.
     public var walkPageSize = 10_000
+    /// Pages the first walk over the index reads per overview before it hands over what it has
+    /// (newest first, labelled `counting…`); nil reads the whole index in one pass. The
+    /// dashboard sets it so the first figures show within seconds on a big index (issue 23).
+    public var walkPagesPerPass: Int?
+    /// Seconds of reading after which the first walk hands over what it has (at least one page
+    /// a pass); nil: no time limit. The dashboard's poll must not wait long for it.
+    public var walkSliceSeconds: Double?
 
     public init(module: SearchModule? = nil, clientSideScanLimit: Int = 10_000) {
         self.module = module

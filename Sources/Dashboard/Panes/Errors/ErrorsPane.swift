@@ -67,6 +67,7 @@ enum ErrorsPane {
                 parts.append("\(Formatting.count(groups.count)) group" + (groups.count == 1 ? "" : "s"))
             }
             if let sorted = e.sortSummary { parts.append(sorted) }
+            if let counting = e.counting { parts.append(counting.label) }
             if e.windowTruncated { parts.append("≥: not all read") }
             // Its own age, when it lags the poll: the status bar's is the oldest pane's.
             if let note = state.errorsAgeNote { parts.append(note) }

@@ -23,6 +23,9 @@ public struct ErrorsPart: PanePart {
     public var rates: [String: ErrorRate]?
     /// The window held more errors than were read: counts are of the newest.
     public var windowTruncated = false
+    /// The figures above cover only the newest records read so far (the first walk goes on);
+    /// applied with `counts`, nil there meaning exact.
+    public var counting: ErrorCounting?
 
     public init() {}
 
@@ -50,7 +53,10 @@ public struct ErrorsPart: PanePart {
 
     public func apply(to state: inout AppState, at: Date) -> PartOutcome {
         let before = state.errors.latest?.total
-        if let counts { state.errors.counts = counts }
+        if let counts {
+            state.errors.counts = counts
+            state.errors.counting = counting
+        }
         let notes = spike(from: state.errors.groups).map { [$0] } ?? []
         if let groups { state.errors.showGroups(groups, truncated: windowTruncated) }
         if let rates { state.toggles.setRates(rates) }

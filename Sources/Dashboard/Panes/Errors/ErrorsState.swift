@@ -50,6 +50,8 @@ public struct ErrorsState: PaneState {
     public var window: Double = 900
     /// More errors fell in the window than were read: counts are of the newest.
     public var windowTruncated = false
+    /// The first walk over the index goes on: counts, groups and rates cover its newest part.
+    public var counting: ErrorCounting?
     /// An absolute window (`:from`/`:to`), which `:since` clears.
     public var range = ErrorRange()
 

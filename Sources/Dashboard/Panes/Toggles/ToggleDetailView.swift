@@ -83,7 +83,7 @@ enum ToggleDetailView {
         }
         lines.append("")
         lines += ToggleTimeline.lines(
-            d, rate: state.toggles.rates[d.name], ratesLoaded: state.toggles.ratesLoaded,
+            d, rate: state.toggles.rates[d.name], ratesLoaded: state.toggles.ratesLoaded, counting: state.errors.counting,
             window: state.errors.window, now: state.now,
             theme: theme, width: width)
         if let flip = d.history.first, state.toggles.rates[d.name]?.rose(after: flip.time, now: state.now) == true {

@@ -7,8 +7,8 @@ enum ToggleTimeline {
     /// `rate` is nil both for "no errors in the window" and "not read yet": `ratesLoaded` tells
     /// them apart, so an unread count never reads as an all-clear (issue 23, bug 2).
     static func lines(
-        _ d: ToggleDetail, rate: ErrorRate?, ratesLoaded: Bool = true, window: Double, now: Date,
-        theme: Theme, width: Int
+        _ d: ToggleDetail, rate: ErrorRate?, ratesLoaded: Bool = true, counting: ErrorCounting? = nil, window: Double,
+        now: Date, theme: Theme, width: Int
     ) -> [Line] {
         let label = theme[.muted]
         var lines = [Line("Timeline (last \(Formatting.window(window)))", style: theme[.header])]
@@ -30,7 +30,10 @@ enum ToggleTimeline {
         lines.append(Line("          " + axis + String(repeating: " ", count: max(1, columns - axis.count - 3)) + "now", style: label))
         lines.append(
             Line(
-                "  " + SafeText.line(sentence(d, rate: rate, ratesLoaded: ratesLoaded, window: window, now: now), width: max(1, width - 2)))
+                "  "
+                    + SafeText.line(
+                        sentence(d, rate: rate, ratesLoaded: ratesLoaded, counting: counting, window: window, now: now),
+                        width: max(1, width - 2)))
         )
         if let outside = d.outsideChange {
             lines.append(Line("  " + SafeText.line(outside, width: max(1, width - 2)), style: theme[.sevWarning]))
@@ -39,9 +42,16 @@ enum ToggleTimeline {
     }
 
     /// What followed the last flip, in words.
-    static func sentence(_ d: ToggleDetail, rate: ErrorRate?, ratesLoaded: Bool = true, window: Double, now: Date) -> String {
+    static func sentence(
+        _ d: ToggleDetail, rate: ErrorRate?, ratesLoaded: Bool = true, counting: ErrorCounting? = nil, window: Double, now: Date
+    ) -> String {
         guard ratesLoaded else { return "error counts not read yet: catching up…" }
         let count = rate?.count ?? 0
+        // The first walk has read only the newest ids: a count is a floor, and no all-clear.
+        if let counting {
+            let read = count == 0 ? "no errors" : "at least \(Formatting.count(count)) errors"
+            return read + " in the last \(Formatting.window(window)) so far (\(counting.label))"
+        }
         guard let flip = d.history.first else {
             return count == 0
                 ? "no errors and no recorded flips in the last \(Formatting.window(window))"

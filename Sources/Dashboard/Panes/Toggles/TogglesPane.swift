@@ -156,6 +156,7 @@ enum TogglesPane {
         if t.sort != .name || t.descending { title += " · " + TableSorting.summary(t.sort.label, descending: t.descending) }
         if t.ratesLoaded {
             title += " · errors \(state.errorWindowLabel)"
+            if let counting = state.errors.counting { title += " " + counting.label }
             // The error column's own age, when it lags the rows (issue 23, bug 3).
             if let note = state.errorsAgeNote { title += " " + note }
         }
