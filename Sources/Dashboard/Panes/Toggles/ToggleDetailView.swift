@@ -84,7 +84,7 @@ enum ToggleDetailView {
         lines.append("")
         lines += ToggleTimeline.lines(
             d, rate: state.toggles.rates[d.name], ratesLoaded: state.toggles.ratesLoaded, counting: state.errors.counting,
-            window: state.errors.window, now: state.now,
+            window: state.errors.window, range: state.errors.range, timeZone: state.timeZone, now: state.now,
             theme: theme, width: width)
         if let flip = d.history.first, state.toggles.rates[d.name]?.rose(after: flip.time, now: state.now) == true {
             lines.append(Line("  ! its errors rose after its last flip", style: theme[.sevError]))
