@@ -85,7 +85,8 @@ let package = Package(
         ),
         .testTarget(name: "DashboardTests", dependencies: ["Dashboard", "Versioning", "Spelling"]),
         .testTarget(
-            name: "DashboardFeedsTests", dependencies: ["DashboardFeeds", "Dashboard", "Operations", "RedisClient", "TestSupport"]),
+            name: "DashboardFeedsTests",
+            dependencies: ["DashboardFeeds", "Dashboard", "Operations", "OperationsTestSupport", "RedisClient", "TestSupport"]),
         .testTarget(name: "TerminalCursesTests", dependencies: ["TerminalCurses", "Dashboard"]),
         // Depending on the executable makes `swift test` build the binary the end-to-end tests run.
         .testTarget(name: "EndToEndTests", dependencies: ["opsdeck", "RedisClient", "LocalRedis", "Operations", "Demo", "TestSupport"]),

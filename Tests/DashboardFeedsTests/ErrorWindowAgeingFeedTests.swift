@@ -3,6 +3,7 @@ import DashboardFeeds
 import Foundation
 import LocalRedis
 import Operations
+import OperationsTestSupport
 import RedisClient
 import Synchronization
 import TestSupport
@@ -24,16 +25,10 @@ import Testing
             try redis.send((0..<2).map { RedisCommand("HSET", "toggle:t\($0)", "toggle", "on") })
             let start = Date()
             // Three errors of t0 near the window's far edge (900 s), two of t1 just now.
-            var commands: [RedisCommand] = []
             for (i, (toggle, age)) in [("t0", 880.0), ("t0", 880), ("t0", 870), ("t1", 5), ("t1", 5)].enumerated() {
                 let id = ErrorID.make(toggle: toggle, date: start.addingTimeInterval(-age), sequence: i + 1)
-                let fields = ["toggleName", toggle, "toggleValue", "True", "fingerPrint", "dev", "exceptionBody", "E: \(i)"]
-                commands.append(
-                    flavor == .search1
-                        ? RedisCommand("FT.ADD", [env.patterns.errorIndex, id, "1.0", "FIELDS"] + fields)
-                        : RedisCommand("HSET", [env.patterns.errorPrefix + id] + fields))
+                try ErrorFixtures.seed(env, flavor, id: id, toggle: toggle, body: "E: \(i)")
             }
-            try ReplyFailure.check(try redis.send(commands))
             let clock = Mutex(start)
             var source = DashboardSource(
                 patterns: KeyPatterns(toggles: "toggle:*"), server: ServerInfo(endpoint: "test"),
