@@ -3,6 +3,7 @@ import LocalRedis
 @testable import Operations
 import OperationsTestSupport
 import RedisClient
+import Synchronization
 import TestSupport
 import Testing
 
@@ -84,9 +85,20 @@ import Testing
             store.walkPagesPerPass = 1
             var ledger = ErrorIdLedger()
             let since = ErrorLedgerTests.now.addingTimeInterval(-900)
+            // The environment's clock, moved by the test: the page is asked again later, not at
+            // once (a deep page that times out must not be re-run every poll).
+            let clock = Mutex(Date())
+            proxied.now = { clock.withLock { $0 } }
+            let recorder = CommandRecorder(link)
+            proxied.redis = recorder
             let first = try store.overview(proxied, latest: 10, since: since, windowLimit: 30, ledger: &ledger)
             #expect(first.counting == ErrorIdLedger.Counting(read: 0, of: 100), "an empty page called the index read")
-            var last = first
+            recorder.reset()
+            let soon = try store.overview(proxied, latest: 10, since: since, windowLimit: 30, ledger: &ledger)
+            #expect(recorder.sent(named: "FT.SEARCH").isEmpty, "asked again at once: \(recorder.sent(named: "FT.SEARCH"))")
+            #expect(soon.counting == ErrorIdLedger.Counting(read: 0, of: 100), "still counting, said so")
+            clock.withLock { $0 = $0.addingTimeInterval(store.walkRetryBase) }
+            var last = soon
             for _ in 0..<20 where last.counting != nil {
                 last = try store.overview(proxied, latest: 10, since: since, windowLimit: 30, ledger: &ledger)
             }

@@ -45,6 +45,10 @@ public struct ErrorIdLedger: Sendable {
         /// The newest document's key, the edge the next incremental pass starts from.
         var edge: String?
         var reason: String
+        /// Empty answers in a row at the walk's depth, and when the page is asked again
+        /// (`ErrorStore.walkRetryBase`).
+        var stalls = 0
+        var retryAt: Date?
     }
 
     /// How far a first walk has come: what the figures are partial of.

@@ -27,6 +27,8 @@ extension ErrorStore {
     /// walk started from; either way the next incremental pass reads them.
     func continueWalk(_ ledger: inout ErrorIdLedger, _ env: OpsEnvironment, module: SearchModule) throws(OperationsError) {
         guard var walk = ledger.walk else { return }
+        // A page that came back empty is asked again later, not every poll (`walkRetryBase`).
+        if let retryAt = walk.retryAt, env.now() < retryAt { return }
         var pages = 0
         var done = false
         let started = Date()
@@ -62,8 +64,14 @@ extension ErrorStore {
                     if walk.edge == nil { walk.edge = stubs.first?.key }
                     ledger.idsRead += count
                     walk.read += count
+                    walk.stalls = count == 0 ? walk.stalls + 1 : 0
+                    walk.retryAt =
+                        walk.stalls == 0
+                        ? nil : env.now().addingTimeInterval(min(walkRetryLimit, walkRetryBase * pow(2, Double(walk.stalls - 1))))
                     break
                 }
+                walk.stalls = 0
+                walk.retryAt = nil
                 done = walk.read + count >= end
             }
             if walk.edge == nil { walk.edge = stubs.first?.key }

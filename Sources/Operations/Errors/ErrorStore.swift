@@ -25,6 +25,12 @@ public struct ErrorStore: Sendable {
     /// Seconds of reading after which the first walk hands over what it has (at least one page
     /// a pass); nil: no time limit. The dashboard's poll must not wait long for it.
     public var walkSliceSeconds: Double?
+    /// Seconds before a page that came back empty (RediSearch's query timeout at a deep offset,
+    /// 1.x) is asked again, doubling with each empty answer in a row up to `walkRetryLimit`:
+    /// a walk that cannot get deeper must not re-run a half-second query every poll against a
+    /// server that is already busy. 0 asks again at once.
+    public var walkRetryBase: Double = 5
+    public var walkRetryLimit: Double = 300
 
     public init(module: SearchModule? = nil, clientSideScanLimit: Int = 10_000) {
         self.module = module
