@@ -60,7 +60,17 @@ extension ErrorStore {
             let windowTruncated = allInWindow.count > windowLimit
             let inWindow = Self.fairShare(allInWindow, limit: windowLimit)
             // The newest are usually inside the window: read each key once.
-            let newest = ledger.newest.prefix(limit).map { stub($0.stamp, key: $0.key) }
+            var newest = ledger.newest.prefix(limit).map { stub($0.stamp, key: $0.key) }
+            if ledger.walk != nil, module.generation == .v1 {
+                // While the first walk goes on, the ledger holds what it read so far, not what
+                // arrived since it began: on 1.x the newest are the index's first page, cheap to
+                // read, so a new error shows in the list at once, not when the walk ends (at
+                // 1,000,000 records it may not end soon: deep pages meet the query timeout).
+                let extra: [any RedisArgument] = [
+                    "RETURN", 1, ErrorField.toggleName.rawValue, "SCORER", "DOCSCORE", "LIMIT", 0, max(limit, 1),
+                ]
+                newest = try ftSearch(env, "*", extra).records(prefix: nil).prefix(limit).map { $0 }
+            }
             var wanted = inWindow
             var seen = Set(inWindow.map(\.key))
             for stub in newest where seen.insert(stub.key).inserted { wanted.append(stub) }
