@@ -6,19 +6,18 @@ enum ErrorGroupsTable {
     /// incident is read by, takes the rest.
     /// The sorted column's header carries ▲ or ▼ once the person sorted (issue 25).
     static func columns(_ groups: [ErrorGroupRow], sort: ErrorGroupSort? = nil, descending: Bool = false) -> [TableColumn] {
-        let title = { (title: String, column: ErrorGroupSort) in TableSorting.header(title, sorted: sort == column, descending: descending)
-        }
+        // Each header is its sort's `title`: the one spelling `:columns` and `o` go by.
+        let title = { (column: ErrorGroupSort) in TableSorting.header(column.title, sorted: sort == column, descending: descending) }
         return [
             // `≥` (members not all read) takes two more cells, only when some row has it.
             TableColumn(
-                title("Count", .count), width: .fixed(max(groups.contains { $0.partial } ? 7 : 5, TextWidth.of(title("Count", .count)))),
+                title(.count), width: .fixed(max(groups.contains { $0.partial } ? 7 : 5, TextWidth.of(title(.count)))),
                 alignment: .right),
-            TableColumn(title("Last", .last), width: .fixed(7)),
+            TableColumn(title(.last), width: .fixed(7)),
             TableColumn("Trend", width: .fixed(12)),
             TableColumn(
-                title("Toggle", .toggle),
-                width: .fixed(TableColumn.fit(title("Toggle", .toggle), groups.prefix(500).map(\.toggleName), cap: 24))),
-            TableColumn(title("Exception", .exception), width: .flex(1)),
+                title(.toggle), width: .fixed(TableColumn.fit(title(.toggle), groups.prefix(500).map(\.toggleName), cap: 24))),
+            TableColumn(title(.exception), width: .flex(1)),
         ]
     }
 

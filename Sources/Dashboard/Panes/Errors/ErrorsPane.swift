@@ -38,15 +38,14 @@ enum ErrorsPane {
     /// The sorted column's header carries ▲ or ▼ once the person sorted (issue 25).
     static func columns(_ rows: [ErrorRow], sort: ErrorRowSort? = nil, descending: Bool = false) -> [TableColumn] {
         let sample = rows.prefix(500)
-        let title = { (title: String, column: ErrorRowSort) in TableSorting.header(title, sorted: sort == column, descending: descending) }
+        // Each header is its sort's `title`: the one spelling `:columns` and `o` go by.
+        let title = { (column: ErrorRowSort) in TableSorting.header(column.title, sorted: sort == column, descending: descending) }
         return [
-            TableColumn(title("When", .when), width: .fixed(9)),
+            TableColumn(title(.when), width: .fixed(9)),
+            TableColumn(title(.toggle), width: .fixed(TableColumn.fit(title(.toggle), sample.map(\.toggleName), cap: 24))),
             TableColumn(
-                title("Toggle", .toggle), width: .fixed(TableColumn.fit(title("Toggle", .toggle), sample.map(\.toggleName), cap: 24))),
-            TableColumn(
-                title("Fingerprint", .fingerprint),
-                width: .fixed(TableColumn.fit(title("Fingerprint", .fingerprint), sample.map(\.fingerprint), cap: 20))),
-            TableColumn(title("Exception", .exception), width: .flex(1)),
+                title(.fingerprint), width: .fixed(TableColumn.fit(title(.fingerprint), sample.map(\.fingerprint), cap: 20))),
+            TableColumn(title(.exception), width: .flex(1)),
         ]
     }
 

@@ -3,7 +3,7 @@
 public enum SessionSort: Int, CaseIterable, Hashable, Sendable {
     case key, authType, name, ttl
 
-    /// Its column's header (`SessionsPane.columns`), which `:columns` names.
+    /// Its column's header (`SessionsPane.columns` draws it), the name `:columns` takes.
     var title: String { ["Key", "Auth type", "Name", "TTL"][rawValue] }
 
     public var label: String {

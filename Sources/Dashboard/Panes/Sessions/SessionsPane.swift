@@ -6,16 +6,13 @@ enum SessionsPane {
         let rows = state.sessions.rows.prefix(500)
         // The sorted column's header carries the direction once the person sorted (issue 25).
         let s = state.sessions
-        let title = { (title: String, sort: SessionSort) -> String in
-            TableSorting.header(title, sorted: s.sort == sort, descending: s.descending)
-        }
+        // Each header is its sort's `title`: the one spelling `:columns` and `o` go by.
+        let title = { (sort: SessionSort) -> String in TableSorting.header(sort.title, sorted: s.sort == sort, descending: s.descending) }
         return [
-            TableColumn(title("Key", .key), width: .fixed(TableColumn.fit(title("Key", .key), rows.map(\.key), floor: 12, cap: 40))),
-            TableColumn(
-                title("Auth type", .authType),
-                width: .fixed(TableColumn.fit(title("Auth type", .authType), rows.map { $0.authType ?? "" }, cap: 16))),
-            TableColumn(title("Name", .name), width: .min(10)),
-            TableColumn(title("TTL", .ttl), width: .fixed(8), alignment: .right),
+            TableColumn(title(.key), width: .fixed(TableColumn.fit(title(.key), rows.map(\.key), floor: 12, cap: 40))),
+            TableColumn(title(.authType), width: .fixed(TableColumn.fit(title(.authType), rows.map { $0.authType ?? "" }, cap: 16))),
+            TableColumn(title(.name), width: .min(10)),
+            TableColumn(title(.ttl), width: .fixed(8), alignment: .right),
         ]
     }
 
